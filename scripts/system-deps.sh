@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# System tools the tests use: pdftotext (poppler-utils) reads generated PDFs back.
+# Installed with apt-get when missing and we are root; otherwise we say what is missing.
+set -euo pipefail
+missing=()
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [[ ${#missing[@]} -eq 0 ]]; then exit 0; fi
+if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "[medverkan] installing ${missing[*]}…" >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+else
+  echo "[medverkan] please install: ${missing[*]} (for example: sudo apt-get install ${missing[*]})" >&2
+  exit 1
+fi

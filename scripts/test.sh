@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The test command: the whole suite (lint, type check, unit and integration tests on a real Temporal dev server
+# and a real PostgreSQL). Needs nothing started by hand; installs what it needs.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/install.sh
+bash scripts/system-deps.sh
+if cli="$(bash scripts/temporal.sh)"; then export TEMPORAL_CLI="$cli"; fi
+echo "[medverkan] lint…" >&2
+npm run --silent lint
+echo "[medverkan] build and type check…" >&2
+npm run --silent build
+npm run --silent typecheck
+echo "[medverkan] tests…" >&2
+npx jest --ci "$@"

@@ -1,0 +1,23 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+
+function collect(errors: ValidationError[], prefix = '', out: Record<string, string[]> = {}) {
+  for (const e of errors) {
+    const key = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) out[key] = Object.values(e.constraints);
+    if (e.children?.length) collect(e.children, key, out);
+  }
+  return out;
+}
+
+/** Validates every DTO; unknown fields are refused, and each bad field gets its own message. */
+export function createValidationPipe() {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const fields = collect(errors);
+      return new BadRequestException({ message: 'Uppgifterna är inte giltiga. Rätta fälten och försök igen.', fields });
+    },
+  });
+}

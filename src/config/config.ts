@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * The one typed configuration of both entry points (API and worker).
+ * It is read from the environment once, at start, and validated here; nothing else reads process.env.
+ */
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, {
+    message: 'must be 32 bytes encoded as base64 (for example: openssl rand -base64 32)',
+  });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string({ message: 'is required (postgres://user:password@host:port/database)' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  DATABASE_MIGRATE_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('medverkan'),
+  TEMPORAL_UI_URL: z.string().url().optional(),
+  /** Encrypts personnummer and bank accounts at rest (AES-256-GCM). */
+  DATA_ENCRYPTION_KEY: base64Key,
+  MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Medverkan <noreply@medverkan.local>'),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface AppConfig {
+  env: RawConfig['NODE_ENV'];
+  http: { port: number; publicUrl?: string };
+  logLevel: RawConfig['LOG_LEVEL'];
+  database: { url: string; migrateOnStart: boolean };
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl?: string; maxCachedWorkflows: number };
+  crypto: { dataKey: Buffer };
+  mail: { transport: 'outbox' | 'smtp'; smtpUrl?: string; from: string };
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment into an AppConfig, or throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`));
+  }
+  const c = parsed.data;
+  if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) {
+    throw new ConfigError(['SMTP_URL is required when MAIL_TRANSPORT=smtp']);
+  }
+  return {
+    env: c.NODE_ENV,
+    http: { port: c.PORT, publicUrl: c.PUBLIC_URL },
+    logLevel: c.LOG_LEVEL,
+    database: { url: c.DATABASE_URL, migrateOnStart: c.DATABASE_MIGRATE_ON_START },
+    temporal: {
+      address: c.TEMPORAL_ADDRESS,
+      namespace: c.TEMPORAL_NAMESPACE,
+      taskQueue: c.TEMPORAL_TASK_QUEUE,
+      uiUrl: c.TEMPORAL_UI_URL,
+      maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
+    },
+    crypto: { dataKey: Buffer.from(c.DATA_ENCRYPTION_KEY, 'base64') },
+    mail: { transport: c.MAIL_TRANSPORT, smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
+  };
+}
+
+/** Nest injection token for the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,5 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { WorkingGroup } from '../working-groups/working-group.entity';
+
+/** Every TypeORM entity of the application. Add new entities here. */
+export const ALL_ENTITIES = [WorkingGroup, AuditEntry];

@@ -1,0 +1,4 @@
+import { Initial1764086400000 } from './migrations/1764086400000-initial';
+
+/** Every migration, in order. The schema changes only through these (synchronize is off). */
+export const ALL_MIGRATIONS = [Initial1764086400000];

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { Module, DynamicModule, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../activities';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { LoggingModule } from './logging/logging.module';
+import { PinoNestLogger } from './logging/logger';
+
+@Module({})
+class WorkerModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule] };
+  }
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  app: INestApplicationContext;
+  /** Runs until the worker shuts down (SIGTERM/SIGINT or shutdown()), then closes the Nest context. */
+  run(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The Temporal worker inside a Nest application context: the context supplies configuration, logger and
+ * database; activities are built from them with createActivities(deps).
+ */
+export async function createWorker(
+  config: AppConfig,
+  logger: Logger,
+  overrides: Partial<Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'shutdownGraceTime'>> = {},
+): Promise<RunningWorker> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+  });
+  const dataSource = app.get(DataSource);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const source = overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : { workflowsPath: overrides.workflowsPath ?? require.resolve('../workflows') };
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    ...source,
+    activities: createActivities({ dataSource, logger: logger.child({ component: 'activity' }), config }),
+    maxCachedWorkflows: config.temporal.maxCachedWorkflows,
+    shutdownGraceTime: overrides.shutdownGraceTime ?? '10s',
+  });
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      await connection.close();
+      await app.close();
+    })());
+  return {
+    worker,
+    app,
+    async run() {
+      try {
+        await worker.run();
+      } finally {
+        await close();
+      }
+    },
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowNotFoundError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import { recruitmentWorkflowId } from '../../workflows/ids';
+import { RecruitmentStatus, recruitmentStatusQuery } from '../../workflows/recruitment.messages';
+import { recruitmentWorkflow } from '../../workflows/recruitment.workflow';
+import { CreateWorkingGroupDto } from './dto/create-working-group.dto';
+import { WorkingGroup } from './working-group.entity';
+
+const QUERY_DEADLINE_MS = 3000;
+
+export interface WorkingGroupView {
+  group: WorkingGroup;
+  recruitment: { workflowId: string; status: RecruitmentStatus | null; running: boolean };
+}
+
+@Injectable()
+export class WorkingGroupsService {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Stores the group and starts its recruitment workflow. Idempotent: the same client id returns the same group,
+   * and the workflow ID is derived from the group ID, so a retried start finds the running workflow.
+   */
+  async create(dto: CreateWorkingGroupDto): Promise<WorkingGroupView> {
+    const id = dto.id ?? randomUUID();
+    const existing = await this.ds.getRepository(WorkingGroup).findOneBy({ id });
+    if (existing) {
+      if (existing.name !== dto.name || existing.kind !== dto.kind) {
+        throw new ConflictError('En annan grupp finns redan med detta id.');
+      }
+    } else {
+      await this.validateParent(dto);
+      await this.ds.getRepository(WorkingGroup).insert({
+        id,
+        name: dto.name.trim(),
+        kind: dto.kind,
+        parentGroupId: dto.parentGroupId ?? null,
+        hostRegion: dto.hostRegion ?? null,
+        commission: dto.commission,
+        standing: dto.standing ?? true,
+        endsOn: dto.endsOn ?? null,
+        workStartedOn: dto.workStartedOn ?? null,
+        minRepresentatives: dto.minRepresentatives ?? 2,
+      });
+    }
+    await this.startRecruitment(id);
+    return this.get(id);
+  }
+
+  /** Starts (or finds) the recruitment workflow of a stored group. */
+  async startRecruitment(groupId: string): Promise<void> {
+    const group = await this.findOrThrow(groupId);
+    try {
+      await this.temporal.workflow.start(recruitmentWorkflow, {
+        workflowId: recruitmentWorkflowId(group.id),
+        taskQueue: this.config.temporal.taskQueue,
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        args: [
+          {
+            groupId: group.id,
+            groupKind: group.kind,
+            payerCode: null,
+            minRepresentatives: group.minRepresentatives,
+            urgent: group.workStartedOn !== null,
+          },
+        ],
+      });
+    } catch (e) {
+      // A closed workflow with this ID (group ended) is not restarted.
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    }
+  }
+
+  /**
+   * The stored group with the live recruitment status from a Query. When no worker answers in time (the worker
+   * is restarting), the status is null and `running` still comes from Temporal; the read model's
+   * `group.recruitmentState` then tells the last recorded state.
+   */
+  async get(groupId: string): Promise<WorkingGroupView> {
+    const group = await this.findOrThrow(groupId);
+    const workflowId = recruitmentWorkflowId(group.id);
+    const handle = this.temporal.workflow.getHandle(workflowId);
+    let running = false;
+    try {
+      running = (await handle.describe()).status.name === 'RUNNING';
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return { group, recruitment: { workflowId, status: null, running: false } };
+      throw e;
+    }
+    const status = await this.temporal
+      .withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(recruitmentStatusQuery))
+      .catch(() => null);
+    return { group, recruitment: { workflowId, status, running } };
+  }
+
+  async list(): Promise<WorkingGroup[]> {
+    return this.ds.getRepository(WorkingGroup).find({ order: { createdAt: 'ASC' } });
+  }
+
+  private async findOrThrow(id: string): Promise<WorkingGroup> {
+    const group = await this.ds.getRepository(WorkingGroup).findOneBy({ id });
+    if (!group) throw new NotFoundError('Gruppen finns inte.');
+    return group;
+  }
+
+  private async validateParent(dto: CreateWorkingGroupDto) {
+    if (dto.kind === 'NAG') {
+      if (!dto.parentGroupId) {
+        throw new InvalidInputError('En nationell arbetsgrupp (NAG) måste ha en överordnad NPO eller NSG.', {
+          parentGroupId: ['Ange den NPO eller NSG som gruppen hör till.'],
+        });
+      }
+      const parent = await this.ds.getRepository(WorkingGroup).findOneBy({ id: dto.parentGroupId });
+      if (!parent || (parent.kind !== 'NPO' && parent.kind !== 'NSG')) {
+        throw new InvalidInputError('Den överordnade gruppen måste vara en befintlig NPO eller NSG.', {
+          parentGroupId: ['Ingen NPO eller NSG med detta id.'],
+        });
+      }
+    } else if (dto.parentGroupId) {
+      throw new InvalidInputError('Endast en NAG har en överordnad grupp.', {
+        parentGroupId: ['Lämna tomt för NPO, NSG, RPO och RAG.'],
+      });
+    }
+    if ((dto.kind === 'NPO' || dto.kind === 'RPO' || dto.kind === 'RAG') && !dto.hostRegion) {
+      throw new InvalidInputError('Ange gruppens värdregion.', { hostRegion: ['Välj en sjukvårdsregion.'] });
+    }
+    if (dto.standing === false && !dto.endsOn) {
+      throw new InvalidInputError('En tidsbegränsad grupp behöver ett slutdatum.', { endsOn: ['Ange slutdatum.'] });
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The worker's workflow bundle: every workflow function is exported from here. */
+export { recruitmentWorkflow } from './recruitment.workflow';

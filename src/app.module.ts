@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { LoggingModule } from './logging/logging.module';
@@ -9,14 +10,23 @@ import { TemporalModule } from './temporal/temporal.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
-export const FEATURE_MODULES = [WorkingGroupsModule];
+export const FEATURE_MODULES = [
+  WorkingGroupsModule,
+];
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, TemporalModule, ...FEATURE_MODULES],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
+        CryptoModule,
+        DatabaseModule,
+        TemporalModule,
+        ...FEATURE_MODULES,
+      ],
       controllers: [HealthController],
     };
   }

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './crypto/crypto.module';
+import { FIELD_CIPHER, FieldCipher } from './crypto/field-cipher';
 import { DatabaseModule } from './database/database.module';
 import { LoggingModule } from './logging/logging.module';
 import { PinoNestLogger } from './logging/logger';
@@ -14,7 +16,7 @@ import { PinoNestLogger } from './logging/logger';
 @Module({})
 class WorkerModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule] };
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), CryptoModule, DatabaseModule] };
   }
 }
 
@@ -46,7 +48,12 @@ export async function createWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...source,
-    activities: createActivities({ dataSource, logger: logger.child({ component: 'activity' }), config }),
+    activities: createActivities({
+      dataSource,
+      logger: logger.child({ component: 'activity' }),
+      config,
+      cipher: app.get<FieldCipher>(FIELD_CIPHER),
+    }),
     maxCachedWorkflows: config.temporal.maxCachedWorkflows,
     shutdownGraceTime: overrides.shutdownGraceTime ?? '10s',
   });

@@ -14,3 +14,15 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
   return ctx.switchToHttp().getRequest().user as AuthUser;
 });
+
+export const SCOPE = 'auth:scope';
+/** The kinds of object an endpoint's route parameter can name; the scope guard checks the user may see it. */
+export type ScopeKind = 'group' | 'assignment' | 'organisation' | 'person' | 'payer' | 'document' | 'batch' | 'nomination-request' | 'time-report';
+
+/**
+ * Declares which route parameter names the object this endpoint acts on, e.g.
+ * `@Scoped('group', 'id')` on `POST /working-groups/:id/recruitment`. The global scope guard (src/auth/) loads
+ * the object and checks the user's scope in one place; a denied request answers 404, so it never reveals
+ * whether the object exists.
+ */
+export const Scoped = (kind: ScopeKind, param = 'id') => SetMetadata(SCOPE, { kind, param });

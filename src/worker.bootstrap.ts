@@ -12,6 +12,7 @@ import { FIELD_CIPHER, FieldCipher } from './crypto/field-cipher';
 import { DatabaseModule } from './database/database.module';
 import { LoggingModule } from './logging/logging.module';
 import { PinoNestLogger } from './logging/logger';
+import { ensureSearchAttributes } from './temporal/search-attributes';
 
 @Module({})
 class WorkerModule {
@@ -41,6 +42,8 @@ export async function createWorker(
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
   });
   const dataSource = app.get(DataSource);
+  const added = await ensureSearchAttributes(config.temporal.address, config.temporal.namespace);
+  if (added.length > 0) logger.info({ added }, 'registered search attributes');
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const source = overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : { workflowsPath: overrides.workflowsPath ?? require.resolve('../workflows') };
   const worker = await Worker.create({

@@ -1,5 +1,9 @@
 import type { ActivityDeps } from './deps';
 import { createWorkingGroupActivities } from './working-group.activities';
+import { createMailActivities } from './mail.activities';
+import { createRecruitmentActivities } from './recruitment.activities';
+import { createAssignmentActivities } from './assignment.activities';
+import { createPayoutActivities } from './payout.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -7,6 +11,10 @@ export type { ActivityDeps } from './deps';
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createWorkingGroupActivities(deps),
+    ...createMailActivities(deps),
+    ...createRecruitmentActivities(deps),
+    ...createAssignmentActivities(deps),
+    ...createPayoutActivities(deps),
   };
 }
 

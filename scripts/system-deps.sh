@@ -4,6 +4,7 @@
 set -euo pipefail
 missing=()
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium) # browser tests of the web app (test/web.e2e-spec.ts)
 if [[ ${#missing[@]} -eq 0 ]]; then exit 0; fi
 if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
   echo "[medverkan] installing ${missing[*]}…" >&2

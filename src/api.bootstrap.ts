@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { describeAuthInOpenApi } from './auth/openapi-auth';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -39,6 +40,7 @@ export async function createApi(config: AppConfig, logger: Logger): Promise<INes
       .addBearerAuth()
       .build(),
   );
+  describeAuthInOpenApi(app, doc);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -8,10 +8,32 @@ import { HealthController } from './health/health.controller';
 import { LoggingModule } from './logging/logging.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
+import { AuthModule } from './auth/auth.module';
+import { RatesModule } from './rates/rates.module';
+import { FeesModule } from './fees/fees.module';
+import { DocumentsModule } from './documents/documents.module';
+import { WebModule } from './web/web.module';
+import { UsersModule } from './users/users.module';
+import { TimeReportsModule } from './time-reports/time-reports.module';
+import { PayoutsModule } from './payouts/payouts.module';
+import { RecruitmentModule } from './recruitment/recruitment.module';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { MailModule } from './mail/mail.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
 export const FEATURE_MODULES = [
   WorkingGroupsModule,
+  AuthModule,
+  RatesModule,
+  FeesModule,
+  DocumentsModule,
+  WebModule,
+  UsersModule,
+  TimeReportsModule,
+  PayoutsModule,
+  RecruitmentModule,
+  AssignmentsModule,
+  MailModule,
 ];
 
 @Module({})

@@ -8,17 +8,21 @@ import { eventually, Harness, startHarness } from './support/harness';
 
 describe('foundation: API and worker on real Temporal and PostgreSQL', () => {
   let h: Harness;
+  let token: string;
   beforeAll(async () => {
     h = await startHarness();
+    // A coordinator: the groups they create are theirs to read.
+    ({ token } = await h.createUser({ roles: ['coordinator'] }));
   });
   afterAll(async () => {
     await h?.close();
   });
 
   /* eslint-disable @typescript-eslint/no-explicit-any */
+  const auth = () => ({ authorization: `Bearer ${token}` });
   const post = (path: string, body: unknown) =>
-    fetch(`${h.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const get = (path: string) => fetch(`${h.baseUrl}${path}`);
+    fetch(`${h.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth() }, body: JSON.stringify(body) });
+  const get = (path: string) => fetch(`${h.baseUrl}${path}`, { headers: auth() });
   const groupCount = () => h.dataSource.getRepository(WorkingGroup).count();
 
   const npo = () => ({
@@ -29,7 +33,7 @@ describe('foundation: API and worker on real Temporal and PostgreSQL', () => {
   });
 
   it('reports both engines up on GET /health', async () => {
-    const res = await get('/health');
+    const res = await fetch(`${h.baseUrl}/health`); // public: no login
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: { up: true }, temporal: { up: true, namespace: 'default' } });
   });
@@ -101,7 +105,7 @@ describe('foundation: API and worker on real Temporal and PostgreSQL', () => {
     expect(nagWithoutParent.status).toBe(400);
     expect(((await nagWithoutParent.json()) as any).fields.parentGroupId).toBeDefined();
 
-    const notJson = await fetch(`${h.baseUrl}/working-groups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' });
+    const notJson = await fetch(`${h.baseUrl}/working-groups`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth() }, body: '{bad' });
     expect(notJson.status).toBe(400);
     expect(await groupCount()).toBe(before);
   });

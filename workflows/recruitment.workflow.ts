@@ -1,67 +1,513 @@
-import { condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  log,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { RecruitmentStepArgs } from '../activities/recruitment.activities';
+import type { AssignmentInput } from './assignment.messages';
+import { assignmentWorkflow } from './assignment.workflow';
+import { assignmentWorkflowId } from './ids';
+import { EffectQueue, invalidInput, iso, isIsoDate, isUuid, requireActor, toMs, waitMs, wrongState } from './lifecycle';
+import type { MailParams, MailRecipient, MailTemplate } from './notifications';
+import {
+  appointUpdate,
+  AssignmentTerms,
+  assignmentChangedSignal,
+  declineNominationRequestUpdate,
   defaultRecruitmentPolicy,
   groupEndedSignal,
+  nominateUpdate,
+  NominationRequestState,
+  RecruitmentCarriedState,
   RecruitmentInput,
+  RecruitmentPolicy,
   RecruitmentState,
   RecruitmentStatus,
   recruitmentStatusQuery,
+  rejectNomineeUpdate,
+  RoundStarted,
+  startRoundUpdate,
 } from './recruitment.messages';
 import { groupIdKey, kindKey, payerKey, stateKey } from './search-attributes';
 
-const { recordRecruitmentState } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '1 minute' },
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+const REPRESENTATIONS = ['mandate', 'own-experience', 'both'];
+const OPEN_REQUEST: readonly NominationRequestState[] = ['sent', 'reminded'];
+
+function freshState(now: number, reviewEvery: number, payerCode: string | null): RecruitmentCarriedState {
+  return {
+    state: 'open',
+    payerCode,
+    transitionNo: 0,
+    round: 0,
+    roundOpen: false,
+    roundUrgent: false,
+    roundDeadlineAt: null,
+    roundReminderAt: null,
+    roundReminded: false,
+    requests: [],
+    lastOrganisationIds: [],
+    nominations: [],
+    assignments: [],
+    everStaffed: false,
+    restarts: 0,
+    reviewsDone: 0,
+    nextReviewAt: now + reviewEvery,
+    runs: 1,
+  };
+}
+
+function validateTerms(t: AssignmentTerms | undefined) {
+  if (!t || typeof t !== 'object') throw invalidInput('Ange villkoren för uppdraget.');
+  if (!isIsoDate(t.periodStart)) throw invalidInput('Uppdragets startdatum måste vara ett datum (ÅÅÅÅ-MM-DD).');
+  if (t.periodEnd !== null && !isIsoDate(t.periodEnd)) throw invalidInput('Uppdragets slutdatum måste vara ett datum (ÅÅÅÅ-MM-DD) eller tomt.');
+  if (t.periodEnd !== null && t.periodEnd < t.periodStart) throw invalidInput('Uppdragets slutdatum ligger före startdatumet.');
+  if (t.reportingFrequency !== 'monthly' && t.reportingFrequency !== 'quarterly') throw invalidInput('Rapportering sker månadsvis eller kvartalsvis.');
+  if (t.feeMode !== 'session' && t.feeMode !== 'hourly') throw invalidInput('Arvode betalas per möte eller per timme.');
+  const hours = (h: unknown) => h === null || (Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 5000);
+  if (!hours(t.estimatedMeetingHours) || !hours(t.estimatedOtherHours)) throw invalidInput('Beräknad tid anges i hela timmar per år (0–5000).');
+  if (!Number.isInteger(t.extraPreparationDays) || t.extraPreparationDays < 0 || t.extraPreparationDays > 50) {
+    throw invalidInput('Extra förberedelsedagar anges som ett heltal (0–50).');
+  }
+  if (typeof t.employedByOrganisation !== 'boolean') throw invalidInput('Ange om personen är anställd av organisationen för uppdraget.');
+}
+
 /**
- * One per working group (ID `recruitment:<groupId>`): keeps the group staffed with at least its minimum
- * number of representatives. Waits for the group to end, with a yearly review deadline; each review
- * continues as new so history stays short. Writes its state to PostgreSQL through an idempotent activity.
+ * One per working group (ID `recruitment:<groupId>`), started when the group is created: keeps the group
+ * staffed with at least its minimum number (default 2) of ACTIVE representatives (§4.2).
+ *
+ * The coordinator starts a nomination round (`startRound`) choosing organisations to ask (and/or direct
+ * recruitment): each gets a nomination request with a deadline (`nominationWithin`, or `urgentNominationWithin`
+ * when the group has already started its work), a reminder `nominationReminderBefore` the deadline if it has
+ * not answered, and counts as "no answer" at the deadline. Organisations nominate (`nominate`) or decline
+ * (`declineNominationRequest`); the coordinator appoints (`appoint`) or rejects (`rejectNominee`) each nominee.
+ * An appointment starts the assignment workflow `assignment:<id>` as a child with parent close policy ABANDON:
+ * it is started in the same workflow task that decided the appointment (no second start is possible, since the
+ * assignment ID is in history), and it lives on through this workflow's continue-as-new and even its end.
+ *
+ * Assignments report back (`assignmentChanged`). When an active representative leaves and the group drops below
+ * its minimum, a new round starts on its own (urgent: the group has started), asking the last round's
+ * organisations again. The yearly review (`reviewEvery`) and a long history continue as new, carrying the state.
+ * Ends on `groupEnded`, ending every assignment. Steps are recorded through idempotent activities.
  */
 export async function recruitmentWorkflow(input: RecruitmentInput): Promise<RecruitmentStatus> {
-  const policy = { ...defaultRecruitmentPolicy, ...input.policy };
-  let state: RecruitmentState = 'open';
-  let ended = false;
-  const activeRepresentatives = 0;
-  const reviewsDone = 0;
+  const policy: RecruitmentPolicy = { ...defaultRecruitmentPolicy, ...input.policy };
+  const workflowId = workflowInfo().workflowId;
+  const SYSTEM = `system:${workflowId}`;
+  const s: RecruitmentCarriedState = input.carried ?? freshState(Date.now(), toMs(policy.reviewEvery), input.payerCode);
+  const fx = new EffectQueue();
+  let reviewDue = false;
+
+  const activeCount = () => s.assignments.filter((a) => a.state === 'active').length;
+  const computeState = (): RecruitmentState => {
+    if (s.state === 'ended') return 'ended';
+    if (activeCount() >= input.minRepresentatives) return 'staffed';
+    if (s.roundOpen || s.nominations.length > 0 || s.assignments.some((a) => a.state === 'onboarding')) return 'recruiting';
+    return 'open';
+  };
+
+  const publish = () =>
+    upsertSearchAttributes([
+      { key: groupIdKey, value: input.groupId },
+      { key: stateKey, value: s.state },
+      { key: kindKey, value: 'recruitment' },
+      ...(s.payerCode ? [{ key: payerKey, value: s.payerCode }] : []),
+    ]);
+
+  /** Queues the record of a step (audit line + read models); returns the step's number (for mail keys). */
+  const record = (action: string, actor: string, extra: Partial<RecruitmentStepArgs> = {}): number => {
+    if (s.state !== 'ended') s.state = computeState();
+    publish();
+    s.transitionNo++;
+    const args: RecruitmentStepArgs = {
+      groupId: input.groupId,
+      workflowId,
+      transitionNo: s.transitionNo,
+      action,
+      actor,
+      recruitmentState: s.state,
+      details: {},
+      ...extra,
+    };
+    fx.add(() => acts.recordRecruitmentStep(args));
+    return s.transitionNo;
+  };
+
+  const coordinators: MailRecipient = { kind: 'coordinators', groupId: input.groupId };
+  const mail = (template: MailTemplate, to: MailRecipient, stepNo: number, params: Partial<MailParams> = {}, suffix = '') => {
+    const req = { key: `${workflowId}:${stepNo}:${template}${suffix}`, template, to, params: { groupId: input.groupId, ...params } };
+    fx.addConcurrent(() => acts.sendMail(req));
+  };
+
+  /** Opens a nomination round: requests to each organisation, with a deadline and a reminder before it. */
+  const openRound = (organisationIds: string[], urgent: boolean, direct: boolean, actor: string, action: string): number => {
+    const now = Date.now();
+    s.round++;
+    s.roundUrgent = urgent;
+    s.roundDeadlineAt = now + toMs(urgent ? policy.urgentNominationWithin : policy.nominationWithin);
+    const reminderAt = s.roundDeadlineAt - toMs(urgent ? policy.urgentNominationReminderBefore : policy.nominationReminderBefore);
+    s.roundReminderAt = reminderAt > now ? reminderAt : null;
+    s.roundReminded = false;
+    s.roundOpen = organisationIds.length > 0;
+    s.requests = organisationIds.map((organisationId) => ({ id: uuid4(), organisationId, state: 'sent' as const }));
+    if (organisationIds.length > 0) s.lastOrganisationIds = [...organisationIds];
+    const deadline = iso(s.roundDeadlineAt) as string;
+    const no = record(action, actor, {
+      details: { round: s.round, urgent, directRecruitment: direct, organisations: organisationIds.length, deadline },
+      requestsOpened: s.requests.map((r) => ({ id: r.id, organisationId: r.organisationId, round: s.round, deadline, urgent })),
+    });
+    for (const r of s.requests) {
+      mail('nomination-request', { kind: 'organisation', organisationId: r.organisationId }, no, { requestId: r.id, deadline, urgent }, `:${r.organisationId}`);
+    }
+    return no;
+  };
 
   const status = (): RecruitmentStatus => ({
     groupId: input.groupId,
-    state,
-    urgent: input.urgent,
+    state: s.state,
+    urgent: input.urgent || s.roundUrgent,
     minRepresentatives: input.minRepresentatives,
-    activeRepresentatives,
-    staffed: activeRepresentatives >= input.minRepresentatives,
-    reviewsDone,
+    activeRepresentatives: activeCount(),
+    staffed: activeCount() >= input.minRepresentatives,
+    reviewsDone: s.reviewsDone,
+    round: s.round,
+    roundOpen: s.roundOpen,
+    roundDeadline: s.roundOpen ? iso(s.roundDeadlineAt) : null,
+    requests: s.requests.map((r) => ({ ...r })),
+    pendingNominations: s.nominations.map((n) => ({ id: n.id, organisationId: n.organisationId })),
+    assignments: s.assignments.map((a) => ({ ...a })),
+    restarts: s.restarts,
   });
-
   setHandler(recruitmentStatusQuery, status);
-  setHandler(groupEndedSignal, () => {
-    ended = true;
-  });
 
-  const publish = async () => {
-    upsertSearchAttributes([
-      { key: groupIdKey, value: input.groupId },
-      { key: stateKey, value: state },
-      { key: kindKey, value: 'recruitment' },
-      ...(input.payerCode ? [{ key: payerKey, value: input.payerCode }] : []),
-    ]);
-    await recordRecruitmentState({
-      groupId: input.groupId,
-      state,
-      idempotencyKey: `${workflowInfo().workflowId}:${workflowInfo().runId}:${state}`,
-    });
+  const ended = () => s.state === 'ended';
+  const notEnded = () => {
+    if (ended()) throw wrongState('Gruppen har avslutats: rekryteringen är stängd.');
   };
 
-  await publish();
-  const endedInTime = await condition(() => ended, policy.reviewEvery);
-  if (!endedInTime) {
-    await continueAsNew<typeof recruitmentWorkflow>(input);
+  // ---- the coordinator's and organisations' steps ---------------------------------------------------------------
+
+  setHandler(
+    startRoundUpdate,
+    async (a): Promise<RoundStarted> => {
+      openRound([...a.organisationIds], a.urgent || input.urgent, a.directRecruitment, a.actorId, 'round-started');
+      const result: RoundStarted = {
+        round: s.round,
+        deadline: iso(s.roundDeadlineAt) as string,
+        urgent: s.roundUrgent,
+        requests: s.requests.map((r) => ({ id: r.id, organisationId: r.organisationId })),
+      };
+      await fx.until(fx.mark);
+      return result;
+    },
+    {
+      validator: (a) => {
+        requireActor(a);
+        notEnded();
+        if (!Array.isArray(a.organisationIds) || a.organisationIds.length > 100 || !a.organisationIds.every(isUuid)) {
+          throw invalidInput('Organisationerna anges som en lista med högst 100 id.');
+        }
+        if (new Set(a.organisationIds).size !== a.organisationIds.length) throw invalidInput('Samma organisation finns flera gånger i listan.');
+        if (typeof a.directRecruitment !== 'boolean' || typeof a.urgent !== 'boolean') throw invalidInput('Ange om direktrekrytering används.');
+        if (a.organisationIds.length === 0 && !a.directRecruitment) throw invalidInput('Välj minst en organisation att fråga, eller direktrekrytering.');
+        if (s.roundOpen) throw wrongState('En nomineringsomgång pågår redan; vänta tills svarstiden har gått ut.');
+      },
+    },
+  );
+
+  setHandler(
+    nominateUpdate,
+    async (a) => {
+      s.nominations.push({
+        id: a.nominationId,
+        requestId: a.requestId,
+        organisationId: a.organisationId,
+        personId: a.personId,
+        representation: a.representation,
+      });
+      const req = s.requests.find((r) => r.id === a.requestId);
+      const firstAnswer = req !== undefined && req.state !== 'nominated';
+      if (req) req.state = 'nominated';
+      const no = record('nomination-received', a.actorId, {
+        details: { nominationId: a.nominationId, requestId: a.requestId, organisationId: a.organisationId },
+        nomination: { id: a.nominationId, state: 'proposed', decidedBy: null },
+        requestStates: firstAnswer && req ? [{ id: req.id, state: 'nominated' }] : [],
+      });
+      mail('nomination-received', coordinators, no, a.organisationId ? { organisationId: a.organisationId } : {});
+      await fx.until(fx.mark);
+      return status();
+    },
+    {
+      validator: (a) => {
+        requireActor(a);
+        notEnded();
+        if (!isUuid(a.nominationId) || !isUuid(a.personId)) throw invalidInput('Nomineringen saknar id.');
+        if (!REPRESENTATIONS.includes(a.representation)) throw invalidInput('Ange hur personen företräder: mandat, egen erfarenhet eller båda.');
+        if (s.nominations.some((n) => n.id === a.nominationId)) throw wrongState('Nomineringen är redan registrerad.');
+        if (a.requestId === null) {
+          if (a.organisationId !== null) throw invalidInput('En nominering från en organisation ska svara på en förfrågan.');
+          if (a.representation !== 'own-experience') throw invalidInput('En direktrekryterad företrädare företräder sin egen erfarenhet.');
+          return;
+        }
+        const req = s.requests.find((r) => r.id === a.requestId);
+        if (!req) throw wrongState('Förfrågan hör inte till den pågående nomineringsomgången.');
+        if (req.organisationId !== a.organisationId) throw wrongState('Förfrågan gäller en annan organisation.');
+        if (req.state === 'declined') throw wrongState('Organisationen har redan avstått från att nominera i den här omgången.');
+        if (!s.roundOpen) throw wrongState('Nomineringstiden har gått ut.');
+      },
+    },
+  );
+
+  setHandler(
+    declineNominationRequestUpdate,
+    async (a) => {
+      const req = s.requests.find((r) => r.id === a.requestId);
+      if (req) req.state = 'declined';
+      const no = record('nomination-request-declined', a.actorId, {
+        details: { requestId: a.requestId, organisationId: a.organisationId },
+        requestStates: [{ id: a.requestId, state: 'declined' }],
+      });
+      mail('nomination-request-declined', coordinators, no, { organisationId: a.organisationId });
+      await fx.until(fx.mark);
+      return status();
+    },
+    {
+      validator: (a) => {
+        requireActor(a);
+        notEnded();
+        const req = s.requests.find((r) => r.id === a?.requestId);
+        if (!req || req.organisationId !== a.organisationId) throw wrongState('Förfrågan hör inte till den pågående nomineringsomgången.');
+        if (!OPEN_REQUEST.includes(req.state)) throw wrongState('Förfrågan är redan besvarad.');
+        if (!s.roundOpen) throw wrongState('Nomineringstiden har gått ut.');
+      },
+    },
+  );
+
+  setHandler(
+    appointUpdate,
+    async (a) => {
+      const n = s.nominations.find((x) => x.id === a.nominationId);
+      if (!n) throw wrongState('Nomineringen väntar inte på beslut.'); // unreachable: the validator checked
+      s.nominations = s.nominations.filter((x) => x.id !== n.id);
+      const assignmentId = uuid4();
+      s.assignments.push({ assignmentId, state: 'onboarding' });
+      s.state = computeState();
+      publish();
+      s.transitionNo++;
+      const no = s.transitionNo;
+      const appointArgs = {
+        groupId: input.groupId,
+        workflowId,
+        transitionNo: no,
+        actor: a.actorId,
+        recruitmentState: s.state,
+        nominationId: n.id,
+        assignmentId,
+        personId: n.personId,
+        organisationId: n.organisationId,
+        representation: n.representation,
+        terms: a.terms,
+      };
+      const child: AssignmentInput = {
+        assignmentId,
+        groupId: input.groupId,
+        personId: n.personId,
+        organisationId: n.organisationId,
+        representation: n.representation,
+        payerCode: s.payerCode,
+        reportingFrequency: a.terms.reportingFrequency,
+        ...(policy.assignment ? { policy: policy.assignment } : {}),
+      };
+      fx.add(
+        () => acts.appointNominee(appointArgs),
+        async () => {
+          try {
+            await startChild(assignmentWorkflow, {
+              workflowId: assignmentWorkflowId(assignmentId),
+              args: [child],
+              parentClosePolicy: ParentClosePolicy.ABANDON,
+            });
+          } catch (err) {
+            // Already started (the ID is in history, so only a retried start can meet it): nothing to do.
+            if (!(err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError')) throw err;
+          }
+        },
+      );
+      if (n.organisationId) mail('nominee-appointed', { kind: 'organisation', organisationId: n.organisationId }, no, { organisationId: n.organisationId });
+      await fx.until(fx.mark);
+      return { assignmentId };
+    },
+    {
+      validator: (a) => {
+        requireActor(a);
+        notEnded();
+        if (!s.nominations.some((x) => x.id === a?.nominationId)) throw wrongState('Nomineringen väntar inte på beslut.');
+        validateTerms(a.terms);
+      },
+    },
+  );
+
+  setHandler(
+    rejectNomineeUpdate,
+    async (a) => {
+      const n = s.nominations.find((x) => x.id === a.nominationId);
+      s.nominations = s.nominations.filter((x) => x.id !== a.nominationId);
+      const no = record('nominee-rejected', a.actorId, {
+        details: { nominationId: a.nominationId },
+        nomination: { id: a.nominationId, state: 'rejected', decidedBy: a.actorId },
+      });
+      if (n?.organisationId) mail('nominee-rejected', { kind: 'organisation', organisationId: n.organisationId }, no, { organisationId: n.organisationId });
+      await fx.until(fx.mark);
+      return status();
+    },
+    {
+      validator: (a) => {
+        requireActor(a);
+        notEnded();
+        if (!s.nominations.some((x) => x.id === a?.nominationId)) throw wrongState('Nomineringen väntar inte på beslut.');
+      },
+    },
+  );
+
+  // ---- news from assignments and the group ----------------------------------------------------------------------
+
+  setHandler(assignmentChangedSignal, (c) => {
+    const entry = s.assignments.find((x) => x.assignmentId === c?.assignmentId);
+    if (!entry || ended()) return;
+    if (c.state === 'active') {
+      if (entry.state === 'active') return;
+      const wasStaffed = activeCount() >= input.minRepresentatives;
+      entry.state = 'active';
+      const no = record('representative-active', SYSTEM, { details: { assignmentId: c.assignmentId, active: activeCount() } });
+      if (!wasStaffed && activeCount() >= input.minRepresentatives) {
+        s.everStaffed = true;
+        mail('group-staffed', coordinators, no, { counts: { active: activeCount(), minimum: input.minRepresentatives } });
+      }
+      return;
+    }
+    const wasActive = entry.state === 'active';
+    s.assignments = s.assignments.filter((x) => x !== entry);
+    record(c.state === 'declined' ? 'representative-declined' : 'representative-left', SYSTEM, {
+      details: { assignmentId: c.assignmentId, reason: c.reason, active: activeCount() },
+    });
+    if (wasActive && activeCount() < input.minRepresentatives && !s.roundOpen) {
+      // §4.2 / DOMAIN step 8: below the minimum, recruitment starts again on its own, as soon as possible.
+      s.restarts++;
+      const no = openRound(s.lastOrganisationIds, true, s.lastOrganisationIds.length === 0, SYSTEM, 'recruitment-restarted');
+      mail('recruitment-restarted', coordinators, no, {
+        urgent: true,
+        deadline: s.roundOpen ? iso(s.roundDeadlineAt) : null,
+        counts: { active: activeCount(), minimum: input.minRepresentatives, requests: s.requests.length },
+      });
+    }
+  });
+
+  setHandler(groupEndedSignal, () => {
+    if (ended()) return;
+    const cancelled = s.requests.filter((r) => OPEN_REQUEST.includes(r.state));
+    for (const r of cancelled) r.state = 'cancelled';
+    s.roundOpen = false;
+    s.state = 'ended';
+    record('ended', SYSTEM, { requestStates: cancelled.map((r) => ({ id: r.id, state: 'cancelled' as const })) });
+    for (const a of s.assignments) {
+      const id = assignmentWorkflowId(a.assignmentId);
+      fx.add(async () => {
+        try {
+          await getExternalWorkflowHandle(id).signal(groupEndedSignal);
+        } catch (err) {
+          log.info('assignment workflow not reachable', { workflowId: id, error: String(err) });
+        }
+      });
+    }
+  });
+
+  // ---- timers ---------------------------------------------------------------------------------------------------
+
+  const handleTimers = (now: number) => {
+    if (s.roundOpen && !s.roundReminded && s.roundReminderAt !== null && now >= s.roundReminderAt) {
+      s.roundReminded = true;
+      const unanswered = s.requests.filter((r) => r.state === 'sent');
+      for (const r of unanswered) r.state = 'reminded';
+      if (unanswered.length > 0) {
+        const no = record('nomination-reminders-sent', SYSTEM, {
+          details: { round: s.round, reminded: unanswered.length },
+          requestStates: unanswered.map((r) => ({ id: r.id, state: 'reminded' as const })),
+        });
+        const deadline = iso(s.roundDeadlineAt);
+        for (const r of unanswered) {
+          mail('nomination-reminder', { kind: 'organisation', organisationId: r.organisationId }, no, { requestId: r.id, deadline }, `:${r.organisationId}`);
+        }
+      }
+    }
+    if (s.roundOpen && s.roundDeadlineAt !== null && now >= s.roundDeadlineAt) {
+      const unanswered = s.requests.filter((r) => OPEN_REQUEST.includes(r.state));
+      for (const r of unanswered) r.state = 'no-answer';
+      s.roundOpen = false;
+      const counts = {
+        nominated: s.requests.filter((r) => r.state === 'nominated').length,
+        declined: s.requests.filter((r) => r.state === 'declined').length,
+        noAnswer: unanswered.length,
+        pending: s.nominations.length,
+      };
+      const no = record('round-closed', SYSTEM, {
+        details: { round: s.round, ...counts },
+        requestStates: unanswered.map((r) => ({ id: r.id, state: 'no-answer' as const })),
+      });
+      mail('nomination-round-closed', coordinators, no, { counts });
+    }
+    if (now >= s.nextReviewAt) {
+      s.reviewsDone++;
+      s.nextReviewAt = now + toMs(policy.reviewEvery);
+      reviewDue = true;
+    }
+  };
+
+  const nextTimerAt = (): number => {
+    const at = [s.nextReviewAt];
+    if (s.roundOpen && !s.roundReminded && s.roundReminderAt !== null) at.push(s.roundReminderAt);
+    if (s.roundOpen && s.roundDeadlineAt !== null) at.push(s.roundDeadlineAt);
+    return Math.min(...at);
+  };
+
+  const shouldContinueAsNew = () => {
+    const info = workflowInfo();
+    return reviewDue || info.continueAsNewSuggested || info.historyLength > policy.continueAsNewAfterEvents;
+  };
+
+  // ---- the main loop ----------------------------------------------------------------------------------------------
+
+  if (!input.carried) {
+    if (s.payerCode === null) s.payerCode = (await acts.resolveGroupPayer({ groupId: input.groupId })).payerCode;
+    record('opened', SYSTEM, { details: { minRepresentatives: input.minRepresentatives, urgent: input.urgent, payerCode: s.payerCode } });
   }
-  state = 'ended';
-  await publish();
+  publish();
+
+  for (;;) {
+    await fx.drain();
+    if (ended()) break;
+    if (shouldContinueAsNew()) {
+      await condition(() => allHandlersFinished() || fx.pending);
+      if (!fx.pending) await continueAsNew<typeof recruitmentWorkflow>({ ...input, carried: { ...s, runs: s.runs + 1 } });
+      continue;
+    }
+    const now = Date.now();
+    await condition(() => fx.pending || ended(), waitMs(nextTimerAt(), now));
+    handleTimers(Date.now());
+  }
+  await fx.settle();
   return status();
 }

@@ -32,6 +32,19 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Medverkan <noreply@medverkan.local>'),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
+  /** Sessions: opaque bearer tokens, valid this long after the last request (sliding). */
+  AUTH_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).default(480),
+  /** Account lock-out: this many failed logins in a row lock the account for AUTH_LOCKOUT_MINUTES. */
+  AUTH_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Per-IP rate limit on POST /auth/login: at most this many attempts per window. */
+  AUTH_LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+  AUTH_LOGIN_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** How long an invitation link stays valid. */
+  AUTH_INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(72),
+  /** The first administrator, created at start when no administrator exists (see README "Demo accounts"). */
+  BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -44,6 +57,15 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl?: string; maxCachedWorkflows: number };
   crypto: { dataKey: Buffer };
   mail: { transport: 'outbox' | 'smtp'; smtpUrl?: string; from: string };
+  auth: {
+    sessionTtlMinutes: number;
+    lockoutThreshold: number;
+    lockoutMinutes: number;
+    loginMaxPerIp: number;
+    loginIpWindowSeconds: number;
+    invitationTtlHours: number;
+    bootstrapAdmin?: { email: string; password: string };
+  };
 }
 
 export class ConfigError extends Error {
@@ -63,6 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) {
     throw new ConfigError(['SMTP_URL is required when MAIL_TRANSPORT=smtp']);
   }
+  if (Boolean(c.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(c.BOOTSTRAP_ADMIN_PASSWORD)) {
+    throw new ConfigError(['BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD are set together or not at all']);
+  }
   return {
     env: c.NODE_ENV,
     http: { port: c.PORT, publicUrl: c.PUBLIC_URL },
@@ -77,6 +102,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     crypto: { dataKey: Buffer.from(c.DATA_ENCRYPTION_KEY, 'base64') },
     mail: { transport: c.MAIL_TRANSPORT, smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
+    auth: {
+      sessionTtlMinutes: c.AUTH_SESSION_TTL_MINUTES,
+      lockoutThreshold: c.AUTH_LOCKOUT_THRESHOLD,
+      lockoutMinutes: c.AUTH_LOCKOUT_MINUTES,
+      loginMaxPerIp: c.AUTH_LOGIN_MAX_PER_IP,
+      loginIpWindowSeconds: c.AUTH_LOGIN_IP_WINDOW_SECONDS,
+      invitationTtlHours: c.AUTH_INVITATION_TTL_HOURS,
+      bootstrapAdmin:
+        c.BOOTSTRAP_ADMIN_EMAIL && c.BOOTSTRAP_ADMIN_PASSWORD
+          ? { email: c.BOOTSTRAP_ADMIN_EMAIL, password: c.BOOTSTRAP_ADMIN_PASSWORD }
+          : undefined,
+    },
   };
 }
 

@@ -1,8 +1,20 @@
 import { Initial1764086400000 } from './migrations/1764086400000-initial';
 import { CoreModel1764090000000 } from './migrations/1764090000000-core-model';
+import { UsersAndSessions1764400000000 } from './migrations/1764400000000-users-and-sessions';
+import { Documents1764200000000 } from './migrations/1764200000000-documents';
+import { RatesAndPayers1764100000000 } from './migrations/1764100000000-rates-and-payers';
+import { Lifecycle1764300000000 } from './migrations/1764300000000-lifecycle';
+import { TimeReports1764500000000 } from './migrations/1764500000000-time-reports';
+import { Payouts1764500100000 } from './migrations/1764500100000-payouts';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
   Initial1764086400000,
   CoreModel1764090000000,
+  UsersAndSessions1764400000000,
+  Documents1764200000000,
+  RatesAndPayers1764100000000,
+  Lifecycle1764300000000,
+  TimeReports1764500000000,
+  Payouts1764500100000,
 ];

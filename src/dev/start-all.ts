@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../database/data-source';
-import { seedDemoData } from '../demo/demo-data';
+import { DEMO_ADMIN, seedDemoData } from '../demo/demo-data';
+import { seedDemoOrganisations } from '../demo/demo-organisations';
 import { createDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { freePort, waitForPort } from './free-port';
 import { PROJECT_ROOT, startTemporalDevServer } from './temporal-dev-server';
@@ -35,6 +36,11 @@ async function main() {
 
   const env: Record<string, string> = { ...(process.env as Record<string, string>) };
   env.DATA_ENCRYPTION_KEY ??= devKey(path.join(dataDir, 'dev-encryption-key'));
+  // The demo's first administrator, made by the API at its first start (README "Demo accounts").
+  if (!env.BOOTSTRAP_ADMIN_EMAIL && !env.BOOTSTRAP_ADMIN_PASSWORD) {
+    env.BOOTSTRAP_ADMIN_EMAIL = DEMO_ADMIN.email;
+    env.BOOTSTRAP_ADMIN_PASSWORD = DEMO_ADMIN.password;
+  }
 
   if (!env.DATABASE_URL) {
     say('starting embedded PostgreSQL (.data/postgres)…');
@@ -62,6 +68,7 @@ async function main() {
   const config = loadConfig(env);
   say('applying database migrations…');
   const ds = await openDatabase(config.database.url, true, 'medverkan-start');
+  await seedDemoOrganisations(ds);
   await ds.destroy();
 
   const dist = path.join(PROJECT_ROOT, 'dist', 'src');
@@ -81,7 +88,7 @@ async function main() {
   await waitForPort(config.http.port, '127.0.0.1', 120_000);
   const api = `http://localhost:${config.http.port}`;
   await waitForHealth(api);
-  await seedDemoData(api, say);
+  await seedDemoData(api, say, { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD });
 
   say('everything is up:');
   say(`  API          ${api}`);

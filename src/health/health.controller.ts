@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 export interface HealthReport {
@@ -15,6 +16,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))]);
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
 import { NotFoundError } from '../common/errors';
 import { CreateWorkingGroupDto } from './dto/create-working-group.dto';
 import { WorkingGroupsService } from './working-groups.service';
@@ -7,29 +9,34 @@ import { WorkingGroupsService } from './working-groups.service';
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Gruppen finns inte.') });
 
 @ApiTags('working-groups')
+@ApiBearerAuth()
 @Controller('working-groups')
 export class WorkingGroupsController {
   constructor(private readonly service: WorkingGroupsService) {}
 
   @Post()
-  @ApiCreatedResponse({ description: 'Gruppen är sparad och dess rekrytering har startat.' })
-  create(@Body() dto: CreateWorkingGroupDto) {
-    return this.service.create(dto);
+  @Roles('coordinator', 'admin')
+  @ApiCreatedResponse({ description: 'Gruppen är sparad och dess rekrytering har startat; en samordnare som skapar gruppen blir dess samordnare.' })
+  create(@Body() dto: CreateWorkingGroupDto, @CurrentUser() user: AuthUser) {
+    return this.service.create(dto, user);
   }
 
   @Get()
+  @Roles('coordinator', 'admin')
   @ApiOkResponse({ description: 'Alla arbetsgrupper.' })
   list() {
     return this.service.list();
   }
 
   @Get(':id')
+  @Scoped('group', 'id')
   @ApiOkResponse({ description: 'Gruppen med rekryteringens aktuella läge.' })
   get(@Param('id', uuid) id: string) {
     return this.service.get(id);
   }
 
   @Post(':id/recruitment')
+  @Scoped('group', 'id')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Startar gruppens rekrytering; att starta igen gör ingenting nytt.' })
   async startRecruitment(@Param('id', uuid) id: string) {

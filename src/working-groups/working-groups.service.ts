@@ -2,8 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
+import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { GroupCoordinators } from '../users/group-coordinators';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import { PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
 import { recruitmentWorkflowId } from '../../workflows/ids';
 import { RecruitmentStatus, recruitmentStatusQuery } from '../../workflows/recruitment.messages';
 import { recruitmentWorkflow } from '../../workflows/recruitment.workflow';
@@ -23,32 +27,41 @@ export class WorkingGroupsService {
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(Client) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(GroupCoordinators) private readonly coordinators: GroupCoordinators,
   ) {}
 
   /**
    * Stores the group and starts its recruitment workflow. Idempotent: the same client id returns the same group,
    * and the workflow ID is derived from the group ID, so a retried start finds the running workflow.
+   * A coordinator who creates a group becomes its coordinator; someone who may not see an existing group with
+   * this id gets the same answer as for a different group, so the id reveals nothing.
    */
-  async create(dto: CreateWorkingGroupDto): Promise<WorkingGroupView> {
+  async create(dto: CreateWorkingGroupDto, actor?: AuthUser): Promise<WorkingGroupView> {
     const id = dto.id ?? randomUUID();
     const existing = await this.ds.getRepository(WorkingGroup).findOneBy({ id });
     if (existing) {
-      if (existing.name !== dto.name || existing.kind !== dto.kind) {
+      const visible = !actor || (await this.access.canAccess(actor, 'group', id));
+      if (!visible || existing.name !== dto.name || existing.kind !== dto.kind) {
         throw new ConflictError('En annan grupp finns redan med detta id.');
       }
     } else {
       await this.validateParent(dto);
-      await this.ds.getRepository(WorkingGroup).insert({
-        id,
-        name: dto.name.trim(),
-        kind: dto.kind,
-        parentGroupId: dto.parentGroupId ?? null,
-        hostRegion: dto.hostRegion ?? null,
-        commission: dto.commission,
-        standing: dto.standing ?? true,
-        endsOn: dto.endsOn ?? null,
-        workStartedOn: dto.workStartedOn ?? null,
-        minRepresentatives: dto.minRepresentatives ?? 2,
+      // One transaction: the group never exists without the coordinator who created it.
+      await this.ds.transaction(async (em) => {
+        await em.getRepository(WorkingGroup).insert({
+          id,
+          name: dto.name.trim(),
+          kind: dto.kind,
+          parentGroupId: dto.parentGroupId ?? null,
+          hostRegion: dto.hostRegion ?? null,
+          commission: dto.commission,
+          standing: dto.standing ?? true,
+          endsOn: dto.endsOn ?? null,
+          workStartedOn: dto.workStartedOn ?? null,
+          minRepresentatives: dto.minRepresentatives ?? 2,
+        });
+        if (actor?.roles.includes('coordinator')) await this.coordinators.add(id, actor.id, em);
       });
     }
     await this.startRecruitment(id);
@@ -58,6 +71,7 @@ export class WorkingGroupsService {
   /** Starts (or finds) the recruitment workflow of a stored group. */
   async startRecruitment(groupId: string): Promise<void> {
     const group = await this.findOrThrow(groupId);
+    const payerCode = await this.payerCodeOf(group);
     try {
       await this.temporal.workflow.start(recruitmentWorkflow, {
         workflowId: recruitmentWorkflowId(group.id),
@@ -67,7 +81,7 @@ export class WorkingGroupsService {
           {
             groupId: group.id,
             groupKind: group.kind,
-            payerCode: null,
+            payerCode,
             minRepresentatives: group.minRepresentatives,
             urgent: group.workStartedOn !== null,
           },
@@ -103,6 +117,17 @@ export class WorkingGroupsService {
 
   async list(): Promise<WorkingGroup[]> {
     return this.ds.getRepository(WorkingGroup).find({ order: { createdAt: 'ASC' } });
+  }
+
+  /** Who pays the group's fees (§4.5.4–4.5.5); null when the stored group lacks what decides it. */
+  private async payerCodeOf(group: WorkingGroup): Promise<string | null> {
+    const parent = group.parentGroupId ? await this.ds.getRepository(WorkingGroup).findOneBy({ id: group.parentGroupId }) : null;
+    try {
+      return resolvePayer(group, parent).payerCode;
+    } catch (e) {
+      if (e instanceof PayerResolutionError) return null;
+      throw e;
+    }
   }
 
   private async findOrThrow(id: string): Promise<WorkingGroup> {

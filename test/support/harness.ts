@@ -4,6 +4,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createApi } from '../../src/api.bootstrap';
+import type { AuthUser, Role } from '../../src/auth/auth-user';
+import { PasswordHasher } from '../../src/auth/password-hasher';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { createDatabase } from '../../src/dev/embedded-postgres';
 import { createLogger } from '../../src/logging/logger';
@@ -24,6 +26,56 @@ export interface Harness {
   /** Stops the worker as a crash would leave things: nothing completes after this. */
   stopWorker(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Inserts a user straight into the database (with a person record for a representative and an organisation
+   * for an organisation contact when none is given; coordinator of `groupIds`) and logs in through the API.
+   */
+  createUser(opts?: CreateUserOptions): Promise<TestUser>;
+  /** POST /auth/login; the bearer token. Throws unless the login succeeds. */
+  login(email: string, password: string): Promise<string>;
+  /** Small fetch helpers against the API, with `Authorization: Bearer <token>` when a token is given. */
+  api(token?: string): ApiClient;
+  /** An API client logged in as an administrator (made on first use, then reused). */
+  asAdmin(): Promise<ApiClient>;
+}
+
+export interface CreateUserOptions {
+  roles?: Role[];
+  email?: string;
+  displayName?: string;
+  password?: string;
+  personId?: string;
+  organisationId?: string;
+  payerCode?: string;
+  /** Groups the user coordinates (the groups must exist). */
+  groupIds?: string[];
+}
+
+export interface TestUser {
+  user: AuthUser;
+  password: string;
+  token: string;
+  /** `h.api(token)` for this user. */
+  api: ApiClient;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- test helpers: bodies are whatever the endpoint answers */
+export interface ApiResponse<T = any> {
+  status: number;
+  /** Parsed JSON, or the text when the answer is not JSON (undefined when empty). */
+  body: T;
+  headers: Headers;
+}
+
+export interface ApiClient {
+  get<T = any>(path: string): Promise<ApiResponse<T>>;
+  post<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>;
+  put<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>;
+  patch<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>;
+  delete<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>;
+  /** Any request, with the token added; the raw Response (for PDFs and other binary answers). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  readonly token: string | undefined;
 }
 
 export function testConfig(databaseUrl: string, extra: Record<string, string> = {}): AppConfig {
@@ -35,6 +87,8 @@ export function testConfig(databaseUrl: string, extra: Record<string, string> = 
     TEMPORAL_ADDRESS: required('TEST_TEMPORAL_ADDRESS'),
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    // Every test logs in from 127.0.0.1; tests of the rate limit set their own.
+    AUTH_LOGIN_MAX_PER_IP: '100000',
     ...extra,
   });
 }
@@ -100,7 +154,19 @@ export async function startHarness(opts: { worker?: boolean; env?: Record<string
       await connection.close();
       await app.close();
     },
+    createUser: (o) => createTestUser(h, o),
+    async login(email, password) {
+      const res = await h.api().post('/auth/login', { email, password });
+      if (res.status !== 200) throw new Error(`login as ${email} failed: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.token as string;
+    },
+    api: (token) => apiClient(baseUrl, token),
+    asAdmin() {
+      admin ??= h.createUser({ roles: ['admin'], displayName: 'Test Admin' }).then((u) => u.api);
+      return admin;
+    },
   };
+  let admin: Promise<ApiClient> | undefined;
   if (opts.worker !== false) await h.startWorker();
   return h;
 }
@@ -119,4 +185,69 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
     if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+export function apiClient(baseUrl: string, token?: string): ApiClient {
+  const send = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    return fetch(`${baseUrl}${path}`, { ...init, headers });
+  };
+  const call = async (method: string, path: string, body?: unknown): Promise<ApiResponse> => {
+    const res = await send(path, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsed: unknown = text === '' ? undefined : text;
+    if (text && (res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  return {
+    token,
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
+    patch: (path, body) => call('PATCH', path, body),
+    delete: (path, body) => call('DELETE', path, body),
+    fetch: send,
+  };
+}
+
+const hasher = new PasswordHasher();
+
+async function createTestUser(h: Harness, o: CreateUserOptions = {}): Promise<TestUser> {
+  const roles = o.roles ?? ['representative'];
+  const tag = randomBytes(4).toString('hex');
+  const email = (o.email ?? `${roles.join('-') || 'user'}-${tag}@test.medverkan.se`).toLowerCase();
+  const displayName = o.displayName ?? `Test ${roles.join('/') || 'user'} ${tag}`;
+  const password = o.password ?? `Test-${randomBytes(9).toString('base64url')}`;
+  const ds = h.dataSource;
+  let personId = o.personId ?? null;
+  if (!personId && roles.includes('representative')) {
+    personId = randomUUID();
+    await ds.query(`INSERT INTO person (id, full_name, email) VALUES ($1, $2, $3)`, [personId, displayName, email]);
+  }
+  let organisationId = o.organisationId ?? null;
+  if (!organisationId && roles.includes('org-contact')) {
+    organisationId = randomUUID();
+    await ds.query(`INSERT INTO organisation (id, name, perspective, contact_email) VALUES ($1, $2, 'patient', $3)`, [
+      organisationId,
+      `Testförbundet ${tag}`,
+      email,
+    ]);
+  }
+  const payerCode = o.payerCode ?? (roles.includes('finance') ? 'SKR' : null);
+  const id = randomUUID();
+  await ds.query(
+    `INSERT INTO user_account (id, email, display_name, roles, person_id, organisation_id, payer_code, password_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, email, displayName, roles, personId, organisationId, payerCode, await hasher.hash(password)],
+  );
+  for (const g of o.groupIds ?? []) {
+    await ds.query(`INSERT INTO group_coordinator (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [g, id]);
+  }
+  const token = await h.login(email, password);
+  const user: AuthUser = { id, email, displayName, roles: [...roles], personId, organisationId, payerCode };
+  return { user, password, token, api: apiClient(h.baseUrl, token) };
 }

@@ -1,0 +1,376 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
+import { DocumentsService } from '../documents';
+import { checkPayeeIdentity } from '../identity';
+import { stockholmDate } from '../lifecycle/stockholm-time';
+import { mapWorkflowError, QUERY_DEADLINE_MS, requireUser, runStep } from '../lifecycle/workflow-calls';
+import {
+  acceptUpdate,
+  agreementCountersignedUpdate,
+  agreementSignedUpdate,
+  AssignmentStatus,
+  assignmentStatusQuery,
+  declarationReviewedUpdate,
+  declarationSubmittedUpdate,
+  declineUpdate,
+  detailsGivenUpdate,
+  introductionCompletedUpdate,
+  mandateWithdrawnUpdate,
+  reportAttestedUpdate,
+  reportSubmittedSignal,
+  withdrawUpdate,
+} from '../../workflows/assignment.messages';
+import { assignmentWorkflowId } from '../../workflows/ids';
+import { AgreementDraft } from './agreement-draft.entity';
+import { Assignment } from './assignment.entity';
+import { Declaration } from './declaration.entity';
+import { PersonalDetailsDto } from './dto/personal-details.dto';
+import { ReviewDeclarationDto, SubmitDeclarationDto } from './dto/declaration.dto';
+import { ReportingPeriod } from './reporting-period.entity';
+
+const NOT_FOUND = 'Uppdraget finns inte.';
+const CLOSED: Record<string, string> = {
+  declined: 'Uppdraget är avböjt.',
+  ended: 'Uppdraget är avslutat.',
+};
+
+export interface AssignmentView {
+  assignment: Assignment;
+  group: { id: string; name: string };
+  person: { id: string; fullName: string; detailsGiven: boolean };
+  agreement: Pick<AgreementDraft, 'id' | 'version' | 'state' | 'documentId' | 'draftedAt' | 'signedAt' | 'countersignedAt'> | null;
+  declaration: (Pick<Declaration, 'id' | 'state' | 'hasInterests' | 'submittedAt' | 'reviewedAt' | 'reviewComment'> & { interests?: string | null }) | null;
+  reportingPeriods: ReportingPeriod[];
+  workflow: { workflowId: string; running: boolean; status: AssignmentStatus | null };
+}
+
+export interface AttestedReportResult {
+  /** The lifecycle took note (the workflow, or the read model when the workflow has completed). */
+  recorded: boolean;
+  status: AssignmentStatus | null;
+}
+
+/**
+ * The assignment's human steps over HTTP. Personal data (personnummer, bank account, declared interests) is
+ * validated and stored here first — encrypted where the rules say so — and the workflow is told only that it
+ * happened, by ID. Every step goes through the workflow's validators; refusals map to 400/409 with its reason.
+ */
+@Injectable()
+export class AssignmentLifecycleService {
+  private readonly documents: DocumentsService;
+
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+  ) {
+    this.documents = new DocumentsService(ds);
+  }
+
+  private handle(assignmentId: string) {
+    return this.temporal.workflow.getHandle(assignmentWorkflowId(assignmentId));
+  }
+
+  private step<T>(assignmentId: string, call: () => Promise<T>): Promise<T> {
+    return runStep(this.temporal, call, { notFound: NOT_FOUND, closed: () => this.closedMessage(assignmentId) });
+  }
+
+  private async closedMessage(assignmentId: string): Promise<string | null> {
+    const a = await this.ds.getRepository(Assignment).findOneBy({ id: assignmentId });
+    return a ? (CLOSED[a.state] ?? 'Uppdragets ärende är avslutat.') : null;
+  }
+
+  // ---- reading --------------------------------------------------------------------------------------------------
+
+  /** The read model with the live status from the workflow (null when no worker answers in time). */
+  async get(assignmentId: string, user?: AuthUser): Promise<AssignmentView> {
+    const a = await this.assignment(assignmentId);
+    const [group] = await this.ds.query(`SELECT id, name FROM working_group WHERE id = $1`, [a.groupId]);
+    const [person] = await this.ds.query(`SELECT id, full_name, details_given_at FROM person WHERE id = $1`, [a.personId]);
+    const agreement = await this.ds.getRepository(AgreementDraft).findOne({ where: { assignmentId }, order: { version: 'DESC' } });
+    const declaration = await this.ds.getRepository(Declaration).findOne({ where: { assignmentId }, order: { submittedAt: 'DESC' } });
+    const periods = await this.reportingPeriods(assignmentId);
+    const seesInterests = !!user && (user.personId === a.personId || user.roles.includes('coordinator') || user.roles.includes('admin'));
+    return {
+      assignment: a,
+      group: { id: group.id, name: group.name },
+      person: { id: person.id, fullName: person.full_name, detailsGiven: person.details_given_at !== null },
+      agreement: agreement
+        ? {
+            id: agreement.id,
+            version: agreement.version,
+            state: agreement.state,
+            documentId: agreement.documentId,
+            draftedAt: agreement.draftedAt,
+            signedAt: agreement.signedAt,
+            countersignedAt: agreement.countersignedAt,
+          }
+        : null,
+      declaration: declaration
+        ? {
+            id: declaration.id,
+            state: declaration.state,
+            hasInterests: declaration.hasInterests,
+            submittedAt: declaration.submittedAt,
+            reviewedAt: declaration.reviewedAt,
+            reviewComment: declaration.reviewComment,
+            ...(seesInterests ? { interests: declaration.interests } : {}),
+          }
+        : null,
+      reportingPeriods: periods,
+      workflow: await this.live(assignmentId),
+    };
+  }
+
+  async status(assignmentId: string): Promise<AssignmentStatus | null> {
+    return (await this.live(assignmentId)).status;
+  }
+
+  private async live(assignmentId: string): Promise<AssignmentView['workflow']> {
+    const workflowId = assignmentWorkflowId(assignmentId);
+    const handle = this.handle(assignmentId);
+    let running = false;
+    try {
+      running = (await handle.describe()).status.name === 'RUNNING';
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return { workflowId, running: false, status: null };
+      throw e;
+    }
+    const status = await this.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(assignmentStatusQuery)).catch(() => null);
+    return { workflowId, running, status };
+  }
+
+  /** The assignment's audit log, oldest first. */
+  async audit(assignmentId: string): Promise<AuditEntry[]> {
+    await this.assignment(assignmentId);
+    return this.ds.getRepository(AuditEntry).find({ where: { subjectType: 'assignment', subjectId: assignmentId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  async reportingPeriods(assignmentId: string): Promise<ReportingPeriod[]> {
+    return this.ds.getRepository(ReportingPeriod).find({ where: { assignmentId }, order: { periodIndex: 'ASC' } });
+  }
+
+  /** The reporting period a business date (YYYY-MM-DD) falls in, or null (for time reports). */
+  async periodFor(assignmentId: string, date: string): Promise<ReportingPeriod | null> {
+    const rows = await this.ds
+      .getRepository(ReportingPeriod)
+      .createQueryBuilder('p')
+      .where('p.assignment_id = :assignmentId AND p.starts_on <= :date AND p.ends_on >= :date', { assignmentId, date })
+      .orderBy('p.period_index', 'DESC')
+      .getMany();
+    return rows[0] ?? null;
+  }
+
+  // ---- the representative's steps ---------------------------------------------------------------------------------
+
+  async accept(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(acceptUpdate, { args: [{ actorId: actor.id }] }));
+  }
+
+  async decline(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(declineUpdate, { args: [{ actorId: actor.id }] }));
+  }
+
+  /**
+   * Personal and payment details: the personnummer/samordningsnummer is validated (src/identity) and stored
+   * encrypted with its blind index, the bank account encrypted; then the workflow hears only that they were given.
+   * Nothing of it is returned or logged.
+   */
+  async giveDetails(assignmentId: string, dto: PersonalDetailsDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    const a = await this.assignment(assignmentId);
+    if (a.state === 'nominated') throw new ConflictError('Acceptera uppdraget innan du lämnar dina uppgifter.');
+    if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
+    const check = checkPayeeIdentity(dto.personalNumber, stockholmDate(Date.now()));
+    if (!check.ok) throw new InvalidInputError(check.message, { personalNumber: [check.message] });
+    const clearing = dto.clearingNumber.replace(/\D/g, '');
+    const account = dto.accountNumber.replace(/\D/g, '');
+    if (account.length < 5 || account.length > 15) {
+      throw new InvalidInputError('Kontonumret har 5–15 siffror.', { accountNumber: ['Kontonumret har 5–15 siffror.'] });
+    }
+    const index = this.cipher.blindIndex(check.identity.normalized);
+    await this.ds.transaction(async (em) => {
+      const other: unknown[] = await em.query(`SELECT 1 FROM person WHERE personal_number_index = $1 AND id <> $2`, [index, a.personId]);
+      if (other.length) throw new ConflictError('Personnumret är redan registrerat för en annan person. Kontakta samordnaren.');
+      await em.query(
+        `UPDATE person SET personal_number_enc = $2, personal_number_index = $3, bank_account_enc = $4, birth_date = $5,
+           postal_address = COALESCE($6, postal_address), tax_table_main_income = $7, details_given_at = now(), updated_at = now()
+         WHERE id = $1`,
+        [
+          a.personId,
+          this.cipher.encrypt(check.identity.normalized),
+          index,
+          this.cipher.encrypt(`${clearing}-${account}`),
+          check.identity.birthDate,
+          dto.postalAddress?.trim() || null,
+          dto.mainIncome ?? false,
+        ],
+      );
+    });
+    return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(detailsGivenUpdate, { args: [{ actorId: actor.id }] }));
+  }
+
+  /** The representative has signed the agreement (the PDF's signature, when there is a PDF, comes first). */
+  async sign(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    const agreement = await this.currentAgreement(assignmentId);
+    await this.requireDocumentSignature(agreement, 'representative', 'Underteckna överenskommelsen (dokumentet) först.');
+    return this.step(assignmentId, () =>
+      this.handle(assignmentId).executeUpdate(agreementSignedUpdate, { args: [{ actorId: actor.id, agreementId: agreement.id }] }),
+    );
+  }
+
+  async submitDeclaration(assignmentId: string, dto: SubmitDeclarationDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    const a = await this.assignment(assignmentId);
+    if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
+    const id = randomUUID();
+    await this.ds.getRepository(Declaration).insert({
+      id,
+      assignmentId,
+      personId: a.personId,
+      hasInterests: dto.hasInterests,
+      interests: dto.hasInterests ? (dto.interests ?? '').trim() : (dto.interests?.trim() || null),
+      state: 'stored',
+      submittedBy: actor.id,
+    });
+    try {
+      return await this.step(assignmentId, () =>
+        this.handle(assignmentId).executeUpdate(declarationSubmittedUpdate, { args: [{ actorId: actor.id, declarationId: id }] }),
+      );
+    } catch (e) {
+      await this.ds.query(`DELETE FROM declaration WHERE id = $1 AND state = 'stored'`, [id]);
+      throw e;
+    }
+  }
+
+  async withdraw(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(withdrawUpdate, { args: [{ actorId: actor.id }] }));
+  }
+
+  // ---- the coordinator's steps -------------------------------------------------------------------------------------
+
+  async countersign(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    const agreement = await this.currentAgreement(assignmentId);
+    await this.requireDocumentSignature(agreement, 'countersigner', 'Kontrasignera överenskommelsen (dokumentet) först.');
+    return this.step(assignmentId, () =>
+      this.handle(assignmentId).executeUpdate(agreementCountersignedUpdate, { args: [{ actorId: actor.id, agreementId: agreement.id }] }),
+    );
+  }
+
+  async reviewDeclaration(assignmentId: string, dto: ReviewDeclarationDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    await this.assignment(assignmentId);
+    const pending = await this.ds.getRepository(Declaration).findOne({ where: { assignmentId, state: 'submitted' }, order: { submittedAt: 'DESC' } });
+    if (!pending) throw new ConflictError('Det finns ingen jävsdeklaration som väntar på granskning.');
+    const status = await this.step(assignmentId, () =>
+      this.handle(assignmentId).executeUpdate(declarationReviewedUpdate, {
+        args: [{ actorId: actor.id, declarationId: pending.id, outcome: dto.outcome }],
+      }),
+    );
+    if (dto.comment?.trim()) await this.ds.query(`UPDATE declaration SET review_comment = $2 WHERE id = $1`, [pending.id, dto.comment.trim()]);
+    return status;
+  }
+
+  async completeIntroduction(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(introductionCompletedUpdate, { args: [{ actorId: actor.id }] }));
+  }
+
+  // ---- the organisation's step -------------------------------------------------------------------------------------
+
+  /** The nominating organisation withdraws its mandate (an administrator may record it for the organisation). */
+  async withdrawMandate(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    const a = await this.assignment(assignmentId);
+    const organisationId = actor.organisationId ?? (actor.roles.includes('admin') ? a.nominatingOrganisationId : null);
+    if (!organisationId) throw new ConflictError('Uppdraget bygger inte på någon organisations mandat.');
+    return this.step(assignmentId, () =>
+      this.handle(assignmentId).executeUpdate(mandateWithdrawnUpdate, { args: [{ actorId: actor.id, organisationId }] }),
+    );
+  }
+
+  // ---- the payouts hook ----------------------------------------------------------------------------------------------
+
+  /**
+   * FOR PAYOUTS: call when a time report for `period` (a key from `reportingPeriods`/`periodFor`) is attested.
+   * The assignment workflow records it (`reportAttested` update) and stops chasing that period. When the workflow
+   * has already completed (ended and every period settled), the read model and audit log are updated directly.
+   * Refusals (unknown period) are thrown as 400/409 domain errors.
+   */
+  async recordAttestedReport(a: { assignmentId: string; period: string; timeReportId?: string; actorId: string }): Promise<AttestedReportResult> {
+    try {
+      const status = await this.temporal.withDeadline(Date.now() + 15_000, () =>
+        this.handle(a.assignmentId).executeUpdate(reportAttestedUpdate, {
+          args: [{ actorId: a.actorId, period: a.period, ...(a.timeReportId ? { timeReportId: a.timeReportId } : {}) }],
+        }),
+      );
+      return { recorded: true, status };
+    } catch (e) {
+      const mapped = await mapWorkflowError(e, { notFound: NOT_FOUND });
+      if (!(mapped instanceof NotFoundError)) throw mapped;
+    }
+    const period = await this.ds.getRepository(ReportingPeriod).findOneBy({ assignmentId: a.assignmentId, periodKey: a.period });
+    if (!period) throw new NotFoundError(`Uppdraget har ingen rapportperiod ${a.period}.`);
+    await this.ds.transaction(async (em) => {
+      const rows: unknown[] = await em.query(
+        `INSERT INTO audit_log (actor, action, subject_type, subject_id, idempotency_key, details)
+         VALUES ($1, 'assignment.report-attested', 'assignment', $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [
+          a.actorId,
+          a.assignmentId,
+          `attested:${a.assignmentId}:${a.period}:${a.timeReportId ?? 'none'}`,
+          JSON.stringify({ period: a.period, timeReportId: a.timeReportId ?? null, afterWorkflow: true }),
+        ],
+      );
+      if (rows.length) {
+        await em.query(`UPDATE assignment_reporting_period SET state = 'attested', updated_at = now() WHERE assignment_id = $1 AND period_key = $2`, [
+          a.assignmentId,
+          a.period,
+        ]);
+      }
+    });
+    return { recorded: true, status: null };
+  }
+
+  /** FOR TIME REPORTS: the representative has submitted a report for `period`; stops the reminders (a Signal). */
+  async reportSubmitted(a: { assignmentId: string; period: string; timeReportId?: string; actorId?: string }): Promise<void> {
+    try {
+      await this.handle(a.assignmentId).signal(reportSubmittedSignal, { period: a.period, timeReportId: a.timeReportId, actorId: a.actorId });
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) throw e;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------------
+
+  private async assignment(id: string): Promise<Assignment> {
+    const a = await this.ds.getRepository(Assignment).findOneBy({ id });
+    if (!a) throw new NotFoundError(NOT_FOUND);
+    return a;
+  }
+
+  private async currentAgreement(assignmentId: string): Promise<AgreementDraft> {
+    await this.assignment(assignmentId);
+    const agreement = await this.ds.getRepository(AgreementDraft).findOne({ where: { assignmentId }, order: { version: 'DESC' } });
+    if (!agreement) throw new ConflictError('Överenskommelsen är inte upprättad ännu.');
+    return agreement;
+  }
+
+  /** With a rendered PDF, the signature in src/documents is the signing; this step only follows it. */
+  private async requireDocumentSignature(agreement: AgreementDraft, role: 'representative' | 'countersigner', message: string): Promise<void> {
+    if (!agreement.documentId) return;
+    const doc = await this.documents.get(agreement.documentId);
+    if (!doc.signatures.some((s) => s.role === role)) throw new ConflictError(message);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AssignmentLifecycleService } from './assignment-lifecycle.service';
+import { AssignmentsController } from './assignments.controller';
+
+/** The assignment lifecycle over HTTP. Exports the service: payouts use `recordAttestedReport` and `periodFor`. */
+@Module({ controllers: [AssignmentsController], providers: [AssignmentLifecycleService], exports: [AssignmentLifecycleService] })
+export class AssignmentsModule {}

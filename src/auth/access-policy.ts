@@ -1,0 +1,158 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { LOGGER } from '../logging/logger';
+import type { AuthUser } from './auth-user';
+import type { ScopeKind } from './auth.decorators';
+
+/** The kinds whose rules live here. */
+export const BUILT_IN_SCOPE_KINDS = ['group', 'assignment', 'organisation', 'person', 'payer'] as const;
+export type BuiltInScopeKind = (typeof BUILT_IN_SCOPE_KINDS)[number];
+/** The kinds another module answers for, by registering a resolver. */
+export type ExtensionScopeKind = Exclude<ScopeKind, BuiltInScopeKind>;
+
+/**
+ * Decides whether `user` may see the object `id` of one kind. It must answer false both for objects the user
+ * may not see and for objects that do not exist, and may delegate to other kinds through `ctx.policy`
+ * (e.g. a nomination request is visible to whoever may see its organisation or its group).
+ */
+export type ScopeResolver = (user: AuthUser, id: string, ctx: ScopeContext) => Promise<boolean> | boolean;
+export interface ScopeContext {
+  ds: DataSource;
+  policy: AccessPolicy;
+}
+export interface ScopeResolverOptions {
+  /** `uuid` (default): any other id is refused without calling the resolver (so it never reaches SQL). */
+  idFormat?: 'uuid' | 'any';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one place that decides who may see what (the `@Scoped(kind, param)` guard asks it; services may too).
+ *
+ * - group: a coordinator of the group (group_coordinator), an administrator;
+ * - assignment: the representative themself, a coordinator of its group, a contact of its nominating
+ *   organisation, an administrator;
+ * - organisation: its contacts, an administrator;
+ * - person: the person themself, finance (personal and payment details: DOMAIN "Personal data");
+ * - payer: finance of that payer;
+ * - document, batch, nomination-request, time-report: whatever resolver the owning module registers with
+ *   `AccessPolicy.registerResolver(kind, resolver)`; until then nobody (fail closed).
+ */
+@Injectable()
+export class AccessPolicy {
+  private static readonly extensions = new Map<ScopeKind, { resolve: ScopeResolver; idFormat: 'uuid' | 'any' }>();
+
+  /**
+   * Registers the rule for an extension kind (call it once at module load, e.g. at the top of
+   * `src/documents/documents.module.ts`). Registering again replaces the rule. Returns a function that removes it.
+   */
+  static registerResolver(kind: ExtensionScopeKind, resolve: ScopeResolver, options: ScopeResolverOptions = {}): () => void {
+    if ((BUILT_IN_SCOPE_KINDS as readonly string[]).includes(kind)) {
+      throw new Error(`scope kind "${kind}" is decided by AccessPolicy itself`);
+    }
+    const entry = { resolve, idFormat: options.idFormat ?? 'uuid' };
+    AccessPolicy.extensions.set(kind, entry);
+    return () => {
+      if (AccessPolicy.extensions.get(kind) === entry) AccessPolicy.extensions.delete(kind);
+    };
+  }
+
+  /** Whether an extension kind has a resolver (for diagnostics and tests). */
+  static hasResolver(kind: ScopeKind): boolean {
+    return (BUILT_IN_SCOPE_KINDS as readonly string[]).includes(kind) || AccessPolicy.extensions.has(kind);
+  }
+
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Instance form of the static registration, for modules that prefer to register from a provider. */
+  registerResolver(kind: ExtensionScopeKind, resolve: ScopeResolver, options?: ScopeResolverOptions): () => void {
+    return AccessPolicy.registerResolver(kind, resolve, options);
+  }
+
+  /** May `user` see object `id` of `kind`? False for objects that do not exist. */
+  async canAccess(user: AuthUser, kind: ScopeKind, id: string | undefined): Promise<boolean> {
+    if (typeof id !== 'string' || id.length === 0 || id.length > 200) return false;
+    switch (kind) {
+      case 'group':
+        return UUID.test(id) && (this.isAdmin(user) || (await this.coordinates(user, id)));
+      case 'assignment':
+        return UUID.test(id) && this.canAccessAssignment(user, id);
+      case 'organisation':
+        return UUID.test(id) && (this.isAdmin(user) || (user.roles.includes('org-contact') && user.organisationId === id));
+      case 'person':
+        return UUID.test(id) && (user.personId === id || user.roles.includes('finance'));
+      case 'payer':
+        return user.roles.includes('finance') && user.payerCode !== null && samePayer(user.payerCode, id);
+      default: {
+        const ext = AccessPolicy.extensions.get(kind);
+        if (!ext) {
+          this.logger.warn({ kind }, 'no scope resolver registered for this kind: access denied');
+          return false;
+        }
+        if (ext.idFormat === 'uuid' && !UUID.test(id)) return false;
+        return (await ext.resolve(user, id, { ds: this.ds, policy: this })) === true;
+      }
+    }
+  }
+
+  isAdmin(user: AuthUser): boolean {
+    return user.roles.includes('admin');
+  }
+
+  /** A coordinator of this group (the coordinator role and a group_coordinator row). */
+  async coordinates(user: AuthUser, groupId: string): Promise<boolean> {
+    if (!user.roles.includes('coordinator') || !UUID.test(groupId)) return false;
+    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM group_coordinator WHERE user_id = $1 AND group_id = $2`, [user.id, groupId]);
+    return rows.length > 0;
+  }
+
+  /** The groups a user coordinates (empty unless they have the coordinator role). */
+  async coordinatedGroupIds(user: AuthUser): Promise<string[]> {
+    if (!user.roles.includes('coordinator')) return [];
+    const rows: Array<{ group_id: string }> = await this.ds.query(
+      `SELECT group_id FROM group_coordinator WHERE user_id = $1 ORDER BY created_at, group_id`,
+      [user.id],
+    );
+    return rows.map((r) => r.group_id);
+  }
+
+  private async canAccessAssignment(user: AuthUser, id: string): Promise<boolean> {
+    const rows: Array<{ group_id: string; person_id: string; nominating_organisation_id: string | null }> = await this.ds.query(
+      `SELECT group_id, person_id, nominating_organisation_id FROM assignment WHERE id = $1`,
+      [id],
+    );
+    const a = rows[0];
+    if (!a) return false;
+    if (this.isAdmin(user)) return true;
+    if (user.personId !== null && a.person_id === user.personId) return true;
+    if (user.roles.includes('org-contact') && user.organisationId !== null && a.nominating_organisation_id === user.organisationId) return true;
+    return this.coordinates(user, a.group_id);
+  }
+}
+
+/** SKL became SKR in 2019: the routine's SKL is the same payer. */
+function samePayer(a: string, b: string): boolean {
+  const norm = (s: string) => {
+    const u = s.trim().toUpperCase();
+    return u === 'SKL' ? 'SKR' : u;
+  };
+  return norm(a) === norm(b);
+}
+
+/** The 404 message for a denied or missing object of a kind: the same either way, so nothing is revealed. */
+export const SCOPE_NOT_FOUND_MESSAGES: Record<ScopeKind, string> = {
+  group: 'Gruppen finns inte.',
+  assignment: 'Uppdraget finns inte.',
+  organisation: 'Organisationen finns inte.',
+  person: 'Personen finns inte.',
+  payer: 'Betalaren finns inte.',
+  document: 'Dokumentet finns inte.',
+  batch: 'Utbetalningsomgången finns inte.',
+  'nomination-request': 'Nomineringsförfrågan finns inte.',
+  'time-report': 'Tidrapporten finns inte.',
+};

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessPolicy, ScopeContext } from '../auth/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import type { ScopeKind } from '../auth/auth.decorators';
+import { ForbiddenError } from '../common/errors';
+import type { DocumentSubject } from './documents.service';
+import type { SignerRole } from './signing/signer';
+
+/**
+ * Who may see a document: whoever may see its subject. A document about an assignment is visible to the
+ * representative, the group's coordinators, the nominating organisation's contacts and administrators; one about
+ * a person (a payout slip) to that person and finance. Subjects of other kinds are visible to nobody.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SUBJECT_SCOPES: readonly ScopeKind[] = ['assignment', 'person', 'group', 'organisation', 'payer', 'batch', 'time-report'];
+
+export async function canSeeDocument(user: AuthUser, documentId: string, { ds, policy }: ScopeContext): Promise<boolean> {
+  const rows: Array<{ subject_type: string; subject_id: string }> = await ds.query(`SELECT subject_type, subject_id FROM document WHERE id = $1`, [
+    documentId,
+  ]);
+  const subject = rows[0];
+  if (!subject || !(SUBJECT_SCOPES as readonly string[]).includes(subject.subject_type)) return false;
+  return policy.canAccess(user, subject.subject_type as ScopeKind, subject.subject_id);
+}
+
+/** Registers the 'document' scope kind with the global guard (see AccessPolicy). */
+export function registerDocumentScope(): () => void {
+  return AccessPolicy.registerResolver('document', canSeeDocument);
+}
+
+/**
+ * Who may sign in which role: the representative (or declarant) only as themself, i.e. the person of the
+ * assignment (or the person) the document is about; the countersigner (or assessor) only as a coordinator of
+ * the group. Seeing a document is not enough to sign it.
+ */
+@Injectable()
+export class DocumentSigningPolicy {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AccessPolicy) private readonly policy: AccessPolicy,
+  ) {}
+
+  async assertMaySign(user: AuthUser, role: SignerRole, subject: DocumentSubject): Promise<void> {
+    if (!(await this.maySign(user, role, subject))) throw new ForbiddenError('Du kan inte signera dokumentet i den här rollen.');
+  }
+
+  private async maySign(user: AuthUser, role: SignerRole, subject: DocumentSubject): Promise<boolean> {
+    const own = role === 'representative' || role === 'declarant';
+    if (subject.type === 'person') return own && user.personId !== null && user.personId === subject.id;
+    if (subject.type === 'group') return !own && this.policy.coordinates(user, subject.id);
+    if (subject.type !== 'assignment' || !UUID.test(subject.id)) return false;
+    const rows: Array<{ group_id: string; person_id: string }> = await this.ds.query(`SELECT group_id, person_id FROM assignment WHERE id = $1`, [subject.id]);
+    const a = rows[0];
+    if (!a) return false;
+    if (own) return user.personId !== null && a.person_id === user.personId;
+    return this.policy.coordinates(user, a.group_id);
+  }
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InvalidInputError } from '../common/errors';
+import { RatesService } from '../rates/rates.service';
+import { PreviewFeesDto } from './dto/preview-fees.dto';
+import { computeFees, FeeCalculation, FeeInput, isIsoDate } from './index';
+import { FeeInputError } from './fee-errors';
+
+export interface FeePreview extends FeeCalculation {
+  payer: { code: string; name: string; payoutFrequency: string };
+}
+
+/** Runs the pure fee engine on the tables in force for a payer. */
+@Injectable()
+export class FeesService {
+  constructor(@Inject(RatesService) private readonly rates: RatesService) {}
+
+  async preview(dto: PreviewFeesDto): Promise<FeePreview> {
+    const fields: Record<string, string[]> = {};
+    const add = (f: string, m: string) => (fields[f] ??= []).push(m);
+
+    if (dto.birthDate !== undefined && !isIsoDate(dto.birthDate)) add('birthDate', 'Födelsedatum är inget riktigt datum.');
+    if (dto.birthDate === undefined && dto.birthYear === undefined) add('birthYear', 'Ange födelsedatum eller födelseår.');
+    if (dto.birthDate !== undefined && dto.birthYear !== undefined && Number(dto.birthDate.slice(0, 4)) !== dto.birthYear) {
+      add('birthYear', 'Födelseåret stämmer inte med födelsedatum.');
+    }
+    dto.activities.forEach((a, i) => {
+      if (!isIsoDate(a.date)) add(`activities.${i}.date`, 'Aktivitetens datum är inget riktigt datum.');
+    });
+    if (dto.paymentDate !== undefined && !isIsoDate(dto.paymentDate)) add('paymentDate', 'Utbetalningsdagen är inget riktigt datum.');
+    if (dto.taxMode === 'tax-table' && dto.taxTablePercent === undefined) add('taxTablePercent', 'Ange skattetabellens procentsats.');
+    if (dto.taxMode !== 'tax-table' && dto.taxTablePercent !== undefined) {
+      add('taxTablePercent', 'En procentsats från skattetabell gäller bara när taxMode är tax-table.');
+    }
+    if (Object.keys(fields).length) throw new InvalidInputError('Uppgifterna är inte giltiga. Rätta fälten och försök igen.', fields);
+
+    const payer = await this.rates.requirePayer(dto.payerCode);
+    const birthYear = dto.birthYear ?? Number(dto.birthDate!.slice(0, 4));
+    const paymentDate = dto.paymentDate ?? dto.activities.map((a) => a.date).reduce((a, b) => (a > b ? a : b));
+    const input: FeeInput = {
+      payerCode: payer.code,
+      paymentDate,
+      payee: {
+        birthYear,
+        isCompany: dto.fSkatt ?? false,
+        employedForAssignment: dto.employedForAssignment ?? false,
+        tax: dto.taxMode === 'tax-table' ? { mode: 'tax-table', rateBp: Math.round(dto.taxTablePercent! * 100) } : { mode: 'side-income' },
+      },
+      feeMode: dto.feeMode,
+      earlierTaxablePayOre: dto.earlierPayoutsOre ?? 0,
+      expectedYearTaxablePayOre: dto.expectedYearTotalOre,
+      activities: dto.activities.map((a) => ({
+        ...(a.ref !== undefined ? { ref: a.ref } : {}),
+        date: a.date,
+        kind: a.kind,
+        durationMinutes: a.durationMinutes,
+        travelMinutes: a.travelMinutes,
+        agreedTier: a.agreedTier,
+        tickets: a.tickets?.map((t) => ({ amountOre: t.amountOre, receipt: t.receipt, description: t.description })),
+        carKm: a.carKm,
+      })),
+    };
+
+    let result: FeeCalculation;
+    try {
+      result = computeFees(input, await this.rates.candidatesFor(payer.code));
+    } catch (e) {
+      if (e instanceof FeeInputError) {
+        throw new InvalidInputError(e.message, { [this.dtoField(e.field, dto)]: [e.message] });
+      }
+      throw e;
+    }
+    return { payer: { code: payer.code, name: payer.name, payoutFrequency: payer.payoutFrequency }, ...result };
+  }
+
+  /** The request field an engine field path stands for. */
+  private dtoField(field: string, dto: PreviewFeesDto): string {
+    switch (field) {
+      case 'payee.birthYear':
+        return dto.birthYear !== undefined ? 'birthYear' : 'birthDate';
+      case 'payee.tax.rateBp':
+        return 'taxTablePercent';
+      case 'earlierTaxablePayOre':
+        return 'earlierPayoutsOre';
+      case 'expectedYearTaxablePayOre':
+        return 'expectedYearTotalOre';
+      default:
+        return field;
+    }
+  }
+}

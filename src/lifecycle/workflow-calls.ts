@@ -1,0 +1,62 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { AuthUser } from '../auth/auth-user';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError, UnauthorizedError } from '../common/errors';
+import { REFUSAL } from '../../workflows/lifecycle';
+
+/** The workflow did not answer in time (no worker running, or it is restarting). */
+export class UnavailableError extends DomainError {
+  readonly status = 503;
+}
+
+/** How long an HTTP request waits for a workflow to take a step. */
+export const UPDATE_DEADLINE_MS = 15_000;
+export const QUERY_DEADLINE_MS = 3_000;
+
+/**
+ * Runs a workflow update for a human step and maps Temporal's answers on purpose:
+ * - refused by the validator: InvalidInput → 400, anything else (wrong state) → 409, with the workflow's Swedish reason;
+ * - no such workflow → 404 (`notFound`), or 409 (`closed`) when the case exists but its workflow has completed;
+ * - no answer within UPDATE_DEADLINE_MS → 503.
+ */
+export async function runStep<T>(
+  client: Client,
+  call: () => Promise<T>,
+  messages: { notFound: string; closed?: () => Promise<string | null> },
+): Promise<T> {
+  try {
+    return await client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, call);
+  } catch (e) {
+    throw await mapWorkflowError(e, messages);
+  }
+}
+
+export async function mapWorkflowError(e: unknown, messages: { notFound: string; closed?: () => Promise<string | null> }): Promise<unknown> {
+  if (e instanceof WorkflowUpdateFailedError) {
+    const cause = e.cause;
+    const message = cause?.message || 'Steget kan inte utföras i ärendets nuvarande läge.';
+    if (cause instanceof ApplicationFailure && cause.type === REFUSAL.invalidInput) return new InvalidInputError(message);
+    return new ConflictError(message);
+  }
+  if (e instanceof WorkflowNotFoundError || isNotFoundGrpc(e)) {
+    const closed = messages.closed ? await messages.closed() : null;
+    return closed ? new ConflictError(closed) : new NotFoundError(messages.notFound);
+  }
+  if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadlineGrpc(e)) {
+    return new UnavailableError('Ärendet svarar inte just nu. Försök igen om en stund.');
+  }
+  return e;
+}
+
+const grpcCode = (e: unknown): number | undefined => {
+  const c = (e as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (e as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof c === 'number' ? c : undefined;
+};
+const isNotFoundGrpc = (e: unknown) => grpcCode(e) === 5;
+const isDeadlineGrpc = (e: unknown) => grpcCode(e) === 4 || grpcCode(e) === 1;
+
+/** The logged-in user, or 401 (every lifecycle step records who took it). */
+export function requireUser(user: AuthUser | undefined): AuthUser {
+  if (!user?.id) throw new UnauthorizedError('Du behöver logga in för att använda tjänsten.');
+  return user;
+}

@@ -1,0 +1,258 @@
+import type { MailTemplate } from '../../workflows/notifications';
+
+/** What the texts are filled with: looked up by the sendMail activity from the IDs the workflow gave. */
+export interface MailContext {
+  groupName: string;
+  personName: string | null;
+  organisationName: string | null;
+  /** Already written out in Swedish, Stockholm time. */
+  deadline: string | null;
+  urgent: boolean;
+  period: string | null;
+  reason: string | null;
+  step: string | null;
+  counts: Record<string, number>;
+  /** Where to log in, when PUBLIC_URL is configured. */
+  appUrl: string | null;
+}
+
+export interface RenderedMail {
+  subject: string;
+  body: string;
+}
+
+const END_REASONS: Record<string, string> = {
+  'period-ended': 'överenskommelsens period har löpt ut',
+  withdrawn: 'företrädaren har lämnat uppdraget',
+  'mandate-withdrawn': 'den nominerande organisationen har återkallat sitt mandat',
+  'group-ended': 'arbetsgruppen har avslutat sitt arbete',
+  declined: 'personen tackade nej',
+  'no-answer': 'inget svar kom före svarstiden, vilket räknas som att personen tackat nej',
+};
+
+/** What whoever's turn it is should do, per assignment state. */
+const STEP_TODO: Record<string, string> = {
+  accepted: 'lämna dina person- och betalningsuppgifter',
+  'agreement-drafted': 'läsa och underteckna överenskommelsen',
+  signed: 'kontrasignera överenskommelsen för gruppen',
+  countersigned: 'lämna din jävsdeklaration',
+  'declaration-needs-changes': 'komplettera din jävsdeklaration',
+  'declaration-submitted': 'granska jävsdeklarationen',
+  'declaration-approved': 'genomföra introduktionen och registrera att den är klar',
+};
+
+const hello = (name: string | null) => (name ? `Hej ${name}!` : 'Hej!');
+const login = (c: MailContext) => (c.appUrl ? `\n\nLogga in på Medverkan för att se ärendet: ${c.appUrl}` : '\n\nLogga in på Medverkan för att se ärendet.');
+const by = (c: MailContext) => (c.deadline ? ` senast ${c.deadline}` : '');
+const sign = '\n\nVänliga hälsningar\nMedverkan – patient- och närståendemedverkan i kunskapsstyrningen';
+const reasonText = (c: MailContext) => END_REASONS[c.reason ?? ''] ?? 'uppdraget har avslutats';
+const n = (c: MailContext, k: string) => c.counts[k] ?? 0;
+
+type Texts = (c: MailContext) => RenderedMail;
+
+const TEXTS: Record<MailTemplate, Texts> = {
+  'nomination-request': (c) => ({
+    subject: `${c.urgent ? 'Brådskande: ' : ''}Förfrågan om nominering till ${c.groupName}`,
+    body:
+      `${hello(c.organisationName)}\n\n` +
+      `${c.groupName} söker patient- och närståendeföreträdare. Vi ber er nominera en eller flera personer${by(c)}.` +
+      (c.urgent ? ' Gruppen har redan börjat sitt arbete, så vi behöver ert svar så snart som möjligt.' : '') +
+      `\n\nAnge för varje person om hen företräder er organisation med mandat, sin egen erfarenhet eller båda. ` +
+      `Om ni inte kan nominera någon, svara gärna ändå så att vi kan fråga andra.` +
+      login(c) +
+      sign,
+  }),
+  'nomination-reminder': (c) => ({
+    subject: `Påminnelse: nominering till ${c.groupName}`,
+    body:
+      `${hello(c.organisationName)}\n\nVi har ännu inte fått ert svar på förfrågan om att nominera en företrädare till ${c.groupName}. ` +
+      `Svara${by(c)}, antingen med en nominering eller med att ni avstår.` +
+      login(c) +
+      sign,
+  }),
+  'nomination-received': (c) => ({
+    subject: `Ny nominering till ${c.groupName}`,
+    body:
+      `Hej!\n\n${c.organisationName ? `${c.organisationName} har nominerat` : 'En direktrekrytering har registrerats för'} ` +
+      `en företrädare till ${c.groupName}. Nomineringen väntar på ditt beslut: utse eller avböj.` +
+      login(c) +
+      sign,
+  }),
+  'nomination-request-declined': (c) => ({
+    subject: `${c.organisationName ?? 'En organisation'} avstår från att nominera till ${c.groupName}`,
+    body: `Hej!\n\n${c.organisationName ?? 'En organisation'} har svarat att de inte nominerar någon till ${c.groupName} den här gången.${login(c)}${sign}`,
+  }),
+  'nomination-round-closed': (c) => ({
+    subject: `Nomineringstiden för ${c.groupName} har gått ut`,
+    body:
+      `Hej!\n\nNomineringstiden för ${c.groupName} har gått ut. ` +
+      `${n(c, 'nominated')} organisation(er) nominerade, ${n(c, 'declined')} avstod och ${n(c, 'noAnswer')} svarade inte. ` +
+      `${n(c, 'pending')} nominering(ar) väntar på ditt beslut.` +
+      (n(c, 'nominated') === 0 && n(c, 'pending') === 0 ? ' Gruppen har ännu inga nya företrädare: starta en ny omgång eller rekrytera direkt.' : '') +
+      login(c) +
+      sign,
+  }),
+  'nominee-appointed': (c) => ({
+    subject: `Er nominerade har utsetts till ${c.groupName}`,
+    body: `${hello(c.organisationName)}\n\nDen person ni nominerade har utsetts till ${c.groupName}. Hen får nu en förfrågan om att acceptera uppdraget.${login(c)}${sign}`,
+  }),
+  'nominee-rejected': (c) => ({
+    subject: `Besked om er nominering till ${c.groupName}`,
+    body: `${hello(c.organisationName)}\n\nTack för er nominering till ${c.groupName}. Samordnaren har den här gången valt att inte utse den person ni nominerade.${login(c)}${sign}`,
+  }),
+  'recruitment-restarted': (c) => ({
+    subject: `${c.groupName} har för få företrädare: rekryteringen har startat igen`,
+    body:
+      `Hej!\n\n${c.groupName} har nu ${n(c, 'active')} aktiva patient- eller närståendeföreträdare men ska ha minst ${n(c, 'minimum')}. ` +
+      (n(c, 'requests') > 0
+        ? `En ny nomineringsomgång har startat och ${n(c, 'requests')} organisation(er) har tillfrågats${by(c)}.`
+        : 'Ingen organisation att fråga automatiskt: välj organisationer eller rekrytera direkt.') +
+      login(c) +
+      sign,
+  }),
+  'group-staffed': (c) => ({
+    subject: `${c.groupName} har nu tillräckligt många företrädare`,
+    body: `Hej!\n\n${c.groupName} har nu ${n(c, 'active')} aktiva patient- eller närståendeföreträdare (minst ${n(c, 'minimum')} behövs).${login(c)}${sign}`,
+  }),
+  'assignment-offer': (c) => ({
+    subject: `Du har utsetts till företrädare i ${c.groupName}`,
+    body:
+      `${hello(c.personName)}\n\nDu har utsetts till patient- eller närståendeföreträdare i ${c.groupName}. ` +
+      `Svara${by(c)} om du accepterar uppdraget. Om vi inte får något svar räknar vi med att du tackar nej.` +
+      `\n\nUppdraget ger ett skattepliktigt arvode och reseersättning. Om du samtidigt får ersättning från ` +
+      `Försäkringskassan, kontakta din handläggare där om vad som gäller för dig.` +
+      login(c) +
+      sign,
+  }),
+  'assignment-offer-reminder': (c) => ({
+    subject: `Påminnelse: svara på uppdraget i ${c.groupName}`,
+    body: `${hello(c.personName)}\n\nVi har ännu inte fått ditt svar på uppdraget i ${c.groupName}. Svara${by(c)}; utan svar räknar vi med att du tackar nej.${login(c)}${sign}`,
+  }),
+  'assignment-declined': (c) => ({
+    subject: `En utsedd företrädare i ${c.groupName} tar inte uppdraget`,
+    body: `Hej!\n\nUppdraget i ${c.groupName} blir inte av: ${reasonText(c)}. Utse någon annan eller starta en ny nomineringsomgång om gruppen behöver fler företrädare.${login(c)}${sign}`,
+  }),
+  'details-requested': (c) => ({
+    subject: `Dina uppgifter för uppdraget i ${c.groupName}`,
+    body:
+      `${hello(c.personName)}\n\nTack för att du tar uppdraget i ${c.groupName}! För att vi ska kunna skriva överenskommelsen och betala ut arvode behöver vi ` +
+      `ditt personnummer eller samordningsnummer och ditt bankkonto. Lämna dem${by(c)}. Uppgifterna sparas krypterade och visas bara för dig och ekonomi.` +
+      login(c) +
+      sign,
+  }),
+  'agreement-ready': (c) => ({
+    subject: `Överenskommelsen för ${c.groupName} är klar att underteckna`,
+    body:
+      `${hello(c.personName)}\n\nÖverenskommelsen om ditt uppdrag i ${c.groupName} är upprättad. Den beskriver uppdraget, beräknad tidsåtgång, ` +
+      `arvode, informationsansvar och att du lämnar en jävsdeklaration. Läs och underteckna den${by(c)}.` +
+      login(c) +
+      sign,
+  }),
+  'countersign-requested': (c) => ({
+    subject: `Kontrasignera överenskommelsen i ${c.groupName}`,
+    body: `Hej!\n\nFöreträdaren har undertecknat överenskommelsen i ${c.groupName}. Kontrasignera den för gruppen${by(c)}.${login(c)}${sign}`,
+  }),
+  'declaration-requested': (c) => ({
+    subject: `Lämna din jävsdeklaration för ${c.groupName}`,
+    body:
+      `${hello(c.personName)}\n\nÖverenskommelsen är nu underskriven av båda parter. Nästa steg är din jävsdeklaration: ange uppdrag, anställningar eller ` +
+      `andra intressen som kan påverka ditt arbete i gruppen, eller att du inte har några. Lämna den${by(c)}.` +
+      login(c) +
+      sign,
+  }),
+  'declaration-review-requested': (c) => ({
+    subject: `Granska jävsdeklaration i ${c.groupName}`,
+    body: `Hej!\n\nEn företrädare i ${c.groupName} har lämnat en jävsdeklaration. Granska den och godkänn eller begär komplettering${by(c)}.${login(c)}${sign}`,
+  }),
+  'declaration-needs-changes': (c) => ({
+    subject: `Din jävsdeklaration behöver kompletteras`,
+    body: `${hello(c.personName)}\n\nSamordnaren för ${c.groupName} har granskat din jävsdeklaration och behöver en komplettering. Se kommentaren och lämna en ny deklaration${by(c)}.${login(c)}${sign}`,
+  }),
+  'introduction-offered': (c) => ({
+    subject: `Välkommen till introduktionen i ${c.groupName}`,
+    body:
+      `${hello(c.personName)}\n\nDin jävsdeklaration är godkänd. Alla i gruppen erbjuds en introduktion om gruppens syfte och uppdrag, ` +
+      `patienters och närståendes och övriga deltagares roller och om kunskapsstyrningsorganisationen. Samordnaren hör av sig om tid.` +
+      login(c) +
+      sign,
+  }),
+  'introduction-pending': (c) => ({
+    subject: `Introduktion för en ny företrädare i ${c.groupName}`,
+    body: `Hej!\n\nEn ny företrädare i ${c.groupName} är klar för introduktion. Genomför den och registrera att den är klar${by(c)}; därefter är uppdraget aktivt.${login(c)}${sign}`,
+  }),
+  'assignment-active': (c) => ({
+    subject: `Ditt uppdrag i ${c.groupName} har börjat`,
+    body:
+      `${hello(c.personName)}\n\nDitt uppdrag i ${c.groupName} är nu aktivt. Efter varje period rapporterar du tid och kostnader för möten och arbete; ` +
+      `vi påminner dig. Arvode betalas ut efter att rapporten har attesterats.` +
+      login(c) +
+      sign,
+  }),
+  'new-payee': (c) => ({
+    subject: `Ny arvodesmottagare i ${c.groupName}`,
+    body: `Hej!\n\nEn patient- eller närståendeföreträdare i ${c.groupName} har påbörjat sitt uppdrag och kommer att rapportera tid och kostnader för utbetalning. Person- och betalningsuppgifterna finns i Medverkan.${login(c)}${sign}`,
+  }),
+  'step-reminder': (c) => ({
+    subject: `Påminnelse: ${c.groupName}`,
+    body: `Hej!\n\nVi väntar på att du ska ${STEP_TODO[c.step ?? ''] ?? 'slutföra nästa steg'} i ${c.groupName}. Gör det gärna${by(c)}.${login(c)}${sign}`,
+  }),
+  'step-overdue': (c) => ({
+    subject: `Ett steg i ${c.groupName} är försenat`,
+    body: `Hej!\n\nEtt uppdrag i ${c.groupName} har stått still efter flera påminnelser: det väntar på att någon ska ${STEP_TODO[c.step ?? ''] ?? 'slutföra nästa steg'}. Kontakta den det gäller.${login(c)}${sign}`,
+  }),
+  'report-due': (c) => ({
+    subject: `Dags att rapportera tid och kostnader för ${c.period ?? 'perioden'}`,
+    body:
+      `${hello(c.personName)}\n\nPerioden ${c.period ?? ''} i ${c.groupName} är slut. Rapportera tid (inklusive restid) och kostnader för möten och arbete under perioden${by(c)}, ` +
+      `så att arvode och reseersättning kan betalas ut. Har du inte haft något att rapportera kan du bortse från detta.` +
+      login(c) +
+      sign,
+  }),
+  'report-reminder': (c) => ({
+    subject: `Påminnelse: rapportera tid och kostnader för ${c.period ?? 'perioden'}`,
+    body: `${hello(c.personName)}\n\nVi har ännu inte fått din rapport för ${c.period ?? 'perioden'} i ${c.groupName}. Rapportera${by(c)}.${login(c)}${sign}`,
+  }),
+  'report-missed': (c) => ({
+    subject: `Ingen rapport för ${c.period ?? 'perioden'} i ${c.groupName}`,
+    body: `Hej!\n\nEn företrädare i ${c.groupName} har inte rapporterat tid och kostnader för ${c.period ?? 'perioden'} före sista dag. Perioden är noterad som missad; en sen rapport kan fortfarande attesteras.${login(c)}${sign}`,
+  }),
+  'attestation-reminder': (c) => ({
+    subject: `Rapport att attestera i ${c.groupName}`,
+    body: `Hej!\n\nEn rapport för ${c.period ?? 'perioden'} i ${c.groupName} väntar på attest${by(c)}.${login(c)}${sign}`,
+  }),
+  'declaration-renewal-due': (c) => ({
+    subject: `Dags att förnya din jävsdeklaration`,
+    body: `${hello(c.personName)}\n\nJävsdeklarationen för ditt uppdrag i ${c.groupName} ska förnyas. Lämna en ny deklaration${by(c)}, även om inget har ändrats.${login(c)}${sign}`,
+  }),
+  'declaration-overdue': (c) => ({
+    subject: `Jävsdeklaration inte förnyad i ${c.groupName}`,
+    body: `Hej!\n\nEn företrädare i ${c.groupName} har inte förnyat sin jävsdeklaration i tid. Kontakta hen.${login(c)}${sign}`,
+  }),
+  'assignment-ended': (c) => ({
+    subject: `Ditt uppdrag i ${c.groupName} har avslutats`,
+    body:
+      `${hello(c.personName)}\n\nDitt uppdrag i ${c.groupName} har avslutats: ${reasonText(c)}. Tack för din medverkan! ` +
+      `Rapportera tid och kostnader som återstår${by(c)} så att allt kan betalas ut.` +
+      login(c) +
+      sign,
+  }),
+  'assignment-ended-coordinator': (c) => ({
+    subject: `Ett uppdrag i ${c.groupName} har avslutats`,
+    body: `Hej!\n\nEtt uppdrag i ${c.groupName} har avslutats: ${reasonText(c)}.${login(c)}${sign}`,
+  }),
+  'assignment-ended-organisation': (c) => ({
+    subject: `Er företrädares uppdrag i ${c.groupName} har avslutats`,
+    body: `${hello(c.organisationName)}\n\nUppdraget för den företrädare ni nominerade till ${c.groupName} har avslutats: ${reasonText(c)}.${login(c)}${sign}`,
+  }),
+  'payee-ended': (c) => ({
+    subject: `Arvodesmottagare avslutad i ${c.groupName}`,
+    body: `Hej!\n\nEn företrädares uppdrag i ${c.groupName} har avslutats. Återstående rapporter kan komma in och ska betalas ut som vanligt.${login(c)}${sign}`,
+  }),
+};
+
+/** The Swedish subject and body of a lifecycle mail. */
+export function renderMail(template: MailTemplate, context: MailContext): RenderedMail {
+  const texts = TEXTS[template];
+  if (!texts) throw new Error(`unknown mail template ${String(template)}`);
+  return texts(context);
+}

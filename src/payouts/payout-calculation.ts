@@ -1,0 +1,189 @@
+import { computeFees, FeeActivity, FeeCalculation, FeeLine, FeeMode, RateTable, TaxMode, TicketInput, totalsOf } from '../fees';
+import type { ActivityKind } from '../fees';
+
+/**
+ * From attested time-report lines to the fee engine's input, and from its result to what a payout stores:
+ * amounts per line and per person, and the AGI pay field. Pure (no I/O, no clock).
+ */
+
+/** One attested line as a payout uses it (the coordinator's figures). */
+export interface PayableLine {
+  timeReportId: string;
+  activityDate: string;
+  kind: ActivityKind;
+  durationMinutes: number;
+  travelMinutes: number;
+  ticketCostOre: number;
+  otherTravelCostOre: number;
+  carKm: number;
+  /** At least one receipt is stored: tickets and other costs are reimbursed only against a receipt. */
+  hasReceipt: boolean;
+  /** From the agreement (assignment). */
+  feeMode: 'session' | 'hourly';
+  employedByOrganisation: boolean;
+}
+
+export interface PayeeFacts {
+  birthYear: number;
+  taxTableMainIncome: boolean;
+  /** The person's tax table percentage as stored (numeric text, e.g. "32.5"). */
+  taxTablePercent: string | null;
+}
+
+export interface PersonFigures {
+  feesOre: number;
+  taxFreeTravelOre: number;
+  /** Tax-free car allowance (the AGI's box 050 tells that some was paid). */
+  taxFreeCarOre: number;
+  taxableTravelOre: number;
+  taxablePayOre: number;
+  contributionsOre: number;
+  taxWithheldOre: number;
+  grossOre: number;
+  netOre: number;
+  costOre: number;
+  earlierTaxablePayOre: number;
+  contributionCategory: string | null;
+  /** 011: cash pay with employer contributions; 131: cash pay without (under the year threshold, born 1937 or earlier). */
+  agiPayField: '011' | '131';
+}
+
+export interface LineAmounts {
+  timeReportId: string;
+  feeOre: number;
+  travelOre: number;
+  feeRule: string | null;
+  tableCode: string | null;
+  tableVersion: number | null;
+}
+
+export interface PersonCalculation {
+  figures: PersonFigures;
+  lines: LineAmounts[];
+  /** The engine's calculations (one per agreement kind), kept for the payout slip. */
+  calculations: FeeCalculation[];
+}
+
+/** Tax mode from the person's record: the tax table percentage where the fee is their main income, else side income (30 %). */
+export function taxModeOf(p: PayeeFacts): TaxMode {
+  if (!p.taxTableMainIncome || p.taxTablePercent === null) return { mode: 'side-income' };
+  return { mode: 'tax-table', rateBp: percentTextToBp(p.taxTablePercent) };
+}
+
+/** "32.5" → 3250 basis points, exactly (no binary float on the way). */
+export function percentTextToBp(text: string): number {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?\d*$/.exec(text.trim());
+  if (!m) throw new RangeError('not a percentage');
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+export function toFeeActivity(l: PayableLine): FeeActivity {
+  const tickets: TicketInput[] = [];
+  if (l.ticketCostOre > 0) tickets.push({ amountOre: l.ticketCostOre, receipt: l.hasReceipt, description: 'biljetter' });
+  if (l.otherTravelCostOre > 0) tickets.push({ amountOre: l.otherTravelCostOre, receipt: l.hasReceipt, description: 'övriga resekostnader' });
+  return {
+    ref: l.timeReportId,
+    date: l.activityDate,
+    kind: l.kind,
+    durationMinutes: l.durationMinutes,
+    travelMinutes: l.travelMinutes,
+    // Agreed extra preparation is agreed in full days (assignment.extraPreparationDays; the routine's reading day).
+    ...(l.kind === 'extra-preparation' ? { agreedTier: 'full-day' as const } : {}),
+    ...(tickets.length ? { tickets } : {}),
+    ...(l.carKm > 0 ? { carKm: l.carKm } : {}),
+  };
+}
+
+const engineMode = (m: PayableLine['feeMode']): FeeMode => (m === 'hourly' ? 'hourly' : 'per-session');
+
+/**
+ * One person's payout from one payer on `paymentDate`. Lines of agreements with a different fee mode or
+ * employment are computed as separate engine calls, each seeing the taxable pay of the calls before it as
+ * earlier pay, so the year threshold and contributions come out as for one payout.
+ */
+export function calculatePerson(args: {
+  payerCode: string;
+  paymentDate: string;
+  payee: PayeeFacts;
+  earlierTaxablePayOre: number;
+  lines: readonly PayableLine[];
+  tables: readonly RateTable[];
+}): PersonCalculation {
+  const groups = new Map<string, PayableLine[]>();
+  for (const l of [...args.lines].sort((a, b) => a.activityDate.localeCompare(b.activityDate) || a.timeReportId.localeCompare(b.timeReportId))) {
+    const key = `${l.feeMode}|${l.employedByOrganisation}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  let earlier = args.earlierTaxablePayOre;
+  const calculations: FeeCalculation[] = [];
+  for (const group of groups.values()) {
+    const calc = computeFees(
+      {
+        payerCode: args.payerCode,
+        paymentDate: args.paymentDate,
+        payee: { birthYear: args.payee.birthYear, employedForAssignment: group[0].employedByOrganisation, tax: taxModeOf(args.payee) },
+        feeMode: engineMode(group[0].feeMode),
+        earlierTaxablePayOre: earlier,
+        activities: group.map(toFeeActivity),
+      },
+      args.tables,
+    );
+    calculations.push(calc);
+    earlier += calc.totals.taxablePayOre;
+  }
+  const all: FeeLine[] = calculations.flatMap((c) => c.lines);
+  const t = totalsOf(all);
+  const contributionLines = all.filter((l) => l.kind === 'contributions');
+  const category = calculations.find((c) => c.contributionCategory !== null)?.contributionCategory ?? null;
+  const withoutContributions =
+    category === 'none-born-early' || (contributionLines.length > 0 && contributionLines.every((l) => l.rule === 'contributions.below-year-threshold'));
+  return {
+    figures: {
+      feesOre: t.feesOre,
+      taxFreeTravelOre: t.taxFreeTravelOre,
+      taxFreeCarOre: sumOf(all, 'travel-car-tax-free'),
+      taxableTravelOre: t.taxableTravelOre,
+      taxablePayOre: t.taxablePayOre,
+      contributionsOre: t.contributionsOre,
+      taxWithheldOre: t.taxWithheldOre,
+      grossOre: t.grossOre,
+      netOre: t.netToPayeeOre,
+      costOre: t.costToPayerOre,
+      earlierTaxablePayOre: args.earlierTaxablePayOre,
+      contributionCategory: category,
+      agiPayField: withoutContributions ? '131' : '011',
+    },
+    lines: args.lines.map((l) => lineAmounts(l.timeReportId, all)),
+    calculations,
+  };
+}
+
+function lineAmounts(timeReportId: string, all: readonly FeeLine[]): LineAmounts {
+  const mine = all.filter((l) => l.activityRef === timeReportId);
+  const fee = mine.find((l) => l.kind === 'fee');
+  return {
+    timeReportId,
+    feeOre: sumOf(mine, 'fee'),
+    travelOre: sumOf(mine, 'travel-ticket') + sumOf(mine, 'travel-car-tax-free') + sumOf(mine, 'travel-car-taxable'),
+    feeRule: fee?.rule ?? null,
+    tableCode: fee?.table.code ?? null,
+    tableVersion: fee?.table.version ?? null,
+  };
+}
+
+const sumOf = (lines: readonly FeeLine[], kind: FeeLine['kind']) => lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.amountOre, 0);
+
+/** Whether two computations of a person's payout give the same money (used before approval). */
+export function sameFigures(a: PersonFigures, b: PersonFigures): boolean {
+  const keys: Array<keyof PersonFigures> = [
+    'feesOre',
+    'taxFreeTravelOre',
+    'taxableTravelOre',
+    'contributionsOre',
+    'taxWithheldOre',
+    'netOre',
+    'earlierTaxablePayOre',
+    'agiPayField',
+  ];
+  return keys.every((k) => a[k] === b[k]);
+}

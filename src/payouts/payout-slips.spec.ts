@@ -1,0 +1,60 @@
+import { referenceTable } from '../fees/testing/reference-tables';
+import { renderPayoutSlip } from '../../templates';
+import { calculatePerson, PayableLine } from './payout-calculation';
+import { payoutSlipData } from './payout-slips';
+
+describe('payout slip data', () => {
+  const line = (over: Partial<PayableLine>): PayableLine => ({
+    timeReportId: 'r1',
+    activityDate: '2026-09-10',
+    kind: 'meeting',
+    durationMinutes: 240,
+    travelMinutes: 90,
+    ticketCostOre: 64_000,
+    otherTravelCostOre: 0,
+    carKm: 0,
+    hasReceipt: true,
+    feeMode: 'session',
+    employedByOrganisation: false,
+    ...over,
+  });
+
+  it('adds up as the slip template demands, with taxable car allowance as cash pay and tickets as travel', async () => {
+    // A payer paying 30 kr per mil: 25 kr tax-free, 5 kr taxable (cash pay with contributions and tax).
+    const tables = [referenceTable(2026, { mileage: { taxFreeOrePerMil: 2500, reimbursedOrePerMil: 3000 } })];
+    const calc = calculatePerson({
+      payerCode: 'sodra',
+      paymentDate: '2026-11-25',
+      payee: { birthYear: 1985, taxTableMainIncome: false, taxTablePercent: null },
+      earlierTaxablePayOre: 0,
+      lines: [line({}), line({ timeReportId: 'r2', activityDate: '2026-09-24', durationMinutes: 90, travelMinutes: 0, ticketCostOre: 0, carKm: 120 })],
+      tables,
+    });
+    // 2 131 + 533 kr fees, 12 mil × 5 kr = 60 kr taxable car; 640 kr ticket and 12 mil × 25 kr = 300 kr tax-free.
+    expect(calc.figures).toMatchObject({ feesOre: 266_400, taxableTravelOre: 6_000, taxablePayOre: 272_400, taxFreeTravelOre: 94_000, taxFreeCarOre: 30_000 });
+    const data = payoutSlipData({
+      generatedAt: '2026-11-25T10:00:00.000Z',
+      reference: 'sodra-2026-09-abcdef12',
+      payerName: 'Södra sjukvårdsregionen',
+      payeeName: 'Anna Andersson',
+      personnummerMasked: '********-9805',
+      period: { from: '2026-09-01', to: '2026-09-30' },
+      paymentDate: '2026-11-25',
+      figures: calc.figures,
+      calculations: calc.calculations,
+      activities: new Map([
+        ['r1', { kind: 'meeting', groupName: 'NPO Akut vård', participation: 'on-site' }],
+        ['r2', { kind: 'meeting', groupName: 'NPO Akut vård', participation: 'video' }],
+      ]),
+    });
+    expect(data.grossFeeOre).toBe(272_400);
+    expect(data.fees.map((f) => f.amountOre)).toEqual([213_100, 53_300, 6_000]);
+    expect(data.fees[2].activity).toMatch(/^Bilersättning över den skattefria nivån/);
+    expect(data.travel.map((t) => t.amountOre)).toEqual([64_000, 30_000]);
+    expect(data.reporting).toMatchObject({ period: '2026-11', dueDate: '2026-12-12', cashPayField: '011', cashPayOre: 272_400, taxFreeCarAllowance: true });
+    expect(data.netOre).toBe(272_400 - data.taxWithheld.amountOre + 94_000);
+    // The template checks every sum and refuses data that does not add up.
+    const pdf = await renderPayoutSlip(data);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

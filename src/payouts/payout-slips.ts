@@ -1,0 +1,145 @@
+import type { DataSource } from 'typeorm';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { DocumentsService } from '../documents/documents.service';
+import type { FeeCalculation, FeeLine } from '../fees';
+import { maskPersonnummer, PayoutSlipData } from '../../templates';
+import type { PayoutFeeLine, PayoutTravelLine } from '../../templates';
+import { PayoutBatch, PayoutPerson } from './payout.entity';
+import { agiPeriodOf } from './payout-exports';
+import type { PersonFigures } from './payout-calculation';
+import { parsePeriod } from './period';
+
+/** What a slip line needs to say about its activity, by time report id. */
+export interface ActivityInfo {
+  kind: string;
+  groupName: string;
+  participation: string;
+}
+
+const KIND_TEXT: Record<string, string> = {
+  meeting: 'Möte',
+  introduction: 'Introduktion',
+  'extra-preparation': 'Extra förberedelse (enligt överenskommelsen)',
+  'open-information-meeting': 'Öppet informationsmöte',
+};
+const PARTICIPATION_TEXT: Record<string, string> = { 'on-site': 'på plats', video: 'via video', phone: 'via telefon' };
+
+/**
+ * The payout slip's data for one person in an approved batch (pure). Taxable car allowance (above Skatteverket's
+ * rate) is cash pay like the fee, so it is listed with the fees; tickets and tax-free car allowance are travel.
+ * The personnummer arrives masked.
+ */
+export function payoutSlipData(args: {
+  generatedAt: string;
+  reference: string;
+  payerName: string;
+  payeeName: string;
+  personnummerMasked: string;
+  period: { from: string; to: string };
+  paymentDate: string;
+  figures: PersonFigures;
+  calculations: readonly FeeCalculation[];
+  activities: ReadonlyMap<string, ActivityInfo>;
+}): PayoutSlipData {
+  const lines = args.calculations.flatMap((c) => c.lines);
+  const what = (l: FeeLine) => {
+    const a = l.activityRef ? args.activities.get(l.activityRef) : undefined;
+    return a ? `${KIND_TEXT[a.kind] ?? a.kind} i ${a.groupName} (${PARTICIPATION_TEXT[a.participation] ?? a.participation})` : 'Aktivitet';
+  };
+  const fees: PayoutFeeLine[] = lines
+    .filter((l) => l.kind === 'fee' || l.kind === 'travel-car-taxable')
+    .map((l) => ({
+      date: l.date ?? args.paymentDate,
+      activity: l.kind === 'fee' ? what(l) : `Bilersättning över den skattefria nivån, ${what(l).toLowerCase()}`,
+      rule: l.ruleText,
+      unroundedOre: null,
+      rounding: null,
+      amountOre: l.amountOre,
+    }));
+  const travel: PayoutTravelLine[] = lines
+    .filter((l) => l.kind === 'travel-ticket' || l.kind === 'travel-car-tax-free')
+    .map((l) => ({ date: l.date ?? args.paymentDate, description: `${l.ruleText} – ${what(l)}`, amountOre: l.amountOre }));
+  const texts = (kind: FeeLine['kind']) =>
+    lines
+      .filter((l) => l.kind === kind)
+      .map((l) => l.ruleText)
+      .join('; ');
+  const tables = [...new Map(args.calculations.flatMap((c) => c.tables).map((t) => [`${t.code}@${t.version}`, t])).values()];
+  const agi = agiPeriodOf(args.paymentDate);
+  const f = args.figures;
+  return {
+    generatedAt: args.generatedAt,
+    payoutReference: args.reference,
+    payer: { name: args.payerName, organisationNumber: null },
+    payee: { name: args.payeeName, personnummerMasked: args.personnummerMasked },
+    period: args.period,
+    paymentDate: args.paymentDate,
+    rateTable: `Rutin för patientmedverkan, taxetabell ${tables.map((t) => `${t.code} (version ${t.version})`).join(', ')}`,
+    fees,
+    grossFeeOre: f.taxablePayOre,
+    employerContributions: { basis: texts('contributions') || 'Inga arbetsgivaravgifter', amountOre: f.contributionsOre },
+    taxWithheld: { basis: texts('tax') || 'Ingen skatt dras', amountOre: f.taxWithheldOre },
+    travel,
+    travelOre: f.taxFreeTravelOre,
+    netOre: f.netOre,
+    reporting: {
+      period: agi.period,
+      dueDate: agi.dueDate,
+      cashPayField: f.agiPayField,
+      cashPayOre: f.taxablePayOre,
+      taxWithheldOre: f.taxWithheldOre,
+      taxFreeCarAllowance: f.taxFreeCarOre > 0,
+    },
+  };
+}
+
+/**
+ * Makes (once) and stores the payout slip of one person in an approved batch, as a document about the person
+ * (visible to them and to finance). Idempotent: the document's key is the batch and person, so the workflow's
+ * step and a later download make the same document.
+ */
+export async function ensurePayoutSlip(ds: DataSource, cipher: FieldCipher, batchId: string, personId: string, actor: string): Promise<string> {
+  const batch = await ds.getRepository(PayoutBatch).findOneByOrFail({ id: batchId });
+  if (batch.state !== 'approved' || !batch.paymentDate || !batch.approvedAt) throw new Error('payout slips are made for approved batches only');
+  const row = await ds.getRepository(PayoutPerson).findOneByOrFail({ batchId, personId });
+  if (row.slipDocumentId) return row.slipDocumentId;
+  const people: Array<{ full_name: string; personal_number_enc: string }> = await ds.query(`SELECT full_name, personal_number_enc FROM person WHERE id = $1`, [
+    personId,
+  ]);
+  const payer: Array<{ name: string }> = await ds.query(`SELECT name FROM paying_body WHERE code = $1`, [batch.payerCode]);
+  const acts: Array<{ id: string; kind: string; participation: string; group_name: string; activity_date: string }> = await ds.query(
+    `SELECT tr.id, tr.kind, tr.participation, g.name AS group_name, tr.activity_date::text AS activity_date
+       FROM payout_line l JOIN time_report tr ON tr.id = l.time_report_id JOIN working_group g ON g.id = tr.group_id
+      WHERE l.batch_id = $1 AND l.person_id = $2 AND l.state = 'paid'`,
+    [batchId, personId],
+  );
+  const period = parsePeriod(batch.period)!;
+  const earliest = acts.reduce((min, a) => (a.activity_date < min ? a.activity_date : min), period.start);
+  const calc = row.calculation as { calculations: FeeCalculation[] };
+  const data = payoutSlipData({
+    generatedAt: batch.approvedAt.toISOString(),
+    reference: payoutReferenceOf(batch),
+    payerName: payer[0]?.name ?? batch.payerCode,
+    payeeName: people[0].full_name,
+    personnummerMasked: maskPersonnummer(cipher.decrypt(people[0].personal_number_enc)),
+    period: { from: earliest, to: period.end },
+    paymentDate: batch.paymentDate,
+    figures: { ...row, agiPayField: row.agiPayField },
+    calculations: calc.calculations,
+    activities: new Map(acts.map((a) => [a.id, { kind: a.kind, groupName: a.group_name, participation: a.participation }])),
+  });
+  const doc = await new DocumentsService(ds).generate({
+    template: 'payout-slip.sv',
+    data,
+    subject: { type: 'person', id: personId },
+    actor,
+    idempotencyKey: `payout-slip:${batchId}:${personId}`,
+  });
+  await ds.query(`UPDATE payout_person SET slip_document_id = $3 WHERE batch_id = $1 AND person_id = $2`, [batchId, personId, doc.id]);
+  return doc.id;
+}
+
+/** The reference on slips and in the batch list, e.g. `SKR-2026-09-1a2b3c4d`. */
+export function payoutReferenceOf(b: { payerCode: string; period: string; id: string }): string {
+  return `${b.payerCode}-${b.period}-${b.id.slice(0, 8)}`;
+}

@@ -1,0 +1,136 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
+import { NotFoundError } from '../common/errors';
+import { stockholmDate } from '../time-reports/business-dates';
+import { PayoutReasonDto, StartPayoutRunDto, YearQueryDto } from './dto/payouts.dto';
+import { PayoutsService } from './payouts.service';
+
+const batchId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Utbetalningsomgången finns inte.') });
+const lineId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Raden finns inte.') });
+const personId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Personen finns inte.') });
+const thisYear = () => Number(stockholmDate(new Date()).slice(0, 4));
+
+/** Payout runs for finance (ekonomi) of one paying body; the representative's own payouts and slips. */
+@ApiTags('payouts')
+@ApiBearerAuth()
+@Controller()
+export class PayoutsController {
+  constructor(private readonly service: PayoutsService) {}
+
+  @Post('payers/:payerCode/payout-runs')
+  @HttpCode(202)
+  @Roles('finance')
+  @Scoped('payer', 'payerCode')
+  @ApiOperation({ summary: 'Starta betalarens utbetalning för en period för hand (att starta igen hittar samma omgång).' })
+  @ApiAcceptedResponse({ description: 'Omgången är startad; utkastet följer med när det hunnit sammanställas.' })
+  start(@Param('payerCode') payerCode: string, @Body() dto: StartPayoutRunDto, @CurrentUser() user: AuthUser) {
+    return this.service.startRun(payerCode, dto.period, user);
+  }
+
+  @Get('payers/:payerCode/payout-runs')
+  @Roles('finance')
+  @Scoped('payer', 'payerCode')
+  @ApiOperation({ summary: 'Betalarens utbetalningsomgångar, senaste perioden först.' })
+  list(@Param('payerCode') payerCode: string) {
+    return this.service.list(payerCode);
+  }
+
+  @Get('payers/:payerCode/yearly-summary')
+  @Roles('finance')
+  @Scoped('payer', 'payerCode')
+  @ApiOperation({ summary: 'Årssammanställning per person: vad betalaren betalat ut under året (godkända utbetalningar).' })
+  yearly(@Param('payerCode') payerCode: string, @Query() q: YearQueryDto) {
+    return this.service.yearlySummary(payerCode, q.year ?? thisYear());
+  }
+
+  @Get('payout-runs/:id')
+  @Roles('finance')
+  @Scoped('batch', 'id')
+  @ApiOkResponse({ description: 'Omgången med personer, rader, belopp och regler.' })
+  get(@Param('id', batchId) id: string) {
+    return this.service.get(id);
+  }
+
+  @Post('payout-runs/:id/lines/:lineId/hold')
+  @HttpCode(200)
+  @Roles('finance')
+  @Scoped('batch', 'id')
+  @ApiOperation({ summary: 'Håll inne en rad (med skäl); den följer med nästa utbetalning.' })
+  hold(@Param('id', batchId) id: string, @Param('lineId', lineId) line: string, @Body() dto: PayoutReasonDto, @CurrentUser() user: AuthUser) {
+    return this.service.holdLine(id, line, dto.reason, user);
+  }
+
+  @Post('payout-runs/:id/approve')
+  @HttpCode(200)
+  @Roles('finance')
+  @Scoped('batch', 'id')
+  @ApiOperation({ summary: 'Godkänn utbetalningen (ekonomi hos betalaren); först då är den slutlig.' })
+  approve(@Param('id', batchId) id: string, @CurrentUser() user: AuthUser) {
+    return this.service.approve(id, user);
+  }
+
+  @Post('payout-runs/:id/cancel')
+  @HttpCode(200)
+  @Roles('finance')
+  @Scoped('batch', 'id')
+  @ApiOperation({ summary: 'Avslå hela utkastet (med skäl); alla rader följer med nästa utbetalning.' })
+  cancel(@Param('id', batchId) id: string, @Body() dto: PayoutReasonDto, @CurrentUser() user: AuthUser) {
+    return this.service.cancel(id, dto.reason, user);
+  }
+
+  @Get('payout-runs/:id/payments.csv')
+  @Roles('finance')
+  @Scoped('batch', 'id')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Betalfil för banken (personnummer, konto, nettobelopp, referens). Åtkomsten loggas.' })
+  async exportCsv(@Param('id', batchId) id: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    const { fileName, csv } = await this.service.exportCsv(id, user);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
+    res.setHeader('cache-control', 'no-store');
+    res.send(csv);
+  }
+
+  @Get('payout-runs/:id/agi')
+  @Roles('finance')
+  @Scoped('batch', 'id')
+  @ApiOperation({ summary: 'Uppgifter per person till arbetsgivardeklarationen (fält 215, 011/131, 001, ruta 050). Åtkomsten loggas.' })
+  async agi(@Param('id', batchId) id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    res.setHeader('cache-control', 'no-store');
+    return this.service.agi(id, user);
+  }
+
+  @Get('payout-runs/:id/slips/:personId')
+  @Roles('finance')
+  @Scoped('batch', 'id')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Utbetalningsspecifikationen (PDF) för en person i en godkänd utbetalning.' })
+  async slip(@Param('id', batchId) id: string, @Param('personId', personId) person: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return this.sendSlip(await this.service.slip(id, person, user), res);
+  }
+
+  @Get('people/:personId/payouts')
+  @Scoped('person', 'personId')
+  @ApiOperation({ summary: 'En persons utbetalningar och årssammanställning per betalare (personen själv, eller ekonomi för sin betalare).' })
+  personYear(@Param('personId', personId) person: string, @Query() q: YearQueryDto, @CurrentUser() user: AuthUser) {
+    return this.service.personYear(person, q.year ?? thisYear(), user);
+  }
+
+  @Get('people/:personId/payouts/:id/slip')
+  @Scoped('person', 'personId')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Min utbetalningsspecifikation (PDF).' })
+  async ownSlip(@Param('personId', personId) person: string, @Param('id', batchId) id: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return this.sendSlip(await this.service.slip(id, person, user), res);
+  }
+
+  private sendSlip(slip: { fileName: string; content: Buffer }, res: Response) {
+    res.setHeader('content-type', 'application/pdf');
+    res.setHeader('content-disposition', `attachment; filename="${slip.fileName}"`);
+    res.setHeader('cache-control', 'no-store');
+    res.send(slip.content);
+  }
+}

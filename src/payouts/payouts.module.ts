@@ -1,0 +1,34 @@
+import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { AccessPolicy } from '../auth/access-policy';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { LOGGER } from '../logging/logger';
+import { ensurePayoutSchedule } from './payout-schedule';
+import { PayoutsController } from './payouts.controller';
+import { PayoutsService } from './payouts.service';
+
+/** A payout batch is visible to finance of its payer and to administrators; anyone else gets 404. */
+AccessPolicy.registerResolver('batch', async (user, id, { ds, policy }) => {
+  const rows: Array<{ payer_code: string }> = await ds.query(`SELECT payer_code FROM payout_batch WHERE id = $1`, [id]);
+  if (!rows[0]) return false;
+  return policy.isAdmin(user) || policy.canAccess(user, 'payer', rows[0].payer_code);
+});
+
+@Module({ controllers: [PayoutsController], providers: [PayoutsService], exports: [PayoutsService] })
+export class PayoutsModule implements OnApplicationBootstrap {
+  constructor(
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** The payout schedule is created (or brought up to date) whenever the API starts; Temporal being down does not stop the API. */
+  async onApplicationBootstrap() {
+    try {
+      await ensurePayoutSchedule(this.temporal, this.config.temporal.taskQueue, this.logger);
+    } catch (e) {
+      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'payout schedule could not be created; it is retried at the next start');
+    }
+  }
+}

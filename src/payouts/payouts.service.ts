@@ -1,0 +1,442 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { appendAudit } from '../auth/audit';
+import type { AuthUser } from '../auth/auth-user';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
+import { DocumentsService } from '../documents/documents.service';
+import { LOGGER } from '../logging/logger';
+import { stockholmDate } from '../time-reports/business-dates';
+import { payoutRunWorkflowId } from '../../workflows/ids';
+import { approveUpdate, cancelRunUpdate, FinanceActor, holdLineUpdate, PayoutRunStatus, payoutRunStatusQuery } from '../../workflows/payout-run.messages';
+import { payoutRunWorkflow } from '../../workflows/payout-run.workflow';
+import { getPayer } from './payers';
+import { agiFigures, AgiFigures, agiPeriodOf, normaliseAccount, paymentCsv, paymentReference } from './payout-exports';
+import { ensurePayoutSlip, payoutReferenceOf } from './payout-slips';
+import { PayoutBatch, PayoutPerson } from './payout.entity';
+import { parsePeriod, periodLabel, periodProblems } from './period';
+
+const QUERY_DEADLINE_MS = 3000;
+const WAIT_FOR_DRAFT_MS = 15_000;
+const NOT_FOUND = 'Utbetalningsomgången finns inte.';
+
+export interface BatchLineView {
+  id: string;
+  timeReportId: string;
+  personId: string;
+  personName: string;
+  groupName: string;
+  activityDate: string;
+  kind: string;
+  minutes: number;
+  state: string;
+  feeOre: number;
+  travelOre: number;
+  feeRule: string | null;
+  rateTable: string | null;
+  holdReason: string | null;
+}
+
+export interface BatchPersonView {
+  personId: string;
+  personName: string;
+  feesOre: number;
+  taxFreeTravelOre: number;
+  taxableTravelOre: number;
+  taxablePayOre: number;
+  contributionsOre: number;
+  taxWithheldOre: number;
+  netOre: number;
+  costOre: number;
+  earlierTaxablePayOre: number;
+  agiPayField: '011' | '131';
+  slipDocumentId: string | null;
+}
+
+export interface BatchView {
+  batch: PayoutBatch & { reference: string; periodLabel: string };
+  run: { workflowId: string; status: PayoutRunStatus | null };
+  persons: BatchPersonView[];
+  lines: BatchLineView[];
+}
+
+/**
+ * Payout runs as finance sees them: start by hand, the draft with its lines, hold a line, approve, cancel (all
+ * through the run's workflow), and what comes out of an approved batch: the bank file, the AGI figures, the slips
+ * and yearly summaries. Personnummer and accounts are decrypted only for the bank file and the AGI, for finance,
+ * and every such access is written to the audit log.
+ */
+@Injectable()
+export class PayoutsService {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Starts the payout run of a payer and period (or finds it: the workflow ID is the payer and period, and a
+   * closed run is never started again). Waits briefly for the draft, so finance usually gets it at once.
+   */
+  async startRun(payerCode: string, period: string, user: AuthUser): Promise<{ workflowId: string; batch: BatchView | null }> {
+    const payer = await getPayer(this.ds.manager, payerCode);
+    const problems = periodProblems(period, payer.payoutFrequency, stockholmDate(new Date()));
+    if (problems.length) throw new InvalidInputError(problems[0], { period: problems });
+    const workflowId = payoutRunWorkflowId(payer.code, period);
+    try {
+      await this.temporal.workflow.start(payoutRunWorkflow, {
+        workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [{ payerCode: payer.code, period }],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e; // closed already: its batch stands
+    }
+    await this.audit(user.id, 'payout.run-requested', workflowId, 'payout_run', { payerCode: payer.code, period });
+    const until = Date.now() + WAIT_FOR_DRAFT_MS;
+    for (;;) {
+      const batch = await this.ds.getRepository(PayoutBatch).findOneBy({ payerCode: payer.code, period });
+      if (batch) return { workflowId, batch: await this.get(batch.id) };
+      if (Date.now() > until) return { workflowId, batch: null };
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async list(payerCode: string): Promise<Array<PayoutBatch & { reference: string; periodLabel: string }>> {
+    const payer = await getPayer(this.ds.manager, payerCode);
+    const rows = await this.ds.getRepository(PayoutBatch).find({ where: { payerCode: payer.code }, order: { period: 'DESC', createdAt: 'DESC' } });
+    return rows.map(decorate);
+  }
+
+  /** The batch with its people and lines (names, amounts, rules; never personnummer or accounts) and the run's live status. */
+  async get(batchId: string): Promise<BatchView> {
+    const batch = await this.find(batchId);
+    const persons: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT pp.*, p.full_name FROM payout_person pp JOIN person p ON p.id = pp.person_id WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
+      [batchId],
+    );
+    const lines: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT l.*, l.activity_date::text AS activity_day, p.full_name, g.name AS group_name, tr.kind,
+              tr.attested_duration_minutes + tr.attested_travel_minutes AS minutes
+         FROM payout_line l JOIN person p ON p.id = l.person_id JOIN time_report tr ON tr.id = l.time_report_id
+         JOIN working_group g ON g.id = tr.group_id
+        WHERE l.batch_id = $1 ORDER BY l.activity_date, p.full_name, l.id`,
+      [batchId],
+    );
+    return {
+      batch: decorate(batch),
+      run: { workflowId: batch.workflowId, status: await this.liveStatus(batch.workflowId) },
+      persons: persons.map((r) => ({
+        personId: r.person_id as string,
+        personName: r.full_name as string,
+        feesOre: Number(r.fees_ore),
+        taxFreeTravelOre: Number(r.tax_free_travel_ore),
+        taxableTravelOre: Number(r.taxable_travel_ore),
+        taxablePayOre: Number(r.taxable_pay_ore),
+        contributionsOre: Number(r.contributions_ore),
+        taxWithheldOre: Number(r.tax_withheld_ore),
+        netOre: Number(r.net_ore),
+        costOre: Number(r.cost_ore),
+        earlierTaxablePayOre: Number(r.earlier_taxable_pay_ore),
+        agiPayField: r.agi_pay_field as '011' | '131',
+        slipDocumentId: (r.slip_document_id as string | null) ?? null,
+      })),
+      lines: lines.map((r) => ({
+        id: r.id as string,
+        timeReportId: r.time_report_id as string,
+        personId: r.person_id as string,
+        personName: r.full_name as string,
+        groupName: r.group_name as string,
+        activityDate: r.activity_day as string,
+        kind: r.kind as string,
+        minutes: Number(r.minutes),
+        state: r.state as string,
+        feeOre: Number(r.fee_ore),
+        travelOre: Number(r.travel_ore),
+        feeRule: (r.fee_rule as string | null) ?? null,
+        rateTable: r.table_code ? `${String(r.table_code)} v${String(r.table_version)}` : null,
+        holdReason: (r.hold_reason as string | null) ?? null,
+      })),
+    };
+  }
+
+  async holdLine(batchId: string, lineId: string, reason: string, user: AuthUser): Promise<BatchView> {
+    const batch = await this.openBatch(batchId, user);
+    await this.temporal.workflow
+      .getHandle(batch.workflowId)
+      .executeUpdate(holdLineUpdate, { args: [{ ...actor(user), lineId, reason }], updateId: `hold:${lineId}` });
+    return this.get(batchId);
+  }
+
+  /**
+   * Finance of the batch's payer approves. A double click (the same user, the same draft) is one Update (same
+   * update ID); a second approver is refused by the workflow's validator; the database allows one approval anyway.
+   */
+  async approve(batchId: string, user: AuthUser): Promise<BatchView> {
+    const batch = await this.find(batchId);
+    this.assertFinanceOf(batch, user);
+    if (batch.state === 'approved') return this.get(batchId);
+    if (batch.state !== 'draft') throw new ConflictError('Utbetalningen är avbruten och kan inte godkännas.');
+    await this.temporal.workflow
+      .getHandle(batch.workflowId)
+      .executeUpdate(approveUpdate, { args: [actor(user)], updateId: `approve:${user.id}:${batch.updatedAt.getTime()}` });
+    return this.get(batchId);
+  }
+
+  async cancel(batchId: string, reason: string, user: AuthUser): Promise<BatchView> {
+    const batch = await this.openBatch(batchId, user);
+    await this.temporal.workflow.getHandle(batch.workflowId).executeUpdate(cancelRunUpdate, { args: [{ ...actor(user), reason }] });
+    return this.get(batchId);
+  }
+
+  /** The bank file of an approved batch. Decrypts personnummer and accounts: finance of the payer only, audited. */
+  async exportCsv(batchId: string, user: AuthUser): Promise<{ fileName: string; csv: string }> {
+    const batch = await this.approvedBatch(batchId, user);
+    const rows: Array<{ person_id: string; net_ore: string; personal_number_enc: string; bank_account_enc: string }> = await this.ds.query(
+      `SELECT pp.person_id, pp.net_ore, p.personal_number_enc, p.bank_account_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
+        WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
+      [batchId],
+    );
+    if (rows.some((r) => !r.personal_number_enc || !r.bank_account_enc)) {
+      throw new ConflictError('Personnummer eller bankkonto saknas nu för någon i utbetalningen: kontrollera betalningsuppgifterna innan filen tas ut.');
+    }
+    const reference = paymentReference(batch.period);
+    const csv = paymentCsv(
+      rows.map((r) => ({
+        personalNumber: this.cipher.decrypt(r.personal_number_enc).replace(/\D/g, ''),
+        account: normaliseAccount(this.cipher.decrypt(r.bank_account_enc)),
+        netOre: Number(r.net_ore),
+        reference,
+      })),
+    );
+    await this.audit(user.id, 'payout.exported', batchId, 'payout_batch', { persons: rows.length, netOre: batch.netOre });
+    return { fileName: `utbetalning-${batch.payerCode}-${batch.period}.csv`, csv };
+  }
+
+  /** Per-person AGI figures of an approved batch (field 215 decrypted: finance of the payer only, audited). */
+  async agi(batchId: string, user: AuthUser) {
+    const batch = await this.approvedBatch(batchId, user);
+    const rows: Array<Record<string, string | null>> = await this.ds.query(
+      `SELECT pp.*, p.full_name, p.personal_number_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
+        WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
+      [batchId],
+    );
+    const persons = await Promise.all(
+      rows.map(async (r) => {
+        const figures = personFigures(r);
+        const agi = agiFigures(this.cipher.decrypt(r.personal_number_enc as string).replace(/\D/g, ''), figures);
+        // The payout that takes the year to 1 000 kr makes the year's earlier pay from this payer subject to
+        // contributions (the engine's catch-up line): the months it was reported in field 131 need a corrected AGI (011).
+        const calc = r.calculation as unknown as { calculations: Array<{ lines: Array<{ rule: string }> }> };
+        const crossedThreshold = calc.calculations.some((c) => c.lines.some((l) => l.rule.endsWith('.catch-up')));
+        const corrections: Array<{ period: string }> =
+          crossedThreshold
+            ? await this.ds.query(
+                `SELECT DISTINCT to_char(b.payment_date, 'YYYY-MM') AS period FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
+                  WHERE pp.person_id = $1 AND b.payer_code = $2 AND b.state = 'approved' AND pp.agi_pay_field = '131' AND b.id <> $3
+                    AND date_part('year', b.payment_date) = $4 ORDER BY 1`,
+                [r.person_id, batch.payerCode, batchId, Number(batch.paymentDate!.slice(0, 4))],
+              )
+            : [];
+        return { personId: r.person_id as string, name: r.full_name as string, ...agi, correctEarlierPeriodsTo011: corrections.map((c) => c.period) };
+      }),
+    );
+    await this.audit(user.id, 'payout.agi-viewed', batchId, 'payout_batch', { persons: persons.length });
+    const sum = (k: keyof AgiFigures) => persons.reduce((s, p) => s + (typeof p[k] === 'number' ? (p[k] as number) : 0), 0);
+    return {
+      batchId,
+      payerCode: batch.payerCode,
+      ...agiPeriodOf(batch.paymentDate!),
+      persons,
+      totals: { field011: sum('field011'), field131: sum('field131'), field001: sum('field001') },
+      note: 'Beloppen redovisas i arbetsgivardeklarationen på individnivå (AGI) för utbetalningsmånaden, i hela kronor. De lämnas därför inte också i kontrolluppgift (KU10).',
+    };
+  }
+
+  /** The payout slip of one person in an approved batch (made once, stored as the person's document). */
+  async slip(batchId: string, personId: string, user: AuthUser): Promise<{ fileName: string; content: Buffer }> {
+    const batch = await this.find(batchId);
+    if (!(user.personId === personId || this.isFinanceOf(batch, user))) throw new NotFoundError(NOT_FOUND);
+    if (batch.state !== 'approved') throw new ConflictError('Utbetalningsbesked finns först när utbetalningen är godkänd.');
+    const person = await this.ds.getRepository(PayoutPerson).findOneBy({ batchId, personId });
+    if (!person) throw new NotFoundError('Personen har ingen utbetalning i denna omgång.');
+    const documentId = await ensurePayoutSlip(this.ds, this.cipher, batchId, personId, user.id);
+    const doc = await new DocumentsService(this.ds).download(documentId, user.id);
+    return { fileName: doc.fileName, content: doc.content };
+  }
+
+  /** A payer's year: per person, what was paid in approved batches with payment dates in the year. */
+  async yearlySummary(payerCode: string, year: number) {
+    const payer = await getPayer(this.ds.manager, payerCode);
+    const rows: Array<Record<string, string>> = await this.ds.query(
+      `SELECT pp.person_id, p.full_name,
+              SUM(pp.fees_ore) AS fees, SUM(pp.tax_free_travel_ore) AS tax_free_travel, SUM(pp.taxable_travel_ore) AS taxable_travel,
+              SUM(pp.taxable_pay_ore) AS taxable_pay, SUM(pp.contributions_ore) AS contributions, SUM(pp.tax_withheld_ore) AS tax,
+              SUM(pp.net_ore) AS net, SUM(pp.cost_ore) AS cost, count(*) AS payouts,
+              string_agg(DISTINCT to_char(b.payment_date, 'YYYY-MM'), ',' ORDER BY to_char(b.payment_date, 'YYYY-MM')) AS agi_periods
+         FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id JOIN person p ON p.id = pp.person_id
+        WHERE b.payer_code = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
+        GROUP BY pp.person_id, p.full_name ORDER BY p.full_name, pp.person_id`,
+      [payer.code, `${year}-01-01`, `${year}-12-31`],
+    );
+    const persons = rows.map(summaryRow);
+    return { payerCode: payer.code, payerName: payer.name, year, persons, totals: totalsOf(persons) };
+  }
+
+  /** One person's year, per payer (for the person themself, or finance of one payer). */
+  async personYear(personId: string, year: number, user: AuthUser) {
+    const onlyPayer = user.personId === personId ? null : user.payerCode;
+    if (user.personId !== personId && !onlyPayer) throw new NotFoundError('Personen finns inte.');
+    const rows: Array<Record<string, string>> = await this.ds.query(
+      `SELECT b.payer_code, pp.person_id,
+              SUM(pp.fees_ore) AS fees, SUM(pp.tax_free_travel_ore) AS tax_free_travel, SUM(pp.taxable_travel_ore) AS taxable_travel,
+              SUM(pp.taxable_pay_ore) AS taxable_pay, SUM(pp.contributions_ore) AS contributions, SUM(pp.tax_withheld_ore) AS tax,
+              SUM(pp.net_ore) AS net, SUM(pp.cost_ore) AS cost, count(*) AS payouts,
+              string_agg(DISTINCT to_char(b.payment_date, 'YYYY-MM'), ',' ORDER BY to_char(b.payment_date, 'YYYY-MM')) AS agi_periods
+         FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
+        WHERE pp.person_id = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
+          AND ($4::text IS NULL OR upper(b.payer_code) = upper($4))
+        GROUP BY b.payer_code, pp.person_id ORDER BY b.payer_code`,
+      [personId, `${year}-01-01`, `${year}-12-31`, onlyPayer],
+    );
+    const batches: Array<Record<string, string>> = await this.ds.query(
+      `SELECT b.id, b.payer_code, b.period, b.payment_date::text AS payment_date, pp.net_ore, pp.slip_document_id
+         FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
+        WHERE pp.person_id = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
+          AND ($4::text IS NULL OR upper(b.payer_code) = upper($4))
+        ORDER BY b.payment_date, b.id`,
+      [personId, `${year}-01-01`, `${year}-12-31`, onlyPayer],
+    );
+    return {
+      personId,
+      year,
+      perPayer: rows.map((r) => ({ payerCode: r.payer_code, ...summaryRow(r) })),
+      payouts: batches.map((b) => ({ batchId: b.id, payerCode: b.payer_code, period: b.period, paymentDate: b.payment_date, netOre: Number(b.net_ore), slipDocumentId: b.slip_document_id })),
+    };
+  }
+
+  private async find(batchId: string): Promise<PayoutBatch> {
+    const batch = await this.ds.getRepository(PayoutBatch).findOneBy({ id: batchId });
+    if (!batch) throw new NotFoundError(NOT_FOUND);
+    return batch;
+  }
+
+  private isFinanceOf(batch: PayoutBatch, user: AuthUser): boolean {
+    const norm = (s: string) => (s.trim().toUpperCase() === 'SKL' ? 'SKR' : s.trim().toUpperCase());
+    return user.roles.includes('finance') && user.payerCode !== null && norm(user.payerCode) === norm(batch.payerCode);
+  }
+
+  private assertFinanceOf(batch: PayoutBatch, user: AuthUser) {
+    if (!this.isFinanceOf(batch, user)) throw new ForbiddenError('Endast ekonomi hos betalaren kan hantera denna utbetalning.');
+  }
+
+  private async openBatch(batchId: string, user: AuthUser): Promise<PayoutBatch> {
+    const batch = await this.find(batchId);
+    this.assertFinanceOf(batch, user);
+    if (batch.state === 'approved') throw new ConflictError('Utbetalningen är redan godkänd.');
+    if (batch.state !== 'draft') throw new ConflictError('Utbetalningen är avslutad och kan inte ändras.');
+    return batch;
+  }
+
+  private async approvedBatch(batchId: string, user: AuthUser): Promise<PayoutBatch> {
+    const batch = await this.find(batchId);
+    this.assertFinanceOf(batch, user);
+    if (batch.state !== 'approved') throw new ConflictError('Underlaget finns först när utbetalningen är godkänd.');
+    return batch;
+  }
+
+  private async liveStatus(workflowId: string): Promise<PayoutRunStatus | null> {
+    try {
+      return await this.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+        this.temporal.workflow.getHandle(workflowId).query(payoutRunStatusQuery),
+      );
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) this.logger.debug({ workflowId, err: e instanceof Error ? e.message : String(e) }, 'payout run status unavailable');
+      return null;
+    }
+  }
+
+  private async audit(actorId: string, action: string, subjectId: string, subjectType: string, details: Record<string, unknown>) {
+    await appendAudit(this.ds, { actor: actorId, action, subjectType, subjectId, details });
+  }
+}
+
+function actor(user: AuthUser): FinanceActor {
+  return { userId: user.id, roles: [...user.roles], payerCode: user.payerCode };
+}
+
+function decorate(b: PayoutBatch): PayoutBatch & { reference: string; periodLabel: string } {
+  const p = parsePeriod(b.period);
+  return Object.assign(b, { reference: payoutReferenceOf(b), periodLabel: p ? periodLabel(p) : b.period });
+}
+
+function personFigures(r: Record<string, string | null>) {
+  const n = (k: string) => Number(r[k]);
+  return {
+    feesOre: n('fees_ore'),
+    taxFreeTravelOre: n('tax_free_travel_ore'),
+    taxFreeCarOre: n('tax_free_car_ore'),
+    taxableTravelOre: n('taxable_travel_ore'),
+    taxablePayOre: n('taxable_pay_ore'),
+    contributionsOre: n('contributions_ore'),
+    taxWithheldOre: n('tax_withheld_ore'),
+    grossOre: n('gross_ore'),
+    netOre: n('net_ore'),
+    costOre: n('cost_ore'),
+    earlierTaxablePayOre: n('earlier_taxable_pay_ore'),
+    contributionCategory: r.contribution_category,
+    agiPayField: r.agi_pay_field as '011' | '131',
+  };
+}
+
+interface SummaryRow {
+  personId: string;
+  name?: string;
+  feesOre: number;
+  taxFreeTravelOre: number;
+  taxableTravelOre: number;
+  taxablePayOre: number;
+  contributionsOre: number;
+  taxWithheldOre: number;
+  netOre: number;
+  costOre: number;
+  payouts: number;
+  agiPeriods: string[];
+}
+
+function summaryRow(r: Record<string, string>): SummaryRow {
+  return {
+    personId: r.person_id,
+    ...(r.full_name ? { name: r.full_name } : {}),
+    feesOre: Number(r.fees),
+    taxFreeTravelOre: Number(r.tax_free_travel),
+    taxableTravelOre: Number(r.taxable_travel),
+    taxablePayOre: Number(r.taxable_pay),
+    contributionsOre: Number(r.contributions),
+    taxWithheldOre: Number(r.tax),
+    netOre: Number(r.net),
+    costOre: Number(r.cost),
+    payouts: Number(r.payouts),
+    agiPeriods: r.agi_periods ? r.agi_periods.split(',') : [],
+  };
+}
+
+function totalsOf(rows: SummaryRow[]) {
+  const sum = (k: keyof SummaryRow) => rows.reduce((s, r) => s + (r[k] as number), 0);
+  return {
+    feesOre: sum('feesOre'),
+    taxFreeTravelOre: sum('taxFreeTravelOre'),
+    taxablePayOre: sum('taxablePayOre'),
+    contributionsOre: sum('contributionsOre'),
+    taxWithheldOre: sum('taxWithheldOre'),
+    netOre: sum('netOre'),
+    costOre: sum('costOre'),
+  };
+}

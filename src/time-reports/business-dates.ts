@@ -1,0 +1,65 @@
+/**
+ * Business dates are `YYYY-MM-DD` strings in Europe/Stockholm (docs/CONVENTIONS.md). Pure: the caller gives
+ * the instant, so tests and activities decide what "today" is.
+ */
+
+const STOCKHOLM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The business date in Stockholm at instant `at` (after 23:00 UTC in winter it is already tomorrow there). */
+export function stockholmDate(at: Date): string {
+  return STOCKHOLM.format(at);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+export const isoDate = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
+function parts(date: string): [number, number, number] {
+  const [y, m, d] = date.split('-').map(Number);
+  return [y, m, d];
+}
+
+/**
+ * `date` plus `months` calendar months; a day the target month lacks becomes its last day
+ * (2026-11-30 + 3 months = 2027-02-28), so "three months after the activity" never overshoots a month.
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  return isoDate(ty, tm, Math.min(d, daysInMonth(ty, tm)));
+}
+
+/** `date` plus `days` days (negative goes back). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parts(date);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Swedish long form for messages: "25 november 2026". */
+export function swedishDate(date: string): string {
+  const [y, m, d] = parts(date);
+  const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+/** The last minute (23:59) of a Stockholm business day, as an ISO timestamp (for deadlines in mails). */
+export function endOfStockholmDay(date: string): string {
+  const [y, m, d] = parts(date);
+  for (const offsetHours of [1, 2]) {
+    const at = new Date(Date.UTC(y, m - 1, d, 23 - offsetHours, 59));
+    if (stockholmDate(at) === date && stockholmHour(at) === 23) return at.toISOString();
+  }
+  return new Date(Date.UTC(y, m - 1, d, 21, 59)).toISOString();
+}
+
+const HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' });
+const stockholmHour = (at: Date) => Number(HOUR.format(at));

@@ -1,0 +1,577 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Assignment } from '../assignments/assignment.entity';
+import { appendAudit } from '../auth/audit';
+import { AccessPolicy } from '../auth/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
+import { LOGGER } from '../logging/logger';
+import { payerCodeOfGroup } from '../payouts/payers';
+import { periodContaining } from '../payouts/period';
+import { assignmentWorkflowId } from '../../workflows/ids';
+import { reportAttestedUpdate } from '../../workflows/assignment.messages';
+import { stockholmDate } from './business-dates';
+import { activityDateProblems, claimDeadline, ClaimPolicyValues, deadlineProblem, receiptDateProblems } from './claim-policy';
+import { AttestTimeReportDto, ClaimPolicyDto, CreateTimeReportDto, ListTimeReportsQueryDto, UpdateTimeReportDto } from './dto/time-report.dto';
+import { checkReceiptFile, cleanFileName } from './receipt-file';
+import { ClaimPolicy, ClaimReminder, TimeReport, TimeReportReceipt } from './time-report.entity';
+
+const NOT_FOUND = 'Tidrapporten finns inte.';
+/** Assignment states in which a representative may report: active, or ended (for meetings within its period). */
+const REPORTABLE_STATES = ['active', 'ended'];
+const HOOK_DEADLINE_MS = 5000;
+
+/** What the upload interceptor hands over (multer's memory storage). */
+export interface UploadedReceipt {
+  originalname?: string;
+  mimetype?: string;
+  size: number;
+  buffer: Buffer;
+}
+
+export interface ReceiptView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  receiptDate: string;
+  uploadedAt: Date;
+}
+
+/** Whether and where a line has been paid (from payout_line; never stored on the report itself). */
+export interface LinePayoutView {
+  batchId: string;
+  period: string;
+  payerCode: string;
+  state: 'pending' | 'paid' | 'held' | 'released';
+  holdReason: string | null;
+}
+
+export interface TimeReportView {
+  id: string;
+  assignmentId: string;
+  personId: string;
+  groupId: string;
+  payerCode: string;
+  activityDate: string;
+  kind: TimeReport['kind'];
+  meetingRef: string;
+  description: string | null;
+  participation: TimeReport['participation'];
+  reported: Figures;
+  state: TimeReport['state'];
+  claimDeadline: string;
+  submittedAt: Date | null;
+  attestation: {
+    decision: TimeReport['attestationDecision'];
+    /** Shown to the person: why the line was adjusted or rejected. */
+    reason: string | null;
+    attested: Figures | null;
+    attestedBy: string | null;
+    attestedAt: Date | null;
+  };
+  receipts: ReceiptView[];
+  payout: LinePayoutView | null;
+}
+
+interface Figures {
+  durationMinutes: number;
+  travelMinutes: number;
+  ticketCostOre: number;
+  otherTravelCostOre: number;
+  carKm: number;
+}
+
+/**
+ * Time and cost reports of representatives (§4.5, step 6 of the routine), their receipts and the coordinator's
+ * attestation. Only attested lines reach a payout run; a line in a pending or paid payout is frozen.
+ */
+@Injectable()
+export class TimeReportsService {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** A representative reports a meeting or activity of their own assignment (as a draft, until submitted). */
+  async create(dto: CreateTimeReportDto, user: AuthUser): Promise<TimeReportView> {
+    const id = dto.id ?? randomUUID();
+    const existing = await this.ds.getRepository(TimeReport).findOneBy({ id });
+    if (existing) {
+      if (existing.personId !== user.personId || existing.assignmentId !== dto.assignmentId || existing.activityDate !== dto.activityDate) {
+        throw new ConflictError('En annan tidrapport finns redan med detta id.');
+      }
+      return this.view(existing);
+    }
+    const assignment = await this.ownAssignment(dto.assignmentId, user);
+    const payer = await this.payerOf(assignment.groupId);
+    const policy = await this.policyFor(this.ds.manager, payer);
+    const figures = { ...this.figures(dto) };
+    const row: Partial<TimeReport> = {
+      id,
+      assignmentId: assignment.id,
+      personId: assignment.personId,
+      groupId: assignment.groupId,
+      payerCode: payer,
+      activityDate: dto.activityDate,
+      kind: dto.kind,
+      meetingRef: dto.meetingRef ?? '',
+      description: dto.description ?? null,
+      participation: dto.participation,
+      ...figures,
+      state: 'draft',
+      claimDeadline: claimDeadline(dto.activityDate, policy),
+      createdBy: user.id,
+    };
+    await this.validate(this.ds.manager, row as TimeReport, assignment, policy, { checkDeadline: true });
+    await this.insertOrConflict(row);
+    await this.audit(this.ds.manager, user.id, 'time-report.created', id, { assignmentId: assignment.id, kind: dto.kind, activityDate: dto.activityDate });
+    return this.get(id);
+  }
+
+  /** Edits a report that is not attested; a rejected report becomes a draft again (to be submitted anew). */
+  async update(id: string, dto: UpdateTimeReportDto, user: AuthUser): Promise<TimeReportView> {
+    await this.ds.transaction(async (em) => {
+      const report = await this.lockOwn(em, id, user);
+      if (report.state === 'attested') throw new ConflictError('Raden är attesterad och kan inte ändras. Kontakta samordnaren.');
+      const assignment = await em.getRepository(Assignment).findOneByOrFail({ id: report.assignmentId });
+      const policy = await this.policyFor(em, report.payerCode);
+      const next: TimeReport = { ...report };
+      for (const key of Object.keys(dto) as Array<keyof UpdateTimeReportDto>) {
+        if (dto[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = dto[key];
+      }
+      if (next.activityDate !== report.activityDate) next.claimDeadline = claimDeadline(next.activityDate, policy);
+      // The deadline is about sending the claim in: once sent in time, a correction may come later.
+      const checkDeadline = report.firstSubmittedAt === null || next.activityDate !== report.activityDate;
+      await this.validate(em, next, assignment, policy, { checkDeadline, selfId: report.id });
+      if (report.state === 'rejected') next.state = 'draft';
+      await this.saveOrConflict(em, next);
+      await this.audit(em, user.id, 'time-report.updated', id, { fields: Object.keys(dto) });
+    });
+    return this.get(id);
+  }
+
+  /** Deletes a report that never reached a payout and is not attested. */
+  async remove(id: string, user: AuthUser): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const report = await this.lockOwn(em, id, user);
+      if (report.state === 'attested') throw new ConflictError('Raden är attesterad och kan inte tas bort. Kontakta samordnaren.');
+      const inPayout: unknown[] = await em.query(`SELECT 1 FROM payout_line WHERE time_report_id = $1 LIMIT 1`, [id]);
+      if (inPayout.length > 0) throw new ConflictError('Raden har varit med i en utbetalning och kan inte tas bort.');
+      await em.delete(TimeReport, { id });
+      await this.audit(em, user.id, 'time-report.deleted', id, { activityDate: report.activityDate, kind: report.kind });
+    });
+  }
+
+  /**
+   * Sends the report to the coordinator. The claim deadline applies to the first submission (a rejected report
+   * may be corrected and sent again); costs are reimbursed against receipts, so costs need one.
+   */
+  async submit(id: string, user: AuthUser): Promise<TimeReportView> {
+    await this.ds.transaction(async (em) => {
+      const report = await this.lockOwn(em, id, user);
+      if (report.state === 'submitted') return;
+      if (report.state === 'attested') throw new ConflictError('Raden är redan attesterad.');
+      const today = stockholmDate(new Date());
+      if (report.firstSubmittedAt === null && today > report.claimDeadline) {
+        throw new InvalidInputError('Sista dag att begära ersättning har passerat.', {
+          activityDate: [`Ersättning för aktiviteten skulle begäras senast ${report.claimDeadline}.`],
+        });
+      }
+      if (report.ticketCostOre + report.otherTravelCostOre > 0) {
+        const receipts = await em.getRepository(TimeReportReceipt).countBy({ timeReportId: id });
+        if (receipts === 0) {
+          throw new InvalidInputError('Bifoga kvitto för biljetter och andra resekostnader innan du skickar in rapporten.', {
+            receipts: ['Minst ett kvitto krävs när resekostnader anges.'],
+          });
+        }
+      }
+      const now = new Date();
+      await em.update(
+        TimeReport,
+        { id },
+        {
+          state: 'submitted',
+          submittedAt: now,
+          firstSubmittedAt: report.firstSubmittedAt ?? now,
+          attestationDecision: null,
+          attestationReason: null,
+          attestedBy: null,
+          attestedAt: null,
+        },
+      );
+      await this.audit(em, user.id, 'time-report.submitted', id, {});
+    });
+    return this.get(id);
+  }
+
+  /**
+   * The coordinator's decision on one line: confirm, adjust (figures and a reason the person sees) or reject (a
+   * reason). A line may be decided again until it is in a pending or paid payout; a held or released line may.
+   */
+  async attest(id: string, dto: AttestTimeReportDto, user: AuthUser): Promise<TimeReportView> {
+    const reason = dto.reason?.trim() || null;
+    if (dto.decision !== 'confirm' && !reason) {
+      throw new InvalidInputError('Ange ett skäl: företrädaren ser det.', { reason: ['Skäl krävs vid justering och avslag.'] });
+    }
+    let hook: { assignmentId: string; activityDate: string } | undefined;
+    await this.ds.transaction(async (em) => {
+      const report = await em.getRepository(TimeReport).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!report) throw new NotFoundError(NOT_FOUND);
+      if (report.personId === user.personId) throw new ForbiddenError('Du kan inte attestera din egen tidrapport.');
+      if (report.state === 'draft') throw new ConflictError('Rapporten är inte inskickad ännu.');
+      const live: unknown[] = await em.query(`SELECT 1 FROM payout_line WHERE time_report_id = $1 AND state IN ('pending','paid')`, [id]);
+      if (live.length > 0) throw new ConflictError('Raden ingår redan i en utbetalning och kan inte attesteras om.');
+
+      const reported = this.figuresOf(report);
+      const patch: Partial<TimeReport> = { attestedBy: user.id, attestedAt: new Date(), attestationReason: reason };
+      if (dto.decision === 'reject') {
+        Object.assign(patch, { state: 'rejected', attestationDecision: 'rejected', ...nullFigures });
+      } else {
+        const attested: Figures = {
+          durationMinutes: dto.durationMinutes ?? reported.durationMinutes,
+          travelMinutes: dto.travelMinutes ?? reported.travelMinutes,
+          ticketCostOre: dto.ticketCostOre ?? reported.ticketCostOre,
+          otherTravelCostOre: dto.otherTravelCostOre ?? reported.otherTravelCostOre,
+          carKm: dto.carKm ?? reported.carKm,
+        };
+        const changed = (Object.keys(attested) as Array<keyof Figures>).some((k) => attested[k] !== reported[k]);
+        if (dto.decision === 'confirm' && changed) {
+          throw new InvalidInputError('Ändrade uppgifter är en justering: välj adjust och ange ett skäl.', { decision: ['Välj adjust.'] });
+        }
+        if (dto.decision === 'adjust' && !changed) {
+          throw new InvalidInputError('Justeringen ändrar ingenting: ange de nya uppgifterna eller godkänn raden.', {
+            durationMinutes: ['Ange minst en ändrad uppgift.'],
+          });
+        }
+        Object.assign(patch, {
+          state: 'attested',
+          attestationDecision: dto.decision === 'adjust' ? 'adjusted' : 'confirmed',
+          attestedDurationMinutes: attested.durationMinutes,
+          attestedTravelMinutes: attested.travelMinutes,
+          attestedTicketCostOre: attested.ticketCostOre,
+          attestedOtherTravelCostOre: attested.otherTravelCostOre,
+          attestedCarKm: attested.carKm,
+        });
+        hook = { assignmentId: report.assignmentId, activityDate: report.activityDate };
+      }
+      await em.update(TimeReport, { id }, patch);
+      await this.audit(em, user.id, `time-report.${dto.decision === 'reject' ? 'rejected' : dto.decision === 'adjust' ? 'adjusted' : 'confirmed'}`, id, {
+        reason,
+      });
+    });
+    if (hook) await this.tellAssignmentWorkflow(hook.assignmentId, hook.activityDate, id, user.id);
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<TimeReportView> {
+    const report = await this.ds.getRepository(TimeReport).findOneBy({ id });
+    if (!report) throw new NotFoundError(NOT_FOUND);
+    return this.view(report);
+  }
+
+  /** The representative's own reports. */
+  async listOwn(user: AuthUser, q: ListTimeReportsQueryDto): Promise<TimeReportView[]> {
+    if (!user.personId) return [];
+    const rows = await this.ds.getRepository(TimeReport).find({
+      where: { personId: user.personId, ...(q.state ? { state: q.state } : {}), ...(q.assignmentId ? { assignmentId: q.assignmentId } : {}) },
+      order: { activityDate: 'ASC', createdAt: 'ASC' },
+    });
+    return Promise.all(rows.map((r) => this.view(r)));
+  }
+
+  /** A group's reports, for its coordinator (default: those waiting for attestation). */
+  async listForGroup(groupId: string, q: ListTimeReportsQueryDto): Promise<TimeReportView[]> {
+    const rows = await this.ds.getRepository(TimeReport).find({
+      where: { groupId, state: q.state ?? 'submitted', ...(q.assignmentId ? { assignmentId: q.assignmentId } : {}) },
+      order: { activityDate: 'ASC', createdAt: 'ASC' },
+    });
+    return Promise.all(rows.map((r) => this.view(r)));
+  }
+
+  /** Stores a receipt (PDF/JPEG/PNG, ≤ 10 MB, type from its content) with its SHA-256; the same file again is the same receipt. */
+  async addReceipt(
+    id: string,
+    file: UploadedReceipt | undefined,
+    receiptDate: string | undefined,
+    user: AuthUser,
+  ): Promise<ReceiptView> {
+    const checked = checkReceiptFile(file);
+    if (!checked.type || !file) throw new InvalidInputError(checked.problem ?? 'Filen kan inte tas emot.', { file: [checked.problem ?? ''] });
+    const type = checked.type;
+    return this.ds.transaction(async (em) => {
+      const report = await this.lockOwn(em, id, user);
+      if (report.state === 'attested') throw new ConflictError('Raden är attesterad: kvitton kan inte läggas till.');
+      const policy = await this.policyFor(em, report.payerCode);
+      const date = receiptDate ?? report.activityDate;
+      const problems = receiptDateProblems(date, stockholmDate(new Date()), policy);
+      if (problems.length) throw new InvalidInputError(problems[0], { receiptDate: problems });
+      const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+      const receiptId = randomUUID();
+      await em.query(
+        `INSERT INTO time_report_receipt (id, time_report_id, file_name, content_type, size_bytes, sha256, content, receipt_date, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (time_report_id, sha256) DO NOTHING`,
+        [receiptId, id, cleanFileName(file.originalname, type), type, file.size, sha256, file.buffer, date, user.id],
+      );
+      const stored = await em.getRepository(TimeReportReceipt).findOneByOrFail({ timeReportId: id, sha256 });
+      if (stored.id === receiptId) await this.audit(em, user.id, 'time-report.receipt-added', id, { receiptId, sha256, sizeBytes: file.size });
+      return receiptView(stored);
+    });
+  }
+
+  async getReceipt(id: string, receiptId: string): Promise<{ receipt: ReceiptView; content: Buffer }> {
+    const row = await this.ds
+      .getRepository(TimeReportReceipt)
+      .createQueryBuilder('r')
+      .addSelect('r.content')
+      .where('r.id = :receiptId AND r.time_report_id = :id', { receiptId, id })
+      .getOne();
+    if (!row) throw new NotFoundError('Kvittot finns inte.');
+    return { receipt: receiptView(row), content: row.content };
+  }
+
+  async removeReceipt(id: string, receiptId: string, user: AuthUser): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const report = await this.lockOwn(em, id, user);
+      if (report.state === 'attested') throw new ConflictError('Raden är attesterad: kvitton kan inte tas bort.');
+      const res = await em.delete(TimeReportReceipt, { id: receiptId, timeReportId: id });
+      if (!res.affected) throw new NotFoundError('Kvittot finns inte.');
+      await this.audit(em, user.id, 'time-report.receipt-removed', id, { receiptId });
+    });
+  }
+
+  /** The reminders recorded for the representative (claims about to pass their deadline). */
+  async remindersOf(user: AuthUser): Promise<ClaimReminder[]> {
+    if (!user.personId) return [];
+    return this.ds.getRepository(ClaimReminder).find({ where: { personId: user.personId }, order: { createdAt: 'DESC' }, take: 100 });
+  }
+
+  async getPolicy(scope: string): Promise<ClaimPolicy> {
+    const row = await this.ds.getRepository(ClaimPolicy).findOneBy({ scope });
+    if (!row) throw new NotFoundError('Det finns ingen regel för ersättningsanspråk för denna betalare.');
+    return row;
+  }
+
+  /** An administrator sets the claim rules of a payer (or `default`). Reports made later get the new deadline. */
+  async putPolicy(scope: string, dto: ClaimPolicyDto, user: AuthUser): Promise<ClaimPolicy> {
+    if (scope !== 'default') {
+      const known: unknown[] = await this.ds.query(`SELECT 1 FROM paying_body WHERE code = $1`, [scope]);
+      if (known.length === 0) throw new NotFoundError('Betalaren finns inte.');
+    }
+    await this.ds.query(
+      `INSERT INTO claim_policy (scope, claim_within_months, receipt_max_age_months, remind_days_before, updated_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, now())
+       ON CONFLICT (scope) DO UPDATE SET claim_within_months = EXCLUDED.claim_within_months,
+         receipt_max_age_months = EXCLUDED.receipt_max_age_months, remind_days_before = EXCLUDED.remind_days_before,
+         updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [scope, dto.claimWithinMonths, dto.receiptMaxAgeMonths, dto.remindDaysBefore, user.id],
+    );
+    await this.audit(this.ds.manager, user.id, 'claim-policy.updated', scope, { ...dto });
+    return this.getPolicy(scope);
+  }
+
+  /** The claim policy of a payer: its own row, else `default`. */
+  async policyFor(em: EntityManager, payerCode: string): Promise<ClaimPolicyValues> {
+    const rows = await em.getRepository(ClaimPolicy).find({ where: [{ scope: payerCode }, { scope: 'default' }] });
+    const row = rows.find((r) => r.scope === payerCode) ?? rows.find((r) => r.scope === 'default');
+    if (!row) throw new Error('claim_policy has no default row');
+    return row;
+  }
+
+  private figures(dto: Partial<Figures>): Figures {
+    return {
+      durationMinutes: dto.durationMinutes ?? 0,
+      travelMinutes: dto.travelMinutes ?? 0,
+      ticketCostOre: dto.ticketCostOre ?? 0,
+      otherTravelCostOre: dto.otherTravelCostOre ?? 0,
+      carKm: dto.carKm ?? 0,
+    };
+  }
+
+  private figuresOf(r: TimeReport): Figures {
+    return { durationMinutes: r.durationMinutes, travelMinutes: r.travelMinutes, ticketCostOre: r.ticketCostOre, otherTravelCostOre: r.otherTravelCostOre, carKm: r.carKm };
+  }
+
+  /** The rules a report must meet: the agreement's period and state, not in the future, the claim deadline, agreed extra preparation. */
+  private async validate(
+    em: EntityManager,
+    r: TimeReport,
+    a: Assignment,
+    policy: ClaimPolicyValues,
+    opts: { checkDeadline: boolean; selfId?: string },
+  ): Promise<void> {
+    const fields: Record<string, string[]> = {};
+    if (!REPORTABLE_STATES.includes(a.state)) {
+      throw new InvalidInputError('Uppdraget är inte aktivt: tid kan rapporteras först när överenskommelsen gäller.', {
+        assignmentId: ['Överenskommelsen är inte aktiv.'],
+      });
+    }
+    const today = stockholmDate(new Date());
+    const dateProblems = activityDateProblems(r.activityDate, today, { start: a.periodStart, end: a.periodEnd });
+    const late = opts.checkDeadline ? deadlineProblem(r.activityDate, today, policy) : undefined;
+    if (late) dateProblems.push(late);
+    if (dateProblems.length) fields.activityDate = dateProblems;
+    if (r.kind === 'open-information-meeting' && r.ticketCostOre + r.otherTravelCostOre + r.carKm > 0) {
+      fields.kind = ['Allmänna öppna informationsmöten ger varken arvode eller reseersättning (rutinen §4.5.2).'];
+    }
+    if (r.kind === 'extra-preparation') {
+      if (a.extraPreparationDays <= 0) {
+        fields.kind = ['Överenskommelsen innehåller inget extra förberedelsearbete.'];
+      } else {
+        const year = r.activityDate.slice(0, 4);
+        const rows: Array<{ n: string }> = await em.query(
+          `SELECT count(*) AS n FROM time_report WHERE assignment_id = $1 AND kind = 'extra-preparation' AND state <> 'rejected'
+             AND date_part('year', activity_date) = $2 AND id <> $3`,
+          [a.id, Number(year), opts.selfId ?? '00000000-0000-0000-0000-000000000000'],
+        );
+        if (Number(rows[0].n) >= a.extraPreparationDays) {
+          fields.kind = [`Överenskommelsen ger ${a.extraPreparationDays} dag(ar) extra förberedelse per år, och ${year} års är redan rapporterade.`];
+        }
+      }
+    }
+    if (Object.keys(fields).length) {
+      const first = Object.values(fields)[0][0];
+      throw new InvalidInputError(first, fields);
+    }
+  }
+
+  private async insertOrConflict(row: Partial<TimeReport>) {
+    try {
+      await this.ds.getRepository(TimeReport).insert(row);
+    } catch (e) {
+      throw duplicateOr(e);
+    }
+  }
+
+  private async saveOrConflict(em: EntityManager, row: TimeReport) {
+    try {
+      const { id, createdAt: _c, updatedAt: _u, ...rest } = row;
+      await em.update(TimeReport, { id }, rest);
+    } catch (e) {
+      throw duplicateOr(e);
+    }
+  }
+
+  private async ownAssignment(assignmentId: string, user: AuthUser): Promise<Assignment> {
+    const a = await this.ds.getRepository(Assignment).findOneBy({ id: assignmentId });
+    // Someone else's assignment answers like a missing one.
+    if (!a || user.personId === null || a.personId !== user.personId) {
+      throw new NotFoundError('Uppdraget finns inte.', { assignmentId: ['Inget uppdrag med detta id är ditt.'] });
+    }
+    return a;
+  }
+
+  private async lockOwn(em: EntityManager, id: string, user: AuthUser): Promise<TimeReport> {
+    const report = await em.getRepository(TimeReport).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!report || user.personId === null || report.personId !== user.personId) throw new NotFoundError(NOT_FOUND);
+    return report;
+  }
+
+  private async payerOf(groupId: string): Promise<string> {
+    const r = await payerCodeOfGroup(this.ds.manager, groupId);
+    if ('problem' in r) throw new ConflictError(`Det går inte att avgöra vem som betalar för gruppen: ${r.problem}`);
+    return r.code;
+  }
+
+  /**
+   * Tells the assignment workflow that a report of its period was attested (its reporting cycle's hook).
+   * Best effort with a deadline: the attestation stands whether or not the workflow answers.
+   */
+  private async tellAssignmentWorkflow(assignmentId: string, activityDate: string, timeReportId: string, actorId: string) {
+    try {
+      const rows: Array<{ period_key: string }> = await this.ds.query(
+        `SELECT period_key FROM assignment_reporting_period WHERE assignment_id = $1 AND starts_on <= $2 AND ends_on >= $2
+          ORDER BY period_index DESC LIMIT 1`,
+        [assignmentId, activityDate],
+      );
+      const a = await this.ds.getRepository(Assignment).findOneByOrFail({ id: assignmentId });
+      const period = rows[0]?.period_key ?? periodContaining(activityDate, a.reportingFrequency).key;
+      const handle = this.temporal.workflow.getHandle(assignmentWorkflowId(assignmentId));
+      await this.temporal.withDeadline(Date.now() + HOOK_DEADLINE_MS, () =>
+        handle.executeUpdate(reportAttestedUpdate, { args: [{ actorId, period, timeReportId }], updateId: `report-attested:${timeReportId}` }),
+      );
+    } catch (e) {
+      this.logger.info({ assignmentId, timeReportId, err: e instanceof Error ? e.message : String(e) }, 'assignment workflow not told of attested report');
+    }
+  }
+
+  private async audit(em: EntityManager, actor: string, action: string, subjectId: string, details: Record<string, unknown>) {
+    await appendAudit(em, { actor, action, subjectType: action.startsWith('claim-policy') ? 'claim_policy' : 'time_report', subjectId, details });
+  }
+
+  private async view(r: TimeReport): Promise<TimeReportView> {
+    const receipts = await this.ds.getRepository(TimeReportReceipt).find({ where: { timeReportId: r.id }, order: { uploadedAt: 'ASC' } });
+    const payouts: Array<{ batch_id: string; period: string; payer_code: string; state: LinePayoutView['state']; hold_reason: string | null }> =
+      await this.ds.query(
+        `SELECT l.batch_id, b.period, b.payer_code, l.state, l.hold_reason FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id
+          WHERE l.time_report_id = $1 ORDER BY (l.state IN ('pending','paid')) DESC, l.created_at DESC LIMIT 1`,
+        [r.id],
+      );
+    const p = payouts[0];
+    return {
+      id: r.id,
+      assignmentId: r.assignmentId,
+      personId: r.personId,
+      groupId: r.groupId,
+      payerCode: r.payerCode,
+      activityDate: r.activityDate,
+      kind: r.kind,
+      meetingRef: r.meetingRef,
+      description: r.description,
+      participation: r.participation,
+      reported: this.figuresOf(r),
+      state: r.state,
+      claimDeadline: r.claimDeadline,
+      submittedAt: r.submittedAt,
+      attestation: {
+        decision: r.attestationDecision,
+        reason: r.attestationReason,
+        attested:
+          r.attestedDurationMinutes === null
+            ? null
+            : {
+                durationMinutes: r.attestedDurationMinutes,
+                travelMinutes: r.attestedTravelMinutes ?? 0,
+                ticketCostOre: r.attestedTicketCostOre ?? 0,
+                otherTravelCostOre: r.attestedOtherTravelCostOre ?? 0,
+                carKm: r.attestedCarKm ?? 0,
+              },
+        attestedBy: r.attestedBy,
+        attestedAt: r.attestedAt,
+      },
+      receipts: receipts.map(receiptView),
+      payout: p ? { batchId: p.batch_id, period: p.period, payerCode: p.payer_code, state: p.state, holdReason: p.hold_reason } : null,
+    };
+  }
+}
+
+const nullFigures = {
+  attestedDurationMinutes: null,
+  attestedTravelMinutes: null,
+  attestedTicketCostOre: null,
+  attestedOtherTravelCostOre: null,
+  attestedCarKm: null,
+};
+
+function receiptView(r: TimeReportReceipt): ReceiptView {
+  return { id: r.id, fileName: r.fileName, contentType: r.contentType, sizeBytes: r.sizeBytes, sha256: r.sha256, receiptDate: r.receiptDate, uploadedAt: r.uploadedAt };
+}
+
+function duplicateOr(e: unknown): unknown {
+  if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505') {
+    const constraint = (e as unknown as { constraint?: string }).constraint;
+    if (constraint === 'time_report_activity_key') {
+      return new ConflictError('Aktiviteten är redan rapporterad: samma uppdrag, datum, typ och möte finns redan.', {
+        activityDate: ['En rapport för detta möte finns redan.'],
+      });
+    }
+    return new ConflictError('En tidrapport med detta id finns redan.');
+  }
+  return e;
+}

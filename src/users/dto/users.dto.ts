@@ -1,0 +1,216 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ROLES, type Role } from '../../auth/auth-user';
+import { AuthUserDto } from '../../auth/dto/auth.dto';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-hasher';
+import type { UserTask } from '../tasks';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Roles and the scope that goes with them. */
+export class AccessDto {
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['org-contact'] })
+  @IsArray({ message: 'roles måste vara en lista.' })
+  @ArrayUnique({ message: 'Samma roll får bara anges en gång.' })
+  @ArrayMaxSize(ROLES.length, { message: 'För många roller.' })
+  @IsIn(ROLES, { each: true, message: `Varje roll måste vara en av ${ROLES.join(', ')}.` })
+  roles: Role[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Företrädare: personposten.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'personId måste vara ett UUID.' })
+  personId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Organisationskontakt: organisationen.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId måste vara ett UUID.' })
+  organisationId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'SKR', description: 'Ekonomi: betalaren (SKR, en sjukvårdsregion eller en region).' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'payerCode måste vara text.' })
+  @IsNotEmpty({ message: 'Ange betalare.' })
+  @MaxLength(60, { message: 'payerCode får vara högst 60 tecken.' })
+  payerCode?: string | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Samordnare: grupperna hen samordnar.' })
+  @IsOptional()
+  @IsArray({ message: 'groupIds måste vara en lista.' })
+  @ArrayUnique({ message: 'Samma grupp får bara anges en gång.' })
+  @ArrayMaxSize(500, { message: 'För många grupper.' })
+  @IsUUID('all', { each: true, message: 'Varje grupp-id måste vara ett UUID.' })
+  groupIds?: string[];
+}
+
+export class InviteUserDto extends AccessDto {
+  @ApiPropertyOptional({
+    example: 'anna.andersson@example.se',
+    description: 'Vart inbjudan skickas. För en befintlig personpost används personens registrerade adress.',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail({}, { message: 'Ange en giltig e-postadress.' })
+  @MaxLength(320, { message: 'E-postadressen är för lång.' })
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Anna Andersson', description: 'Namn som visas; för en befintlig personpost dess namn.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'Namnet måste vara text.' })
+  @IsNotEmpty({ message: 'Ange namn.' })
+  @MaxLength(200, { message: 'Namnet får vara högst 200 tecken.' })
+  displayName?: string;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty({ description: 'Token ur inbjudningslänken.', example: 'mvi_6Lq…' })
+  @IsString({ message: 'Ange inbjudans token.' })
+  @IsNotEmpty({ message: 'Ange inbjudans token.' })
+  @MaxLength(200, { message: 'Ogiltig token.' })
+  token: string;
+
+  @ApiProperty({ description: `Nytt lösenord, ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} tecken.`, example: 'Mitt-eget-lösen-2026', format: 'password' })
+  @IsString({ message: 'Ange ett lösenord.' })
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `Lösenordet måste vara minst ${PASSWORD_MIN_LENGTH} tecken.` })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `Lösenordet får vara högst ${PASSWORD_MAX_LENGTH} tecken.` })
+  password: string;
+}
+
+export const USER_STATUSES = ['invited', 'active', 'disabled'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export class ListUsersQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role måste vara en av ${ROLES.join(', ')}.` })
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: USER_STATUSES })
+  @IsOptional()
+  @IsIn(USER_STATUSES, { message: `status måste vara en av ${USER_STATUSES.join(', ')}.` })
+  status?: UserStatus;
+
+  @ApiPropertyOptional({ description: 'Söker i namn och e-post.', example: 'anna' })
+  @IsOptional()
+  @IsString({ message: 'q måste vara text.' })
+  @MaxLength(200, { message: 'Söktexten får vara högst 200 tecken.' })
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId måste vara ett UUID.' })
+  organisationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Samordnare för denna grupp.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'groupId måste vara ett UUID.' })
+  groupId?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page måste vara ett heltal.' })
+  @Min(1, { message: 'page börjar på 1.' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize måste vara ett heltal.' })
+  @Min(1, { message: 'pageSize måste vara minst 1.' })
+  @Max(200, { message: 'pageSize får vara högst 200.' })
+  pageSize?: number;
+}
+
+export class UserViewDto extends AuthUserDto {
+  @ApiProperty({ type: [String], description: 'Grupper som samordnaren samordnar.' })
+  coordinatedGroupIds: string[];
+  @ApiProperty({ enum: USER_STATUSES, description: 'invited: har inte valt lösenord än.' })
+  status: UserStatus;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'Spärrad efter misslyckade inloggningar till.' })
+  lockedUntil: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  lastLoginAt: string | null;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  disabledAt: string | null;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserViewDto] })
+  items: UserViewDto[];
+  @ApiProperty({ example: 42 })
+  total: number;
+  @ApiProperty({ example: 1 })
+  page: number;
+  @ApiProperty({ example: 50 })
+  pageSize: number;
+}
+
+export class InvitationInfoDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+  @ApiProperty({
+    enum: ['smtp', 'outbox', 'failed', 'none'],
+    description: 'smtp: skickad; outbox: sparad i utkorgen (MAIL_TRANSPORT=outbox); failed: SMTP svarade fel; none: ingen utkorg.',
+  })
+  delivery: string;
+  @ApiPropertyOptional({
+    description: 'Länken, bara när brevet inte skickas med SMTP (utveckling och demo), så att inbjudan kan lämnas över på annat sätt.',
+    example: 'http://localhost:3000/inbjudan#token=mvi_6Lq…',
+  })
+  acceptUrl?: string;
+}
+
+export class InvitationResultDto {
+  @ApiProperty({ type: UserViewDto })
+  user: UserViewDto;
+  @ApiProperty({ type: InvitationInfoDto })
+  invitation: InvitationInfoDto;
+}
+
+export class PaymentDetailsDto {
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '19121212-1212', description: 'Personnummer eller samordningsnummer.' })
+  personalNumber: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '8327-9 123 456 789-0', description: 'Bankkonto för utbetalning.' })
+  bankAccount: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'När personen lämnade uppgifterna.' })
+  detailsGivenAt: string | null;
+}
+
+export class UserTaskDto implements UserTask {
+  @ApiProperty({ example: 'assignment.sign-agreement' })
+  kind: string;
+  @ApiProperty({ example: 'Signera överenskommelsen' })
+  title: string;
+  @ApiProperty({ example: { type: 'assignment', id: '5f0c…' } })
+  subject: { type: string; id: string };
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  groupId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  deadline: string | null;
+  @ApiProperty()
+  urgent: boolean;
+}

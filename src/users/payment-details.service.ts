@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { appendAudit } from '../auth/audit';
+import type { AuthUser } from '../auth/auth-user';
+import { NotFoundError } from '../common/errors';
+import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
+
+export interface PaymentDetails {
+  personId: string;
+  personalNumber: string | null;
+  bankAccount: string | null;
+  detailsGivenAt: string | null;
+}
+
+/**
+ * A person's personnummer and bank account, decrypted for the person themself and for finance only (the
+ * `person` scope, checked by the guard before this runs). Every read is written to the audit log, with who read
+ * it and why they could; the values themselves never are.
+ */
+@Injectable()
+export class PaymentDetailsService {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+  ) {}
+
+  async read(reader: AuthUser, personId: string): Promise<PaymentDetails> {
+    const [row] = await this.ds.query(`SELECT personal_number_enc, bank_account_enc, details_given_at FROM person WHERE id = $1`, [personId]);
+    if (!row) throw new NotFoundError('Personen finns inte.');
+    await appendAudit(this.ds, {
+      actor: reader.id,
+      action: 'person.payment-details-read',
+      subjectType: 'person',
+      subjectId: personId,
+      details: { as: reader.personId === personId ? 'self' : 'finance', payerCode: reader.payerCode },
+    });
+    return {
+      personId,
+      personalNumber: row.personal_number_enc ? this.cipher.decrypt(row.personal_number_enc) : null,
+      bankAccount: row.bank_account_enc ? this.cipher.decrypt(row.bank_account_enc) : null,
+      detailsGivenAt: row.details_given_at ? new Date(row.details_given_at).toISOString() : null,
+    };
+  }
+}

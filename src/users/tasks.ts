@@ -1,0 +1,241 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import type { AssignmentState } from '../../workflows/assignment.messages';
+import { assignmentStatusQuery } from '../../workflows/assignment.messages';
+import { assignmentWorkflowId } from '../../workflows/ids';
+import { AccessPolicy } from '../auth/access-policy';
+import { tableExists } from '../auth/audit';
+import type { AuthUser } from '../auth/auth-user';
+import { LOGGER } from '../logging/logger';
+
+/** Something that waits for the logged-in user. IDs, states and deadlines only. */
+export interface UserTask {
+  /** What to do, as a stable code, e.g. `assignment.sign-agreement`. */
+  kind: string;
+  /** What to do, in Swedish. */
+  title: string;
+  subject: { type: string; id: string };
+  groupId: string | null;
+  /** ISO timestamp, or null when the step has no deadline the read models know of. */
+  deadline: string | null;
+  urgent: boolean;
+}
+
+export interface TaskContext {
+  ds: DataSource;
+  policy: AccessPolicy;
+  /** Tables arrive with other modules' migrations: providers check before they read. */
+  tableExists(table: string): Promise<boolean>;
+}
+
+/** Lists one kind of task for a user (an empty list when the user has none or the role does not apply). */
+export type TaskProvider = (user: AuthUser, ctx: TaskContext) => Promise<UserTask[]>;
+
+const QUERY_DEADLINE_MS = 1500;
+const MAX_LIVE_QUERIES = 50;
+
+/** Whose turn it is in each assignment state, as far as the read model tells. The live status refines it. */
+const REPRESENTATIVE_STEPS: Partial<Record<AssignmentState, { kind: string; title: string }>> = {
+  nominated: { kind: 'assignment.answer-offer', title: 'Svara på erbjudandet om uppdrag' },
+  accepted: { kind: 'assignment.give-details', title: 'Lämna person- och betalningsuppgifter' },
+  'agreement-drafted': { kind: 'assignment.sign-agreement', title: 'Signera överenskommelsen' },
+  countersigned: { kind: 'assignment.submit-declaration', title: 'Lämna jävsdeklaration' },
+  'declaration-needs-changes': { kind: 'assignment.revise-declaration', title: 'Komplettera jävsdeklarationen' },
+  'declaration-approved': { kind: 'assignment.complete-introduction', title: 'Gå igenom introduktionen' },
+};
+const COORDINATOR_STEPS: Partial<Record<AssignmentState, { kind: string; title: string }>> = {
+  'details-given': { kind: 'assignment.draft-agreement', title: 'Ta fram överenskommelsen' },
+  signed: { kind: 'assignment.countersign-agreement', title: 'Kontrasignera överenskommelsen' },
+  'declaration-submitted': { kind: 'assignment.review-declaration', title: 'Granska jävsdeklarationen' },
+  'declaration-approved': { kind: 'assignment.record-introduction', title: 'Registrera genomförd introduktion' },
+};
+
+/**
+ * `GET /me/tasks`: what waits for the logged-in user, from the read models, soonest deadline first.
+ * Built in: assignment steps for the representative and for the group's coordinators (deadline and whose turn
+ * from the assignment workflow's status query when it answers in time), reports due and reports to attest,
+ * nomination requests for organisation contacts, nominations to decide for coordinators, and payout batches
+ * awaiting finance's approval. Other modules add theirs with `TaskRegistry.register(name, provider)`.
+ */
+@Injectable()
+export class TaskRegistry {
+  private static readonly providers = new Map<string, TaskProvider>();
+
+  /** Adds (or replaces) a named provider. Call it once at module load. Returns a function that removes it. */
+  static register(name: string, provider: TaskProvider): () => void {
+    TaskRegistry.providers.set(name, provider);
+    return () => {
+      if (TaskRegistry.providers.get(name) === provider) TaskRegistry.providers.delete(name);
+    };
+  }
+
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AccessPolicy) private readonly policy: AccessPolicy,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async tasksFor(user: AuthUser): Promise<UserTask[]> {
+    const ctx: TaskContext = { ds: this.ds, policy: this.policy, tableExists: (t) => tableExists(this.ds, t) };
+    const builtIn: TaskProvider[] = [
+      (u) => this.assignmentSteps(u),
+      (u, c) => reportTasks(u, c),
+      (u, c) => nominationTasks(u, c),
+      (u, c) => batchTasks(u, c),
+    ];
+    const lists = await Promise.all([...builtIn, ...TaskRegistry.providers.values()].map((p) => p(user, ctx)));
+    return lists.flat().sort(byDeadline);
+  }
+
+  private async assignmentSteps(user: AuthUser): Promise<UserTask[]> {
+    const groups = await this.policy.coordinatedGroupIds(user);
+    if (!user.personId && groups.length === 0) return [];
+    const rows: Array<{ id: string; group_id: string; person_id: string; state: AssignmentState }> = await this.ds.query(
+      `SELECT id, group_id, person_id, state FROM assignment
+        WHERE (person_id = $1 AND state = ANY($2::text[])) OR (group_id = ANY($3::uuid[]) AND state = ANY($4::text[]))
+        ORDER BY updated_at`,
+      [user.personId, Object.keys(REPRESENTATIVE_STEPS), groups, Object.keys(COORDINATOR_STEPS)],
+    );
+    const live = await this.liveStatuses(rows.slice(0, MAX_LIVE_QUERIES).map((r) => r.id));
+    const tasks: UserTask[] = [];
+    for (const r of rows) {
+      const status = live.get(r.id);
+      const candidates: Array<['representative' | 'coordinator', { kind: string; title: string } | undefined]> = [
+        ['representative', r.person_id === user.personId ? REPRESENTATIVE_STEPS[r.state] : undefined],
+        ['coordinator', groups.includes(r.group_id) ? COORDINATOR_STEPS[r.state] : undefined],
+      ];
+      for (const [who, step] of candidates) {
+        if (!step) continue;
+        if (status && status.waitingFor !== who) continue;
+        tasks.push({
+          kind: step.kind,
+          title: step.title,
+          subject: { type: 'assignment', id: r.id },
+          groupId: r.group_id,
+          deadline: status?.deadline ?? null,
+          urgent: false,
+        });
+      }
+    }
+    return tasks;
+  }
+
+  /** Whose turn and the deadline, from each assignment workflow's status query; missing when it does not answer. */
+  private async liveStatuses(ids: string[]): Promise<Map<string, { waitingFor: string | null; deadline: string | null }>> {
+    const out = new Map<string, { waitingFor: string | null; deadline: string | null }>();
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          const s = await this.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+            this.temporal.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStatusQuery),
+          );
+          out.set(id, { waitingFor: s.waitingFor, deadline: s.deadline });
+        } catch (e) {
+          this.logger.debug({ assignmentId: id, err: e instanceof Error ? e.message : String(e) }, 'no live assignment status for tasks');
+        }
+      }),
+    );
+    return out;
+  }
+}
+
+async function reportTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {
+  if (!(await ctx.tableExists('assignment_reporting_period'))) return [];
+  const groups = await ctx.policy.coordinatedGroupIds(user);
+  if (!user.personId && groups.length === 0) return [];
+  const rows: Array<{ assignment_id: string; period_key: string; group_id: string; person_id: string; state: string; due_at: Date | null }> =
+    await ctx.ds.query(
+      `SELECT p.assignment_id, p.period_key, a.group_id, a.person_id, p.state, p.due_at
+         FROM assignment_reporting_period p JOIN assignment a ON a.id = p.assignment_id
+        WHERE (a.person_id = $1 AND p.state = 'awaiting-report') OR (a.group_id = ANY($2::uuid[]) AND p.state = 'submitted')`,
+      [user.personId, groups],
+    );
+  return rows.map((r) =>
+    r.state === 'awaiting-report'
+      ? {
+          kind: 'report.submit',
+          title: `Rapportera tid och kostnader för ${r.period_key}`,
+          subject: { type: 'assignment', id: r.assignment_id },
+          groupId: r.group_id,
+          deadline: r.due_at?.toISOString() ?? null,
+          urgent: false,
+        }
+      : {
+          kind: 'report.attest',
+          title: `Attestera tidrapporten för ${r.period_key}`,
+          subject: { type: 'assignment', id: r.assignment_id },
+          groupId: r.group_id,
+          deadline: null,
+          urgent: false,
+        },
+  );
+}
+
+async function nominationTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {
+  const tasks: UserTask[] = [];
+  if (user.roles.includes('org-contact') && user.organisationId && (await ctx.tableExists('nomination_request'))) {
+    const rows: Array<{ id: string; group_id: string; deadline: Date; urgent: boolean }> = await ctx.ds.query(
+      `SELECT id, group_id, deadline, urgent FROM nomination_request WHERE organisation_id = $1 AND state IN ('sent', 'reminded')`,
+      [user.organisationId],
+    );
+    for (const r of rows) {
+      tasks.push({
+        kind: 'nomination-request.answer',
+        title: 'Nominera en företrädare eller tacka nej',
+        subject: { type: 'nomination-request', id: r.id },
+        groupId: r.group_id,
+        deadline: r.deadline.toISOString(),
+        urgent: r.urgent,
+      });
+    }
+  }
+  const groups = await ctx.policy.coordinatedGroupIds(user);
+  if (groups.length && (await ctx.tableExists('nomination'))) {
+    const rows: Array<{ id: string; group_id: string }> = await ctx.ds.query(
+      `SELECT id, group_id FROM nomination WHERE group_id = ANY($1::uuid[]) AND state IN ('submitted', 'proposed')`,
+      [groups],
+    );
+    for (const r of rows) {
+      tasks.push({
+        kind: 'nomination.decide',
+        title: 'Pröva nomineringen och utse eller avböj',
+        subject: { type: 'nomination', id: r.id },
+        groupId: r.group_id,
+        deadline: null,
+        urgent: false,
+      });
+    }
+  }
+  return tasks;
+}
+
+async function batchTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {
+  if (!user.roles.includes('finance') || !user.payerCode || !(await ctx.tableExists('payout_batch'))) return [];
+  const rows: Array<{ id: string; payer_code: string; period: string }> = await ctx.ds.query(
+    `SELECT id, payer_code, period FROM payout_batch WHERE state = 'draft' ORDER BY period_end, id`,
+  );
+  const mine: UserTask[] = [];
+  for (const r of rows) {
+    if (!(await ctx.policy.canAccess(user, 'payer', r.payer_code))) continue;
+    mine.push({
+      kind: 'batch.approve',
+      title: `Granska och godkänn utbetalningen för ${r.period}`,
+      subject: { type: 'batch', id: r.id },
+      groupId: null,
+      deadline: null,
+      urgent: false,
+    });
+  }
+  return mine;
+}
+
+function byDeadline(a: UserTask, b: UserTask): number {
+  if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;
+  if (a.deadline === b.deadline) return a.kind.localeCompare(b.kind);
+  if (a.deadline === null) return 1;
+  if (b.deadline === null) return -1;
+  return a.deadline.localeCompare(b.deadline);
+}

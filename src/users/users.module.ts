@@ -1,0 +1,31 @@
+import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { LOGGER } from '../logging/logger';
+import { PaymentDetailsService } from './payment-details.service';
+import { TaskRegistry } from './tasks';
+import { InvitationsController } from './invitations.controller';
+import { MeController } from './me.controller';
+import { PaymentDetailsController } from './payment-details.controller';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+/**
+ * Accounts (invitations, the administrator's user management), people's payment details for the person and
+ * finance, and the logged-in user's tasks. Creates the bootstrap administrator at start when configured.
+ */
+@Module({
+  controllers: [UsersController, InvitationsController, PaymentDetailsController, MeController],
+  providers: [UsersService, PaymentDetailsService, TaskRegistry],
+  exports: [UsersService, TaskRegistry],
+})
+export class UsersModule implements OnApplicationBootstrap {
+  constructor(
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap() {
+    const outcome = await this.users.ensureBootstrapAdmin();
+    if (outcome === 'created') this.logger.info('bootstrap administrator created (BOOTSTRAP_ADMIN_EMAIL)');
+  }
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode, DeterminismViolationError, Worker } from '@temporalio/worker';
+import { HISTORIES_DIR } from './support/histories';
+import { quietTemporalRuntime } from './support/harness';
+
+/**
+ * Replays the saved histories of completed (and some running) lifecycle workflows (test/fixtures/histories/,
+ * made by scripts/save-histories.sh) against the current workflow bundle. A change to a workflow that would
+ * break the runs already in production (without `patched()`, see workflows/lifecycle.ts) fails here.
+ */
+function fixtures(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? fixtures(p) : e.name.endsWith('.json') ? [p] : [];
+  });
+}
+
+interface SavedHistory {
+  workflowId: string;
+  history: { events: Array<{ workflowExecutionStartedEventAttributes?: { workflowType?: { name?: string } } }> };
+}
+const load = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as SavedHistory;
+const workflowType = (h: SavedHistory['history']) => h.events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
+
+describe('replay: saved lifecycle histories against the current workflow code', () => {
+  beforeAll(() => quietTemporalRuntime());
+  const files = fixtures(HISTORIES_DIR).sort();
+
+  it('has histories of both workflows and their main paths', () => {
+    const names = files.map((f) => path.basename(f, '.json'));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'assignment-onboarding-to-active',
+        'assignment-reporting-cycle',
+        'assignment-declined',
+        'assignment-no-answer',
+        'assignment-mandate-withdrawn',
+        'assignment-withdrawn',
+        'assignment-group-ended',
+        'assignment-after-worker-crash',
+        'recruitment-ended',
+        'recruitment-staffed-and-restarted',
+      ]),
+    );
+    const types = new Set(files.map((f) => workflowType(load(f).history)));
+    expect(types).toEqual(new Set(['assignmentWorkflow', 'recruitmentWorkflow']));
+  });
+
+  it.each(files.map((f) => [path.relative(HISTORIES_DIR, f), f]))('replays %s without a determinism error', async (_name, file) => {
+    const { workflowId, history } = load(file);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE as string } }, history, workflowId);
+  });
+
+  it('fails a history when the workflow code changes the commands it issues', async () => {
+    // A copy of the workflows with one extra timer before the first step, as a careless change would add.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medverkan-replay-'));
+    try {
+      fs.cpSync(path.resolve(__dirname, '..', 'workflows'), path.join(dir, 'workflows'), { recursive: true });
+      const file = path.join(dir, 'workflows', 'assignment.workflow.ts');
+      const code = fs.readFileSync(file, 'utf8');
+      const changed = code
+        .replace("import {\n  allHandlersFinished,", "import {\n  sleep,\n  allHandlersFinished,")
+        .replace("  publish();\n  if (!input.carried) moveTo(", "  await sleep(1);\n  publish();\n  if (!input.carried) moveTo(");
+      expect(changed).not.toBe(code);
+      fs.writeFileSync(file, changed);
+      const { code: bundle } = await bundleWorkflowCode({ workflowsPath: path.join(dir, 'workflows'), logger: silent });
+      const { workflowId, history } = load(path.join(HISTORIES_DIR, 'assignment-declined.json'));
+      await expect(Worker.runReplayHistory({ workflowBundle: { code: bundle } }, history, workflowId)).rejects.toBeInstanceOf(DeterminismViolationError);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const silent = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

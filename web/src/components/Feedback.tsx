@@ -1,0 +1,52 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { ApiError } from '../api';
+
+/** A confirmation after an action. Announced by screen readers (role=status). */
+export function Confirmation({ children }: { children: ReactNode }) {
+  return (
+    <div className="confirmation" role="status">
+      <p className="confirmation-title">Klart</p>
+      <div>{children}</div>
+    </div>
+  );
+}
+
+/** Something is being done (loading, generating a document, computing a payout run). */
+export function Working({ children }: { children: ReactNode }) {
+  return (
+    <div className="working" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{children}</span>
+    </div>
+  );
+}
+
+/** An error that is not about one field: the API's own Swedish message. */
+export function ErrorMessage({ error, title = 'Det gick inte' }: { error: unknown; title?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [error]);
+  if (!error) return null;
+  return (
+    <div className="error-box" role="alert" tabIndex={-1} ref={ref}>
+      <p className="error-title">{title}</p>
+      <p>{messageOf(error)}</p>
+    </div>
+  );
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Något gick fel. Försök igen om en stund.';
+}
+
+/** "What happens next, and by when": on every page that has a next step. */
+export function NextStep({ children, title = 'Vad händer sedan?' }: { children: ReactNode; title?: string }) {
+  return (
+    <section className="next-step" aria-label={title}>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}

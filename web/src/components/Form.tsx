@@ -1,0 +1,390 @@
+import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, type FieldErrors } from '../api';
+import { messageOf } from './Feedback';
+
+export const fieldId = (name: string) => `falt-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+interface FormState {
+  fields: FieldErrors;
+  sending: boolean;
+  /** Makes field ids unique when a page has several forms with the same fields. */
+  idPrefix: string;
+}
+const FormContext = createContext<FormState>({ fields: {}, sending: false, idPrefix: '' });
+
+/**
+ * A form that sends once at a time: the submit button is disabled while sending, the API's field messages are
+ * shown next to each field and listed in a summary at the top (focused, with links to the fields), and nothing
+ * the user typed is cleared when it fails. No time limit.
+ */
+export function Form({
+  onSubmit,
+  submitLabel,
+  sendingLabel = 'Skickar …',
+  children,
+  label,
+  secondary,
+  idPrefix = '',
+}: {
+  idPrefix?: string;
+  onSubmit: () => Promise<void>;
+  submitLabel: string;
+  sendingLabel?: string;
+  children: ReactNode;
+  label?: string;
+  secondary?: ReactNode;
+}) {
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const inFlight = useRef(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSending(true);
+    setError(null);
+    try {
+      await onSubmit();
+    } catch (err) {
+      setError(err ?? new Error('okänt fel'));
+    } finally {
+      inFlight.current = false;
+      setSending(false);
+    }
+  }
+
+  const fields = error instanceof ApiError ? error.fields : {};
+  return (
+    <FormContext.Provider value={{ fields, sending, idPrefix }}>
+      <form onSubmit={submit} noValidate aria-label={label} aria-busy={sending}>
+        {error ? <ErrorSummary error={error} fields={fields} idPrefix={idPrefix} /> : null}
+        {children}
+        <div className="actions">
+          <button type="submit" className="button" disabled={sending} aria-disabled={sending}>
+            {sending ? sendingLabel : submitLabel}
+          </button>
+          {secondary}
+        </div>
+        {sending && (
+          <p className="sending" role="status">
+            {sendingLabel}
+          </p>
+        )}
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+function ErrorSummary({ error, fields, idPrefix }: { error: unknown; fields: FieldErrors; idPrefix: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    ref.current?.focus();
+  }, [error]);
+  const entries = Object.entries(fields);
+  return (
+    <div className="error-box" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <p className="error-title" id={titleId}>
+        {entries.length ? 'Något behöver rättas' : 'Det gick inte'}
+      </p>
+      <p>{messageOf(error)}</p>
+      {entries.length > 0 && (
+        <ul>
+          {entries.map(([name, messages]) => (
+            <li key={name}>
+              <a href={`#${fieldId(idPrefix + name)}`}>{messages.join(' ')}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Messages for a field from the last answer. */
+export function useFieldErrors(name: string): string[] {
+  return useContext(FormContext).fields[name] ?? [];
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  /** Errors found in the page before sending, shown like the API's. */
+  errors?: string[];
+  required?: boolean;
+}
+
+function useFieldWiring({ name, hint, errors }: FieldProps) {
+  const apiErrors = useFieldErrors(name);
+  const all = [...(errors ?? []), ...apiErrors];
+  const id = fieldId(useContext(FormContext).idPrefix + name);
+  const describedBy = [hint ? `${id}-hjalp` : '', all.length ? `${id}-fel` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, all, describedBy };
+}
+
+function FieldFrame({ id, label, hint, errors, required, children }: { id: string; label: string; hint?: ReactNode; errors: string[]; required?: boolean; children: ReactNode }) {
+  return (
+    <div className={`field${errors.length ? ' field-error' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required === false && <span className="optional"> (frivilligt)</span>}
+      </label>
+      {hint && (
+        <div className="hint" id={`${id}-hjalp`}>
+          {hint}
+        </div>
+      )}
+      {errors.length > 0 && (
+        <p className="field-message" id={`${id}-fel`}>
+          <span className="visually-hidden">Fel: </span>
+          {errors.join(' ')}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function TextField(
+  props: FieldProps & {
+    value: string;
+    onChange: (v: string) => void;
+    type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'tel';
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'decimal' | 'text';
+    width?: 'short' | 'medium' | 'long';
+  },
+) {
+  const { id, all, describedBy } = useFieldWiring(props);
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} errors={all} required={props.required}>
+      <input
+        id={id}
+        name={props.name}
+        className={`input input-${props.width ?? 'long'}`}
+        type={props.type ?? 'text'}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        aria-describedby={describedBy}
+        aria-invalid={all.length ? true : undefined}
+        aria-required={props.required || undefined}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: FieldProps & { value: string; onChange: (v: string) => void; rows?: number }) {
+  const { id, all, describedBy } = useFieldWiring(props);
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} errors={all} required={props.required}>
+      <textarea
+        id={id}
+        name={props.name}
+        className="input input-long"
+        rows={props.rows ?? 6}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={describedBy}
+        aria-invalid={all.length ? true : undefined}
+        aria-required={props.required || undefined}
+      />
+    </FieldFrame>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; placeholder?: string },
+) {
+  const { id, all, describedBy } = useFieldWiring(props);
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} errors={all} required={props.required}>
+      <select
+        id={id}
+        name={props.name}
+        className="input input-medium"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={describedBy}
+        aria-invalid={all.length ? true : undefined}
+        aria-required={props.required || undefined}
+      >
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** Radio buttons in a fieldset whose legend is the question. */
+export function RadioGroup(
+  props: FieldProps & { value: string; onChange: (v: string) => void; options: { value: string; label: string; hint?: string }[] },
+) {
+  const { id, all, describedBy } = useFieldWiring(props);
+  return (
+    <fieldset className={`field${all.length ? ' field-error' : ''}`} id={id} aria-describedby={describedBy} tabIndex={-1}>
+      <legend>{props.label}</legend>
+      {props.hint && (
+        <div className="hint" id={`${id}-hjalp`}>
+          {props.hint}
+        </div>
+      )}
+      {all.length > 0 && (
+        <p className="field-message" id={`${id}-fel`}>
+          <span className="visually-hidden">Fel: </span>
+          {all.join(' ')}
+        </p>
+      )}
+      {props.options.map((o) => {
+        const oid = `${id}-${o.value}`;
+        return (
+          <div className="choice" key={o.value}>
+            <input type="radio" id={oid} name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onChange(o.value)} aria-describedby={o.hint ? `${oid}-hjalp` : undefined} />
+            <label htmlFor={oid}>{o.label}</label>
+            {o.hint && (
+              <div className="hint choice-hint" id={`${oid}-hjalp`}>
+                {o.hint}
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function Checkbox(props: FieldProps & { checked: boolean; onChange: (v: boolean) => void }) {
+  const { id, all, describedBy } = useFieldWiring(props);
+  return (
+    <div className={`field choice${all.length ? ' field-error' : ''}`}>
+      {all.length > 0 && (
+        <p className="field-message" id={`${id}-fel`}>
+          <span className="visually-hidden">Fel: </span>
+          {all.join(' ')}
+        </p>
+      )}
+      <input type="checkbox" id={id} name={props.name} checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} aria-describedby={describedBy} aria-invalid={all.length ? true : undefined} />
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && (
+        <div className="hint choice-hint" id={`${id}-hjalp`}>
+          {props.hint}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Checks made in the page before sending (a required field left empty): throws like a 400 from the API, so the
+ * messages are shown the same way, next to the fields and in the summary.
+ */
+export function requireFields(checks: Record<string, string | false | null | undefined>): void {
+  const fields: FieldErrors = {};
+  for (const [name, message] of Object.entries(checks)) if (message) fields[name] = [message];
+  if (Object.keys(fields).length) throw new ApiError(400, 'Uppgifter saknas. Fyll i fälten som är markerade och skicka igen.', fields);
+}
+
+/** Several checkboxes answering one question (a fieldset whose legend is the question). */
+export function CheckboxGroup(
+  props: FieldProps & { values: string[]; onChange: (v: string[]) => void; options: { value: string; label: string; hint?: string }[] },
+) {
+  const { id, all, describedBy } = useFieldWiring(props);
+  const toggle = (v: string, on: boolean) => props.onChange(on ? [...props.values.filter((x) => x !== v), v] : props.values.filter((x) => x !== v));
+  return (
+    <fieldset className={`field${all.length ? ' field-error' : ''}`} id={id} aria-describedby={describedBy} tabIndex={-1}>
+      <legend>{props.label}</legend>
+      {props.hint && (
+        <div className="hint" id={`${id}-hjalp`}>
+          {props.hint}
+        </div>
+      )}
+      {all.length > 0 && (
+        <p className="field-message" id={`${id}-fel`}>
+          <span className="visually-hidden">Fel: </span>
+          {all.join(' ')}
+        </p>
+      )}
+      {props.options.map((o) => {
+        const oid = `${id}-${o.value.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+        return (
+          <div className="choice" key={o.value}>
+            <input type="checkbox" id={oid} name={props.name} value={o.value} checked={props.values.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} aria-describedby={o.hint ? `${oid}-hjalp` : undefined} />
+            <label htmlFor={oid}>{o.label}</label>
+            {o.hint && (
+              <div className="hint choice-hint" id={`${oid}-hjalp`}>
+                {o.hint}
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** A length of time as hours and minutes (two fields), sent as minutes; `value` is the total in minutes as text. */
+export function DurationField(props: FieldProps & { hours: string; minutes: string; onChange: (hours: string, minutes: string) => void }) {
+  const { id, all, describedBy } = useFieldWiring(props);
+  return (
+    <fieldset className={`field${all.length ? ' field-error' : ''}`} id={id} aria-describedby={describedBy} tabIndex={-1}>
+      <legend>{props.label}</legend>
+      {props.hint && (
+        <div className="hint" id={`${id}-hjalp`}>
+          {props.hint}
+        </div>
+      )}
+      {all.length > 0 && (
+        <p className="field-message" id={`${id}-fel`}>
+          <span className="visually-hidden">Fel: </span>
+          {all.join(' ')}
+        </p>
+      )}
+      <div className="inline-fields">
+        <div>
+          <label htmlFor={`${id}-timmar`}>Timmar</label>
+          <input id={`${id}-timmar`} className="input input-short" inputMode="numeric" value={props.hours} onChange={(e) => props.onChange(e.target.value, props.minutes)} aria-invalid={all.length ? true : undefined} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-minuter`}>Minuter</label>
+          <input id={`${id}-minuter`} className="input input-short" inputMode="numeric" value={props.minutes} onChange={(e) => props.onChange(props.hours, e.target.value)} aria-invalid={all.length ? true : undefined} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Hours and minutes as typed → minutes; NaN when either is not a whole number. Empty counts as 0. */
+export function toMinutes(hours: string, minutes: string): number {
+  const h = hours.trim() === '' ? 0 : /^\d+$/.test(hours.trim()) ? Number(hours.trim()) : Number.NaN;
+  const m = minutes.trim() === '' ? 0 : /^\d+$/.test(minutes.trim()) ? Number(minutes.trim()) : Number.NaN;
+  return h * 60 + m;
+}
+
+/** A file to upload, with its messages next to it like every other field. */
+export function FileField(props: FieldProps & { inputRef: React.RefObject<HTMLInputElement | null>; accept?: string }) {
+  const { id, all, describedBy } = useFieldWiring(props);
+  const [chosen, setChosen] = useState('');
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} errors={all} required={props.required}>
+      <input
+        id={id}
+        name={props.name}
+        type="file"
+        className="file-input"
+        accept={props.accept}
+        ref={props.inputRef}
+        aria-describedby={describedBy}
+        aria-invalid={all.length ? true : undefined}
+        onChange={(e) => setChosen(e.target.files?.[0]?.name ?? '')}
+      />
+      {chosen && <p className="small">Vald fil: {chosen}</p>}
+    </FieldFrame>
+  );
+}

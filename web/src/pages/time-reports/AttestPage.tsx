@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../api';
+import { Deadline } from '../../components/Deadline';
+import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/Feedback';
+import { DurationField, Form, RadioGroup, requireFields, TextArea, TextField, toMinutes } from '../../components/Form';
+import { Page } from '../../components/Page';
+import { downloadFile } from '../../download';
+import { formatDate, oreToInput, parseKronor, parseWhole } from '../../format';
+import { useLoad } from '../../hooks';
+import { ACTIVITY_KIND_LABELS, label, PARTICIPATION_LABELS } from '../../labels';
+import type { TimeReportView, WorkingGroupView } from '../../types';
+import { FiguresList } from './TimeReportPage';
+
+/** Coordinator: the group's time reports that wait for attestation; confirm, adjust (with a reason) or reject (with a reason). */
+export function AttestPage() {
+  const { id = '' } = useParams();
+  const [data, reload] = useLoad(
+    () => Promise.all([api.get<WorkingGroupView>(`/working-groups/${encodeURIComponent(id)}`), api.get<TimeReportView[]>(`/working-groups/${encodeURIComponent(id)}/time-reports?state=submitted`)]),
+    [id],
+  );
+  const [confirmation, setConfirmation] = useState('');
+  if (data.status !== 'ok')
+    return (
+      <Page title="Attestera tidrapporter">
+        {data.status === 'loading' ? <Working>Hämtar rapporterna …</Working> : <ErrorMessage error={data.error} title="Rapporterna kunde inte hämtas" />}
+      </Page>
+    );
+  const [group, reports] = data.data;
+  return (
+    <Page title={`Attestera tidrapporter – ${group.group.name}`} intro={<p>Kontrollera att mötena har ägt rum och att tiderna och kostnaderna stämmer. Företrädaren ser ditt beslut och ditt skäl.</p>}>
+      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {reports.length === 0 ? (
+        <NextStep>
+          <p>Inga rapporter väntar på attest. När en företrädare skickar in en rapport visas den här och under Att göra nu.</p>
+        </NextStep>
+      ) : (
+        <>
+          <p>
+            {reports.length} {reports.length === 1 ? 'rapport väntar' : 'rapporter väntar'} på attest.
+          </p>
+          {reports.map((r) => (
+            <AttestOne
+              key={r.id}
+              report={r}
+              onDone={async (msg) => {
+                setConfirmation(msg);
+                await reload();
+              }}
+            />
+          ))}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg: string) => Promise<void> }) {
+  const f = r.reported;
+  const [decision, setDecision] = useState('');
+  const [reason, setReason] = useState('');
+  const [adj, setAdj] = useState({
+    dh: String(Math.floor(f.durationMinutes / 60)),
+    dm: String(f.durationMinutes % 60),
+    th: String(Math.floor(f.travelMinutes / 60)),
+    tm: String(f.travelMinutes % 60),
+    ticket: oreToInput(f.ticketCostOre),
+    other: oreToInput(f.otherTravelCostOre),
+    km: String(f.carKm),
+  });
+  const title = `${formatDate(r.activityDate)}${r.meetingRef ? `, ${r.meetingRef}` : ''}`;
+  const headingId = `rapport-${r.id}`;
+  return (
+    <section className="group-box" aria-labelledby={headingId}>
+      <h2 id={headingId}>Möte {title}</h2>
+      <p>
+        {label(ACTIVITY_KIND_LABELS, r.kind)}, {label(PARTICIPATION_LABELS, r.participation).toLowerCase()}. Sista dag för anspråket: <Deadline date={r.claimDeadline} prefix="" />
+      </p>
+      {r.description && <p>Företrädarens kommentar: {r.description}</p>}
+      <FiguresList f={f} />
+      {r.receipts.length > 0 && (
+        <p>
+          Kvitton:{' '}
+          {r.receipts.map((k) => (
+            <button key={k.id} type="button" className="link-button" onClick={() => void downloadFile(`/time-reports/${r.id}/receipts/${k.id}`, k.fileName)}>
+              {k.fileName}
+            </button>
+          ))}
+        </p>
+      )}
+      <Form
+        idPrefix={`${r.id.slice(0, 8)}-`}
+        label={`Beslut om mötet ${title}`}
+        submitLabel="Spara beslutet"
+        sendingLabel="Sparar beslutet …"
+        onSubmit={async () => {
+          requireFields({
+            decision: !decision && 'Välj ett beslut.',
+            reason: decision !== 'confirm' && decision !== '' && !reason.trim() && 'Skriv ett skäl. Företrädaren ser det.',
+          });
+          const num = (v: number) => (Number.isNaN(v) ? null : v);
+          const body =
+            decision === 'adjust'
+              ? {
+                  decision,
+                  reason: reason.trim(),
+                  durationMinutes: num(toMinutes(adj.dh, adj.dm)),
+                  travelMinutes: num(toMinutes(adj.th, adj.tm)),
+                  ticketCostOre: num(parseKronor(adj.ticket || '0')),
+                  otherTravelCostOre: num(parseKronor(adj.other || '0')),
+                  carKm: num(parseWhole(adj.km || '0')),
+                }
+              : { decision, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+          await api.post(`/time-reports/${r.id}/attestation`, body);
+          await onDone(
+            decision === 'confirm'
+              ? `Mötet ${title} är attesterat och kommer med i nästa utbetalning.`
+              : decision === 'adjust'
+                ? `Mötet ${title} är attesterat med justering. Företrädaren ser skälet.`
+                : `Rapporten för mötet ${title} är avslagen. Företrädaren kan ändra och skicka in den igen.`,
+          );
+        }}
+      >
+        <RadioGroup
+          name="decision"
+          label="Beslut"
+          value={decision}
+          onChange={setDecision}
+          options={[
+            { value: 'confirm', label: 'Godkänn som rapporterad' },
+            { value: 'adjust', label: 'Godkänn med justering' },
+            { value: 'reject', label: 'Avslå' },
+          ]}
+        />
+        {decision === 'adjust' && (
+          <fieldset className="group-box">
+            <legend>Justerade uppgifter</legend>
+            <DurationField name="durationMinutes" label="Mötets längd" hours={adj.dh} minutes={adj.dm} onChange={(h, m) => setAdj({ ...adj, dh: h, dm: m })} />
+            <DurationField name="travelMinutes" label="Restid" hours={adj.th} minutes={adj.tm} onChange={(h, m) => setAdj({ ...adj, th: h, tm: m })} />
+            <TextField name="ticketCostOre" label="Biljetter, kronor" inputMode="decimal" width="short" value={adj.ticket} onChange={(v) => setAdj({ ...adj, ticket: v })} />
+            <TextField name="otherTravelCostOre" label="Andra resekostnader, kronor" inputMode="decimal" width="short" value={adj.other} onChange={(v) => setAdj({ ...adj, other: v })} />
+            <TextField name="carKm" label="Egen bil, km" inputMode="numeric" width="short" value={adj.km} onChange={(v) => setAdj({ ...adj, km: v })} />
+          </fieldset>
+        )}
+        {decision && decision !== 'confirm' && <TextArea name="reason" label="Skäl" hint="Skriv så att företrädaren förstår varför." rows={3} value={reason} onChange={setReason} />}
+      </Form>
+    </section>
+  );
+}

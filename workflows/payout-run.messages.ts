@@ -1,0 +1,91 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PolicyDuration } from './duration';
+
+export interface PayoutRunPolicy {
+  /** Finance has this long to approve a draft; then the batch is cancelled and its lines go to the next run. */
+  approveWithin: PolicyDuration;
+}
+
+export const defaultPayoutRunPolicy: PayoutRunPolicy = { approveWithin: '60 days' };
+
+export interface PayoutRunInput {
+  /** Canonical payer code (SKL is SKR). */
+  payerCode: string;
+  /** `YYYY-MM` or `YYYY-Qn`, per the payer's payout frequency. */
+  period: string;
+  policy?: Partial<PayoutRunPolicy>;
+}
+
+/** What the workflow learns of its batch (from the activities): IDs, counts and totals, never personal data. */
+export interface PayoutBatchSummary {
+  batchId: string;
+  payerCode: string;
+  period: string;
+  state: 'draft' | 'approved' | 'cancelled' | 'empty';
+  pendingLineIds: string[];
+  heldLineIds: string[];
+  personCount: number;
+  netOre: number;
+  paymentDate: string | null;
+  approvedBy: string | null;
+  skipped: number;
+}
+
+export type PayoutRunPhase = 'gathering' | 'awaiting-approval' | 'approved' | 'cancelled' | 'empty';
+
+/** What finance sees of a run: IDs, counts and the net total, never names or numbers of people. */
+export interface PayoutRunStatus {
+  payerCode: string;
+  period: string;
+  phase: PayoutRunPhase;
+  batchId: string | null;
+  pendingLines: number;
+  heldLines: number;
+  netOre: number | null;
+  paymentDate: string | null;
+  approvedBy: string | null;
+  /** Set while a draft waits: when it is cancelled if nobody approves it (ISO timestamp). */
+  approveBy: string | null;
+  /** After approval: how many payout slips were made, or why they could not be. */
+  slips: { made: number; failed: string | null } | null;
+}
+
+/** The user taking a step: the API passes what the session says; the workflow checks role and payer again. */
+export interface FinanceActor {
+  userId: string;
+  roles: string[];
+  payerCode: string | null;
+}
+
+/** Finance holds one line back with a reason; it returns to the next run. */
+export const holdLineUpdate = defineUpdate<PayoutRunStatus, [FinanceActor & { lineId: string; reason: string }]>('holdLine');
+/** Finance of THIS payer approves the draft: only then is the batch final. */
+export const approveUpdate = defineUpdate<PayoutRunStatus, [FinanceActor]>('approve');
+/** Why an approval was refused although the draft was fine: its figures had to be recomputed first. */
+export const RECOMPUTED_MESSAGE =
+  'Beloppen har räknats om sedan utkastet (ny utbetalningsdag eller en annan godkänd utbetalning). Granska utbetalningen och godkänn igen.';
+
+/** Finance rejects the whole draft: cancelled, every line returns to the next run. */
+export const cancelRunUpdate = defineUpdate<PayoutRunStatus, [FinanceActor & { reason: string }]>('cancelRun');
+
+export const payoutRunStatusQuery = defineQuery<PayoutRunStatus>('payoutRunStatus');
+
+/** SKL became SKR in 2019: the routine's SKL is the same payer. */
+export function samePayerCode(a: string | null, b: string): boolean {
+  if (a === null) return false;
+  const norm = (s: string) => {
+    const u = s.trim().toUpperCase();
+    return u === 'SKL' ? 'SKR' : u;
+  };
+  return norm(a) === norm(b);
+}
+
+export interface PayoutScheduleInput {
+  policy?: Partial<PayoutRunPolicy>;
+}
+
+export interface PayoutScheduleResult {
+  started: string[];
+  alreadyStarted: string[];
+  reminders: number;
+}

@@ -1,0 +1,255 @@
+import {
+  ApplicationFailure,
+  condition,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+  WorkflowIdReusePolicy,
+  allHandlersFinished,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { PolicyDuration } from './duration';
+import { payoutRunWorkflowId } from './ids';
+import {
+  approveUpdate,
+  PayoutBatchSummary,
+  cancelRunUpdate,
+  defaultPayoutRunPolicy,
+  FinanceActor,
+  holdLineUpdate,
+  PayoutRunInput,
+  PayoutRunPhase,
+  PayoutRunStatus,
+  payoutRunStatusQuery,
+  PayoutScheduleInput,
+  PayoutScheduleResult,
+  RECOMPUTED_MESSAGE,
+  samePayerCode,
+} from './payout-run.messages';
+import { kindKey, payerKey, stateKey } from './search-attributes';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { maximumInterval: '1 minute' },
+});
+
+const MAX_REASON = 2000;
+
+/**
+ * One per payer and period (ID `payout-run:<payerCode>:<period>`): gathers the payer's attested, unpaid lines
+ * into a draft batch, waits for finance to hold lines back and approve (Updates with validators: only finance
+ * of THIS payer), and makes the batch final. Waits at most `policy.approveWithin`; a draft nobody approves by
+ * then is cancelled and its lines go to the next run. Every step is an idempotent activity keyed by the workflow
+ * ID; the database enforces that a line is paid at most once, however often this runs.
+ */
+export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRunStatus> {
+  const policy = { ...defaultPayoutRunPolicy, ...input.policy };
+  const workflowId = workflowInfo().workflowId;
+  let phase: PayoutRunPhase = 'gathering';
+  let batch: PayoutBatchSummary | undefined;
+  let busy = 0; // updates whose activity is running
+  let approving = false;
+  let approveBy: string | null = null;
+  let slips: PayoutRunStatus['slips'] = null;
+
+  const status = (): PayoutRunStatus => ({
+    payerCode: input.payerCode,
+    period: input.period,
+    phase,
+    batchId: batch?.batchId ?? null,
+    pendingLines: batch?.pendingLineIds.length ?? 0,
+    heldLines: batch?.heldLineIds.length ?? 0,
+    netOre: batch?.netOre ?? null,
+    paymentDate: batch?.paymentDate ?? null,
+    approvedBy: batch?.approvedBy ?? null,
+    approveBy: phase === 'awaiting-approval' ? approveBy : null,
+    slips,
+  });
+
+  const publish = () =>
+    upsertSearchAttributes([
+      { key: stateKey, value: phase },
+      { key: payerKey, value: input.payerCode },
+      { key: kindKey, value: 'payout-run' },
+    ]);
+
+  const checkActor = (actor: FinanceActor) => {
+    if (!actor || typeof actor.userId !== 'string' || !Array.isArray(actor.roles) || !actor.roles.includes('finance')) {
+      throw new Error('Endast ekonomi kan hantera utbetalningar.');
+    }
+    if (!samePayerCode(actor.payerCode, input.payerCode)) {
+      throw new Error('Du kan bara hantera utbetalningar för din egen betalare.');
+    }
+  };
+  const checkOpen = () => {
+    if (phase === 'gathering') throw new Error('Utbetalningen sammanställs fortfarande. Försök igen om en stund.');
+    if (phase === 'approved') throw new Error('Utbetalningen är redan godkänd.');
+    if (phase !== 'awaiting-approval') throw new Error('Utbetalningen är avslutad och kan inte ändras.');
+    if (approving) throw new Error('Utbetalningen håller på att godkännas.');
+  };
+  const checkReason = (reason: unknown) => {
+    if (typeof reason !== 'string' || reason.trim() === '') throw new Error('Ange ett skäl.');
+    if (reason.length > MAX_REASON) throw new Error('Skälet får vara högst 2 000 tecken.');
+  };
+  /** Runs an activity for an update; business refusals come back to the caller with their Swedish message. */
+  const step = async (work: () => Promise<PayoutBatchSummary>) => {
+    busy++;
+    try {
+      batch = await work();
+    } catch (e) {
+      throw ApplicationFailure.nonRetryable(refusalMessage(e));
+    } finally {
+      busy--;
+    }
+    if (batch.state === 'approved') phase = 'approved';
+    else if (batch.state === 'cancelled') phase = 'cancelled';
+    publish();
+    return status();
+  };
+
+  setHandler(payoutRunStatusQuery, status);
+  setHandler(
+    holdLineUpdate,
+    (req) =>
+      step(() =>
+        acts.holdPayoutLine({ batchId: batch!.batchId, lineId: req.lineId, reason: req.reason.trim(), userId: req.userId, idempotencyKey: `${workflowId}:hold:${req.lineId}` }),
+      ),
+    {
+      validator: (req) => {
+        checkActor(req);
+        checkOpen();
+        checkReason(req.reason);
+        if (!batch!.pendingLineIds.includes(req.lineId)) throw new Error('Raden finns inte bland utbetalningens rader.');
+      },
+    },
+  );
+  setHandler(
+    approveUpdate,
+    async (req) => {
+      approving = true;
+      try {
+        await condition(() => busy === 0);
+        let recomputed = false;
+        const result = await step(async () => {
+          const r = await acts.approvePayoutBatch({ batchId: batch!.batchId, userId: req.userId, idempotencyKey: `${workflowId}:approve` });
+          recomputed = r.recomputed;
+          return r.summary;
+        });
+        if (recomputed) throw ApplicationFailure.nonRetryable(RECOMPUTED_MESSAGE, 'PayoutRecomputed');
+        return result;
+      } finally {
+        approving = false;
+      }
+    },
+    {
+      validator: (req) => {
+        checkActor(req);
+        checkOpen();
+        if (batch!.pendingLineIds.length === 0) throw new Error('Alla rader är innehållna: det finns inget att godkänna. Avbryt omgången i stället.');
+      },
+    },
+  );
+  setHandler(
+    cancelRunUpdate,
+    (req) =>
+      step(() =>
+        acts.cancelPayoutBatch({ batchId: batch!.batchId, reason: req.reason.trim(), actor: req.userId, idempotencyKey: `${workflowId}:cancel` }),
+      ),
+    {
+      validator: (req) => {
+        checkActor(req);
+        checkOpen();
+        checkReason(req.reason);
+      },
+    },
+  );
+
+  publish();
+  batch = await acts.draftPayoutBatch({ payerCode: input.payerCode, period: input.period, workflowId });
+  phase = batch.state === 'draft' ? 'awaiting-approval' : batch.state === 'approved' ? 'approved' : batch.state === 'cancelled' ? 'cancelled' : 'empty';
+  publish();
+
+  if (phase === 'awaiting-approval') {
+    approveBy = new Date(Date.now() + msOf(policy.approveWithin)).toISOString();
+    const decided = await condition(() => phase !== 'awaiting-approval', policy.approveWithin);
+    if (!decided) {
+      // No decision in time: counts as rejected (unless an approval is just finishing).
+      await condition(() => busy === 0 && !approving);
+      if (phase === 'awaiting-approval') {
+        batch = await acts.cancelPayoutBatch({
+          batchId: batch.batchId,
+          reason: 'Utbetalningen godkändes inte i tid; raderna följer med nästa utbetalning.',
+          actor: `system:${workflowId}`,
+          idempotencyKey: `${workflowId}:expired`,
+        });
+        phase = 'cancelled';
+        publish();
+      }
+    }
+  }
+  if (phase === 'approved' && batch) {
+    // The slips are made after the money is final; a slip that cannot be made does not undo the payout
+    // (GET /payout-runs/:id/slips/:personId makes it again on demand).
+    try {
+      slips = { made: await acts.generatePayoutSlips({ batchId: batch.batchId, workflowId }), failed: null };
+    } catch (e) {
+      slips = { made: 0, failed: refusalMessage(e) };
+    }
+  }
+  await condition(allHandlersFinished);
+  return status();
+}
+
+/**
+ * Started by the Temporal Schedule `payout-runs:<taskQueue>` (daily, see src/payouts/payout-schedule.ts) or by
+ * `trigger()`: reminds representatives of claims about to pass their deadline, then starts the payout run of
+ * every payer whose latest ended period (month or quarter) has something to pay and no batch yet. A run that
+ * exists already (started by hand, or by an earlier tick) is left alone: its ID is deterministic and never reused.
+ */
+export async function payoutScheduleWorkflow(input: PayoutScheduleInput = {}): Promise<PayoutScheduleResult> {
+  const at = workflowInfo().runStartTime.toISOString();
+  const reminders = await acts.sendClaimReminders({ at });
+  const due = await acts.planScheduledPayoutRuns({ at });
+  const started: string[] = [];
+  const alreadyStarted: string[] = [];
+  for (const run of due) {
+    const workflowId = payoutRunWorkflowId(run.payerCode, run.period);
+    try {
+      await startChild(payoutRunWorkflow, {
+        workflowId,
+        args: [{ payerCode: run.payerCode, period: run.period, ...(input.policy ? { policy: input.policy } : {}) }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+      started.push(workflowId);
+    } catch (e) {
+      // WorkflowExecutionAlreadyStartedError (not exported by @temporalio/workflow): the run exists already.
+      if (!(e instanceof Error && e.name === 'WorkflowExecutionAlreadyStartedError')) throw e;
+      alreadyStarted.push(workflowId);
+    }
+  }
+  return { started, alreadyStarted, reminders };
+}
+
+function refusalMessage(e: unknown): string {
+  let cur: unknown = e;
+  while (cur && typeof cur === 'object' && 'cause' in cur && (cur as { cause?: unknown }).cause) cur = (cur as { cause: unknown }).cause;
+  return cur instanceof Error ? cur.message : 'Steget kunde inte utföras.';
+}
+
+/** Milliseconds of a policy duration (for the approve-by time shown to finance). */
+function msOf(d: PolicyDuration): number {
+  if (typeof d === 'number') return d;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|seconds?|m|minutes?|h|hours?|d|days?)\s*$/i.exec(String(d));
+  if (!m) return 0;
+  const n = Number(m[1]);
+  const unit = m[2].toLowerCase();
+  if (unit.startsWith('ms') || unit.startsWith('milli')) return n;
+  if (unit.startsWith('s')) return n * 1000;
+  if (unit.startsWith('m')) return n * 60_000;
+  if (unit.startsWith('h')) return n * 3_600_000;
+  return n * 86_400_000;
+}

@@ -10,6 +10,8 @@ import { appendAudit, stepKey } from './lifecycle-audit';
 export interface AssignmentStepArgs {
   assignmentId: string;
   workflowId: string;
+  /** workflowInfo().firstExecutionRunId: part of the idempotency key. */
+  chainId: string;
   transitionNo: number;
   action: string;
   /** A user id, or `system:<workflowId>`. */
@@ -51,7 +53,8 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
     );
     if (existing[0]) return { agreementId: existing[0].id, version: existing[0].version, documentId: existing[0].document_id };
     const [row] = (await dataSource.query(
-      `SELECT a.id, a.representation, a.nominating_organisation_id, a.period_start, a.period_end, a.fee_mode, a.reporting_frequency,
+      `SELECT a.id, a.representation, a.nominating_organisation_id, to_char(a.period_start, 'YYYY-MM-DD') AS period_start,
+              to_char(a.period_end, 'YYYY-MM-DD') AS period_end, a.fee_mode, a.reporting_frequency,
               a.employed_by_organisation, a.extra_preparation_days, a.estimated_meeting_hours, a.estimated_other_hours,
               a.contact_user_id, g.id AS group_id, g.name AS group_name, g.kind AS group_kind, g.commission,
               p.name AS parent_name, o.name AS organisation_name, u.display_name AS contact_name, u.email AS contact_email
@@ -129,7 +132,7 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
           action: `assignment.${a.action}`,
           subjectType: 'assignment',
           subjectId: a.assignmentId,
-          key: stepKey(a.workflowId, a.transitionNo, a.action),
+          key: stepKey(a.workflowId, a.chainId, a.transitionNo, a.action),
           details: { ...(a.details ?? {}), state: a.state, ...(a.endReason ? { endReason: a.endReason } : {}) },
         });
         if (!first) return;
@@ -182,9 +185,10 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
     async draftAgreement(a: {
       assignmentId: string;
       workflowId: string;
+      chainId: string;
       transitionNo: number;
     }): Promise<{ agreementId: string; version: number; documentId: string | null; pdfProblem: string | null }> {
-      const key = stepKey(a.workflowId, a.transitionNo, 'draft-agreement');
+      const key = stepKey(a.workflowId, a.chainId, a.transitionNo, 'draft-agreement');
       const draft = await storeDraft(a, key);
       if (draft.documentId) return { ...draft, pdfProblem: null };
       const terms: AgreementTermsData = (await dataSource.query(`SELECT terms FROM agreement_draft WHERE id = $1`, [draft.agreementId]))[0].terms;

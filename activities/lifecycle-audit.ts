@@ -17,5 +17,9 @@ export async function appendAudit(
   return rows.length > 0;
 }
 
-/** The audit key of a workflow step: the workflow ID, the step's number and its action. */
-export const stepKey = (workflowId: string, transitionNo: number, action: string) => `${workflowId}:${transitionNo}:${action}`;
+/**
+ * The idempotency key of a workflow step: the workflow ID, its execution chain (the first run's ID, constant
+ * through continue-as-new, new if the ID is ever reused for a fresh execution), the step's number and its action.
+ */
+export const stepKey = (workflowId: string, chainId: string, transitionNo: number, action: string) =>
+  `${workflowId}:${chainId}:${transitionNo}:${action}`;

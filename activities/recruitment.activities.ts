@@ -7,6 +7,8 @@ import { appendAudit, stepKey } from './lifecycle-audit';
 export interface RecruitmentStepArgs {
   groupId: string;
   workflowId: string;
+  /** workflowInfo().firstExecutionRunId: part of the idempotency key. */
+  chainId: string;
   transitionNo: number;
   action: string;
   /** A user id, or `system:<workflowId>`. */
@@ -24,6 +26,7 @@ export interface RecruitmentStepArgs {
 export interface AppointArgs {
   groupId: string;
   workflowId: string;
+  chainId: string;
   transitionNo: number;
   actor: string;
   recruitmentState: RecruitmentState;
@@ -56,7 +59,7 @@ export function createRecruitmentActivities({ dataSource, logger }: ActivityDeps
           action: `recruitment.${a.action}`,
           subjectType: 'working_group',
           subjectId: a.groupId,
-          key: stepKey(a.workflowId, a.transitionNo, a.action),
+          key: stepKey(a.workflowId, a.chainId, a.transitionNo, a.action),
           details: { ...a.details, recruitmentState: a.recruitmentState },
         });
         if (!first) return;
@@ -101,7 +104,7 @@ export function createRecruitmentActivities({ dataSource, logger }: ActivityDeps
           action: 'recruitment.nominee-appointed',
           subjectType: 'working_group',
           subjectId: a.groupId,
-          key: stepKey(a.workflowId, a.transitionNo, 'nominee-appointed'),
+          key: stepKey(a.workflowId, a.chainId, a.transitionNo, 'nominee-appointed'),
           details: { nominationId: a.nominationId, assignmentId: a.assignmentId, organisationId: a.organisationId, recruitmentState: a.recruitmentState },
         });
         if (!first) return;

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode, DeterminismViolationError, Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
 import { HISTORIES_DIR } from './support/histories';
 import { quietTemporalRuntime } from './support/harness';
 
@@ -22,6 +24,8 @@ interface SavedHistory {
   history: { events: Array<{ workflowExecutionStartedEventAttributes?: { workflowType?: { name?: string } } }> };
 }
 const load = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as SavedHistory;
+/** The saved JSON (protobuf's JSON form, as `JSON.stringify` wrote it) back into a History message. */
+const historyOf = (saved: SavedHistory) => temporal.api.history.v1.History.fromObject(saved.history);
 const workflowType = (h: SavedHistory['history']) => h.events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
 
 describe('replay: saved lifecycle histories against the current workflow code', () => {
@@ -49,8 +53,8 @@ describe('replay: saved lifecycle histories against the current workflow code', 
   });
 
   it.each(files.map((f) => [path.relative(HISTORIES_DIR, f), f]))('replays %s without a determinism error', async (_name, file) => {
-    const { workflowId, history } = load(file);
-    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE as string } }, history, workflowId);
+    const saved = load(file);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE as string } }, historyOf(saved), saved.workflowId);
   });
 
   it('fails a history when the workflow code changes the commands it issues', async () => {
@@ -65,9 +69,20 @@ describe('replay: saved lifecycle histories against the current workflow code', 
         .replace("  publish();\n  if (!input.carried) moveTo(", "  await sleep(1);\n  publish();\n  if (!input.carried) moveTo(");
       expect(changed).not.toBe(code);
       fs.writeFileSync(file, changed);
-      const { code: bundle } = await bundleWorkflowCode({ workflowsPath: path.join(dir, 'workflows'), logger: silent });
-      const { workflowId, history } = load(path.join(HISTORIES_DIR, 'assignment-declined.json'));
-      await expect(Worker.runReplayHistory({ workflowBundle: { code: bundle } }, history, workflowId)).rejects.toBeInstanceOf(DeterminismViolationError);
+      const { code: bundle } = await bundleWorkflowCode({
+        workflowsPath: path.join(dir, 'workflows'),
+        logger: silent,
+        // The copy lives outside the project: resolve packages from the project's node_modules.
+        webpackConfigHook: (config) => ({
+          ...config,
+          resolve: { ...config.resolve, modules: [path.resolve(__dirname, '..', 'node_modules'), 'node_modules'] },
+          resolveLoader: { ...config.resolveLoader, modules: [path.resolve(__dirname, '..', 'node_modules'), 'node_modules'] },
+        }),
+      });
+      const saved = load(path.join(HISTORIES_DIR, 'assignment-declined.json'));
+      await expect(Worker.runReplayHistory({ workflowBundle: { code: bundle } }, historyOf(saved), saved.workflowId)).rejects.toBeInstanceOf(
+        DeterminismViolationError,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

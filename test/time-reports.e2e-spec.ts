@@ -221,7 +221,11 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
     }, 60_000);
     expect(reminder).toMatchObject({ claimDeadline: draft.body.claimDeadline, remindedOn: today });
     expect(reminder.message).toMatch(/Skicka in den senast/);
-    const mail = await h.dataSource.query(`SELECT template, to_address, subject FROM outbox WHERE idempotency_key = $1`, [`claim-deadline:${id}:${draft.body.claimDeadline}`]);
+    // The reminder is recorded first and mailed by the next activity of the same tick.
+    const mail = await eventually(async () => {
+      const rows = await h.dataSource.query(`SELECT template, to_address, subject FROM outbox WHERE idempotency_key = $1`, [`claim-deadline:${id}:${draft.body.claimDeadline}`]);
+      return rows.length > 0 ? rows : undefined;
+    }, 30_000);
     expect(mail).toEqual([{ template: 'report-reminder', to_address: rep.user.email, subject: expect.stringMatching(/^Påminnelse: rapportera tid och kostnader/) }]);
 
     // A second tick the same day reminds nobody twice.

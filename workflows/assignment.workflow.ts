@@ -118,6 +118,8 @@ function freshState(now: number): AssignmentCarriedState {
 export async function assignmentWorkflow(input: AssignmentInput): Promise<AssignmentResult> {
   const policy: AssignmentPolicy = { ...defaultAssignmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
+  /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
+  const chainId = workflowInfo().firstExecutionRunId;
   const SYSTEM = `system:${workflowId}`;
   const s: AssignmentCarriedState = input.carried ?? freshState(Date.now());
   const fx = new EffectQueue();
@@ -139,6 +141,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
     const args: AssignmentStepArgs = {
       assignmentId: input.assignmentId,
       workflowId,
+      chainId,
       transitionNo: s.transitionNo,
       action,
       actor,
@@ -153,7 +156,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
   const coordinators: MailRecipient = { kind: 'coordinators', groupId: input.groupId };
   const mail = (template: MailTemplate, to: MailRecipient, stepNo: number, params: Partial<MailParams> = {}, suffix = '') => {
     const req = {
-      key: `${workflowId}:${stepNo}:${template}${suffix}`,
+      key: `${workflowId}:${chainId}:${stepNo}:${template}${suffix}`,
       template,
       to,
       params: {
@@ -652,6 +655,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
       const draft = await acts.draftAgreement({
         assignmentId: input.assignmentId,
         workflowId,
+        chainId,
         transitionNo: s.transitionNo,
       });
       if (s.state === 'details-given') {

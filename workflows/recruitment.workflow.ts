@@ -107,6 +107,8 @@ function validateTerms(t: AssignmentTerms | undefined) {
 export async function recruitmentWorkflow(input: RecruitmentInput): Promise<RecruitmentStatus> {
   const policy: RecruitmentPolicy = { ...defaultRecruitmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
+  /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
+  const chainId = workflowInfo().firstExecutionRunId;
   const SYSTEM = `system:${workflowId}`;
   const s: RecruitmentCarriedState = input.carried ?? freshState(Date.now(), toMs(policy.reviewEvery), input.payerCode);
   const fx = new EffectQueue();
@@ -136,6 +138,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
     const args: RecruitmentStepArgs = {
       groupId: input.groupId,
       workflowId,
+      chainId,
       transitionNo: s.transitionNo,
       action,
       actor,
@@ -149,7 +152,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
 
   const coordinators: MailRecipient = { kind: 'coordinators', groupId: input.groupId };
   const mail = (template: MailTemplate, to: MailRecipient, stepNo: number, params: Partial<MailParams> = {}, suffix = '') => {
-    const req = { key: `${workflowId}:${stepNo}:${template}${suffix}`, template, to, params: { groupId: input.groupId, ...params } };
+    const req = { key: `${workflowId}:${chainId}:${stepNo}:${template}${suffix}`, template, to, params: { groupId: input.groupId, ...params } };
     fx.addConcurrent(() => acts.sendMail(req));
   };
 
@@ -312,6 +315,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
       const appointArgs = {
         groupId: input.groupId,
         workflowId,
+        chainId,
         transitionNo: no,
         actor: a.actorId,
         recruitmentState: s.state,

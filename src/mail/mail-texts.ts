@@ -155,7 +155,7 @@ const TEXTS: Record<MailTemplate, Texts> = {
   'declaration-requested': (c) => ({
     subject: `Lämna din jävsdeklaration för ${c.groupName}`,
     body:
-      `${hello(c.personName)}\n\nÖverenskommelsen är nu underskriven av båda parter. Nästa steg är din jävsdeklaration: ange uppdrag, anställningar eller ` +
+      `${hello(c.personName)}\n\nÖverenskommelsen om ditt uppdrag i ${c.groupName} är nu underskriven av båda parter. Nästa steg är din jävsdeklaration: ange uppdrag, anställningar eller ` +
       `andra intressen som kan påverka ditt arbete i gruppen, eller att du inte har några. Lämna den${by(c)}.` +
       login(c) +
       sign,
@@ -171,7 +171,7 @@ const TEXTS: Record<MailTemplate, Texts> = {
   'introduction-offered': (c) => ({
     subject: `Välkommen till introduktionen i ${c.groupName}`,
     body:
-      `${hello(c.personName)}\n\nDin jävsdeklaration är godkänd. Alla i gruppen erbjuds en introduktion om gruppens syfte och uppdrag, ` +
+      `${hello(c.personName)}\n\nDin jävsdeklaration är godkänd. Alla i ${c.groupName} erbjuds en introduktion om gruppens syfte och uppdrag, ` +
       `patienters och närståendes och övriga deltagares roller och om kunskapsstyrningsorganisationen. Samordnaren hör av sig om tid.` +
       login(c) +
       sign,

@@ -143,16 +143,15 @@ export class TimeReportsService {
       const assignment = await em.getRepository(Assignment).findOneByOrFail({ id: report.assignmentId });
       const policy = await this.policyFor(em, report.payerCode);
       const next: TimeReport = { ...report };
-      for (const key of Object.keys(dto) as Array<keyof UpdateTimeReportDto>) {
-        if (dto[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = dto[key];
-      }
+      const changed = (Object.keys(dto) as Array<keyof UpdateTimeReportDto>).filter((key) => dto[key] !== undefined);
+      for (const key of changed) (next as unknown as Record<string, unknown>)[key] = dto[key];
       if (next.activityDate !== report.activityDate) next.claimDeadline = claimDeadline(next.activityDate, policy);
       // The deadline is about sending the claim in: once sent in time, a correction may come later.
       const checkDeadline = report.firstSubmittedAt === null || next.activityDate !== report.activityDate;
       await this.validate(em, next, assignment, policy, { checkDeadline, selfId: report.id });
       if (report.state === 'rejected') next.state = 'draft';
       await this.saveOrConflict(em, next);
-      await this.audit(em, user.id, 'time-report.updated', id, { fields: Object.keys(dto) });
+      await this.audit(em, user.id, 'time-report.updated', id, { fields: changed });
     });
     return this.get(id);
   }

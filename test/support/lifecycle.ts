@@ -28,7 +28,17 @@ export const CALM_RECRUITMENT: Partial<RecruitmentPolicy> = {
 };
 
 /** Valid test personnummer (Luhn-correct, fictitious), one per representative. */
-export const PERSONNUMMER = ['19811218-9876', '19850709-9805', '19900101-1239', '19800101-1231', '19900101-9802', '19811218-9876'];
+export const PERSONNUMMER = ['19811218-9876', '19850709-9805', '19900101-1239', '19800101-1231', '19900101-9802'];
+
+/** The n:th of an endless supply of valid, fictitious personnummer (born 1970-01-01, serial n). */
+export function testPersonnummer(n: number): string {
+  const nine = `700101${String(n % 1000).padStart(3, '0')}`;
+  const sum = [...nine].reduce((acc, d, i) => {
+    const v = Number(d) * (i % 2 === 0 ? 2 : 1);
+    return acc + (v > 9 ? v - 9 : v);
+  }, 0);
+  return `19${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
+}
 
 export interface TestGroup {
   id: string;
@@ -174,7 +184,8 @@ let pnIndex = 0;
 export async function onboard(h: Harness, group: TestGroup, assignmentId: string, rep: TestUser): Promise<void> {
   const a = `/assignments/${assignmentId}`;
   expectStatus(await rep.api.post(`${a}/accept`), 200, 'accept');
-  const pn = PERSONNUMMER[pnIndex++ % 5];
+  const pn = pnIndex < PERSONNUMMER.length ? PERSONNUMMER[pnIndex] : testPersonnummer(pnIndex);
+  pnIndex++;
   expectStatus(await rep.api.put(`${a}/personal-details`, { personalNumber: pn, clearingNumber: '8327-9', accountNumber: '123 456 789' }), 200, 'details');
   const view = await eventually(async () => {
     const v = expectStatus(await rep.api.get(a), 200, 'read assignment');

@@ -15,8 +15,10 @@ export function LoginPage() {
   const [loggedInHere, setLoggedInHere] = useState(false);
 
   // After a login here the confirmation goes along; someone already logged in is just sent on.
-  if (state.status === 'authenticated')
-    return <Navigate to={from && from !== '/logga-in' ? from : '/att-gora'} replace state={loggedInHere ? { confirmation: 'Du är inloggad.' } : undefined} />;
+  if (state.status === 'authenticated') {
+    const target = from && from !== '/logga-in' && from !== '/' ? from : '/att-gora';
+    return <Navigate to={target} replace state={loggedInHere ? { confirmation: 'Du är inloggad.' } : undefined} />;
+  }
 
   async function submit() {
     requireFields({ email: !email.trim() && 'Skriv din e-postadress.', password: !password && 'Skriv ditt lösenord.' });

@@ -25,7 +25,11 @@ export function AssignmentPage() {
   const user = useUser();
   const [view, reload] = useLoad(() => api.get<AssignmentView>(`/assignments/${encodeURIComponent(id)}`), [id]);
   const [confirmation, setConfirmation] = useState('');
-  const generating = view.status === 'ok' && view.data.assignment.state === 'details-given' && !view.data.agreement?.documentId;
+  const liveState = view.status === 'ok' ? (view.data.workflow.status?.state ?? view.data.assignment.state) : '';
+  // The agreement is being generated (or the read model has not caught up with the workflow): look again shortly.
+  const generating =
+    view.status === 'ok' &&
+    (((liveState === 'details-given' || liveState === 'agreement-drafted') && !view.data.agreement?.documentId) || liveState !== view.data.assignment.state);
 
   useEffect(() => {
     if (!generating) return;

@@ -1,0 +1,42 @@
+import { MAIL_TEMPLATES } from '../../workflows/notifications';
+import { MailContext, renderMail } from './mail-texts';
+
+const context: MailContext = {
+  groupName: 'NAG Hjärtsvikt',
+  personName: 'Karin Lund',
+  organisationName: 'Hjärt- och Lungsjukas förbund',
+  deadline: '12 mars 2026 kl. 14:00',
+  urgent: false,
+  period: '2026-Q1',
+  reason: 'withdrawn',
+  step: 'agreement-drafted',
+  counts: { nominated: 1, declined: 2, noAnswer: 3, pending: 1, active: 1, minimum: 2, requests: 2 },
+  appUrl: 'https://medverkan.example.se',
+};
+
+describe('lifecycle mail texts', () => {
+  it.each(MAIL_TEMPLATES)('%s has a Swedish subject and body with everything filled in', (template) => {
+    const { subject, body } = renderMail(template, context);
+    expect(subject.length).toBeGreaterThan(5);
+    expect(body).toContain('NAG Hjärtsvikt');
+    expect(body).toContain('https://medverkan.example.se');
+    expect(`${subject}\n${body}`).not.toMatch(/undefined|null|NaN|\$\{/);
+  });
+
+  it('says when a nomination is urgent, and what the deadline is', () => {
+    const m = renderMail('nomination-request', { ...context, urgent: true });
+    expect(m.subject).toBe('Brådskande: Förfrågan om nominering till NAG Hjärtsvikt');
+    expect(m.body).toContain('senast 12 mars 2026 kl. 14:00');
+    expect(m.body).toContain('så snart som möjligt');
+  });
+
+  it('tells the coordinator why an offer came to nothing', () => {
+    expect(renderMail('assignment-declined', { ...context, reason: 'no-answer' }).body).toContain(
+      'inget svar kom före svarstiden, vilket räknas som att personen tackat nej',
+    );
+  });
+
+  it('asks for the step whose turn it is', () => {
+    expect(renderMail('step-reminder', { ...context, step: 'signed' }).body).toContain('kontrasignera överenskommelsen för gruppen');
+  });
+});

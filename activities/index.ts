@@ -1,5 +1,4 @@
 import type { ActivityDeps } from './deps';
-import { createWorkingGroupActivities } from './working-group.activities';
 import { createMailActivities } from './mail.activities';
 import { createRecruitmentActivities } from './recruitment.activities';
 import { createAssignmentActivities } from './assignment.activities';
@@ -10,7 +9,6 @@ export type { ActivityDeps } from './deps';
 /** Builds every activity with its dependencies. Workflows import only the type (`import type`). */
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createWorkingGroupActivities(deps),
     ...createMailActivities(deps),
     ...createRecruitmentActivities(deps),
     ...createAssignmentActivities(deps),

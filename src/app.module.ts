@@ -19,6 +19,7 @@ import { PayoutsModule } from './payouts/payouts.module';
 import { RecruitmentModule } from './recruitment/recruitment.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { MailModule } from './mail/mail.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
 export const FEATURE_MODULES = [
@@ -34,6 +35,7 @@ export const FEATURE_MODULES = [
   RecruitmentModule,
   AssignmentsModule,
   MailModule,
+  OrganisationsModule,
 ];
 
 @Module({})

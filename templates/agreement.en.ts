@@ -1,12 +1,12 @@
-import { AgreementData, AgreementTexts, drawAgreement } from './agreement.sv';
-import { fileNameParts, formatPercent } from './pdf-layout';
-import { TemplateDefinition } from './template';
+import { agreementDefinition, AgreementTexts, withoutLeading } from './agreement.sv';
+import { formatPercent } from './pdf-layout';
 
 /**
  * The agreement in English, for representatives who read English better than Swedish. Same data and structure
  * as agreement.sv (free texts in the data are printed as given, so supply them in English).
  */
-export const AGREEMENT_TEXTS_EN: AgreementTexts = {
+/** The texts of agreement.en@1, kept exactly as they printed (see AGREEMENT_TEXTS_SV_V1). */
+export const AGREEMENT_TEXTS_EN_V1: AgreementTexts = {
   title: 'Agreement on participation as a patient or next-of-kin representative',
   fileName: 'Agreement',
   lang: 'en-GB',
@@ -104,12 +104,20 @@ export const AGREEMENT_TEXTS_EN: AgreementTexts = {
   countersignerOpen: '(name added when countersigning)',
 };
 
-export const agreementEn: TemplateDefinition<AgreementData> = {
-  id: 'agreement.en',
-  version: '1',
-  kind: 'agreement',
-  lang: AGREEMENT_TEXTS_EN.lang,
-  title: (d) => `${AGREEMENT_TEXTS_EN.title} – ${d.group.name} – ${d.representative.name}`,
-  fileName: (d) => fileNameParts(AGREEMENT_TEXTS_EN.fileName, d.representative.name, d.period.from),
-  draw: (layout, d) => drawAgreement(layout, d, AGREEMENT_TEXTS_EN),
+const EN_ROUNDED = /^(?:are\s+)?rounded\s+/i;
+const EN_CIRCUMSTANCES_CHANGE = /^when\s+(?:your\s+|the\s+)?circumstances\s+change\s*(?:,\s*)?(?:and\s+)?/i;
+
+/** Version 2: the rounding and renewal sentences read well when the data already says "rounded …" or "when circumstances change …". */
+export const AGREEMENT_TEXTS_EN: AgreementTexts = {
+  ...AGREEMENT_TEXTS_EN_V1,
+  fees: { ...AGREEMENT_TEXTS_EN_V1.fees, rounding: (rule) => `Amounts are rounded ${withoutLeading(rule, EN_ROUNDED)}.` },
+  declaration: (renewal) => {
+    const also = withoutLeading(renewal, EN_CIRCUMSTANCES_CHANGE);
+    return `Before you take part you make a declaration of interests. It is renewed when your circumstances change${also ? ` and ${also}` : ''}. If you have a conflict of interest in a matter, you take no part in that matter.`;
+  },
 };
+
+/** agreement.en@1: kept for agreements made with it. */
+export const agreementEnV1 = agreementDefinition('agreement.en', '1', AGREEMENT_TEXTS_EN_V1);
+/** The current English agreement. */
+export const agreementEn = agreementDefinition('agreement.en', '2', AGREEMENT_TEXTS_EN);

@@ -1,10 +1,12 @@
-import { flatText, pdfInfo, pdfLang } from '../test/support/pdf-text';
+import { ROUNDING_RULE_TEXT } from '../src/fees/rounding';
+import { bodyText, flatText, pdfInfo, pdfLang } from '../test/support/pdf-text';
 import { sampleAgreement } from '../test/support/document-fixtures';
-import { agreementSv } from './agreement.sv';
-import { renderAgreement, renderAgreementEn, TemplateDataError } from './index';
+import { agreementSv, agreementSvV1 } from './agreement.sv';
+import { agreementEnV1 } from './agreement.en';
+import { AgreementData, CURRENT_TEMPLATES, findTemplateVersion, renderAgreement, renderAgreementEn, TemplateDataError } from './index';
 import { renderTemplate } from './template';
 
-describe('agreement templates (agreement.sv@1, agreement.en@1)', () => {
+describe('agreement templates (agreement.sv@2, agreement.en@2)', () => {
   it('prints the parties, assignment, time, fee table, travel, period, contact and the Försäkringskassan note', async () => {
     const text = flatText(await renderAgreement(sampleAgreement()));
     for (const expected of [
@@ -64,7 +66,7 @@ describe('agreement templates (agreement.sv@1, agreement.en@1)', () => {
     const pages = Number(info.Pages);
     const text = flatText(pdf);
     for (let n = 1; n <= pages; n++) expect(text).toContain(`Sida ${n} av ${pages}`);
-    expect(text).toContain('agreement.sv@1');
+    expect(text).toContain('agreement.sv@2');
   });
 
   it('gives the same text for the same data and version, with the creation date from the data', async () => {
@@ -107,7 +109,52 @@ describe('agreement templates (agreement.sv@1, agreement.en@1)', () => {
     expect(text).toContain('Full day, more than four hours 3.6 % of the price base amount 2 131 kr');
     expect(text).toContain('Contact your case officer (handläggare) at Försäkringskassan');
     expect(text).toMatch(/Page 1 of \d/);
-    expect(text).toContain('agreement.en@1');
+    expect(text).toContain('agreement.en@2');
+  });
+
+  /** The data the application gives (src/assignments/agreement-document.ts): src/fees' rounding wording and a renewal naming changed circumstances. */
+  const asTheApplicationGivesIt = (rounding: string, declarationRenewal: string): AgreementData => {
+    const base = sampleAgreement();
+    return { ...base, fees: { ...base.fees, rounding }, declarationRenewal };
+  };
+
+  it('says once how amounts are rounded and when the declaration is renewed, with the data the application gives', async () => {
+    const text = bodyText(await renderAgreement(asTheApplicationGivesIt(ROUNDING_RULE_TEXT['kronor-half-up'], 'när förhållandena ändras och minst vart tredje år')));
+    expect(text).toContain('Beloppen avrundas till hela kronor, 50 öre uppåt.');
+    expect(text).toContain('Den förnyas när dina förhållanden ändras och minst vart tredje år.');
+    expect(text).not.toMatch(/avrundas avrundat/);
+    expect(text).not.toMatch(/ändras och när/);
+    expect(text).not.toMatch(/förhållande(n|na) ändras.*förhållande(n|na) ändras/);
+
+    const down = bodyText(await renderAgreement(asTheApplicationGivesIt(ROUNDING_RULE_TEXT['kronor-down'], 'när förhållandena ändras')));
+    expect(down).toContain('Beloppen avrundas nedåt till hela kronor.');
+    expect(down).toContain('Den förnyas när dina förhållanden ändras. Har du jäv');
+    // A renewal that names only how often still gets the changed-circumstances rule.
+    expect(bodyText(await renderAgreement(sampleAgreement()))).toContain('Den förnyas när dina förhållanden ändras och minst en gång per år.');
+  });
+
+  it('says it once in English too', async () => {
+    const text = bodyText(await renderAgreementEn(asTheApplicationGivesIt('rounded to whole kronor, halves up', 'when circumstances change and at least every three years')));
+    expect(text).toContain('Amounts are rounded to whole kronor, halves up.');
+    expect(text).toContain('It is renewed when your circumstances change and at least every three years.');
+    expect(text).not.toMatch(/rounded rounded|change and when/);
+    const plain = bodyText(await renderAgreementEn(asTheApplicationGivesIt('to whole kronor, halves up', 'at least once a year')));
+    expect(plain).toContain('Amounts are rounded to whole kronor, halves up.');
+    expect(plain).toContain('It is renewed when your circumstances change and at least once a year.');
+  });
+
+  it('keeps version 1 for agreements made with it: it re-renders as it printed, and new agreements use version 2', async () => {
+    expect([CURRENT_TEMPLATES['agreement.sv'].version, CURRENT_TEMPLATES['agreement.en'].version]).toEqual(['2', '2']);
+    expect(findTemplateVersion('agreement.sv', '1')).toBe(agreementSvV1);
+    expect(findTemplateVersion('agreement.en', '1')).toBe(agreementEnV1);
+    const data = asTheApplicationGivesIt(ROUNDING_RULE_TEXT['kronor-half-up'], 'när förhållandena ändras och minst vart tredje år');
+    const v1 = bodyText((await renderTemplate(agreementSvV1, data)).pdf);
+    expect(v1).toContain('Beloppen avrundas avrundat till hela kronor, 50 öre uppåt.');
+    expect(flatText((await renderTemplate(agreementSvV1, data)).pdf)).toContain('agreement.sv@1');
+    // Where version 1 read well, version 2 prints the same text.
+    const sample = sampleAgreement();
+    const strip = (t: string) => t.replace(/agreement\.sv@\d/g, '');
+    expect(strip(flatText((await renderTemplate(agreementSv, sample)).pdf))).toBe(strip(flatText((await renderTemplate(agreementSvV1, sample)).pdf)));
   });
 
   it('reports its page count', async () => {

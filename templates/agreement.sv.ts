@@ -52,7 +52,11 @@ export interface AgreementData {
     shortSession: FeeRate | null;
     /** Per hour, when the rate table pays per hour. */
     hourly: FeeRate | null;
-    /** The rounding rule as people read it, e.g. "till hela kronor, halva kronor uppåt". */
+    /**
+     * The rounding rule as people read it, e.g. "till hela kronor, halva kronor uppåt". The wording of
+     * src/fees' ROUNDING_RULE_TEXT ("avrundat till hela kronor, 50 öre uppåt") is accepted too: from version 2
+     * the sentence leaves out a leading "avrundat", which it says itself ("Beloppen avrundas …").
+     */
     rounding: string;
     /** Extra fee agreed for preparation or follow-up, or null. */
     extraPreparation: string | null;
@@ -67,7 +71,11 @@ export interface AgreementData {
   };
   /** Group-specific additions to the information responsibility, or null. */
   informationResponsibility: string | null;
-  /** How often the conflict-of-interest declaration is renewed, e.g. "minst en gång per år". */
+  /**
+   * How often the conflict-of-interest declaration is renewed besides when circumstances change, e.g. "minst en
+   * gång per år". From version 2 a leading "när förhållandena ändras och" is left out, since the sentence says
+   * that itself ("Den förnyas när dina förhållanden ändras och …").
+   */
   declarationRenewal: string;
   /** The agreement's period; `to` null means until further notice. */
   period: { from: string; to: string | null };
@@ -149,7 +157,12 @@ export interface AgreementTexts {
   countersignerOpen: string;
 }
 
-export const AGREEMENT_TEXTS_SV: AgreementTexts = {
+/**
+ * The texts of agreement.sv@1, kept exactly as they printed so agreements made with version 1 re-render
+ * unchanged. They repeat words when given src/fees' rounding wording or a renewal that names changed
+ * circumstances ("Beloppen avrundas avrundat …", "… ändras och när förhållandena ändras …"): version 2 fixes that.
+ */
+export const AGREEMENT_TEXTS_SV_V1: AgreementTexts = {
   title: 'Överenskommelse om medverkan som patient- eller närståendeföreträdare',
   fileName: 'Överenskommelse',
   lang: 'sv-SE',
@@ -375,12 +388,40 @@ export function drawAgreement(layout: PdfLayout, d: AgreementData, t: AgreementT
   ]);
 }
 
-export const agreementSv: TemplateDefinition<AgreementData> = {
-  id: 'agreement.sv',
-  version: '1',
-  kind: 'agreement',
-  lang: AGREEMENT_TEXTS_SV.lang,
-  title: (d) => `${AGREEMENT_TEXTS_SV.title} – ${d.group.name} – ${d.representative.name}`,
-  fileName: (d) => fileNameParts(AGREEMENT_TEXTS_SV.fileName, d.representative.name, d.period.from),
-  draw: (layout, d) => drawAgreement(layout, d, AGREEMENT_TEXTS_SV),
+/**
+ * The text `leading` would repeat in a sentence that already says it, left out (and the result trimmed); the
+ * text as given when it does not start with it.
+ */
+export function withoutLeading(text: string, leading: RegExp): string {
+  return text.trim().replace(leading, '').trim();
+}
+
+/** Words the data may start with that the version 2 sentences say themselves. */
+const SV_ROUNDED = /^(?:avrundat|avrundade|avrundas)\s+/i;
+const SV_CIRCUMSTANCES_CHANGE = /^när\s+(?:dina\s+)?förhållande(?:n|na)\s+ändras\s*(?:,\s*)?(?:och\s+)?/i;
+
+/** Version 2: reads well with the rounding wording and the renewal text the application gives (see AgreementData). */
+export const AGREEMENT_TEXTS_SV: AgreementTexts = {
+  ...AGREEMENT_TEXTS_SV_V1,
+  fees: { ...AGREEMENT_TEXTS_SV_V1.fees, rounding: (rule) => `Beloppen avrundas ${withoutLeading(rule, SV_ROUNDED)}.` },
+  declaration: (renewal) => {
+    const also = withoutLeading(renewal, SV_CIRCUMSTANCES_CHANGE);
+    return `Innan du deltar lämnar du en jävsdeklaration. Den förnyas när dina förhållanden ändras${also ? ` och ${also}` : ''}. Har du jäv i en fråga deltar du inte i den frågan.`;
+  },
 };
+
+/** One version of one language variant of the agreement: the shared drawing with that version's texts. */
+export const agreementDefinition = (id: string, version: string, texts: AgreementTexts): TemplateDefinition<AgreementData> => ({
+  id,
+  version,
+  kind: 'agreement',
+  lang: texts.lang,
+  title: (d) => `${texts.title} – ${d.group.name} – ${d.representative.name}`,
+  fileName: (d) => fileNameParts(texts.fileName, d.representative.name, d.period.from),
+  draw: (layout, d) => drawAgreement(layout, d, texts),
+});
+
+/** agreement.sv@1: kept for agreements made with it (templates/index.ts ALL_TEMPLATE_VERSIONS). */
+export const agreementSvV1 = agreementDefinition('agreement.sv', '1', AGREEMENT_TEXTS_SV_V1);
+/** The current Swedish agreement. */
+export const agreementSv = agreementDefinition('agreement.sv', '2', AGREEMENT_TEXTS_SV);

@@ -1,5 +1,5 @@
-import { agreementEn } from './agreement.en';
-import { AgreementData, agreementSv } from './agreement.sv';
+import { agreementEn, agreementEnV1 } from './agreement.en';
+import { AgreementData, agreementSv, agreementSvV1 } from './agreement.sv';
 import { DeclarationData, declarationSv } from './declaration.sv';
 import { PayoutSlipData, payoutSlipSv } from './payout-slip.sv';
 import { renderTemplate, TemplateDefinition, templateRef } from './template';
@@ -21,7 +21,14 @@ export type TemplateId = keyof typeof CURRENT_TEMPLATES;
 export type TemplateDataOf<T extends TemplateId> = (typeof CURRENT_TEMPLATES)[T] extends TemplateDefinition<infer D> ? D : never;
 
 /** Every version ever released, current or not. Append; never remove. */
-export const ALL_TEMPLATE_VERSIONS: readonly TemplateDefinition<never>[] = [agreementSv, agreementEn, declarationSv, payoutSlipSv] as TemplateDefinition<never>[];
+export const ALL_TEMPLATE_VERSIONS: readonly TemplateDefinition<never>[] = [
+  agreementSvV1,
+  agreementEnV1,
+  declarationSv,
+  payoutSlipSv,
+  agreementSv,
+  agreementEn,
+] as TemplateDefinition<never>[];
 
 export function isTemplateId(id: string): id is TemplateId {
   return Object.prototype.hasOwnProperty.call(CURRENT_TEMPLATES, id);

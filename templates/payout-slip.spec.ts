@@ -32,6 +32,32 @@ describe('payout slip template (payout-slip.sv@1)', () => {
     }
   });
 
+  it('prints the fee engine’s exact amount before rounding, fractions of öre included', async () => {
+    const base = samplePayoutSlip();
+    const [full, hourly] = base.fees;
+    const fees = [
+      { ...full, unroundedOre: '213120' },
+      { ...hourly, unroundedOre: '29600' },
+      { ...hourly, date: '2026-03-13', unroundedOre: '2331.5', amountOre: 2_332, rounding: null },
+      { ...hourly, date: '2026-03-14', unroundedOre: '52910/3', amountOre: 17_600, rounding: null },
+    ];
+    const grossFeeOre = fees.reduce((s, f) => s + f.amountOre, 0);
+    const text = tableText(
+      await renderPayoutSlip({
+        ...base,
+        fees,
+        grossFeeOre,
+        netOre: grossFeeOre - base.taxWithheld.amountOre + base.travelOre,
+        reporting: { ...base.reporting, cashPayOre: grossFeeOre },
+      }),
+    );
+    expect(text).toContain('2 131,20 kr 2 131,00 kr');
+    expect(text).toContain('296,00 kr 296,00 kr');
+    expect(text).toContain('23,315 kr 23,32 kr');
+    expect(text).toContain('ca 176,37 kr 176,00 kr');
+    await expect(renderPayoutSlip({ ...base, fees: [{ ...full, unroundedOre: '2 131,20' }] })).rejects.toThrow(/före avrundning/);
+  });
+
   it('uses field 131 when no employer contributions are due', async () => {
     const base = samplePayoutSlip();
     const text = tableText(await renderPayoutSlip({ ...base, reporting: { ...base.reporting, cashPayField: '131', taxFreeCarAllowance: false } }));

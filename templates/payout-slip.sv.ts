@@ -1,4 +1,4 @@
-import { fileNameParts, formatDate, formatKronor, formatTimestamp, PdfLayout, required, TemplateDataError } from './pdf-layout';
+import { fileNameParts, formatDate, formatExactKronor, formatKronor, formatTimestamp, PdfLayout, required, TemplateDataError } from './pdf-layout';
 import { TemplateDefinition } from './template';
 
 /**
@@ -13,8 +13,12 @@ export interface PayoutFeeLine {
   activity: string;
   /** The rule applied, e.g. "Heldag, mer än 4 tim inkl. restid: 3,6 % av PBB 2026". */
   rule: string;
-  /** The amount before rounding, in öre, when rounding applied (213120 for 2 131,20 kr), else null. */
-  unroundedOre: number | null;
+  /**
+   * The amount before rounding, in öre, when rounding applied, else null: whole öre as a number (213120 for
+   * 2 131,20 kr), or the fee engine's exact öre text (src/fees ExactOreText: "213120", "23310.5" for 233,105 kr,
+   * or a fraction "52910/3", printed as "ca 176,37 kr").
+   */
+  unroundedOre: number | string | null;
   /** The rounding rule applied, e.g. "hela kronor, halvor uppåt", or null. */
   rounding: string | null;
   amountOre: number;
@@ -94,7 +98,7 @@ function check(d: PayoutSlipData): void {
   d.fees.forEach((l, i) => {
     formatDate(l.date, `Rad ${i + 1}: datum`);
     money(l.amountOre, `Rad ${i + 1}`);
-    if (l.unroundedOre !== null) money(l.unroundedOre, `Rad ${i + 1}: före avrundning`);
+    if (l.unroundedOre !== null) formatExactKronor(l.unroundedOre, `Rad ${i + 1}, före avrundning`);
   });
   d.travel.forEach((l, i) => {
     formatDate(l.date, `Resa ${i + 1}: datum`);
@@ -138,7 +142,7 @@ function draw(layout: PdfLayout, d: PayoutSlipData): void {
         ...d.fees.map((l) => [
           l.date,
           `${l.activity}\n${l.rule}${l.rounding ? `\nAvrundning: ${l.rounding}` : ''}`,
-          l.unroundedOre === null ? '–' : formatKronor(l.unroundedOre),
+          l.unroundedOre === null ? '–' : formatExactKronor(l.unroundedOre),
           formatKronor(l.amountOre),
         ]),
         ['', 'Summa arvode (brutto)', '', formatKronor(d.grossFeeOre)],

@@ -54,6 +54,32 @@ export function formatKronor(ore: number, opts: { decimals?: 'always' | 'auto' }
   return `${ore < 0 ? '-' : ''}${kronor}${decimals}${NBSP}kr`;
 }
 
+/**
+ * An exact amount of öre (before rounding) in kronor, with every decimal it has and at least two: 213120 or
+ * "213120" → "2 131,20 kr", "23310.5" → "233,105 kr". A fraction "n/d" of öre (an amount with no finite decimal,
+ * e.g. an hourly fee for 37 minutes) is printed to the nearest öre after "ca": "52910/3" → "ca 176,37 kr".
+ */
+export function formatExactKronor(ore: number | string, what = 'Beloppet'): string {
+  if (typeof ore === 'number') {
+    if (!Number.isSafeInteger(ore)) throw new TemplateDataError(`${what}: beloppet måste vara ett heltal i öre.`);
+    return formatKronor(ore);
+  }
+  const fraction = typeof ore === 'string' ? /^(\d+)\/([1-9]\d*)$/.exec(ore) : null;
+  if (fraction) {
+    const num = BigInt(fraction[1]);
+    const den = BigInt(fraction[2]);
+    const nearest = (2n * num + den) / (2n * den);
+    if (nearest > BigInt(Number.MAX_SAFE_INTEGER)) throw new TemplateDataError(`${what}: beloppet är för stort.`);
+    return `ca${NBSP}${formatKronor(Number(nearest))}`;
+  }
+  const decimal = typeof ore === 'string' ? /^(\d+)(?:\.(\d+))?$/.exec(ore) : null;
+  if (!decimal) throw new TemplateDataError(`${what}: ${String(ore)} är inte ett exakt belopp i öre.`);
+  const digits = decimal[1].replace(/^0+(?=\d)/, '').padStart(3, '0');
+  const kronor = digits.slice(0, -2).replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  const fractionOfOre = (decimal[2] ?? '').replace(/0+$/, '');
+  return `${kronor},${digits.slice(-2)}${fractionOfOre}${NBSP}kr`;
+}
+
 /** 3.6 → "3,6 %". Percentages are printed as given by the rate table; they are never used for money here. */
 export function formatPercent(p: number): string {
   if (!Number.isFinite(p)) throw new TemplateDataError(`Procentsatsen ${String(p)} är inte ett tal.`);

@@ -113,7 +113,16 @@ describe('authorization matrix: every endpoint × no token, every role, another 
     e.method === 'get' ? client.get(path) : client[e.method as 'post' | 'put' | 'patch' | 'delete'](path, {});
 
   it('finds the endpoints, including these', () => {
-    expect(endpoints.filter((e) => e.takesBody).map(label)).toEqual(expect.arrayContaining(['POST /auth/login', 'POST /working-groups', 'PUT /users/:id/access']));
+    expect(endpoints.filter((e) => e.takesBody).map(label)).toEqual(
+      expect.arrayContaining(['POST /auth/login', 'POST /working-groups', 'PUT /users/:id/access', 'POST /organisations', 'PATCH /organisations/:id']),
+    );
+    // Organisations: listed and created by administrators and coordinators, read in the organisation scope
+    // (its contacts, administrators), changed by administrators only.
+    const auth = (name: string) => endpoints.find((e) => label(e) === name);
+    expect(auth('GET /organisations')).toMatchObject({ roles: ['admin', 'coordinator'], scope: null });
+    expect(auth('POST /organisations')).toMatchObject({ roles: ['admin', 'coordinator'], scope: null });
+    expect(auth('GET /organisations/:id')).toMatchObject({ roles: [], scope: { kind: 'organisation', param: 'id' } });
+    expect(auth('PATCH /organisations/:id')).toMatchObject({ roles: ['admin'], scope: { kind: 'organisation', param: 'id' } });
     const names = endpoints.map(label);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -126,6 +135,10 @@ describe('authorization matrix: every endpoint × no token, every role, another 
         'POST /auth/invitations/accept',
         'GET /people/:id/payment-details',
         'GET /me/tasks',
+        'GET /organisations',
+        'GET /organisations/:id',
+        'POST /organisations',
+        'PATCH /organisations/:id',
       ]),
     );
     expect(new Set(names).size).toBe(names.length);

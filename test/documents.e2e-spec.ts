@@ -49,7 +49,7 @@ describe('documents: PDFs from versioned templates, stored immutably, signed and
 
   it('stores an agreement once with its hash, template version and data, and serves the exact bytes as a PDF', async () => {
     const created = await agreementFor();
-    expect(created).toMatchObject({ kind: 'agreement', variant: 'original', template: { ref: 'agreement.sv@1' }, signatures: [], pendingRoles: ['representative', 'countersigner'] });
+    expect(created).toMatchObject({ kind: 'agreement', variant: 'original', template: { ref: 'agreement.sv@2' }, signatures: [], pendingRoles: ['representative', 'countersigner'] });
 
     const meta = await representative.api.get(`/documents/${created.id}`);
     expect(meta.status).toBe(200);
@@ -64,7 +64,7 @@ describe('documents: PDFs from versioned templates, stored immutably, signed and
     expect(bytes.length).toBe(created.sizeBytes);
 
     const [row] = await h.dataSource.query(`SELECT template_id, template_version, kind, subject_type, subject_id, data, sha256, encode(sha256(content), 'hex') AS db_hash FROM document WHERE id = $1`, [created.id]);
-    expect(row).toMatchObject({ template_id: 'agreement.sv', template_version: '1', kind: 'agreement', subject_type: 'assignment', subject_id: assignmentId });
+    expect(row).toMatchObject({ template_id: 'agreement.sv', template_version: '2', kind: 'agreement', subject_type: 'assignment', subject_id: assignmentId });
     expect(row.data).toEqual(sampleAgreement());
     expect(row.db_hash).toBe(row.sha256);
 

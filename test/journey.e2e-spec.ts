@@ -251,6 +251,8 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
       const appointed = ok(await coordinator.api.post(`/working-groups/${groupId}/nominations/${rep.nominationId}/appoint`, terms), 201, `appoint ${rep.name}`);
       rep.assignmentId = appointed.assignmentId;
       expect(rep.assignmentId).toEqual(expect.any(String));
+      // The nominee had no account: the appointment invited them.
+      expect(appointed.invitation).toMatchObject({ invited: true });
     }
     const group = ok(await coordinator.api.get(`/working-groups/${groupId}`), 200, 'read group');
     expect(group.recruitment.status).toMatchObject({ state: 'recruiting', staffed: false });
@@ -264,10 +266,18 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
       return found.length === 2 ? found : undefined;
     });
     expect(offers.map((m: any) => m.toAddress).sort()).toEqual(reps.map((r) => r.email).sort());
+    const admin = await h.asAdmin();
     for (const rep of reps) {
-      const invited = ok(await coordinator.api.post('/auth/invitations', { roles: ['representative'], personId: rep.personId }), 201, `invite ${rep.name}`);
-      expect(invited.user).toMatchObject({ email: rep.email, personId: rep.personId, status: 'invited' });
-      const token = /token=([^&]+)/.exec(String(invited.invitation.acceptUrl))?.[1];
+      // The invitation the appointment sent: one single-use link to the nominee's address, for a new account.
+      const invitations = await eventually(async () => {
+        const page = ok(await admin.get('/outbox?pageSize=100'), 200, 'outbox (admin)');
+        const found = page.items.filter((m: any) => m.template === 'user-invitation' && m.toAddress === rep.email);
+        return found.length ? found : undefined;
+      });
+      expect(invitations).toHaveLength(1);
+      const users = ok(await admin.get(`/users?status=invited&pageSize=100`), 200, 'invited users');
+      expect(users.items.find((u: any) => u.personId === rep.personId)).toMatchObject({ email: rep.email, personId: rep.personId, status: 'invited', roles: ['representative'] });
+      const token = /token=([A-Za-z0-9_-]+)/.exec(String(invitations[0].body))?.[1];
       expect(token).toBeDefined();
       const session = ok(await h.api().post('/auth/invitations/accept', { token, password: `Journey-${tag}-lösenord` }), 200, `accept invitation ${rep.name}`);
       rep.api = h.api(session.token);
@@ -318,8 +328,9 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
       expect(text).toContain('Försäkringskassan');
       // Signing a document whose checksum the signer did not read is refused.
       expect((await api.post(`/documents/${documentId}/signatures`, { role: 'representative', expectedSha256: '0'.repeat(64) })).status).toBe(409);
+      // Signing the PDF is the signing: the assignment moves on with no further call.
       ok(await api.post(`/documents/${documentId}/signatures`, { role: 'representative', expectedSha256: doc.sha256 }), 201, 'sign PDF');
-      ok(await api.post(`${a}/agreement/sign`), 200, `sign agreement ${rep.name}`);
+      expect(ok(await api.get(a), 200, 'read assignment after signing')).toMatchObject({ assignment: { state: 'signed' }, agreement: { state: 'signed' } });
 
       // Now it is the coordinator's turn.
       await eventually(async () => {
@@ -328,7 +339,6 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
       });
       const signedDoc = ok(await coordinator.api.get(`/documents/${documentId}`), 200, 'coordinator reads agreement');
       ok(await coordinator.api.post(`/documents/${documentId}/signatures`, { role: 'countersigner', expectedSha256: signedDoc.sha256 }), 201, 'countersign PDF');
-      ok(await coordinator.api.post(`${a}/agreement/countersign`), 200, `countersign ${rep.name}`);
       const after = ok(await api.get(a), 200, 'read assignment');
       expect(after.agreement).toMatchObject({ state: 'countersigned', documentId });
       expect(ok(await api.get(`/documents/${documentId}`), 200, 'read signed document').pendingRoles).toEqual([]);

@@ -1,6 +1,5 @@
 import { assignmentWorkflowId, recruitmentWorkflowId } from '../workflows/ids';
 import { reportAttestedUpdate } from '../workflows/assignment.messages';
-import { groupEndedSignal } from '../workflows/recruitment.messages';
 import { AssignmentLifecycleService } from '../src/assignments/assignment-lifecycle.service';
 import { eventually, Harness, startHarness } from './support/harness';
 import { historyText, saveHistoryIfAsked } from './support/histories';
@@ -21,6 +20,8 @@ import {
   representativeFor,
   startRound,
   TERMS,
+  testPersonnummer,
+  invitationTokenFor,
 } from './support/lifecycle';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies */
@@ -140,6 +141,14 @@ describe('lifecycle: recruitment and assignments', () => {
       for (const text of [history, recruitmentHistory, JSON.stringify(status)]) expect(text).not.toContain(secret);
     }
     for (const secret of [pn.replace('-', ''), pn.slice(2).replace('-', ''), '123456789']) expect(JSON.stringify(view)).not.toContain(secret);
+
+    // Where every case stands is visible to list queries (and the Temporal UI) by search attribute.
+    await eventually(async () => {
+      const ids: string[] = [];
+      const query = `MedverkanGroupId = "${group.id}" AND MedverkanKind = "assignment" AND MedverkanState = "active" AND MedverkanPayer = "SKR"`;
+      for await (const wf of h.client.workflow.list({ query })) ids.push(wf.workflowId);
+      return ids.includes(assignmentWorkflowId(assignmentId));
+    });
 
     // One active representative of two: the group is not staffed yet.
     const recruitment = await eventually(async () => {
@@ -499,6 +508,95 @@ describe('lifecycle: recruitment and assignments', () => {
     expect(count(actions, 'recruitment.representative-active')).toBe(1);
   });
 
+  it('invites an appointed nominee who has no account, once, with a single-use link', async () => {
+    const group = await createGroup(h);
+    const org = await createOrganisation(h);
+    const requests = await startRound(group, [org]);
+    const nomination = await nominate(org, requests[org.id]);
+    const personId: string = nomination.nominee.personId;
+    const res = await group.coordinator.api.post(`/working-groups/${group.id}/nominations/${nomination.id}/appoint`, TERMS);
+    expect(res.status).toBe(201);
+    expect(res.body.invitation).toMatchObject({ invited: true });
+    const invitations = async () =>
+      h.dataSource.query(`SELECT to_address, body FROM outbox WHERE template = 'user-invitation' AND lower(to_address) = lower($1)`, [nomination.nominee.email]);
+    expect(await invitations()).toHaveLength(1);
+    const [account] = await h.dataSource.query(`SELECT roles, password_hash FROM user_account WHERE person_id = $1`, [personId]);
+    expect(account).toEqual({ roles: ['representative'], password_hash: null });
+    // A repeated appointment is refused and sends nothing more.
+    expect((await group.coordinator.api.post(`/working-groups/${group.id}/nominations/${nomination.id}/appoint`, TERMS)).status).toBe(409);
+    expect(await invitations()).toHaveLength(1);
+    // The link logs the nominee in once, who then finds the offer.
+    const token = await invitationTokenFor(h, personId);
+    const rep = await representativeFor(h, nomination);
+    expect(rep.user).toMatchObject({ personId, roles: ['representative'] });
+    expect((await h.api().post('/auth/invitations/accept', { token, password: 'Ett-annat-lösenord-123' })).status).toBe(400);
+    expect((await rep.api.post(`/assignments/${res.body.assignmentId}/accept`)).status).toBe(200);
+
+    // A person who already has an account is not invited again when appointed to another group.
+    const other = await createGroup(h);
+    const direct = await other.coordinator.api.post(`/working-groups/${other.id}/recruitment/rounds`, { organisationIds: [], directRecruitment: true });
+    expect(direct.status).toBe(201);
+    const again = await other.coordinator.api.post(`/working-groups/${other.id}/nominations`, {
+      fullName: nomination.nominee.fullName,
+      email: nomination.nominee.email,
+      perspective: 'patient',
+      representation: 'own-experience',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.nominee.personId).toBe(personId);
+    const second = await other.coordinator.api.post(`/working-groups/${other.id}/nominations/${again.body.id}/appoint`, TERMS);
+    expect(second.status).toBe(201);
+    expect(second.body.invitation).toMatchObject({ invited: false });
+    expect(await invitations()).toHaveLength(1);
+  });
+
+  it('moves the assignment on with the agreement PDF\'s signatures alone; retries and the old endpoints do nothing new', async () => {
+    const group = await createGroup(h);
+    const org = await createOrganisation(h);
+    const requests = await startRound(group, [org]);
+    const { assignmentId, rep } = await appointed(h, group, org, requests[org.id]);
+    const a = `/assignments/${assignmentId}`;
+    expect((await rep.api.post(`${a}/accept`)).status).toBe(200);
+    const details = { personalNumber: testPersonnummer(97), clearingNumber: '8327-9', accountNumber: '123 456 789' };
+    expect((await rep.api.put(`${a}/personal-details`, details)).status).toBe(200);
+    const view = await eventually(async () => {
+      const v = (await rep.api.get(a)).body;
+      return v.assignment.state === 'agreement-drafted' && v.agreement?.documentId ? v : undefined;
+    });
+    const documentId: string = view.agreement.documentId;
+    const sha = (await rep.api.get(`/documents/${documentId}`)).body.sha256;
+    const sign = (api: typeof rep.api, role: string) => api.post(`/documents/${documentId}/signatures`, { role, expectedSha256: sha });
+
+    // The coordinator countersigns the PDF first: the assignment waits for the representative.
+    expect((await sign(group.coordinator.api, 'countersigner')).status).toBe(201);
+    expect((await rep.api.get(a)).body.assignment.state).toBe('agreement-drafted');
+    // The representative's signature is the signing, and the countersignature already made counts too.
+    expect((await sign(rep.api, 'representative')).status).toBe(201);
+    const after = (await rep.api.get(a)).body;
+    expect(after.assignment.state).toBe('countersigned');
+    expect(after.agreement).toMatchObject({ state: 'countersigned', documentId });
+    expect(after.workflow.status).toMatchObject({ state: 'countersigned' });
+
+    // A retried signature and the assignment endpoints answer without doing anything again.
+    const again = await sign(rep.api, 'representative');
+    expect(again.status).toBe(201);
+    expect(again.body.alreadySigned).toBe(true);
+    expect((await rep.api.post(`${a}/agreement/sign`)).status).toBe(200);
+    expect((await group.coordinator.api.post(`${a}/agreement/countersign`)).status).toBe(200);
+    const actions = await auditActions(h, 'assignment', assignmentId);
+    expect(count(actions, 'assignment.agreement-signed')).toBe(1);
+    expect(count(actions, 'assignment.agreement-countersigned')).toBe(1);
+    const actors = await h.dataSource.query(`SELECT action, actor FROM audit_log WHERE subject_id = $1 AND action LIKE 'assignment.agreement-%signed'`, [assignmentId]);
+    expect(actors).toEqual(
+      expect.arrayContaining([
+        { action: 'assignment.agreement-signed', actor: rep.user.id },
+        { action: 'assignment.agreement-countersigned', actor: group.coordinator.user.id },
+      ]),
+    );
+    // The next step is the declaration, not a reminder to sign.
+    expect((await rep.api.post(`${a}/declaration`, { hasInterests: false })).status).toBe(200);
+  });
+
   it('ends every assignment when the group ends', async () => {
     const group = await createGroup(h);
     const org = await createOrganisation(h);
@@ -506,7 +604,12 @@ describe('lifecycle: recruitment and assignments', () => {
     const requests = await startRound(group, [org, silent]);
     const waiting = await appointed(h, group, org, requests[org.id]);
     const nomination = await nominate(org, requests[org.id]);
-    await h.client.workflow.getHandle(recruitmentWorkflowId(group.id)).signal(groupEndedSignal);
+    // Only the group's coordinator (or an administrator) may end it.
+    const otherCoordinator = await h.createUser({ roles: ['coordinator'] });
+    expect((await otherCoordinator.api.post(`/working-groups/${group.id}/end`)).status).toBe(404);
+    expect([403, 404]).toContain((await waiting.rep.api.post(`/working-groups/${group.id}/end`)).status);
+    const ended = await group.coordinator.api.post(`/working-groups/${group.id}/end`);
+    expect(ended.status).toBe(200);
     const result = await h.client.workflow.getHandle(recruitmentWorkflowId(group.id)).result();
     expect(result.state).toBe('ended');
     expect(await h.client.workflow.getHandle(assignmentWorkflowId(waiting.assignmentId)).result()).toMatchObject({ endReason: 'group-ended' });
@@ -517,6 +620,11 @@ describe('lifecycle: recruitment and assignments', () => {
     const refused = await group.coordinator.api.post(`/working-groups/${group.id}/nominations/${nomination.id}/appoint`, TERMS);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe('Gruppen har avslutats: rekryteringen är stängd.');
+    const again = await group.coordinator.api.post(`/working-groups/${group.id}/end`);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('Gruppen är redan avslutad.');
+    const recorded = await h.dataSource.query(`SELECT actor FROM audit_log WHERE subject_id = $1 AND action = 'working-group.ended'`, [group.id]);
+    expect(recorded).toEqual([{ actor: group.coordinator.user.id }]);
     await saveHistoryIfAsked(h, recruitmentWorkflowId(group.id), 'recruitment-ended');
     await saveHistoryIfAsked(h, assignmentWorkflowId(waiting.assignmentId), 'assignment-group-ended');
   });

@@ -250,6 +250,7 @@ describe('payouts: reports → attestation → payout runs → approval → bank
     expect(text).toContain('********-9805');
     expect(text).not.toContain('198507099805');
     expect(text).toContain('2 131,00');
+    expect(text).toContain('2 131,20 kr 2 131,00 kr'); // "Före avrundning": 3,6 % of 59 200 kr, as the engine computed it before rounding
     expect(text).toContain('011');
     // Anna gets her own slip; Bertil cannot get Anna's.
     const own = await anna.api.fetch(`/people/${anna.user.personId}/payouts/${batchId}/slip`);

@@ -112,8 +112,8 @@ function freshState(now: number): AssignmentCarriedState {
  * withdrawal of the organisation's mandate, or when the group ends; every end (and activation and decline) is
  * signalled to `recruitment:<groupId>`. After an end it waits for the last periods' reports, then completes.
  *
- * Every transition is written by idempotent activities (keys: workflow ID + step number) to the read model and
- * the audit log; mails go through `sendMail`, keyed the same way. History holds IDs only.
+ * Every transition is written by idempotent activities (keys: workflow ID, execution chain, step number) to the
+ * read model and the audit log; mails go through `sendMail`, keyed the same way. History holds IDs only.
  */
 export async function assignmentWorkflow(input: AssignmentInput): Promise<AssignmentResult> {
   const policy: AssignmentPolicy = { ...defaultAssignmentPolicy, ...input.policy };

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -6,7 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
-import { DocumentsService } from '../documents';
+import { DocumentSignatureHooks, DocumentSignedEvent, DocumentsService } from '../documents';
 import { checkPayeeIdentity } from '../identity';
 import { stockholmDate } from '../lifecycle/stockholm-time';
 import { mapWorkflowError, QUERY_DEADLINE_MS, requireUser, runStep } from '../lifecycle/workflow-calls';
@@ -62,8 +62,9 @@ export interface AttestedReportResult {
  * happened, by ID. Every step goes through the workflow's validators; refusals map to 400/409 with its reason.
  */
 @Injectable()
-export class AssignmentLifecycleService {
+export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy {
   private readonly documents: DocumentsService;
+  private unregisterSignatureHook: (() => void) | undefined;
 
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
@@ -71,6 +72,15 @@ export class AssignmentLifecycleService {
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
   ) {
     this.documents = new DocumentsService(ds);
+  }
+
+  onModuleInit() {
+    // Signing the agreement PDF is the signing: the workflow hears of it from the same request (src/documents).
+    this.unregisterSignatureHook = DocumentSignatureHooks.register('assignment', (e) => this.onDocumentSigned(e));
+  }
+
+  onModuleDestroy() {
+    this.unregisterSignatureHook?.();
   }
 
   private handle(assignmentId: string) {
@@ -222,9 +232,14 @@ export class AssignmentLifecycleService {
   async sign(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
     const agreement = await this.currentAgreement(assignmentId);
-    await this.requireDocumentSignature(agreement, 'representative', 'Underteckna överenskommelsen (dokumentet) först.');
+    const signature = await this.requireDocumentSignature(agreement, 'representative', 'Underteckna överenskommelsen (dokumentet) först.');
+    // With a PDF, the update ID is the signature's: when signing the PDF already told the workflow, this returns
+    // that result instead of doing it again.
     return this.step(assignmentId, () =>
-      this.handle(assignmentId).executeUpdate(agreementSignedUpdate, { args: [{ actorId: actor.id, agreementId: agreement.id }] }),
+      this.handle(assignmentId).executeUpdate(agreementSignedUpdate, {
+        args: [{ actorId: signature?.signerUserId ?? actor.id, agreementId: agreement.id }],
+        ...(signature ? { updateId: agreementUpdateId('signed', agreement, signature.id) } : {}),
+      }),
     );
   }
 
@@ -262,9 +277,12 @@ export class AssignmentLifecycleService {
   async countersign(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
     const agreement = await this.currentAgreement(assignmentId);
-    await this.requireDocumentSignature(agreement, 'countersigner', 'Kontrasignera överenskommelsen (dokumentet) först.');
+    const signature = await this.requireDocumentSignature(agreement, 'countersigner', 'Kontrasignera överenskommelsen (dokumentet) först.');
     return this.step(assignmentId, () =>
-      this.handle(assignmentId).executeUpdate(agreementCountersignedUpdate, { args: [{ actorId: actor.id, agreementId: agreement.id }] }),
+      this.handle(assignmentId).executeUpdate(agreementCountersignedUpdate, {
+        args: [{ actorId: signature?.signerUserId ?? actor.id, agreementId: agreement.id }],
+        ...(signature ? { updateId: agreementUpdateId('countersigned', agreement, signature.id) } : {}),
+      }),
     );
   }
 
@@ -368,9 +386,63 @@ export class AssignmentLifecycleService {
   }
 
   /** With a rendered PDF, the signature in src/documents is the signing; this step only follows it. */
-  private async requireDocumentSignature(agreement: AgreementDraft, role: 'representative' | 'countersigner', message: string): Promise<void> {
-    if (!agreement.documentId) return;
+  private async requireDocumentSignature(
+    agreement: AgreementDraft,
+    role: 'representative' | 'countersigner',
+    message: string,
+  ): Promise<{ id: string; signerUserId: string } | null> {
+    if (!agreement.documentId) return null;
     const doc = await this.documents.get(agreement.documentId);
-    if (!doc.signatures.some((s) => s.role === role)) throw new ConflictError(message);
+    const signature = doc.signatures.find((s) => s.role === role);
+    if (!signature) throw new ConflictError(message);
+    return signature;
   }
+
+  /**
+   * A document about an assignment was signed (DocumentSignatureHooks). For the current agreement's PDF the
+   * signature is the step: the workflow gets `agreementSigned` (and `agreementCountersigned` once both have
+   * signed, in whichever order they did) with update IDs from the document and signature, so a retried or
+   * repeated signing, or the assignment endpoints after it, do nothing new. Steps the read model already shows
+   * are not sent again (a later run after continue-as-new does not know the update IDs). A workflow that refuses
+   * (the assignment has ended) leaves the signature as it is; no answer in time reaches the signer (503), whose
+   * retry sends it again.
+   */
+  private async onDocumentSigned(e: DocumentSignedEvent): Promise<void> {
+    if (e.kind !== 'agreement' || e.subject.type !== 'assignment') return;
+    const assignmentId = e.subject.id;
+    const agreement = await this.ds.getRepository(AgreementDraft).findOne({ where: { assignmentId }, order: { version: 'DESC' } });
+    if (!agreement || agreement.documentId !== e.documentId) return; // an older version: nothing to move on
+    const rep = e.signatures.find((s) => s.role === 'representative');
+    const counter = e.signatures.find((s) => s.role === 'countersigner');
+    const steps: Array<() => Promise<unknown>> = [];
+    if (rep && agreement.state === 'drafted') {
+      steps.push(() =>
+        this.handle(assignmentId).executeUpdate(agreementSignedUpdate, {
+          args: [{ actorId: rep.signerUserId, agreementId: agreement.id }],
+          updateId: agreementUpdateId('signed', agreement, rep.id),
+        }),
+      );
+    }
+    if (rep && counter && agreement.state !== 'countersigned') {
+      steps.push(() =>
+        this.handle(assignmentId).executeUpdate(agreementCountersignedUpdate, {
+          args: [{ actorId: counter.signerUserId, agreementId: agreement.id }],
+          updateId: agreementUpdateId('countersigned', agreement, counter.id),
+        }),
+      );
+    }
+    for (const step of steps) {
+      try {
+        await this.step(assignmentId, step);
+      } catch (err) {
+        if (err instanceof ConflictError || err instanceof InvalidInputError || err instanceof NotFoundError) return;
+        throw err;
+      }
+    }
+  }
+}
+
+/** The update ID of an agreement step that follows a document signature: the same signature, the same update. */
+function agreementUpdateId(step: 'signed' | 'countersigned', agreement: AgreementDraft, signatureId: string): string {
+  return `agreement-${step}:${agreement.documentId}:${signatureId}`;
 }

@@ -4,6 +4,7 @@ import type { Role } from '../auth/auth-user';
  * The demo data set loaded by the start command, through the public API so every group gets its workflow.
  * Fixed IDs make it idempotent: starting again finds what is there.
  *
+ * Demo organisations are created with `POST /organisations` (and put back with `PATCH` if they were changed).
  * Demo accounts (README "Demo accounts"): the administrator is created by the API itself at first start from
  * BOOTSTRAP_ADMIN_EMAIL / BOOTSTRAP_ADMIN_PASSWORD (the start command sets them to DEMO_ADMIN); every other
  * account is made by that administrator through `POST /users` and activated through the invitation link.
@@ -52,7 +53,7 @@ export const DEMO_GROUPS = [
 export const DEMO_PASSWORD = 'Demo-2026!';
 export const DEMO_ADMIN = { email: 'admin@demo.medverkan.se', password: DEMO_PASSWORD };
 
-/** Patient and next-of-kin organisations (fictional). No API creates organisations yet: start-all inserts them. */
+/** Patient and next-of-kin organisations (fictional), created through `POST /organisations` with these fixed IDs. */
 export const DEMO_ORGANISATIONS = [
   {
     id: '00000000-0000-4000-8000-000000000101',
@@ -111,8 +112,9 @@ async function http(apiUrl: string, method: string, path: string, token?: string
 }
 
 /**
- * Loads the demo groups and accounts through the API as `admin` (the bootstrap administrator). Idempotent: a
- * second run finds the groups and brings the accounts back to their demo roles and scope.
+ * Loads the demo groups, organisations and accounts through the API as `admin` (the bootstrap administrator).
+ * Idempotent: a second run finds the groups, brings changed organisations back to their demo fields and the
+ * accounts back to their demo roles and scope.
  */
 export async function seedDemoData(
   apiUrl: string,
@@ -131,10 +133,27 @@ export async function seedDemoData(
     if (res.status >= 300) throw new Error(`demo group ${g.name}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     log(`demo group ready: ${g.name}`);
   }
+  for (const o of DEMO_ORGANISATIONS) {
+    await ensureDemoOrganisation(apiUrl, token, o);
+    log(`demo organisation ready: ${o.name}`);
+  }
   for (const u of DEMO_USERS) {
     await ensureDemoUser(apiUrl, token, u);
     log(`demo account ready: ${u.email} (${u.roles.join(', ')})`);
   }
+}
+
+/** Creates the organisation with its fixed id, or puts its demo fields back when someone changed them (409 on create). */
+async function ensureDemoOrganisation(apiUrl: string, token: string, o: (typeof DEMO_ORGANISATIONS)[number]): Promise<void> {
+  const created = await http(apiUrl, 'POST', '/organisations', token, o);
+  if (created.status < 300) return;
+  if (created.status === 409) {
+    const { id, ...fields } = o;
+    const restored = await http(apiUrl, 'PATCH', `/organisations/${id}`, token, fields);
+    if (restored.status === 200) return;
+    throw new Error(`demo organisation ${o.name}: HTTP ${restored.status} ${JSON.stringify(restored.body)}`);
+  }
+  throw new Error(`demo organisation ${o.name}: HTTP ${created.status} ${JSON.stringify(created.body)}`);
 }
 
 /** Creates the account (invitation + acceptance with DEMO_PASSWORD), or brings an existing one back to its demo roles. */

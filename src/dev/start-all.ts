@@ -5,7 +5,6 @@ import path from 'node:path';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../database/data-source';
 import { DEMO_ADMIN, seedDemoData } from '../demo/demo-data';
-import { seedDemoOrganisations } from '../demo/demo-organisations';
 import { createDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { freePort, waitForPort } from './free-port';
 import { PROJECT_ROOT, startTemporalDevServer } from './temporal-dev-server';
@@ -68,7 +67,6 @@ async function main() {
   const config = loadConfig(env);
   say('applying database migrations…');
   const ds = await openDatabase(config.database.url, true, 'medverkan-start');
-  await seedDemoOrganisations(ds);
   await ds.destroy();
 
   const dist = path.join(PROJECT_ROOT, 'dist', 'src');

@@ -6,6 +6,7 @@ import { Scoped } from '../auth/auth.decorators';
 import { UnauthorizedError } from '../common/errors';
 import { DocumentSigningPolicy } from './document-access';
 import { DocumentsService } from './documents.service';
+import { DocumentSignatureHooks } from './signature-hooks';
 import { CreateSignatureDto } from './dto/create-signature.dto';
 import { AuthenticatedUserSigner } from './signing/authenticated-user.signer';
 
@@ -67,7 +68,20 @@ export class DocumentsController {
       { id: user.id, name: user.name },
       { ipAddress: req.ip ?? req.socket?.remoteAddress ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null },
     );
-    return this.service.sign(id, dto, signer);
+    const result = await this.service.sign(id, dto, signer);
+    // The subject's feature follows the signature (an agreement's signature moves its assignment on); a retry of
+    // this request runs it again, so a lost follow-up is repaired by signing again.
+    const original = result.sealed.sealOf?.id ?? id;
+    await DocumentSignatureHooks.notify({
+      documentId: original,
+      kind: result.sealed.kind,
+      subject: result.sealed.subject,
+      signature: result.signature,
+      signatures: result.sealed.signatures,
+      complete: result.complete,
+      alreadySigned: result.alreadySigned,
+    });
+    return result;
   }
 
   @Get(':id/verification')

@@ -1,6 +1,8 @@
 /** The documents feature: what other modules and activities use. */
 export { DocumentsService, DOCUMENTS_CLOCK, sha256Hex } from './documents.service';
 export type { DocumentDownload, DocumentSubject, DocumentView, GenerateDocumentInput, SignInput, SignResult, SignatureView, VerificationReport } from './documents.service';
+export { DocumentSignatureHooks } from './signature-hooks';
+export type { DocumentSignedEvent, DocumentSignedHandler } from './signature-hooks';
 export { AuthenticatedUserSigner } from './signing/authenticated-user.signer';
 export type { Signer, SignatureEvidence, SignatureRequest, SignerRole } from './signing/signer';
 export { SIGNER_ROLES, SIGNING_RULES } from './signing/signer';

@@ -1,6 +1,6 @@
 import type { ContributionRates } from './rate-table';
 import { percentText } from './fee-tiers';
-import { basisPointsOf, formatKronor, Ore, roundOre, ROUNDING_RULE_TEXT } from './rounding';
+import { basisPointsOf, BeforeRounding, formatKronor, Ore, ROUNDING_RULE_TEXT, roundWithTrace } from './rounding';
 
 export type ContributionCategory = 'full' | 'pension-only' | 'none-born-early';
 
@@ -44,7 +44,7 @@ export function contributionRate(rates: ContributionRates, birthYear: number, ye
   };
 }
 
-export interface ContributionPart {
+export interface ContributionPart extends Partial<BeforeRounding> {
   /** The pay the part is computed on. */
   baseOre: Ore;
   amountOre: Ore;
@@ -86,7 +86,7 @@ export function contributionsFor(
   const parts: ContributionPart[] = [
     {
       baseOre: thisOre,
-      amountOre: roundOre(basisPointsOf(thisOre, rate.rateBp), rates.rounding),
+      ...roundWithTrace(basisPointsOf(thisOre, rate.rateBp), rates.rounding),
       rule: rate.rule,
       ruleText: `${rate.ruleText} på ${formatKronor(thisOre)}, ${roundText}`,
     },
@@ -94,7 +94,7 @@ export function contributionsFor(
   if (earlierOre > 0 && earlierOre < rates.yearThresholdOre) {
     parts.push({
       baseOre: earlierOre,
-      amountOre: roundOre(basisPointsOf(earlierOre, rate.rateBp), rates.rounding),
+      ...roundWithTrace(basisPointsOf(earlierOre, rate.rateBp), rates.rounding),
       rule: `${rate.rule}.catch-up`,
       ruleText: `Årets ersättning nådde ${formatKronor(rates.yearThresholdOre)} med denna utbetalning: ${rate.ruleText.toLowerCase()} även på årets tidigare ${formatKronor(earlierOre)}, ${roundText}`,
     });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ACTIVITY_KINDS, computeFees, FeeActivity, FeeInput, FeeLineKind } from './fee-engine';
 import { tierFor } from './fee-tiers';
 import { FEE_MODES, HOURLY_COUNTING_RULES, HOURLY_SCOPES, RateTable } from './rate-table';
-import { ROUNDING_RULES } from './rounding';
+import { parseExactOreText, roundOre, ROUNDING_RULES } from './rounding';
 import { referenceTable, REFERENCE_PBB_KRONOR } from './testing/reference-tables';
 
 const years = Object.keys(REFERENCE_PBB_KRONOR).map(Number);
@@ -105,6 +105,25 @@ describe('fee engine properties', () => {
           expect(l.rule).toMatch(/^(fee|travel|contributions|tax)\./);
           expect(l.ruleText.length).toBeGreaterThan(0);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives every rounded line its exact amount before rounding, which its rule rounds to the line’s amount', () => {
+    fc.assert(
+      fc.property(inputArb, ({ input, table }) => {
+        const res = computeFees(input, [table]);
+        for (const l of res.lines) {
+          expect(l.unroundedOre === undefined).toBe(l.rounding === undefined);
+          if (l.unroundedOre === undefined) continue;
+          const exact = parseExactOreText(l.unroundedOre);
+          expect(exact).toBeDefined();
+          expect(roundOre(exact!, l.rounding!)).toBe(l.amountOre);
+        }
+        // Every fee from a PBB percentage or per hour says what it was before rounding.
+        const computed = res.lines.filter((l) => l.kind === 'fee' && !l.refusal && !l.rule.includes('.fixed'));
+        expect(computed.every((l) => l.unroundedOre !== undefined)).toBe(true);
       }),
       { numRuns: 300 },
     );

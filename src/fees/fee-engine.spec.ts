@@ -127,6 +127,54 @@ describe('computeFees', () => {
     ]);
   });
 
+  it('keeps each rounded amount exactly as it was before rounding: 2026 full day 2 131,20 kr → 2 131 kr', () => {
+    const res = computeFees(
+      base(
+        [
+          { date: '2026-03-02', kind: 'meeting', durationMinutes: 300, carKm: 7 }, // full day; 7 km by car
+          { date: '2026-03-03', kind: 'meeting', durationMinutes: 150, tickets: [{ amountOre: kr(640), receipt: true }] }, // half day
+          { date: '2026-03-04', kind: 'meeting', durationMinutes: 90 }, // short
+        ],
+        { paymentDate: '2026-03-25', earlierTaxablePayOre: 0 },
+      ),
+      REFERENCE_TABLES,
+    );
+    const traced = (kind: FeeLine['kind']) => res.lines.filter((l) => l.kind === kind).map((l) => [l.unroundedOre, l.rounding, l.amountOre]);
+    expect(traced('fee')).toEqual([
+      ['213120', 'kronor-half-up', kr(2_131)], // 3,6 % of 59 200
+      ['106560', 'kronor-half-up', kr(1_066)], // 1,8 %
+      ['53280', 'kronor-half-up', kr(533)], // 0,9 %
+    ]);
+    expect(traced('travel-car-tax-free')).toEqual([['1750', 'ore', 1_750]]); // 0,7 mil × 25 kr
+    // 3 730 kr taxable pay: contributions 31,42 % = 1 171,966 kr, tax 30 % = 1 119 kr.
+    expect(traced('contributions')).toEqual([['117196.6', 'kronor-half-up', kr(1_172)]]);
+    expect(traced('tax')[0][0]).toBe('111900');
+    // A ticket is paid as reported: nothing was rounded.
+    expect(res.lines.find((l) => l.kind === 'travel-ticket')).not.toHaveProperty('unroundedOre');
+  });
+
+  it('keeps the hourly product before its rounding, and nothing for fixed amounts', () => {
+    const region = referenceTable(2024, { code: 'sodra-2024', payerCode: 'sodra', rounding: 'kronor-half-even', hourly: { counting: 'exact-minutes', scope: 'short-only' } });
+    const hourly = computeFees(
+      base([{ date: '2024-03-01', kind: 'meeting', durationMinutes: 60 }, { date: '2024-03-02', kind: 'meeting', durationMinutes: 37 }], {
+        payerCode: 'sodra',
+        paymentDate: '2024-03-25',
+        feeMode: 'hourly',
+      }),
+      [region],
+    ).lines.filter((l) => l.kind === 'fee');
+    // The hourly rate 286,50 → 286 kr (half to even); 37 minutes of 286 kr = 176,366… kr → 176 kr.
+    expect(hourly.map((l) => [l.unroundedOre, l.amountOre])).toEqual([
+      ['28600', kr(286)],
+      ['52910/3', kr(176)],
+    ]);
+    const fixed = referenceTable(2021, { fees: { ...referenceTable(2021).fees, fixedOre: { fullDayOre: kr(1_700), halfDayOre: kr(850), shortOre: kr(425) } } });
+    const line = computeFees(base([{ date: '2021-05-03', kind: 'meeting', durationMinutes: 300 }]), [fixed]).lines[0];
+    expect(line).toMatchObject({ amountOre: kr(1_700) });
+    expect(line).not.toHaveProperty('unroundedOre');
+    expect(line).not.toHaveProperty('rounding');
+  });
+
   it('uses a payer’s own table over the national one', () => {
     const region = referenceTable(2024, { code: 'sodra-2024', payerCode: 'sodra', rounding: 'kronor-half-even' });
     const tables = [...REFERENCE_TABLES, region];

@@ -2,7 +2,7 @@ import { ContributionCategory, contributionRate, contributionsFor } from './cont
 import { FeeInputError } from './fee-errors';
 import { hourlyFee, sessionFee, TIER_TEXT, tierFor } from './fee-tiers';
 import { FEE_TIERS, FeeMode, FeeTier, RateTable, selectRateTable, TableRef, tableRef } from './rate-table';
-import type { Ore } from './rounding';
+import type { BeforeRounding, Ore } from './rounding';
 import { TaxMode, taxFor } from './tax';
 import { carParts, ticketPart, TravelPart } from './travel';
 
@@ -90,6 +90,14 @@ export interface FeeLine {
   /** Contribution and tax lines: the pay they are computed on. */
   baseOre?: Ore;
   amountOre: Ore;
+  /**
+   * Where the amount was rounded (fees from a PBB percentage or per hour, car allowance, contributions, tax):
+   * the exact amount before rounding, in öre as ExactOreText (`"213120"` for 2 131,20 kr), and the rule that
+   * rounded it, so `roundOre(parseExactOreText(unroundedOre), rounding) === amountOre`. Absent where nothing
+   * was rounded (fixed amounts, tickets, refusals, amounts that are 0 by a threshold).
+   */
+  unroundedOre?: BeforeRounding['unroundedOre'];
+  rounding?: BeforeRounding['rounding'];
   /** Part of taxable pay (fees, car allowance above the tax-free rate). */
   taxable: boolean;
   /** Machine-readable rule that gave the amount, e.g. `fee.full-day.pbb-percent`. */
@@ -181,10 +189,10 @@ export function computeFees(input: FeeInput, tables: readonly RateTable[]): FeeC
 
   const rate = contributionRate(payTable.contributions, input.payee.birthYear, year);
   for (const part of contributionsFor(payTable.contributions, rate, earlierOre, taxableOre)) {
-    lines.push({ kind: 'contributions', baseOre: part.baseOre, amountOre: part.amountOre, taxable: false, rule: part.rule, ruleText: part.ruleText, table: ref });
+    lines.push({ kind: 'contributions', baseOre: part.baseOre, amountOre: part.amountOre, ...traceOf(part), taxable: false, rule: part.rule, ruleText: part.ruleText, table: ref });
   }
   const tax = taxFor(payTable.tax, input.payee.tax ?? { mode: 'side-income' }, earlierOre, taxableOre, input.expectedYearTaxablePayOre);
-  lines.push({ kind: 'tax', baseOre: tax.baseOre, amountOre: tax.amountOre, taxable: false, rule: tax.rule, ruleText: tax.ruleText, table: ref });
+  lines.push({ kind: 'tax', baseOre: tax.baseOre, amountOre: tax.amountOre, ...traceOf(tax), taxable: false, rule: tax.rule, ruleText: tax.ruleText, table: ref });
 
   const seen = new Map<string, TableRef>();
   for (const l of lines) seen.set(`${l.table.code}@${l.table.version}`, l.table);
@@ -236,6 +244,7 @@ function activityLines(input: FeeInput, a: FeeActivity, index: number, table: Ra
       tier: a.agreedTier,
       ...(minutes !== undefined ? { minutes } : {}),
       amountOre: fee.amountOre,
+      ...traceOf(fee),
       taxable: true,
       rule: `${fee.rule}.agreed`,
       ruleText: `${fee.ruleText} (överenskommen ${TIER_TEXT[a.agreedTier]} enligt överenskommelsen)`,
@@ -245,10 +254,10 @@ function activityLines(input: FeeInput, a: FeeActivity, index: number, table: Ra
     const tier = tierFor(m, table);
     if (mode === 'hourly' && (table.hourly.scope === 'all' || tier === 'short')) {
       const fee = hourlyFee(table, m);
-      out.push({ ...common, kind: 'fee', tier: 'hourly', minutes: m, countedMinutes: fee.countedMinutes, amountOre: fee.amountOre, taxable: true, rule: fee.rule, ruleText: fee.ruleText });
+      out.push({ ...common, kind: 'fee', tier: 'hourly', minutes: m, countedMinutes: fee.countedMinutes, amountOre: fee.amountOre, ...traceOf(fee), taxable: true, rule: fee.rule, ruleText: fee.ruleText });
     } else {
       const fee = sessionFee(table, tier);
-      out.push({ ...common, kind: 'fee', tier, minutes: m, amountOre: fee.amountOre, taxable: true, rule: fee.rule, ruleText: `${fee.ruleText} (${m} min inkl. restid)` });
+      out.push({ ...common, kind: 'fee', tier, minutes: m, amountOre: fee.amountOre, ...traceOf(fee), taxable: true, rule: fee.rule, ruleText: `${fee.ruleText} (${m} min inkl. restid)` });
     }
   }
   for (const t of a.tickets ?? []) {
@@ -257,11 +266,15 @@ function activityLines(input: FeeInput, a: FeeActivity, index: number, table: Ra
   }
   if (a.carKm) {
     for (const p of carParts(table.mileage, a.carKm)) {
-      out.push({ ...common, kind: p.kind, amountOre: p.amountOre, taxable: p.taxable, rule: p.rule, ruleText: p.ruleText });
+      out.push({ ...common, kind: p.kind, amountOre: p.amountOre, ...traceOf(p), taxable: p.taxable, rule: p.rule, ruleText: p.ruleText });
     }
   }
   return out;
 }
+
+/** The amount before rounding and the rule, when the part was rounded (nothing otherwise, so the JSON stays lean). */
+const traceOf = (p: Partial<BeforeRounding>): Partial<BeforeRounding> =>
+  p.unroundedOre !== undefined && p.rounding !== undefined ? { unroundedOre: p.unroundedOre, rounding: p.rounding } : {};
 
 /** Totals from lines only, so they always equal the sums of the lines. */
 export function totalsOf(lines: readonly FeeLine[]): FeeTotals {

@@ -1,5 +1,5 @@
 import { FIXED_FEE_KEY, FeeTier, HourlyCounting, RateTable } from './rate-table';
-import { basisPointsOf, exactOre, formatKronor, Ore, roundOre, ROUNDING_RULE_TEXT } from './rounding';
+import { basisPointsOf, BeforeRounding, exactOre, formatKronor, Ore, ROUNDING_RULE_TEXT, roundWithTrace } from './rounding';
 
 /**
  * The fee tiers of §4.5.2, time counted including travel time:
@@ -38,7 +38,7 @@ export const TIER_TEXT: Record<FeeTier | 'hourly', string> = {
 const tierBp = (table: RateTable, tier: FeeTier): number =>
   tier === 'full-day' ? table.fees.fullDayBp : tier === 'half-day' ? table.fees.halfDayBp : table.fees.shortBp;
 
-export interface Amount {
+export interface Amount extends Partial<BeforeRounding> {
   amountOre: Ore;
   /** Machine-readable rule, e.g. `fee.full-day.pbb-percent`. */
   rule: string;
@@ -53,9 +53,8 @@ export function sessionFee(table: RateTable, tier: FeeTier): Amount {
     return { amountOre: fixed, rule: `fee.${tier}.fixed`, ruleText: `${cap(TIER_TEXT[tier])}: fast belopp ${formatKronor(fixed)} enligt tabellen` };
   }
   const bp = tierBp(table, tier);
-  const amountOre = roundOre(basisPointsOf(table.pbbOre, bp), table.rounding);
   return {
-    amountOre,
+    ...roundWithTrace(basisPointsOf(table.pbbOre, bp), table.rounding),
     rule: `fee.${tier}.pbb-percent`,
     ruleText: `${cap(TIER_TEXT[tier])}: ${percentText(bp)} av prisbasbeloppet ${formatKronor(table.pbbOre)}, ${ROUNDING_RULE_TEXT[table.rounding]}`,
   };
@@ -72,7 +71,7 @@ export function hourlyRate(table: RateTable): Amount {
   }
   const bp = table.fees.hourlyBp;
   return {
-    amountOre: roundOre(basisPointsOf(table.pbbOre, bp), table.rounding),
+    ...roundWithTrace(basisPointsOf(table.pbbOre, bp), table.rounding),
     rule: 'fee.hourly.pbb-percent',
     ruleText: `Timarvode: ${percentText(bp)} av prisbasbeloppet ${formatKronor(table.pbbOre)} per timme, ${ROUNDING_RULE_TEXT[table.rounding]}`,
   };
@@ -86,14 +85,14 @@ const COUNTING_TEXT: Record<HourlyCounting, string> = {
 
 /**
  * The hourly fee for `minutes` (incl. travel): the rounded hourly rate × counted hours, rounded again by the
- * table's rule (a half hour of an odd rate can end in 50 öre).
+ * table's rule (a half hour of an odd rate can end in 50 öre). Its `unroundedOre` is that product, before the
+ * second rounding.
  */
 export function hourlyFee(table: RateTable, minutes: number): Amount & { countedMinutes: number } {
   const rate = hourlyRate(table);
   const counted = countedMinutes(minutes, table.hourly.counting);
-  const amountOre = roundOre(exactOre(rate.amountOre, counted, 60), table.rounding);
   return {
-    amountOre,
+    ...roundWithTrace(exactOre(rate.amountOre, counted, 60), table.rounding),
     countedMinutes: counted,
     rule: `${rate.rule}.${table.hourly.counting}`,
     ruleText: `${rate.ruleText}; ${COUNTING_TEXT[table.hourly.counting]}: ${formatHours(counted)} × ${formatKronor(rate.amountOre)}`,

@@ -16,7 +16,8 @@
  * Building blocks (used by computeFees, exported for payout slips and tests)
  * - `roundOre(amount: Ore | ExactOre, rule: RoundingRule): Ore` — THE rounding function; rules
  *   `kronor-half-up` (default), `kronor-half-even`, `kronor-down`, `ore`; `exactOre`, `basisPointsOf`,
- *   `scaleExact` build exact fractions; `formatKronor(ore)` for Swedish text.
+ *   `scaleExact` build exact fractions; `roundWithTrace(amount, rule)` rounds and keeps the amount before
+ *   rounding; `exactOreText` / `parseExactOreText` write and read it; `formatKronor(ore)` for Swedish text.
  * - `selectRateTable(tables, date, payerCode): RateTable | undefined` — the table in force; a payer's own table
  *   overrides the national one (payerCode null).
  * - `tierFor(minutes, table): FeeTier`, `countedMinutes(minutes, counting)`, `sessionFee(table, tier)`,
@@ -29,9 +30,19 @@
  * Types: `RateTable` (+ `FeeRates`, `FixedFees`, `HourlyRules`, `ContributionRates`, `TaxRates`,
  * `MileageRates`), `FeeInput`, `FeeActivity`, `TicketInput`, `FeePayee`, `TaxMode`, `FeeCalculation`, `FeeLine`,
  * `FeeLineKind`, `FeeTotals`, `TableRef`, `FeeTier`, `FeeMode`, `HourlyCounting`, `HourlyScope`, `ActivityKind`,
- * `RefusalCode`, `ContributionCategory`, `Ore`, `ExactOre`, `RoundingRule`.
+ * `RefusalCode`, `ContributionCategory`, `Ore`, `ExactOre`, `ExactOreText`, `BeforeRounding`, `RoundingRule`.
  * Value lists for validation: `ACTIVITY_KINDS`, `FEE_TIERS`, `FEE_MODES`, `HOURLY_COUNTING_RULES`,
  * `HOURLY_SCOPES`, `ROUNDING_RULES`; Swedish texts: `REFUSAL_TEXT`, `ROUNDING_RULE_TEXT`, `FORSAKRINGSKASSAN_NOTICE`.
+ *
+ * Amounts before rounding
+ * - A line whose amount was rounded (a fee from a PBB percentage or per hour, car allowance, contributions, tax)
+ *   carries `unroundedOre` and `rounding`: `roundOre(parseExactOreText(l.unroundedOre), l.rounding) === l.amountOre`.
+ *   Money stays integer öre; the amount before rounding is exact öre as text (`ExactOreText`), never a float:
+ *   a decimal number of öre (`"213120"` = 2 131,20 kr, 2026's full day before it becomes 2 131 kr;
+ *   `"23310.5"` = 233,105 kr) or, where no finite decimal exists (an hourly fee counted in exact minutes), the
+ *   fraction `"54760/3"`. It is text so the stored calculation (jsonb) and the API keep it exactly.
+ *   For an hourly fee it is the rounded hourly rate × counted hours, before that product's rounding.
+ *   Fixed amounts, tickets, refusals and amounts that are 0 by a threshold have neither field.
  *
  * Decisions worth knowing
  * - Tiers: ≤ 2 h short, > 2 h ≤ 4 h half day, > 4 h full day, travel time included (exactly 2 h is short).

@@ -1,4 +1,4 @@
-import { basisPointsOf, exactOre, formatKronor, roundOre } from './rounding';
+import { basisPointsOf, exactOre, exactOreText, formatKronor, parseExactOreText, roundOre, roundWithTrace } from './rounding';
 
 const kr = (n: number) => Math.round(n * 100);
 
@@ -45,6 +45,24 @@ describe('roundOre: the one rounding function', () => {
     expect(() => roundOre(-1, 'kronor-half-up')).toThrow(RangeError);
     expect(() => exactOre(1, 1, 0)).toThrow(RangeError);
     expect(() => exactOre(0.5)).toThrow(RangeError);
+  });
+
+  it('writes the exact amount before rounding as öre text: a decimal where one exists, else a fraction', () => {
+    expect(exactOreText(basisPointsOf(kr(59_200), 360))).toBe('213120'); // 2026 full day: 2 131,20 kr
+    expect(exactOreText(basisPointsOf(kr(57_300), 50))).toBe('28650'); // 286,50 kr
+    expect(exactOreText(exactOre(2_331, 1, 10))).toBe('233.1'); // 2,331 kr
+    expect(exactOreText(basisPointsOf(1_001, 3_142))).toBe('314.5142');
+    expect(exactOreText(exactOre(kr(296), 37, 60))).toBe('54760/3'); // 37 exact minutes at 296 kr/h
+    expect(exactOreText(exactOre(0, 7, 3))).toBe('0');
+    expect(exactOreText(12_345)).toBe('12345');
+    for (const text of ['213120', '28650', '233.1', '314.5142', '54760/3', '0']) expect(exactOreText(parseExactOreText(text)!)).toBe(text);
+    expect(parseExactOreText('2 131,20')).toBeUndefined();
+    expect(parseExactOreText('1/0')).toBeUndefined();
+  });
+
+  it('keeps what an amount was before its rounding, and the rule that rounded it', () => {
+    expect(roundWithTrace(basisPointsOf(kr(59_200), 360), 'kronor-half-up')).toEqual({ amountOre: kr(2_131), unroundedOre: '213120', rounding: 'kronor-half-up' });
+    expect(roundWithTrace(basisPointsOf(kr(57_300), 50), 'kronor-half-even')).toEqual({ amountOre: kr(286), unroundedOre: '28650', rounding: 'kronor-half-even' });
   });
 
   it('formats kronor the Swedish way', () => {

@@ -91,6 +91,79 @@ export function roundOre(amount: Ore | ExactOre, rule: RoundingRule): Ore {
   return Number(result);
 }
 
+/**
+ * Exact öre as text, for what a line amounted to before its rounding (`FeeLine.unroundedOre`): JSON-safe and
+ * exact, so integer-öre arithmetic never meets a binary float.
+ *
+ * - a decimal number of öre when the amount has one (every PBB percentage, car allowance, contribution and
+ *   tax does): `"213120"` (2 131,20 kr), `"28650"` (286,50 kr), `"23310.5"` (233,105 kr);
+ * - otherwise the fraction in lowest terms, `"<num>/<den>"` (only an hourly fee counted in exact minutes can
+ *   give one: 296 kr × 37 min = `"54760/3"` öre).
+ */
+export type ExactOreText = string;
+
+/**
+ * What a line amounted to before its one rounding, and the rule that rounded it:
+ * `roundOre(parseExactOreText(unroundedOre), rounding) === amountOre`.
+ */
+export interface BeforeRounding {
+  unroundedOre: ExactOreText;
+  rounding: RoundingRule;
+}
+
+/** Rounds `amount` by `rule` and keeps what it was before (for the line that shows it). */
+export function roundWithTrace(amount: ExactOre, rule: RoundingRule): { amountOre: Ore } & BeforeRounding {
+  return { amountOre: roundOre(amount, rule), unroundedOre: exactOreText(amount), rounding: rule };
+}
+
+/** The text form of an exact amount (see ExactOreText). */
+export function exactOreText(amount: Ore | ExactOre): ExactOreText {
+  let { num, den } = typeof amount === 'number' ? exactOre(amount) : amount;
+  const g = gcd(num < 0n ? -num : num, den);
+  num /= g;
+  den /= g;
+  // A finite decimal exists when the denominator has no prime factors but 2 and 5.
+  let rest = den;
+  let twos = 0;
+  let fives = 0;
+  while (rest % 2n === 0n) {
+    rest /= 2n;
+    twos++;
+  }
+  while (rest % 5n === 0n) {
+    rest /= 5n;
+    fives++;
+  }
+  if (rest !== 1n) return `${num}/${den}`;
+  const places = Math.max(twos, fives);
+  const scaled = (num * 10n ** BigInt(places)) / den; // exact: den divides 10^places
+  if (places === 0) return scaled.toString();
+  const negative = scaled < 0n;
+  const digits = (negative ? -scaled : scaled).toString().padStart(places + 1, '0');
+  const whole = digits.slice(0, digits.length - places);
+  const frac = digits.slice(digits.length - places).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+/** Reads an ExactOreText back into an exact fraction; undefined for text that is not one. */
+export function parseExactOreText(text: string): ExactOre | undefined {
+  const fraction = /^(-?\d+)\/(\d+)$/.exec(text);
+  if (fraction) {
+    const den = BigInt(fraction[2]);
+    return den > 0n ? { num: BigInt(fraction[1]), den } : undefined;
+  }
+  const decimal = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!decimal) return undefined;
+  const frac = decimal[3] ?? '';
+  const num = BigInt(decimal[2] + frac);
+  return { num: decimal[1] ? -num : num, den: 10n ** BigInt(frac.length) };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+
 function toBig(v: number | bigint): bigint {
   if (typeof v === 'bigint') return v;
   if (!Number.isSafeInteger(v)) throw new RangeError(`expected an integer, got ${v}`);

@@ -1,6 +1,6 @@
 import type { TaxRates } from './rate-table';
 import { percentText } from './fee-tiers';
-import { basisPointsOf, formatKronor, Ore, roundOre, ROUNDING_RULE_TEXT } from './rounding';
+import { basisPointsOf, BeforeRounding, formatKronor, Ore, ROUNDING_RULE_TEXT, roundWithTrace } from './rounding';
 
 /**
  * How tax is withheld from a person's fees: `side-income` (the usual case: 30 % preliminary tax from the table)
@@ -9,7 +9,7 @@ import { basisPointsOf, formatKronor, Ore, roundOre, ROUNDING_RULE_TEXT } from '
  */
 export type TaxMode = { mode: 'side-income' } | { mode: 'tax-table'; rateBp: number };
 
-export interface TaxPart {
+export interface TaxPart extends Partial<BeforeRounding> {
   baseOre: Ore;
   amountOre: Ore;
   rule: string;
@@ -46,7 +46,7 @@ export function taxFor(rates: TaxRates, mode: TaxMode, earlierOre: Ore, thisOre:
   const rateBp = mode.mode === 'tax-table' ? mode.rateBp : rates.sideIncomeRateBp;
   return {
     baseOre: thisOre,
-    amountOre: roundOre(basisPointsOf(thisOre, rateBp), rates.rounding),
+    ...roundWithTrace(basisPointsOf(thisOre, rateBp), rates.rounding),
     rule: mode.mode === 'tax-table' ? 'tax.tax-table' : 'tax.side-income',
     ruleText:
       mode.mode === 'tax-table'

@@ -1,7 +1,7 @@
 import type { MileageRates } from './rate-table';
-import { exactOre, formatKronor, Ore, roundOre } from './rounding';
+import { BeforeRounding, exactOre, formatKronor, Ore, roundWithTrace } from './rounding';
 
-export interface TravelPart {
+export interface TravelPart extends Partial<BeforeRounding> {
   kind: 'travel-ticket' | 'travel-car-tax-free' | 'travel-car-taxable';
   amountOre: Ore;
   taxable: boolean;
@@ -35,7 +35,7 @@ export function carParts(rates: MileageRates, km: number): TravelPart[] {
   const parts: TravelPart[] = [
     {
       kind: 'travel-car-tax-free',
-      amountOre: roundOre(exactOre(km, taxFreePerMil, 10), 'ore'),
+      ...roundWithTrace(exactOre(km, taxFreePerMil, 10), 'ore'),
       taxable: false,
       rule: 'travel.car.tax-free',
       ruleText: `Egen bil ${km} km: ${formatKronor(taxFreePerMil)} per mil, skattefri`,
@@ -45,7 +45,7 @@ export function carParts(rates: MileageRates, km: number): TravelPart[] {
     const excess = paidPerMil - taxFreePerMil;
     parts.push({
       kind: 'travel-car-taxable',
-      amountOre: roundOre(exactOre(km, excess, 10), 'ore'),
+      ...roundWithTrace(exactOre(km, excess, 10), 'ore'),
       taxable: true,
       rule: 'travel.car.above-tax-free',
       ruleText: `Egen bil ${km} km: ${formatKronor(excess)} per mil över den skattefria ${formatKronor(rates.taxFreeOrePerMil)}, skattepliktig`,

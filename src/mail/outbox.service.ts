@@ -3,15 +3,11 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import { AuthUser } from '../auth/auth-user';
 import { requireUser } from '../lifecycle/workflow-calls';
-import { OutboxQueryDto } from './dto/outbox-query.dto';
+import { Page, pageOf } from '../common/paging';
+import { OUTBOX_PAGING, OutboxQueryDto } from './dto/outbox-query.dto';
 import { OutboxMessage } from './outbox-message.entity';
 
-export interface OutboxPage {
-  items: OutboxMessage[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+export type OutboxPage = Page<OutboxMessage>;
 
 /** The mail outbox, latest first: all of it for administrators, the groups they coordinate for coordinators. */
 @Injectable()
@@ -23,8 +19,7 @@ export class OutboxService {
 
   async list(q: OutboxQueryDto, user: AuthUser | undefined): Promise<OutboxPage> {
     const actor = requireUser(user);
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
+    const { page, pageSize, offset } = pageOf(q, OUTBOX_PAGING);
     const qb = this.ds.getRepository(OutboxMessage).createQueryBuilder('m');
     if (!this.access.isAdmin(actor)) {
       const groups = await this.access.coordinatedGroupIds(actor);
@@ -35,7 +30,7 @@ export class OutboxService {
     const [items, total] = await qb
       .orderBy('m.created_at', 'DESC')
       .addOrderBy('m.id', 'DESC')
-      .skip((page - 1) * pageSize)
+      .skip(offset)
       .take(pageSize)
       .getManyAndCount();
     return { items, page, pageSize, total };

@@ -4,7 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { FeeInputError, RateTable } from '../fees';
 import { listPayers, rateTablesFor } from './payers';
-import { calculatePerson, PayableLine, PersonFigures, sameFigures } from './payout-calculation';
+import { calculatePerson, PayableLine, PersonFigures, personFiguresFromRow, sameFigures } from './payout-calculation';
 import { PayoutBatch, SkippedPerson } from './payout.entity';
 import { lastEndedPeriod, parsePeriod } from './period';
 import type { PayoutBatchSummary } from '../../workflows/payout-run.messages';
@@ -361,25 +361,8 @@ async function computePerson(
 }
 
 async function storedFigures(em: EntityManager, batchId: string, personId: string): Promise<PersonFigures | null> {
-  const rows: Array<Record<string, string | null>> = await em.query(`SELECT * FROM payout_person WHERE batch_id = $1 AND person_id = $2`, [batchId, personId]);
-  const r = rows[0];
-  if (!r) return null;
-  const n = (k: string) => Number(r[k]);
-  return {
-    feesOre: n('fees_ore'),
-    taxFreeTravelOre: n('tax_free_travel_ore'),
-    taxFreeCarOre: n('tax_free_car_ore'),
-    taxableTravelOre: n('taxable_travel_ore'),
-    taxablePayOre: n('taxable_pay_ore'),
-    contributionsOre: n('contributions_ore'),
-    taxWithheldOre: n('tax_withheld_ore'),
-    grossOre: n('gross_ore'),
-    netOre: n('net_ore'),
-    costOre: n('cost_ore'),
-    earlierTaxablePayOre: n('earlier_taxable_pay_ore'),
-    contributionCategory: r.contribution_category,
-    agiPayField: r.agi_pay_field as '011' | '131',
-  };
+  const rows: Array<Record<string, unknown>> = await em.query(`SELECT * FROM payout_person WHERE batch_id = $1 AND person_id = $2`, [batchId, personId]);
+  return rows[0] ? personFiguresFromRow(rows[0]) : null;
 }
 
 async function refreshTotals(em: EntityManager, batchId: string): Promise<void> {

@@ -173,6 +173,26 @@ function lineAmounts(timeReportId: string, all: readonly FeeLine[]): LineAmounts
 
 const sumOf = (lines: readonly FeeLine[], kind: FeeLine['kind']) => lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.amountOre, 0);
 
+/** A person's figures from a `payout_person` row as pg returns it (bigint columns as text). */
+export function personFiguresFromRow(r: Record<string, unknown>): PersonFigures {
+  const n = (k: string) => Number(r[k]);
+  return {
+    feesOre: n('fees_ore'),
+    taxFreeTravelOre: n('tax_free_travel_ore'),
+    taxFreeCarOre: n('tax_free_car_ore'),
+    taxableTravelOre: n('taxable_travel_ore'),
+    taxablePayOre: n('taxable_pay_ore'),
+    contributionsOre: n('contributions_ore'),
+    taxWithheldOre: n('tax_withheld_ore'),
+    grossOre: n('gross_ore'),
+    netOre: n('net_ore'),
+    costOre: n('cost_ore'),
+    earlierTaxablePayOre: n('earlier_taxable_pay_ore'),
+    contributionCategory: (r.contribution_category as string | null) ?? null,
+    agiPayField: r.agi_pay_field as '011' | '131',
+  };
+}
+
 /** Whether two computations of a person's payout give the same money (used before approval). */
 export function sameFigures(a: PersonFigures, b: PersonFigures): boolean {
   const keys: Array<keyof PersonFigures> = [

@@ -1,5 +1,6 @@
 import { referenceTable } from '../fees/testing/reference-tables';
 import { renderPayoutSlip } from '../../templates';
+import { flatText } from '../../test/support/pdf-text';
 import { calculatePerson, PayableLine } from './payout-calculation';
 import { payoutSlipData } from './payout-slips';
 
@@ -49,6 +50,8 @@ describe('payout slip data', () => {
     });
     expect(data.grossFeeOre).toBe(272_400);
     expect(data.fees.map((f) => f.amountOre)).toEqual([213_100, 53_300, 6_000]);
+    // Before rounding: 3,6 % and 0,9 % of 59 200 kr, and 12 mil × 5 kr (exact, so nothing to round).
+    expect(data.fees.map((f) => f.unroundedOre)).toEqual(['213120', '53280', '6000']);
     expect(data.fees[2].activity).toMatch(/^Bilersättning över den skattefria nivån/);
     expect(data.travel.map((t) => t.amountOre)).toEqual([64_000, 30_000]);
     expect(data.reporting).toMatchObject({ period: '2026-11', dueDate: '2026-12-12', cashPayField: '011', cashPayOre: 272_400, taxFreeCarAllowance: true });
@@ -56,5 +59,10 @@ describe('payout slip data', () => {
     // The template checks every sum and refuses data that does not add up.
     const pdf = await renderPayoutSlip(data);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The "Före avrundning" column shows the amount before rounding beside the rounded fee: 2 131,20 kr → 2 131 kr.
+    const text = flatText(pdf, { layout: true });
+    expect(text).toContain('2 131,20 kr 2 131,00 kr');
+    expect(text).toContain('532,80 kr 533,00 kr');
+    expect(text).toContain('60,00 kr 60,00 kr');
   });
 });

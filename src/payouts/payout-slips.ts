@@ -52,7 +52,9 @@ export function payoutSlipData(args: {
       date: l.date ?? args.paymentDate,
       activity: l.kind === 'fee' ? what(l) : `Bilersättning över den skattefria nivån, ${what(l).toLowerCase()}`,
       rule: l.ruleText,
-      unroundedOre: null,
+      // The engine's exact amount before rounding (absent for fixed amounts and in calculations stored before
+      // the engine kept it). The rule text already names the rounding, so the slip does not repeat it.
+      unroundedOre: l.unroundedOre ?? null,
       rounding: null,
       amountOre: l.amountOre,
     }));

@@ -3,6 +3,36 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 /** bigint columns come back from pg as strings: money is converted to integer öre here. */
 const ore = { to: (v: number | null | undefined) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
+/** A money column: bigint öre, read back as a number. */
+const OreColumn = (name: string) => Column('bigint', { name, transformer: ore });
+
+/** The money of a payout, for a whole batch or one person in it (the engine's totals; see src/fees). */
+abstract class PayoutAmounts {
+  @OreColumn('fees_ore')
+  feesOre: number;
+
+  @OreColumn('tax_free_travel_ore')
+  taxFreeTravelOre: number;
+
+  @OreColumn('taxable_travel_ore')
+  taxableTravelOre: number;
+
+  @OreColumn('contributions_ore')
+  contributionsOre: number;
+
+  @OreColumn('tax_withheld_ore')
+  taxWithheldOre: number;
+
+  @OreColumn('gross_ore')
+  grossOre: number;
+
+  @OreColumn('net_ore')
+  netOre: number;
+
+  @OreColumn('cost_ore')
+  costOre: number;
+}
+
 export const BATCH_STATES = ['draft', 'approved', 'cancelled', 'empty'] as const;
 /** draft (finance reviews) → approved (final: paid) or cancelled (lines go to the next run); empty: nothing to pay. */
 export type BatchState = (typeof BATCH_STATES)[number];
@@ -15,7 +45,7 @@ export interface SkippedPerson {
 
 /** One payer's payout for one period (`payout-run:<payer>:<period>`): at most one per payer and period. */
 @Entity({ name: 'payout_batch' })
-export class PayoutBatch {
+export class PayoutBatch extends PayoutAmounts {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -50,30 +80,6 @@ export class PayoutBatch {
 
   @Column('int', { name: 'held_count' })
   heldCount: number;
-
-  @Column('bigint', { name: 'fees_ore', transformer: ore })
-  feesOre: number;
-
-  @Column('bigint', { name: 'tax_free_travel_ore', transformer: ore })
-  taxFreeTravelOre: number;
-
-  @Column('bigint', { name: 'taxable_travel_ore', transformer: ore })
-  taxableTravelOre: number;
-
-  @Column('bigint', { name: 'contributions_ore', transformer: ore })
-  contributionsOre: number;
-
-  @Column('bigint', { name: 'tax_withheld_ore', transformer: ore })
-  taxWithheldOre: number;
-
-  @Column('bigint', { name: 'gross_ore', transformer: ore })
-  grossOre: number;
-
-  @Column('bigint', { name: 'net_ore', transformer: ore })
-  netOre: number;
-
-  @Column('bigint', { name: 'cost_ore', transformer: ore })
-  costOre: number;
 
   @Column('jsonb')
   skipped: SkippedPerson[];
@@ -119,10 +125,10 @@ export class PayoutLine {
   @Column('text')
   state: LineState;
 
-  @Column('bigint', { name: 'fee_ore', transformer: ore })
+  @OreColumn('fee_ore')
   feeOre: number;
 
-  @Column('bigint', { name: 'travel_ore', transformer: ore })
+  @OreColumn('travel_ore')
   travelOre: number;
 
   @Column('text', { name: 'fee_rule', nullable: true })
@@ -149,45 +155,23 @@ export class PayoutLine {
 
 /** One person's figures in a batch: what the payout slip, the bank file and the AGI show. */
 @Entity({ name: 'payout_person' })
-export class PayoutPerson {
+export class PayoutPerson extends PayoutAmounts {
   @PrimaryColumn('uuid', { name: 'batch_id' })
   batchId: string;
 
   @PrimaryColumn('uuid', { name: 'person_id' })
   personId: string;
 
-  @Column('bigint', { name: 'fees_ore', transformer: ore })
-  feesOre: number;
-
-  @Column('bigint', { name: 'tax_free_travel_ore', transformer: ore })
-  taxFreeTravelOre: number;
-
-  @Column('bigint', { name: 'tax_free_car_ore', transformer: ore })
+  /** Tax-free car allowance (part of taxFreeTravelOre): the AGI's box 050. */
+  @OreColumn('tax_free_car_ore')
   taxFreeCarOre: number;
 
-  @Column('bigint', { name: 'taxable_travel_ore', transformer: ore })
-  taxableTravelOre: number;
-
-  @Column('bigint', { name: 'taxable_pay_ore', transformer: ore })
+  /** Fees and taxable travel: the base of contributions and tax. */
+  @OreColumn('taxable_pay_ore')
   taxablePayOre: number;
 
-  @Column('bigint', { name: 'contributions_ore', transformer: ore })
-  contributionsOre: number;
-
-  @Column('bigint', { name: 'tax_withheld_ore', transformer: ore })
-  taxWithheldOre: number;
-
-  @Column('bigint', { name: 'gross_ore', transformer: ore })
-  grossOre: number;
-
-  @Column('bigint', { name: 'net_ore', transformer: ore })
-  netOre: number;
-
-  @Column('bigint', { name: 'cost_ore', transformer: ore })
-  costOre: number;
-
   /** The year's earlier taxable pay from this payer the figures assumed (the 1 000 kr threshold). */
-  @Column('bigint', { name: 'earlier_taxable_pay_ore', transformer: ore })
+  @OreColumn('earlier_taxable_pay_ore')
   earlierTaxablePayOre: number;
 
   @Column('text', { name: 'contribution_category', nullable: true })
@@ -220,7 +204,7 @@ export class PayoutApproval {
   @Column('date', { name: 'payment_date' })
   paymentDate: string;
 
-  @Column('bigint', { name: 'net_ore', transformer: ore })
+  @OreColumn('net_ore')
   netOre: number;
 
   @Column('int', { name: 'line_count' })

@@ -14,6 +14,7 @@ import { payoutRunWorkflowId } from '../../workflows/ids';
 import { approveUpdate, cancelRunUpdate, FinanceActor, holdLineUpdate, PayoutRunStatus, payoutRunStatusQuery } from '../../workflows/payout-run.messages';
 import { payoutRunWorkflow } from '../../workflows/payout-run.workflow';
 import { getPayer } from './payers';
+import { personFiguresFromRow } from './payout-calculation';
 import { agiFigures, AgiFigures, agiPeriodOf, normaliseAccount, paymentCsv, paymentReference } from './payout-exports';
 import { ensurePayoutSlip, payoutReferenceOf } from './payout-slips';
 import { PayoutBatch, PayoutPerson } from './payout.entity';
@@ -40,9 +41,8 @@ export interface BatchLineView {
   holdReason: string | null;
 }
 
-export interface BatchPersonView {
-  personId: string;
-  personName: string;
+/** What a person was (or is to be) paid, and what it costs the payer: a batch's row or a year's sum. */
+export interface PaidAmounts {
   feesOre: number;
   taxFreeTravelOre: number;
   taxableTravelOre: number;
@@ -51,6 +51,11 @@ export interface BatchPersonView {
   taxWithheldOre: number;
   netOre: number;
   costOre: number;
+}
+
+export interface BatchPersonView extends PaidAmounts {
+  personId: string;
+  personName: string;
   earlierTaxablePayOre: number;
   agiPayField: '011' | '131';
   slipDocumentId: string | null;
@@ -230,7 +235,7 @@ export class PayoutsService {
     );
     const persons = await Promise.all(
       rows.map(async (r) => {
-        const figures = personFigures(r);
+        const figures = personFiguresFromRow(r);
         const agi = agiFigures(this.cipher.decrypt(r.personal_number_enc as string).replace(/\D/g, ''), figures);
         // The payout that takes the year to 1 000 kr makes the year's earlier pay from this payer subject to
         // contributions (the engine's catch-up line): the months it was reported in field 131 need a corrected AGI (011).
@@ -276,11 +281,7 @@ export class PayoutsService {
   async yearlySummary(payerCode: string, year: number) {
     const payer = await getPayer(this.ds.manager, payerCode);
     const rows: Array<Record<string, string>> = await this.ds.query(
-      `SELECT pp.person_id, p.full_name,
-              SUM(pp.fees_ore) AS fees, SUM(pp.tax_free_travel_ore) AS tax_free_travel, SUM(pp.taxable_travel_ore) AS taxable_travel,
-              SUM(pp.taxable_pay_ore) AS taxable_pay, SUM(pp.contributions_ore) AS contributions, SUM(pp.tax_withheld_ore) AS tax,
-              SUM(pp.net_ore) AS net, SUM(pp.cost_ore) AS cost, count(*) AS payouts,
-              string_agg(DISTINCT to_char(b.payment_date, 'YYYY-MM'), ',' ORDER BY to_char(b.payment_date, 'YYYY-MM')) AS agi_periods
+      `SELECT pp.person_id, p.full_name, ${YEAR_SUMS}
          FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id JOIN person p ON p.id = pp.person_id
         WHERE b.payer_code = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
         GROUP BY pp.person_id, p.full_name ORDER BY p.full_name, pp.person_id`,
@@ -295,11 +296,7 @@ export class PayoutsService {
     const onlyPayer = user.personId === personId ? null : user.payerCode;
     if (user.personId !== personId && !onlyPayer) throw new NotFoundError('Personen finns inte.');
     const rows: Array<Record<string, string>> = await this.ds.query(
-      `SELECT b.payer_code, pp.person_id,
-              SUM(pp.fees_ore) AS fees, SUM(pp.tax_free_travel_ore) AS tax_free_travel, SUM(pp.taxable_travel_ore) AS taxable_travel,
-              SUM(pp.taxable_pay_ore) AS taxable_pay, SUM(pp.contributions_ore) AS contributions, SUM(pp.tax_withheld_ore) AS tax,
-              SUM(pp.net_ore) AS net, SUM(pp.cost_ore) AS cost, count(*) AS payouts,
-              string_agg(DISTINCT to_char(b.payment_date, 'YYYY-MM'), ',' ORDER BY to_char(b.payment_date, 'YYYY-MM')) AS agi_periods
+      `SELECT b.payer_code, pp.person_id, ${YEAR_SUMS}
          FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
         WHERE pp.person_id = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
           AND ($4::text IS NULL OR upper(b.payer_code) = upper($4))
@@ -377,36 +374,15 @@ function decorate(b: PayoutBatch): PayoutBatch & { reference: string; periodLabe
   return Object.assign(b, { reference: payoutReferenceOf(b), periodLabel: p ? periodLabel(p) : b.period });
 }
 
-function personFigures(r: Record<string, string | null>) {
-  const n = (k: string) => Number(r[k]);
-  return {
-    feesOre: n('fees_ore'),
-    taxFreeTravelOre: n('tax_free_travel_ore'),
-    taxFreeCarOre: n('tax_free_car_ore'),
-    taxableTravelOre: n('taxable_travel_ore'),
-    taxablePayOre: n('taxable_pay_ore'),
-    contributionsOre: n('contributions_ore'),
-    taxWithheldOre: n('tax_withheld_ore'),
-    grossOre: n('gross_ore'),
-    netOre: n('net_ore'),
-    costOre: n('cost_ore'),
-    earlierTaxablePayOre: n('earlier_taxable_pay_ore'),
-    contributionCategory: r.contribution_category,
-    agiPayField: r.agi_pay_field as '011' | '131',
-  };
-}
+/** A year's sums of payout_person rows (pp) of approved batches (b), as summaryRow reads them. */
+const YEAR_SUMS = `SUM(pp.fees_ore) AS fees, SUM(pp.tax_free_travel_ore) AS tax_free_travel, SUM(pp.taxable_travel_ore) AS taxable_travel,
+  SUM(pp.taxable_pay_ore) AS taxable_pay, SUM(pp.contributions_ore) AS contributions, SUM(pp.tax_withheld_ore) AS tax,
+  SUM(pp.net_ore) AS net, SUM(pp.cost_ore) AS cost, count(*) AS payouts,
+  string_agg(DISTINCT to_char(b.payment_date, 'YYYY-MM'), ',' ORDER BY to_char(b.payment_date, 'YYYY-MM')) AS agi_periods`;
 
-interface SummaryRow {
+interface SummaryRow extends PaidAmounts {
   personId: string;
   name?: string;
-  feesOre: number;
-  taxFreeTravelOre: number;
-  taxableTravelOre: number;
-  taxablePayOre: number;
-  contributionsOre: number;
-  taxWithheldOre: number;
-  netOre: number;
-  costOre: number;
   payouts: number;
   agiPeriods: string[];
 }

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { stockholmDate } from '../lifecycle/stockholm-time';
+import { LOGGER } from '../logging/logger';
+import { UsersService } from '../users/users.service';
 import { requireUser, runStep } from '../lifecycle/workflow-calls';
 import { Organisation } from '../organisations/organisation.entity';
 import { WorkingGroup } from '../working-groups/working-group.entity';
@@ -52,6 +55,8 @@ export class RecruitmentService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(Client) private readonly temporal: Client,
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   private handle(groupId: string) {
@@ -143,32 +148,61 @@ export class RecruitmentService {
   }
 
   /** The coordinator appoints a nominee: the recruitment workflow creates the assignment and starts its workflow. */
-  async appoint(groupId: string, nominationId: string, dto: AppointDto, user: AuthUser | undefined): Promise<{ assignmentId: string }> {
+  async appoint(
+    groupId: string,
+    nominationId: string,
+    dto: AppointDto,
+    user: AuthUser | undefined,
+  ): Promise<{ assignmentId: string; invitation: { userId: string; invited: boolean } | null }> {
     const actor = requireUser(user);
     const n = await this.nomination(groupId, nominationId);
     if (dto.periodEnd && dto.periodEnd < dto.periodStart) {
       throw new InvalidInputError('Uppdragets slutdatum ligger före startdatumet.', { periodEnd: ['Slutdatumet ska vara samma dag som eller efter startdatumet.'] });
     }
-    return this.step(groupId, () =>
-      this.handle(groupId).executeUpdate(appointUpdate, {
-        args: [
-          {
-            actorId: actor.id,
-            nominationId: n.id,
-            terms: {
-              periodStart: dto.periodStart,
-              periodEnd: dto.periodEnd ?? null,
-              reportingFrequency: dto.reportingFrequency ?? 'quarterly',
-              feeMode: dto.feeMode ?? 'session',
-              estimatedMeetingHours: dto.estimatedMeetingHours ?? null,
-              estimatedOtherHours: dto.estimatedOtherHours ?? null,
-              extraPreparationDays: dto.extraPreparationDays ?? 0,
-              employedByOrganisation: dto.employedByOrganisation ?? false,
+    let appointed: { assignmentId: string };
+    try {
+      appointed = await this.step(groupId, () =>
+        this.handle(groupId).executeUpdate(appointUpdate, {
+          args: [
+            {
+              actorId: actor.id,
+              nominationId: n.id,
+              terms: {
+                periodStart: dto.periodStart,
+                periodEnd: dto.periodEnd ?? null,
+                reportingFrequency: dto.reportingFrequency ?? 'quarterly',
+                feeMode: dto.feeMode ?? 'session',
+                estimatedMeetingHours: dto.estimatedMeetingHours ?? null,
+                estimatedOtherHours: dto.estimatedOtherHours ?? null,
+                extraPreparationDays: dto.extraPreparationDays ?? 0,
+                employedByOrganisation: dto.employedByOrganisation ?? false,
+              },
             },
-          },
-        ],
-      }),
-    );
+          ],
+        }),
+      );
+    } catch (e) {
+      // A retried appointment is refused (the nominee is no longer waiting); the login may still be missing.
+      const again = await this.ds.getRepository(Nomination).findOneBy({ id: n.id });
+      if (again?.state === 'appointed') await this.inviteAppointee(actor, n.personId);
+      throw e;
+    }
+    const invitation = await this.inviteAppointee(actor, n.personId);
+    return { ...appointed, invitation };
+  }
+
+  /**
+   * The offer mail asks the nominee to log in: one who has no account yet gets an invitation (a single-use,
+   * expiring link in a separate mail). The appointment stands even when the invitation fails; it is logged and
+   * the coordinator can invite by hand (POST /auth/invitations).
+   */
+  private async inviteAppointee(actor: AuthUser, personId: string): Promise<{ userId: string; invited: boolean } | null> {
+    try {
+      return await this.users.ensureRepresentativeInvited(actor, personId);
+    } catch (e) {
+      this.logger.warn({ personId, err: e instanceof Error ? e.message : String(e) }, 'appointed nominee could not be invited');
+      return null;
+    }
   }
 
   async reject(groupId: string, nominationId: string, user: AuthUser | undefined): Promise<NominationView> {

@@ -9,9 +9,10 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { SessionService } from '../auth/session.service';
 import { hashToken, newToken } from '../auth/tokens';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
+import { pageOf } from '../common/paging';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AccessInput, accessProblems, COORDINATOR_INVITABLE } from './account-rules';
-import type { ListUsersQuery, UserStatus } from './dto/users.dto';
+import { type ListUsersQuery, USER_PAGING, type UserStatus } from './dto/users.dto';
 
 export interface UserView extends AuthUser {
   coordinatedGroupIds: string[];
@@ -72,8 +73,7 @@ export class UsersService {
   ) {}
 
   async list(q: ListUsersQuery): Promise<{ items: UserView[]; total: number; page: number; pageSize: number }> {
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 50;
+    const { page, pageSize, offset } = pageOf(q, USER_PAGING);
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -93,7 +93,7 @@ export class UsersService {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM user_account u ${filter}`, params);
     const rows: AccountRow[] = await this.ds.query(
-      `${SELECT_ACCOUNT} ${filter} ORDER BY lower(u.display_name), u.id LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
+      `${SELECT_ACCOUNT} ${filter} ORDER BY lower(u.display_name), u.id LIMIT ${p(pageSize)} OFFSET ${p(offset)}`,
       params,
     );
     return { items: rows.map(toView), total: n as number, page, pageSize };
@@ -222,6 +222,28 @@ export class UsersService {
         ...(this.config.mail.transport === 'smtp' ? {} : { acceptUrl }),
       },
     };
+  }
+
+  /**
+   * An appointed nominee's login: invites the person as a representative (a single-use, expiring link by mail, as
+   * `invite` does) unless an account for the person — or another account with the person's address — exists
+   * already. Idempotent: once the person has an account (invited or active) nothing new is created or sent.
+   */
+  async ensureRepresentativeInvited(actor: AuthUser, personId: string): Promise<{ userId: string; invited: boolean } | null> {
+    const [own] = await this.ds.query(`SELECT id FROM user_account WHERE person_id = $1`, [personId]);
+    if (own) return { userId: own.id, invited: false };
+    const [other] = await this.ds.query(`SELECT u.id FROM user_account u JOIN person p ON lower(p.email) = lower(u.email) WHERE p.id = $1`, [personId]);
+    if (other) return null; // the address belongs to another account: an administrator has to decide
+    try {
+      const result = await this.invite(actor, { roles: ['representative'], personId });
+      return { userId: result.user.id, invited: true };
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      // Two appointments of the same person at once: the other one invited them.
+      const [again] = await this.ds.query(`SELECT id FROM user_account WHERE person_id = $1`, [personId]);
+      if (again) return { userId: again.id, invited: false };
+      throw e;
+    }
   }
 
   /** Sets the password of an invited account (once) and logs the person in. */

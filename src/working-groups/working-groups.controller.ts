@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
 import { NotFoundError } from '../common/errors';
@@ -33,6 +33,16 @@ export class WorkingGroupsController {
   @ApiOkResponse({ description: 'Gruppen med rekryteringens aktuella läge.' })
   get(@Param('id', uuid) id: string) {
     return this.service.get(id);
+  }
+
+  @Post(':id/end')
+  @Roles('coordinator', 'admin')
+  @Scoped('group', 'id')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Gruppen avslutas: rekryteringen stängs och alla uppdrag i gruppen avslutas.' })
+  @ApiConflictResponse({ description: 'Gruppen är redan avslutad.' })
+  end(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.service.end(id, user);
   }
 
   @Post(':id/recruitment')

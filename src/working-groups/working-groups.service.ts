@@ -9,7 +9,7 @@ import { GroupCoordinators } from '../users/group-coordinators';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
 import { recruitmentWorkflowId } from '../../workflows/ids';
-import { RecruitmentStatus, recruitmentStatusQuery } from '../../workflows/recruitment.messages';
+import { groupEndedSignal, RecruitmentStatus, recruitmentStatusQuery } from '../../workflows/recruitment.messages';
 import { recruitmentWorkflow } from '../../workflows/recruitment.workflow';
 import { CreateWorkingGroupDto } from './dto/create-working-group.dto';
 import { WorkingGroup } from './working-group.entity';
@@ -113,6 +113,38 @@ export class WorkingGroupsService {
       .withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(recruitmentStatusQuery))
       .catch(() => null);
     return { group, recruitment: { workflowId, status, running } };
+  }
+
+  /**
+   * Ends the group: the recruitment workflow hears `groupEnded` (it cancels open requests and ends every
+   * assignment, which ends its own workflow) and the decision is recorded in the audit log, once. 409 when the
+   * group has already ended (or its end is already recorded).
+   */
+  async end(groupId: string, actor: AuthUser): Promise<WorkingGroupView> {
+    const group = await this.findOrThrow(groupId);
+    const already = new ConflictError('Gruppen är redan avslutad.');
+    if (group.recruitmentState === 'ended') throw already;
+    const handle = this.temporal.workflow.getHandle(recruitmentWorkflowId(group.id));
+    let running = false;
+    try {
+      running = (await handle.describe()).status.name === 'RUNNING';
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) throw e;
+    }
+    if (!running && group.recruitmentState !== 'not-started') throw already;
+    const recorded: unknown[] = await this.ds.query(
+      `INSERT INTO audit_log (actor, action, subject_type, subject_id, idempotency_key, details)
+       VALUES ($1, 'working-group.ended', 'working_group', $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [actor.id, group.id, `group-ended:${group.id}`, JSON.stringify({ recruitmentWasRunning: running })],
+    );
+    if (!recorded.length) throw already;
+    if (running) {
+      await handle.signal(groupEndedSignal);
+    } else {
+      // Recruitment never started: nothing to end but the read model.
+      await this.ds.query(`UPDATE working_group SET recruitment_state = 'ended' WHERE id = $1`, [group.id]);
+    }
+    return this.get(group.id);
   }
 
   async list(): Promise<WorkingGroup[]> {

@@ -167,9 +167,26 @@ export async function appoint(group: TestGroup, nominationId: string, terms: Rec
   return body.assignmentId;
 }
 
-/** A login for the nominee (as the auth module's invitation would give them). */
+/** The link of the newest invitation mailed to the account of a person (from the outbox), or undefined. */
+export async function invitationTokenFor(h: Harness, personId: string): Promise<string | undefined> {
+  const rows: Array<{ body: string }> = await h.dataSource.query(
+    `SELECT o.body FROM outbox o JOIN user_account u ON lower(u.email) = lower(o.to_address)
+     WHERE u.person_id = $1 AND o.template = 'user-invitation' ORDER BY o.created_at DESC, o.id DESC LIMIT 1`,
+    [personId],
+  );
+  return rows[0] ? /token=([A-Za-z0-9_.-]+)/.exec(rows[0].body)?.[1] : undefined;
+}
+
+/** A login for the appointed nominee: accepts the invitation the appointment mailed them. */
 export async function representativeFor(h: Harness, nomination: any): Promise<TestUser> {
-  return h.createUser({ roles: ['representative'], personId: nomination.nominee.personId });
+  const personId: string = nomination.nominee.personId;
+  const token = await invitationTokenFor(h, personId);
+  if (!token) throw new Error(`no invitation was mailed to person ${personId}`);
+  const password = `Test-${randomUUID()}`;
+  const session = expectStatus(await h.api().post('/auth/invitations/accept', { token, password }), 200, 'accept invitation');
+  const api = h.api(session.token);
+  const me = expectStatus(await api.get('/auth/me'), 200, 'me');
+  return { user: me.user, password, token: session.token, api };
 }
 
 /** Signs the agreement's PDF in a role through the documents API, when a PDF was rendered. */

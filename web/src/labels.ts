@@ -25,7 +25,8 @@ export const REGION_LABELS: Record<Region, string> = {
 
 export const RECRUITMENT_STATE_LABELS: Record<string, string> = {
   'not-started': 'Rekryteringen har inte startat',
-  open: 'Rekrytering pågår – för få företrädare',
+  open: 'För få företrädare – rekrytering behövs',
+  recruiting: 'Rekrytering pågår – för få företrädare',
   staffed: 'Bemannad',
   ended: 'Gruppen är avslutad',
 };
@@ -185,4 +186,10 @@ export const BATCH_STATE_LABELS: Record<string, string> = {
   approved: 'Godkänd',
   cancelled: 'Avslagen',
   empty: 'Inget att betala ut',
+};
+
+export const ORGANISATION_PERSPECTIVE_LABELS: Record<string, string> = {
+  patient: 'Patienter',
+  'next-of-kin': 'Närstående',
+  both: 'Patienter och närstående',
 };

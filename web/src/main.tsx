@@ -30,6 +30,7 @@ import { NewTimeReportPage } from './pages/time-reports/NewTimeReportPage';
 import { TimeReportPage } from './pages/time-reports/TimeReportPage';
 import { TimeReportsPage } from './pages/time-reports/TimeReportsPage';
 import { NewGroupPage } from './pages/NewGroupPage';
+import { OrganisationsPage } from './pages/OrganisationsPage';
 import { TasksPage } from './pages/TasksPage';
 import './styles.css';
 
@@ -37,6 +38,7 @@ import './styles.css';
 const NAV: NavItem[] = [
   { to: '/att-gora', label: 'Att göra nu', roles: [] },
   { to: '/grupper', label: 'Arbetsgrupper', roles: ['coordinator', 'admin'] },
+  { to: '/organisationer', label: 'Organisationer', roles: ['coordinator', 'admin'] },
   { to: '/nomineringar', label: 'Förfrågningar om nominering', roles: ['org-contact'] },
   { to: '/tidrapporter', label: 'Mina tidrapporter', roles: ['representative'] },
   { to: '/mina-utbetalningar', label: 'Mina utbetalningar', roles: ['representative'] },
@@ -108,6 +110,7 @@ function App() {
         <Route path="/uppdrag/:assignmentId/rapportera" element={only(['representative'], <NewTimeReportPage />)} />
         <Route path="/dokument/:id" element={<DocumentPage />} />
         <Route path="/uppdrag/:id" element={<AssignmentPage />} />
+        <Route path="/organisationer" element={only(COORDINATION, <OrganisationsPage />)} />
         <Route path="/nomineringar" element={only(['org-contact'], <NominationRequestsPage />)} />
         <Route path="/nomineringar/:id" element={<NominationRequestPage />} />
         <Route path="/mina-utbetalningar" element={only(['representative'], <MyPayoutsPage />)} />

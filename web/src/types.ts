@@ -19,7 +19,7 @@ export interface WorkingGroup {
 
 export interface RecruitmentStatus {
   groupId: string;
-  state: 'open' | 'staffed' | 'ended';
+  state: 'open' | 'recruiting' | 'staffed' | 'ended';
   urgent: boolean;
   minRepresentatives: number;
   activeRepresentatives: number;
@@ -291,4 +291,20 @@ export interface BatchView {
     rateTable: string | null;
     holdReason: string | null;
   }>;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  orgNumber: string | null;
+  perspective: 'patient' | 'next-of-kin' | 'both';
+  contactEmail: string;
+  createdAt: string;
+}
+
+export interface OrganisationPage {
+  items: Organisation[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

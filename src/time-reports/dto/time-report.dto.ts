@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ACTIVITY_KINDS, ActivityKind, PARTICIPATION_MODES, Participation } from '../time-report.entity';
@@ -79,77 +79,17 @@ export class CreateTimeReportDto extends TimeReportFiguresDto {
   participation: Participation;
 }
 
-/** An edit of a report that is not yet attested: every field optional. */
-export class UpdateTimeReportDto {
-  @ApiPropertyOptional({ example: '2026-09-14' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'Datumet måste anges som ÅÅÅÅ-MM-DD.' })
-  activityDate?: string;
-
-  @ApiPropertyOptional({ enum: ACTIVITY_KINDS })
-  @IsOptional()
-  @IsIn(ACTIVITY_KINDS, { message: `Typen måste vara en av ${ACTIVITY_KINDS.join(', ')}.` })
-  kind?: ActivityKind;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString({ message: 'Mötesreferensen måste vara text.' })
-  @MaxLength(200, { message: 'Mötesreferensen får vara högst 200 tecken.' })
-  meetingRef?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: 'Beskrivningen måste vara text.' })
-  @MaxLength(2000, { message: 'Beskrivningen får vara högst 2 000 tecken.' })
-  description?: string;
-
-  @ApiPropertyOptional({ enum: PARTICIPATION_MODES })
-  @IsOptional()
-  @IsIn(PARTICIPATION_MODES, { message: `Sättet att delta måste vara ett av ${PARTICIPATION_MODES.join(', ')}.` })
-  participation?: Participation;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'Tiden måste anges i hela minuter.' })
-  @Min(1, { message: 'Tiden måste vara minst 1 minut.' })
-  @Max(1440, { message: 'Tiden kan vara högst 1 440 minuter (ett dygn).' })
-  durationMinutes?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'Restiden måste anges i hela minuter.' })
-  @Min(0, { message: 'Restiden kan inte vara negativ.' })
-  @Max(1440, { message: 'Restiden kan vara högst 1 440 minuter.' })
-  travelMinutes?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'Biljettkostnaden anges i hela öre.' })
-  @Min(0, { message: 'Biljettkostnaden kan inte vara negativ.' })
-  @Max(MAX_ORE, { message: 'Biljettkostnaden kan vara högst 100 000 kr.' })
-  ticketCostOre?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'Övriga resekostnader anges i hela öre.' })
-  @Min(0, { message: 'Övriga resekostnader kan inte vara negativa.' })
-  @Max(MAX_ORE, { message: 'Övriga resekostnader kan vara högst 100 000 kr.' })
-  otherTravelCostOre?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'Körsträckan anges i hela kilometer.' })
-  @Min(0, { message: 'Körsträckan kan inte vara negativ.' })
-  @Max(5000, { message: 'Körsträckan kan vara högst 5 000 km för en aktivitet.' })
-  carKm?: number;
-}
+/** An edit of a report that is not yet attested: the fields of a new report (not its id or assignment), every one optional. */
+export class UpdateTimeReportDto extends PartialType(OmitType(CreateTimeReportDto, ['id', 'assignmentId'] as const)) {}
 
 export const ATTESTATION_ACTIONS = ['confirm', 'adjust', 'reject'] as const;
 export type AttestationAction = (typeof ATTESTATION_ACTIONS)[number];
 
-/** The coordinator's decision on one line: confirm as reported, adjust (with a reason) or reject (with a reason). */
-export class AttestTimeReportDto {
+/**
+ * The coordinator's decision on one line: confirm as reported, adjust (with a reason and the adjusted figures,
+ * every one optional) or reject (with a reason).
+ */
+export class AttestTimeReportDto extends PartialType(TimeReportFiguresDto) {
   @ApiProperty({ enum: ATTESTATION_ACTIONS })
   @IsIn(ATTESTATION_ACTIONS, { message: 'Beslutet måste vara confirm (godkänn), adjust (justera) eller reject (avslå).' })
   decision: AttestationAction;
@@ -160,41 +100,6 @@ export class AttestTimeReportDto {
   @IsString({ message: 'Skälet måste vara text.' })
   @MaxLength(2000, { message: 'Skälet får vara högst 2 000 tecken.' })
   reason?: string;
-
-  @ApiPropertyOptional({ description: 'Justerad tid i minuter, utan restid.' })
-  @IsOptional()
-  @IsInt({ message: 'Tiden måste anges i hela minuter.' })
-  @Min(1, { message: 'Tiden måste vara minst 1 minut.' })
-  @Max(1440, { message: 'Tiden kan vara högst 1 440 minuter (ett dygn).' })
-  durationMinutes?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'Restiden måste anges i hela minuter.' })
-  @Min(0, { message: 'Restiden kan inte vara negativ.' })
-  @Max(1440, { message: 'Restiden kan vara högst 1 440 minuter.' })
-  travelMinutes?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'Biljettkostnaden anges i hela öre.' })
-  @Min(0, { message: 'Biljettkostnaden kan inte vara negativ.' })
-  @Max(MAX_ORE, { message: 'Biljettkostnaden kan vara högst 100 000 kr.' })
-  ticketCostOre?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'Övriga resekostnader anges i hela öre.' })
-  @Min(0, { message: 'Övriga resekostnader kan inte vara negativa.' })
-  @Max(MAX_ORE, { message: 'Övriga resekostnader kan vara högst 100 000 kr.' })
-  otherTravelCostOre?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'Körsträckan anges i hela kilometer.' })
-  @Min(0, { message: 'Körsträckan kan inte vara negativ.' })
-  @Max(5000, { message: 'Körsträckan kan vara högst 5 000 km för en aktivitet.' })
-  carKm?: number;
 }
 
 export class ListTimeReportsQueryDto {

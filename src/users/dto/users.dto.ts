@@ -1,23 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsEmail,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { ROLES, type Role } from '../../auth/auth-user';
 import { AuthUserDto } from '../../auth/dto/auth.dto';
+import { PagedQueryDto, PagingRules } from '../../common/paging';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-hasher';
 import type { UserTask } from '../tasks';
 
@@ -96,7 +94,9 @@ export class AcceptInvitationDto {
 export const USER_STATUSES = ['invited', 'active', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
-export class ListUsersQuery {
+export const USER_PAGING: PagingRules = { defaultPageSize: 50, maxPageSize: 200 };
+
+export class ListUsersQuery extends PagedQueryDto(USER_PAGING) {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @IsIn(ROLES, { message: `role måste vara en av ${ROLES.join(', ')}.` })
@@ -122,21 +122,6 @@ export class ListUsersQuery {
   @IsOptional()
   @IsUUID('all', { message: 'groupId måste vara ett UUID.' })
   groupId?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page måste vara ett heltal.' })
-  @Min(1, { message: 'page börjar på 1.' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize måste vara ett heltal.' })
-  @Min(1, { message: 'pageSize måste vara minst 1.' })
-  @Max(200, { message: 'pageSize får vara högst 200.' })
-  pageSize?: number;
 }
 
 export class UserViewDto extends AuthUserDto {

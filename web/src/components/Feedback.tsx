@@ -1,10 +1,19 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ApiError } from '../api';
 
-/** A confirmation after an action. Announced by screen readers (role=status). */
-export function Confirmation({ children }: { children: ReactNode }) {
+/**
+ * A confirmation after an action. Announced by screen readers (role=status); after an action on the same page it
+ * takes focus, so it is also scrolled into view (a confirmation that arrives with a new page leaves focus to the
+ * page's heading).
+ */
+export function Confirmation({ children, focus = true }: { children: ReactNode; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Once, when shown: give each new message its own `key` so that it is shown (and focused) anew.
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
   return (
-    <div className="confirmation" role="status">
+    <div className="confirmation" role="status" tabIndex={-1} ref={ref}>
       <p className="confirmation-title">Klart</p>
       <div>{children}</div>
     </div>

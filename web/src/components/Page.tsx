@@ -27,7 +27,7 @@ export function Page({ title, intro, children }: { title: string; intro?: ReactN
   }, [location.key]);
   return (
     <>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation focus={false}>{confirmation}</Confirmation>}
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>

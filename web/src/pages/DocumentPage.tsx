@@ -39,7 +39,7 @@ export function DocumentPage() {
   const role = d.variant === 'original' ? myPendingRole(user, d) : undefined;
   return (
     <Page title={kind}>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       <DocumentViewer documentId={latest} fileName={d.fileName} title={kind.toLowerCase()} />
       <h2>Signaturer</h2>
       {d.signatures.length === 0 ? (

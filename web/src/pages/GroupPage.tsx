@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { hasRole, useUser } from '../auth';
 import { Deadline } from '../components/Deadline';
-import { ErrorMessage, NextStep, Working } from '../components/Feedback';
+import { Confirmation, ErrorMessage, NextStep, Working } from '../components/Feedback';
+import { Checkbox, Form, requireFields } from '../components/Form';
 import { Page } from '../components/Page';
 import { formatDate } from '../format';
 import { useLoad } from '../hooks';
@@ -15,6 +17,7 @@ import { RecruitmentSection } from './recruitment/RecruitmentSection';
 export function GroupPage() {
   const { id = '' } = useParams();
   const user = useUser();
+  const [confirmation, setConfirmation] = useState('');
   const [view, reload] = useLoad(() => api.get<WorkingGroupView>(`/working-groups/${encodeURIComponent(id)}`), [id]);
 
   if (view.status === 'loading')
@@ -36,6 +39,7 @@ export function GroupPage() {
   const missing = active === undefined ? undefined : Math.max(0, min - active);
   return (
     <Page title={group.name}>
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       <dl className="facts">
         <div>
           <dt>Typ</dt>
@@ -117,6 +121,38 @@ export function GroupPage() {
           ))}
         </div>
       </section>
+      {hasRole(user, 'coordinator', 'admin') && group.recruitmentState !== 'ended' && (
+        <section aria-labelledby="avsluta-grupp">
+          <h2 id="avsluta-grupp">Avsluta gruppen</h2>
+          <EndGroup
+            groupId={group.id}
+            name={group.name}
+            onDone={async () => {
+              await reload();
+              setConfirmation(`${group.name} är avslutad. Rekryteringen är stängd och gruppens uppdrag avslutas.`);
+            }}
+          />
+        </section>
+      )}
     </Page>
+  );
+}
+
+function EndGroup({ groupId, name, onDone }: { groupId: string; name: string; onDone: () => Promise<void> }) {
+  const [sure, setSure] = useState(false);
+  return (
+    <Form
+      idPrefix="avsluta-"
+      submitLabel="Avsluta gruppen"
+      sendingLabel="Avslutar gruppen …"
+      onSubmit={async () => {
+        requireFields({ sure: !sure && 'Kryssa i rutan om du är säker.' });
+        await api.post(`/working-groups/${groupId}/end`);
+        await onDone();
+      }}
+    >
+      <p>När gruppen avslutas stängs rekryteringen och alla uppdrag i gruppen avslutas. Företrädarna får besked. Det går inte att ångra.</p>
+      <Checkbox name="sure" label={`Jag vill avsluta ${name}`} checked={sure} onChange={setSure} />
+    </Form>
   );
 }

@@ -61,12 +61,12 @@ export function GroupsPage() {
 }
 
 export function StaffingBadge({ state }: { state: string }) {
-  const kind = state === 'staffed' ? 'ok' : state === 'open' ? 'warn' : 'neutral';
+  const kind = state === 'staffed' ? 'ok' : state === 'open' || state === 'recruiting' ? 'warn' : 'neutral';
   return <span className={`badge badge-${kind}`}>{label(RECRUITMENT_STATE_LABELS, state)}</span>;
 }
 
 function StaffingSummary({ groups }: { groups: WorkingGroup[] }) {
-  const under = groups.filter((g) => g.recruitmentState === 'open' || g.recruitmentState === 'not-started');
+  const under = groups.filter((g) => g.recruitmentState === 'open' || g.recruitmentState === 'recruiting' || g.recruitmentState === 'not-started');
   return (
     <NextStep title="Det här behöver göras">
       {under.length === 0 ? (

@@ -1,8 +1,8 @@
 import { api } from '../../api';
 import { ROLE_LABELS, type Role } from '../../auth';
-import { CheckboxGroup, SelectField, TextField } from '../../components/Form';
+import { CheckboxGroup, SelectField } from '../../components/Form';
 import { useLoad } from '../../hooks';
-import type { PayingBody, WorkingGroup } from '../../types';
+import type { OrganisationPage, PayingBody, WorkingGroup } from '../../types';
 
 export interface AccessDraft {
   roles: Role[];
@@ -22,6 +22,8 @@ const ROLE_HINTS: Record<Role, string> = {
 /** The roles of an account and the scope that goes with each (the API checks that they fit together). */
 export function AccessFields({ draft, update, roles }: { draft: AccessDraft; update: (p: Partial<AccessDraft>) => void; roles: Role[] }) {
   const [payers] = useLoad(() => api.get<PayingBody[]>('/paying-bodies'), []);
+  const wantsOrg = draft.roles.includes('org-contact');
+  const [orgs] = useLoad(() => (wantsOrg ? api.get<OrganisationPage>('/organisations?pageSize=200') : Promise.resolve({ items: [], total: 0, page: 1, pageSize: 200 })), [wantsOrg]);
   const [groups] = useLoad(() => (draft.roles.includes('coordinator') ? api.get<WorkingGroup[]>('/working-groups') : Promise.resolve([] as WorkingGroup[])), [draft.roles.includes('coordinator')]);
   return (
     <>
@@ -34,12 +36,14 @@ export function AccessFields({ draft, update, roles }: { draft: AccessDraft; upd
         options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_HINTS[r] }))}
       />
       {draft.roles.includes('org-contact') && (
-        <TextField
+        <SelectField
           name="organisationId"
-          label="Organisationens id"
-          hint="Id för den patient- eller närståendeorganisation som kontaktpersonen företräder (ett UUID)."
+          label="Organisation"
+          hint="Den patient- eller närståendeorganisation som kontaktpersonen företräder."
           value={draft.organisationId}
           onChange={(v) => update({ organisationId: v })}
+          placeholder="Välj organisation"
+          options={orgs.status === 'ok' ? orgs.data.items.map((o) => ({ value: o.id, label: o.name })) : []}
         />
       )}
       {draft.roles.includes('finance') && (

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { ErrorMessage, NextStep, Working } from '../../components/Feedback';
 import { Form, RadioGroup, requireFields, SelectField, TextArea, TextField } from '../../components/Form';
 import { Page } from '../../components/Page';
-import { bpToInput, oreToInput, parseKronor, parsePercentToBp, parseWhole } from '../../format';
+import { bpToInput, formatDate, oreToInput, parseKronor, parsePercentToBp, parseWhole } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
 import { FEE_MODE_LABELS, HOURLY_COUNTING_LABELS, HOURLY_SCOPE_LABELS, ROUNDING_LABELS } from '../../labels';
 import type { PayingBody, RateTableView } from '../../types';
@@ -103,7 +103,7 @@ export function NewRateTablePage() {
     requireFields(notNumber);
     const created = await api.post<RateTableView>('/rate-tables', toBody(draft));
     clear();
-    void navigate(`/administration/taxetabeller/${encodeURIComponent(created.code)}`, { state: { confirmation: `Taxetabellen ${created.code} är sparad. Den används för utbetalningar från ${created.validFrom}.` } });
+    void navigate(`/administration/taxetabeller/${encodeURIComponent(created.code)}`, { state: { confirmation: `Taxetabellen ${created.code} är sparad. Den används för aktiviteter från ${formatDate(created.validFrom)}.` } });
   }
 
   return (

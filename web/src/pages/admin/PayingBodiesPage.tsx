@@ -94,7 +94,7 @@ function ClaimPolicyForm({ payers }: { payers: PayingBody[] }) {
   return (
     <section aria-labelledby="anspraksregler">
       <h2 id="anspraksregler">Regler för ersättningsanspråk</h2>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       <SelectField
         name="scope"
         label="Regler för"

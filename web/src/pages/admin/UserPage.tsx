@@ -33,7 +33,7 @@ export function UserPage() {
   const u = user.data;
   return (
     <Page title={u.displayName}>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       <dl className="facts">
         <div>
           <dt>E-post</dt>
@@ -69,8 +69,8 @@ export function UserPage() {
         key={u.id + u.roles.join()}
         user={u}
         onSaved={async (msg) => {
-          setConfirmation(msg);
           await reload();
+          setConfirmation(msg);
         }}
       />
       <h2>Konto</h2>
@@ -82,8 +82,8 @@ export function UserPage() {
           sendingLabel="Öppnar kontot …"
           onSubmit={async () => {
             await api.post(`/users/${u.id}/enable`);
-            setConfirmation(`Kontot för ${u.displayName} är öppnat igen.`);
             await reload();
+            setConfirmation(`Kontot för ${u.displayName} är öppnat igen.`);
           }}
         >
           <p>Kontot är avstängt sedan {formatDateTime(u.disabledAt)}.</p>
@@ -94,8 +94,8 @@ export function UserPage() {
           sendingLabel="Stänger av kontot …"
           onSubmit={async () => {
             await api.post(`/users/${u.id}/disable`);
-            setConfirmation(`Kontot för ${u.displayName} är avstängt. Personen är utloggad och kan inte logga in.`);
             await reload();
+            setConfirmation(`Kontot för ${u.displayName} är avstängt. Personen är utloggad och kan inte logga in.`);
           }}
         >
           <p>När kontot är avstängt kan personen inte logga in, och alla pågående inloggningar avslutas. Du kan öppna kontot igen senare.</p>

@@ -50,8 +50,8 @@ export function AssignmentPage() {
   const mine = user.personId !== null && user.personId === a.personId;
   const coordinates = hasRole(user, 'coordinator', 'admin') && !mine;
   const done = async (msg: string) => {
-    setConfirmation(msg);
     await reload();
+    setConfirmation(msg);
   };
   const step = async (path: string, msg: string, body?: unknown) => {
     await api.post(`/assignments/${a.id}/${path}`, body);
@@ -61,7 +61,7 @@ export function AssignmentPage() {
 
   return (
     <Page title={mine ? `Ditt uppdrag i ${v.group.name}` : `${v.person.fullName} i ${v.group.name}`}>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       <p>
         <strong>{label(ASSIGNMENT_STATE_LABELS, state)}</strong>
         {state === 'ended' || state === 'declined' ? ` – ${label(END_REASON_LABELS, status?.endReason ?? a.endReason) || 'avslutat'}.` : ''}
@@ -284,7 +284,12 @@ function Agreement(props: {
         {props.signedAt ? `Signerad av företrädaren ${formatDateTime(props.signedAt)}. ` : 'Inte signerad av företrädaren ännu. '}
         {props.countersignedAt ? `Kontrasignerad ${formatDateTime(props.countersignedAt)}.` : 'Inte kontrasignerad ännu.'}
       </p>
-      {doc.status === 'ok' && <DocumentViewer documentId={latest} fileName={doc.data.fileName} title="överenskommelsen" />}
+      {doc.status === 'ok' && role && <DocumentViewer documentId={latest} fileName={doc.data.fileName} title="överenskommelsen" />}
+      {doc.status === 'ok' && !role && (
+        <p>
+          <Link to={`/dokument/${latest}`}>Läs överenskommelsen</Link>
+        </p>
+      )}
       {doc.status === 'error' && <ErrorMessage error={doc.error} title="Överenskommelsen kunde inte visas" />}
       {role && doc.status === 'ok' && (
         <Form

@@ -8,7 +8,7 @@ import { Page } from '../../components/Page';
 import { downloadFile } from '../../download';
 import { formatDate, formatDateTime, formatOre } from '../../format';
 import { useLoad } from '../../hooks';
-import { ACTIVITY_KIND_LABELS, BATCH_STATE_LABELS, label, LINE_PAYOUT_STATE_LABELS } from '../../labels';
+import { ACTIVITY_KIND_LABELS, BATCH_STATE_LABELS, FEE_TIER_LABELS, label, LINE_PAYOUT_STATE_LABELS } from '../../labels';
 import type { BatchView } from '../../types';
 import { minutesText } from '../time-reports/TimeReportPage';
 
@@ -27,6 +27,13 @@ interface Agi {
   persons: AgiPerson[];
   totals: { field011: number; field131: number; field001: number };
   note?: string;
+}
+
+/** "fee.full-day.pbb-percent" → " (heldag)"; the rule's own code when it is not a tier. */
+function feeRuleText(rule: string | null): string {
+  if (!rule) return '';
+  const tier = /^fee\.([a-z-]+)/.exec(rule)?.[1];
+  return tier && FEE_TIER_LABELS[tier] ? ` (${FEE_TIER_LABELS[tier].toLowerCase()})` : ` (${rule})`;
 }
 
 /** Finance: one payout run: people, lines with the rule and table used, hold a line, approve or reject, and the files. */
@@ -54,8 +61,8 @@ export function PayoutRunPage() {
   const draft = b.state === 'draft';
   const approved = b.state === 'approved';
   const done = async (msg: string) => {
-    setConfirmation(msg);
     await reload();
+    setConfirmation(msg);
   };
   const file = (path: string, name: string) => async () => {
     setFileError(null);
@@ -68,7 +75,7 @@ export function PayoutRunPage() {
 
   return (
     <Page title={`Utbetalning ${b.periodLabel}`}>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       {computing && <Working>Utbetalningen räknas fram. Sidan uppdateras av sig själv.</Working>}
       <dl className="facts">
         <div>
@@ -86,7 +93,8 @@ export function PayoutRunPage() {
         <div>
           <dt>Personer och rader</dt>
           <dd>
-            {b.personCount} personer, {b.lineCount} rader{b.heldCount ? `, ${b.heldCount} inne­hållna` : ''}
+            {b.personCount} {b.personCount === 1 ? 'person' : 'personer'}, {b.lineCount} {b.lineCount === 1 ? 'rad' : 'rader'}
+            {b.heldCount ? `, ${b.heldCount} inne­hållna` : ''}
           </dd>
         </div>
         <div>
@@ -200,7 +208,7 @@ export function PayoutRunPage() {
               </p>
               <p>
                 Arvode {formatOre(l.feeOre)}
-                {l.feeRule ? ` (${l.feeRule})` : ''}, resor {formatOre(l.travelOre)}. {l.rateTable ? `Taxetabell ${l.rateTable}.` : ''}
+                {feeRuleText(l.feeRule)}, resor {formatOre(l.travelOre)}. {l.rateTable ? `Taxetabell ${l.rateTable}.` : ''}
               </p>
               <p>
                 <strong>{label(LINE_PAYOUT_STATE_LABELS, l.state)}</strong>
@@ -316,7 +324,7 @@ function Cancel({ batchId, onDone }: { batchId: string; onDone: (msg: string) =>
         await onDone('Utkastet är avslaget. Alla rader följer med nästa utbetalning.');
       }}
     >
-      <TextArea name="reason" label="Skäl för att avslå hela utkastet" rows={2} value={reason} onChange={setReason} required={false} />
+      <TextArea name="reason" label="Skäl för att avslå hela utkastet" rows={2} value={reason} onChange={setReason} />
     </Form>
   );
 }

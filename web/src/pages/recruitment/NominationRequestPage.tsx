@@ -27,7 +27,7 @@ export function NominationRequestPage() {
   const open = r.state === 'sent' || r.state === 'reminded';
   return (
     <Page title={`Nominera till ${r.groupName ?? 'arbetsgruppen'}`}>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       <p>
         <strong>{label(REQUEST_STATE_LABELS, r.state)}</strong>
         {open && (

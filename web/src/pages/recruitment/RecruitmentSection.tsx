@@ -3,14 +3,12 @@ import { Link } from 'react-router';
 import { api } from '../../api';
 import { Deadline } from '../../components/Deadline';
 import { Confirmation, ErrorMessage, Working } from '../../components/Feedback';
-import { Checkbox, Form, RadioGroup, requireFields, TextArea, TextField } from '../../components/Form';
+import { Checkbox, CheckboxGroup, Form, RadioGroup, requireFields, TextField } from '../../components/Form';
 import { formatDate, parseWhole } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
-import { label, NOMINATION_STATE_LABELS, PERSPECTIVE_LABELS, REPRESENTATION_LABELS, REQUEST_STATE_LABELS } from '../../labels';
-import type { NominationRequest, NominationView, RecruitmentStatus } from '../../types';
+import { label, NOMINATION_STATE_LABELS, ORGANISATION_PERSPECTIVE_LABELS, PERSPECTIVE_LABELS, REPRESENTATION_LABELS, REQUEST_STATE_LABELS } from '../../labels';
+import type { NominationRequest, NominationView, OrganisationPage, RecruitmentStatus } from '../../types';
 import { emptyNominee, nomineeBody, NomineeFields, type NomineeDraft } from './NomineeFields';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The coordinator's recruitment work for one group (§4.2, §3.3): ask organisations to nominate, recruit directly,
@@ -22,25 +20,27 @@ export function RecruitmentSection({ groupId, status, onChanged }: { groupId: st
       Promise.all([
         api.get<NominationRequest[]>(`/working-groups/${groupId}/nomination-requests`),
         api.get<NominationView[]>(`/working-groups/${groupId}/nominations`),
+        api.get<OrganisationPage>('/organisations?pageSize=200'),
       ]),
     [groupId],
   );
   const [confirmation, setConfirmation] = useState('');
   const done = async (msg: string) => {
-    setConfirmation(msg);
     await Promise.all([reload(), onChanged()]);
+    setConfirmation(msg);
   };
 
   if (data.status === 'loading') return <Working>Hämtar rekryteringen …</Working>;
   if (data.status === 'error') return <ErrorMessage error={data.error} title="Rekryteringen kunde inte hämtas" />;
-  const [requests, nominations] = data.data;
-  const orgName = (id: string) => nominations.find((n) => n.organisationId === id)?.organisationName ?? `organisation ${id.slice(0, 8)}`;
+  const [requests, nominations, orgs] = data.data;
+  const orgName = (id: string) =>
+    orgs.items.find((o) => o.id === id)?.name ?? nominations.find((n) => n.organisationId === id)?.organisationName ?? `organisation ${id.slice(0, 8)}`;
   const waiting = nominations.filter((n) => n.state === 'submitted' || n.state === 'proposed');
   const appointed = nominations.filter((n) => n.state === 'appointed');
 
   return (
     <>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
 
       <section aria-labelledby="att-utse">
         <h2 id="att-utse">Nominerade att ta ställning till ({waiting.length})</h2>
@@ -105,7 +105,7 @@ export function RecruitmentSection({ groupId, status, onChanged }: { groupId: st
             </table>
           </div>
         )}
-        <StartRound groupId={groupId} onDone={done} />
+        <StartRound groupId={groupId} asked={requests.map((r) => r.organisationId)} onDone={done} />
       </section>
 
       <section aria-labelledby="direkt">
@@ -117,8 +117,11 @@ export function RecruitmentSection({ groupId, status, onChanged }: { groupId: st
   );
 }
 
-function StartRound({ groupId, onDone }: { groupId: string; onDone: (msg: string) => Promise<void> }) {
-  const [draft, update, clear] = useDraft(`omgang-${groupId}`, () => ({ organisationIds: '', direct: false }));
+function StartRound({ groupId, asked, onDone }: { groupId: string; asked: string[]; onDone: (msg: string) => Promise<void> }) {
+  const [orgs] = useLoad(() => api.get<OrganisationPage>('/organisations?pageSize=200'), []);
+  const [draft, update, clear] = useDraft(`omgang-${groupId}`, () => ({ organisationIds: [] as string[], direct: false }));
+  if (orgs.status === 'loading') return <Working>Hämtar organisationerna …</Working>;
+  if (orgs.status === 'error') return <ErrorMessage error={orgs.error} title="Organisationerna kunde inte hämtas" />;
   return (
     <Form
       idPrefix="omgang-"
@@ -126,27 +129,37 @@ function StartRound({ groupId, onDone }: { groupId: string; onDone: (msg: string
       submitLabel="Skicka förfrågningar"
       sendingLabel="Skickar förfrågningar …"
       onSubmit={async () => {
-        const ids = draft.organisationIds
-          .split(/[\s,;]+/)
-          .map((s) => s.trim())
-          .filter(Boolean);
-        requireFields({
-          organisationIds: (ids.length === 0 && !draft.direct && 'Ange minst en organisation, eller välj att rekrytera direkt.') || (ids.some((i) => !UUID.test(i)) && 'Varje organisation anges med sitt id, till exempel 7d0b8a8e-5b7c-4b0e-9a8a-2c1f0b7d9e11.'),
+        requireFields({ organisationIds: draft.organisationIds.length === 0 && !draft.direct && 'Välj minst en organisation, eller att du rekryterar direkt.' });
+        const res = await api.post<{ round: number; deadline: string; requests: unknown[] }>(`/working-groups/${groupId}/recruitment/rounds`, {
+          organisationIds: draft.organisationIds,
+          directRecruitment: draft.direct,
         });
-        const res = await api.post<{ round: number; deadline: string; requests: unknown[] }>(`/working-groups/${groupId}/recruitment/rounds`, { organisationIds: ids, directRecruitment: draft.direct });
+        update({ organisationIds: [], direct: false });
         clear();
-        await onDone(`Omgång ${res.round} är startad: ${res.requests.length} ${res.requests.length === 1 ? 'organisation har' : 'organisationer har'} fått en förfrågan och ska svara senast ${formatDate(res.deadline)}.`);
+        await onDone(
+          `Omgång ${res.round} är startad: ${res.requests.length} ${res.requests.length === 1 ? 'organisation har' : 'organisationer har'} fått en förfrågan och ska svara senast ${formatDate(res.deadline)}.`,
+        );
       }}
     >
       <h3>Be organisationer nominera</h3>
-      <TextArea
-        name="organisationIds"
-        label="Organisationer"
-        hint="Skriv organisationernas id, ett per rad. Administratören har dem; tjänsten kan ännu inte visa en lista att välja från."
-        rows={3}
-        value={draft.organisationIds}
-        onChange={(v) => update({ organisationIds: v })}
-      />
+      {orgs.data.items.length === 0 ? (
+        <p>
+          Det finns inga organisationer i tjänsten ännu. <Link to="/organisationer">Lägg till en organisation</Link>.
+        </p>
+      ) : (
+        <CheckboxGroup
+          name="organisationIds"
+          label="Organisationer"
+          hint="Välj de patient- och närståendeorganisationer som ska få en förfrågan."
+          values={draft.organisationIds}
+          onChange={(v) => update({ organisationIds: v })}
+          options={orgs.data.items.map((o) => ({
+            value: o.id,
+            label: o.name,
+            hint: `${label(ORGANISATION_PERSPECTIVE_LABELS, o.perspective)}${asked.includes(o.id) ? '. Har redan fått en förfrågan till gruppen.' : ''}`,
+          }))}
+        />
+      )}
       <Checkbox name="directRecruitment" label="Jag rekryterar också direkt i den här omgången" checked={draft.direct} onChange={(v) => update({ direct: v })} />
     </Form>
   );

@@ -29,7 +29,7 @@ export function AttestPage() {
   const [group, reports] = data.data;
   return (
     <Page title={`Attestera tidrapporter – ${group.group.name}`} intro={<p>Kontrollera att mötena har ägt rum och att tiderna och kostnaderna stämmer. Företrädaren ser ditt beslut och ditt skäl.</p>}>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       {reports.length === 0 ? (
         <NextStep>
           <p>Inga rapporter väntar på attest. När en företrädare skickar in en rapport visas den här och under Att göra nu.</p>
@@ -44,8 +44,8 @@ export function AttestPage() {
               key={r.id}
               report={r}
               onDone={async (msg) => {
-                setConfirmation(msg);
                 await reload();
+                setConfirmation(msg);
               }}
             />
           ))}

@@ -65,14 +65,14 @@ export function TimeReportPage() {
   const mine = hasRole(me, 'representative') && me.personId === r.personId;
   const changeable = mine && (r.state === 'draft' || r.state === 'rejected' || r.state === 'submitted');
   const done = async (msg: string) => {
-    setConfirmation(msg);
-    setEditing(false);
     await reload();
+    setEditing(false);
+    setConfirmation(msg);
   };
 
   return (
     <Page title={`Möte ${formatDate(r.activityDate)}${r.meetingRef ? `, ${r.meetingRef}` : ''}`}>
-      {confirmation && <Confirmation>{confirmation}</Confirmation>}
+      {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       <p>
         <strong>{label(TIME_REPORT_STATE_LABELS, r.state)}</strong>
       </p>
@@ -209,6 +209,7 @@ function EditReport({ report, onSaved, onCancel }: { report: TimeReportView; onS
 function Receipts({ report, mine, onChange }: { report: TimeReportView; mine: boolean; onChange: (msg: string) => Promise<void> }) {
   const file = useRef<HTMLInputElement>(null);
   const [receiptDate, setReceiptDate] = useState('');
+  const [uploads, setUploads] = useState(0);
   return (
     <section aria-labelledby="kvitton">
       <h2 id="kvitton">Kvitton</h2>
@@ -255,11 +256,13 @@ function Receipts({ report, mine, onChange }: { report: TimeReportView; mine: bo
             body.append('file', f!);
             if (receiptDate) body.append('receiptDate', receiptDate);
             await api.post(`/time-reports/${report.id}/receipts`, body);
-            if (file.current) file.current.value = '';
+            setUploads((n) => n + 1);
+            setReceiptDate('');
             await onChange(`Kvittot ${f!.name} är uppladdat.`);
           }}
         >
           <FileField
+            key={uploads}
             name="file"
             label="Fil med kvittot"
             hint="En bild (JPEG eller PNG) eller en PDF, högst 10 MB. Du kan fotografera kvittot med mobilen."

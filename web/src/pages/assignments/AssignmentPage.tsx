@@ -29,7 +29,7 @@ export function AssignmentPage() {
   // The agreement is being generated (or the read model has not caught up with the workflow): look again shortly.
   const generating =
     view.status === 'ok' &&
-    (((liveState === 'details-given' || liveState === 'agreement-drafted') && !view.data.agreement?.documentId) || liveState !== view.data.assignment.state);
+    ((liveState === 'details-given' && !view.data.agreement?.documentId) || (liveState === 'agreement-drafted' && !view.data.agreement) || liveState !== view.data.assignment.state);
 
   useEffect(() => {
     if (!generating) return;
@@ -98,6 +98,24 @@ export function AssignmentPage() {
           countersignedAt={v.agreement.countersignedAt}
           onDone={done}
         />
+      )}
+
+      {v.agreement && !v.agreement.documentId && ((mine && state === 'agreement-drafted') || (coordinates && state === 'signed')) && (
+        <section aria-labelledby="overenskommelse-utan-pdf">
+          <h2 id="overenskommelse-utan-pdf">Överenskommelse</h2>
+          <p>Överenskommelsen kunde inte tas fram som PDF just nu. Samordnaren kan visa den för dig; du kan ändå godkänna den här.</p>
+          <Form
+            submitLabel={mine ? 'Godkänn överenskommelsen' : 'Kontrasignera överenskommelsen'}
+            sendingLabel="Skickar …"
+            onSubmit={() =>
+              mine
+                ? step('agreement/sign', 'Du har godkänt överenskommelsen. Nu kontrasignerar samordnaren den.')
+                : step('agreement/countersign', 'Överenskommelsen är kontrasignerad. Nu lämnar företrädaren sin jävsdeklaration.')
+            }
+          >
+            <p>Version {v.agreement.version}, upprättad {formatDateTime(v.agreement.draftedAt)}.</p>
+          </Form>
+        </section>
       )}
 
       {mine && (state === 'countersigned' || state === 'declaration-needs-changes') && <Declaration assignmentId={a.id} comment={v.declaration?.reviewComment ?? null} onDone={done} />}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { useUser } from '../../auth';
@@ -31,7 +31,19 @@ export function PayoutRunsPage() {
     [payer],
   );
   const [period, setPeriod] = useState('');
-  const [notReady, setNotReady] = useState('');
+  /** A run that was started but whose draft was not ready when the API answered: the page looks again until it is. */
+  const [waitingFor, setWaitingFor] = useState<string | null>(null);
+  const ready = waitingFor && data.status === 'ok' ? data.data[0].find((b) => b.period === waitingFor) : undefined;
+
+  useEffect(() => {
+    if (!waitingFor) return;
+    if (ready) {
+      void navigate(`/utbetalningar/${ready.id}`, { state: { confirmation: `Utbetalningen för ${ready.periodLabel} är sammanställd.` } });
+      return;
+    }
+    const t = setInterval(() => void reload(), 2000);
+    return () => clearInterval(t);
+  }, [waitingFor, ready, reload, navigate]);
 
   if (!payer)
     return (
@@ -67,19 +79,18 @@ export function PayoutRunsPage() {
       <section aria-labelledby="starta">
         <h2 id="starta">Sammanställ en utbetalning</h2>
         <p>Utbetalningen sammanställs av sig själv när perioden är slut. Du kan också göra det för hand.</p>
-        {notReady && <Working>{notReady}</Working>}
+        {waitingFor && <Working>Utbetalningen för {waitingFor} sammanställs. Sidan går vidare av sig själv när den är klar.</Working>}
         <Form
           submitLabel="Sammanställ"
           sendingLabel="Sammanställer utbetalningen. Det kan ta en stund …"
           onSubmit={async () => {
-            setNotReady('');
-            const res = await api.post<{ workflowId: string; batch: BatchView | null }>(`/payers/${encodeURIComponent(payer)}/payout-runs`, { period: period || previousPeriod(frequency) });
+            const wanted = period.trim() || previousPeriod(frequency);
+            const res = await api.post<{ workflowId: string; batch: BatchView | null }>(`/payers/${encodeURIComponent(payer)}/payout-runs`, { period: wanted });
             if (res.batch) {
               void navigate(`/utbetalningar/${res.batch.batch.id}`, { state: { confirmation: `Utbetalningen för ${res.batch.batch.periodLabel} är sammanställd.` } });
               return;
             }
-            setNotReady('Utbetalningen sammanställs fortfarande. Listan nedan uppdateras när den är klar.');
-            setTimeout(() => void reload(), 3000);
+            setWaitingFor(wanted);
           }}
         >
           <TextField

@@ -1,0 +1,541 @@
+import type { Locator, Page } from 'playwright-core';
+import { stockholmDate } from '../src/time-reports/business-dates';
+import { WorkingGroup } from '../src/working-groups/working-group.entity';
+import { describeViolations, ensureWebBuilt, launchBrowser, screenshot, seriousAxeViolations, TestBrowser } from './support/browser';
+import { eventually, Harness, startHarness, TestUser } from './support/harness';
+import { createGroup, createOrganisation, Organisation, PERSONNUMMER, representativeFor, TestGroup } from './support/lifecycle';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
+
+/**
+ * The web app in a real browser (Debian Chromium through playwright-core) against the API and worker on the real
+ * engines: each role logs in and does its main task by clicking; every page visited is checked with axe-core
+ * (no serious or critical violations) and saved as a screenshot in test-output/screenshots/.
+ */
+describe('web app', () => {
+  let h: Harness;
+  let web: TestBrowser;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    [h, web] = await Promise.all([startHarness(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await web?.close();
+    await h?.close();
+  });
+
+  /** Checks the page with axe, saves a screenshot and fails on serious or critical violations. */
+  async function check(page: Page, name: string) {
+    // Not 'networkidle': Chromium's PDF viewer in an iframe keeps loading its own resources.
+    await page.waitForLoadState('load');
+    await page.locator('.working, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await screenshot(page, name);
+    const violations = await seriousAxeViolations(page);
+    expect({ page: name, violations: describeViolations(violations) }).toEqual({ page: name, violations: '' });
+  }
+
+  /** The main content's text, with the non-breaking spaces of Swedish number formats as plain spaces. */
+  const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  const confirmation = (page: Page, text: string) =>
+    page
+      .getByRole('status')
+      .filter({ hasText: text })
+      .first()
+      .waitFor()
+      .catch(async (e: Error) => {
+        await screenshot(page, 'failed-confirmation');
+        throw new Error(`no confirmation "${text}" on ${page.url()}: ${await mainText(page)}\n${e.message}`);
+      });
+
+  /** Focuses the element and presses a key, as a keyboard user does. */
+  async function press(locator: Locator, key: 'Enter' | 'Space') {
+    await locator.focus();
+    await locator.press(key);
+  }
+
+  async function login(page: Page, u: TestUser) {
+    await page.goto(`${h.baseUrl}/logga-in`);
+    await page.getByLabel('E-postadress', { exact: true }).fill(u.user.email);
+    await page.getByLabel('Lösenord', { exact: true }).fill(u.password);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+  }
+
+  describe('served by the API', () => {
+    it('answers a browser with the app on its page addresses and keeps the API answering JSON', async () => {
+      const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+      for (const p of ['/', '/att-gora', '/grupper/00000000-0000-4000-8000-000000000000']) {
+        const res = await fetch(`${h.baseUrl}${p}`, { headers: html });
+        expect({ p, status: res.status, type: res.headers.get('content-type') }).toEqual({ p, status: 200, type: expect.stringContaining('text/html') });
+        const body = await res.text();
+        expect(body).toContain('<html lang="sv">');
+        expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      }
+      const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await (await fetch(`${h.baseUrl}/`, { headers: html })).text())![1];
+      const js = await fetch(`${h.baseUrl}${asset}`);
+      expect(js.status).toBe(200);
+      expect(js.headers.get('cache-control')).toContain('immutable');
+
+      // The API is untouched: JSON for API clients, including its 404 and 401, even when a browser asks.
+      expect((await h.api().get('/health')).body).toMatchObject({ status: 'ok' });
+      const unknown = await h.api().get('/no-such-endpoint');
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({ statusCode: 404 });
+      const guarded = await fetch(`${h.baseUrl}/working-groups`, { headers: html });
+      expect(guarded.status).toBe(401);
+      expect(await guarded.json()).toMatchObject({ statusCode: 401 });
+      expect((await fetch(`${h.baseUrl}/assets/../package.json`)).status).toBe(404);
+    });
+  });
+
+  describe('login', () => {
+    it('explains empty fields and a wrong password next to the fields, in Swedish, then logs in', async () => {
+      const u = await h.createUser({ roles: ['representative'], displayName: 'Rut Företrädare' });
+      const { page, errors } = await web.newPage();
+      await page.goto(`${h.baseUrl}/`);
+      // Not logged in: the app sends the visitor to the login page.
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      expect(await page.title()).toBe('Logga in – Medverkan');
+      expect(await page.getAttribute('html', 'lang')).toBe('sv');
+      await check(page, '01-logga-in');
+
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      const email = page.getByLabel('E-postadress', { exact: true });
+      await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
+      const described = (await email.getAttribute('aria-describedby'))!;
+      expect(await page.locator(`#${described}`).innerText()).toContain('Skriv din e-postadress.');
+      await expect(page.getByRole('alert').innerText()).resolves.toContain('Något behöver rättas');
+      await check(page, '02-logga-in-fel');
+
+      await email.fill(u.user.email);
+      await page.getByLabel('Lösenord', { exact: true }).fill('fel-lösenord');
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await expect(page.getByRole('alert').innerText()).resolves.toContain('Inloggningen misslyckades');
+
+      await page.getByLabel('Lösenord', { exact: true }).fill(u.password);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+      await confirmation(page, 'Du är inloggad');
+      expect(await page.title()).toBe('Att göra nu – Medverkan');
+      expect(await page.getByRole('banner').innerText()).toContain('Rut Företrädare');
+      await check(page, '03-att-gora-foretradare');
+
+      // A reload keeps the session (the token lives in sessionStorage); logging out ends it.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      await page.goto(`${h.baseUrl}/att-gora`);
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      expect(errors).toEqual([]);
+    });
+
+    it('can be used with the keyboard alone: skip link first, visible focus, Enter sends', async () => {
+      const u = await h.createUser({ roles: ['coordinator'] });
+      const { page, errors } = await web.newPage();
+      await page.goto(`${h.baseUrl}/logga-in`);
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement.textContent')).toBe('Hoppa till huvudinnehållet');
+      expect(await page.evaluate('getComputedStyle(document.activeElement).left')).toBe('0px');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate('document.activeElement.id')).toBe('huvudinnehall');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement.getAttribute("name")')).toBe('email');
+      expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+      await page.keyboard.type(u.user.email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(u.password);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+      expect(errors).toEqual([]);
+    });
+  });
+
+  describe('coordinator', () => {
+    it('creates a group (once, however often the form is sent), and sees its staffing against the at-least-two rule', async () => {
+      const u = await h.createUser({ roles: ['coordinator'], displayName: 'Sara Samordnare' });
+      const { page, errors } = await web.newPage();
+      await login(page, u);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arbetsgrupper' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Arbetsgrupper' }).waitFor();
+      await page.getByRole('link', { name: 'Skapa en ny arbetsgrupp' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Skapa arbetsgrupp' }).waitFor();
+
+      // Sent empty: every missing field says so next to itself.
+      await page.getByRole('button', { name: 'Skapa gruppen' }).click();
+      await expect(page.getByRole('alert').innerText()).resolves.toContain('Skriv gruppens namn.');
+      expect(await page.locator('#falt-name-fel').innerText()).toContain('Skriv gruppens namn.');
+      expect(await page.locator('#falt-commission-fel').innerText()).toContain('Skriv gruppens uppdragsbeskrivning.');
+      await check(page, '10-skapa-grupp-fel');
+
+      await page.getByLabel('Gruppens namn', { exact: true }).fill('NPO Njursjukdomar');
+      await page.getByLabel('Nationellt programområde (NPO)', { exact: true }).check();
+      await page.getByLabel('Uppdragsbeskrivning', { exact: true }).fill('Leda kunskapsstyrningen inom njursjukdomar.');
+      // A reload loses nothing: the draft is kept in the tab.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Skapa arbetsgrupp' }).waitFor();
+      expect(await page.getByLabel('Gruppens namn', { exact: true }).inputValue()).toBe('NPO Njursjukdomar');
+      expect(await page.getByLabel('Nationellt programområde (NPO)', { exact: true }).isChecked()).toBe(true);
+
+      // The API's own field message (a group kind that needs a host region) is shown next to the field.
+      await page.getByLabel('Värdregion', { exact: true }).selectOption({ label: 'Södra sjukvårdsregionen' });
+      await page.getByLabel('Minsta antal patient- och närståendeföreträdare', { exact: true }).fill('1');
+      await page.getByRole('button', { name: 'Skapa gruppen' }).click();
+      await expect(page.locator('#falt-minRepresentatives-fel').innerText()).resolves.toContain('minst två');
+      await page.getByLabel('Minsta antal patient- och närståendeföreträdare', { exact: true }).fill('2');
+      await check(page, '11-skapa-grupp');
+
+      // Sent twice in a row: one group.
+      const before = await h.dataSource.getRepository(WorkingGroup).count();
+      const button = page.getByRole('button', { name: 'Skapa gruppen' });
+      await button.dblclick();
+      await page.getByRole('heading', { level: 1, name: 'NPO Njursjukdomar' }).waitFor();
+      await confirmation(page, 'rekryteringen av patient- och närståendeföreträdare har startat');
+      expect(await h.dataSource.getRepository(WorkingGroup).count()).toBe(before + 1);
+
+      // Staffing: 0 of at least 2, and what happens next.
+      await eventually(async () => {
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'NPO Njursjukdomar' }).waitFor();
+        return (await mainText(page)).includes('0 av minst 2');
+      });
+      const main = await mainText(page);
+      expect(main).toContain('Vad händer sedan?');
+      expect(main).toContain('Det saknas 2 företrädare');
+      await check(page, '12-grupp');
+
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arbetsgrupper', exact: true }).click();
+      await page.getByRole('cell', { name: /för få företrädare/i }).first().waitFor();
+      expect(await page.getByRole('table').innerText()).toContain('NPO Njursjukdomar');
+      await check(page, '13-grupper');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  /**
+   * The routine from a nomination request to a payout slip, each step done by clicking as the person whose turn it
+   * is, starting from their "Att göra nu" where the step is a task.
+   */
+  describe('the routine, role by role', () => {
+    let group: TestGroup;
+    let org: Organisation;
+    let rep: TestUser;
+    let finance: TestUser;
+    let assignmentId: string;
+    const today = stockholmDate(new Date());
+    const month = today.slice(0, 7);
+    const pages: Record<string, Page> = {};
+    const errorsOf: Record<string, string[]> = {};
+
+    beforeAll(async () => {
+      group = await createGroup(h);
+      org = await createOrganisation(h);
+      finance = await h.createUser({ roles: ['finance'], payerCode: 'SKR', displayName: 'Erik Ekonomi' });
+    });
+    afterAll(() => {
+      for (const [who, errors] of Object.entries(errorsOf)) expect({ who, errors }).toEqual({ who, errors: [] });
+    });
+
+    /** The actor's page, logged in on first use (one browser context per person). */
+    async function as(who: string, u: TestUser): Promise<Page> {
+      if (!pages[who]) {
+        const { page, errors } = await web.newPage();
+        errorsOf[who] = errors;
+        await login(page, u);
+        pages[who] = page;
+      }
+      return pages[who];
+    }
+
+    async function openTask(page: Page, title: string | RegExp) {
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Att göra nu' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+      const link = page.getByRole('link', { name: title }).first();
+      await eventually(async () => {
+        if (await link.count()) return true;
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+        return false;
+      }, 30_000, 1000);
+      await link.click();
+    }
+
+    it('coordinator: asks an organisation to nominate', async () => {
+      const page = await as('coordinator', group.coordinator);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arbetsgrupper', exact: true }).click();
+      await page.getByRole('table').getByRole('link', { name: /NSG Testgrupp/ }).click();
+      await page.getByRole('heading', { level: 2, name: 'Förfrågningar till organisationer' }).waitFor();
+      const [{ name: orgName }] = await h.dataSource.query(`SELECT name FROM organisation WHERE id = $1`, [org.id]);
+      await page.getByRole('group', { name: 'Organisationer' }).getByLabel(orgName, { exact: true }).check();
+      await page.getByRole('button', { name: 'Skicka förfrågningar' }).click();
+      await confirmation(page, 'Omgång 1 är startad');
+      expect(await page.getByRole('table', { name: /Förfrågningar/ }).innerText()).toContain('Väntar på svar');
+      expect(await mainText(page)).toMatch(/ska svara senast \d+ \w+ \d{4}/);
+      await check(page, '30-grupp-forfragan');
+    });
+
+    it('organisation contact: nominates a person from the task list', async () => {
+      const page = await as('org', org.contact);
+      await check(page, '31-att-gora-organisation');
+      await openTask(page, 'Nominera en företrädare eller tacka nej');
+      await page.getByRole('heading', { level: 1, name: /Nominera till NSG Testgrupp/ }).waitFor();
+      await page.getByLabel('Namn', { exact: true }).fill('Maj Nominerad');
+      await page.getByLabel('E-postadress', { exact: true }).fill(`maj-${Date.now()}@example.se`);
+      await page.getByLabel('Patient', { exact: true }).check();
+      await page.getByLabel('Organisationens mandat', { exact: true }).check();
+      await check(page, '32-nominera');
+      await page.getByRole('button', { name: 'Skicka nomineringen' }).click();
+      await confirmation(page, 'Maj Nominerad är nominerad');
+    });
+
+    it('coordinator: appoints the nominee with the terms of the assignment', async () => {
+      const page = await as('coordinator', group.coordinator);
+      await openTask(page, 'Pröva nomineringen och utse eller avböj');
+      await page.getByRole('heading', { level: 3, name: 'Maj Nominerad' }).waitFor();
+      await page.getByLabel('Uppdragets första dag', { exact: true }).fill(`${month}-01`);
+      await page.getByLabel(/^Uppdragets sista dag/).fill(`${Number(today.slice(0, 4)) + 1}-12-31`);
+      await page.getByLabel(/^Beräknad tid i möten, timmar per år/).fill('40');
+      await page.getByLabel('Varje månad', { exact: true }).check();
+      await check(page, '33-utse');
+      await page.getByRole('button', { name: 'Utse Maj Nominerad' }).click();
+      await confirmation(page, 'Maj Nominerad är utsedd');
+      const nominations = (await group.coordinator.api.get(`/working-groups/${group.id}/nominations`)).body as any[];
+      const appointed = nominations.find((n) => n.nominee.fullName === 'Maj Nominerad');
+      assignmentId = appointed.assignmentId;
+      rep = await representativeFor(h, appointed);
+      await page.getByRole('link', { name: 'Maj Nominerad' }).waitFor();
+    });
+
+    it('representative: accepts, gives payment details, reads the agreement in the page and signs it', async () => {
+      const page = await as('rep', rep);
+      await openTask(page, 'Svara på erbjudandet om uppdrag');
+      await page.getByRole('heading', { level: 1, name: /Ditt uppdrag i NSG Testgrupp/ }).waitFor();
+      expect(await mainText(page)).toContain('Organisationens mandat');
+      await check(page, '40-erbjudande');
+      await page.getByRole('button', { name: 'Ja, jag tar uppdraget' }).click();
+      await confirmation(page, 'Du har tackat ja');
+
+      // A wrong personnummer is explained next to the field; nothing typed is lost.
+      await page.getByLabel('Personnummer', { exact: true }).fill('19811218-9877');
+      await page.getByLabel('Clearingnummer', { exact: true }).fill('8327-9');
+      await page.getByLabel('Kontonummer', { exact: true }).fill('123 456 789');
+      await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
+      const pnError = page.locator('#falt-personalNumber-fel');
+      await pnError.waitFor();
+      expect(await page.getByLabel('Kontonummer', { exact: true }).inputValue()).toBe('123 456 789');
+      await check(page, '41-uppgifter-fel');
+      await page.getByLabel('Personnummer', { exact: true }).fill(PERSONNUMMER[0]);
+      await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
+      await confirmation(page, 'Dina uppgifter är sparade');
+
+      // The agreement is generated (the page shows progress and updates itself), then shown in the page.
+      await page.getByRole('button', { name: 'Signera överenskommelsen' }).waitFor({ timeout: 60_000 });
+      const frame = page.locator('iframe[title="överenskommelsen"]');
+      expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+      const download = page.getByRole('link', { name: /Ladda ner överenskommelsen/ });
+      expect(await download.getAttribute('download')).toMatch(/\.pdf$/);
+      await check(page, '42-overenskommelse');
+      // By keyboard: with Chromium's PDF viewer in the page, headless Chromium drops some synthetic mouse clicks
+      // after scrolling; keys go to the focused element as they do for a person using the keyboard.
+      await press(page.getByRole('button', { name: 'Signera överenskommelsen' }), 'Enter');
+      await page.locator('#falt-read-fel').waitFor();
+      await press(page.getByLabel('Jag har läst överenskommelsen och godkänner den', { exact: true }), 'Space');
+      await press(page.getByRole('button', { name: 'Signera överenskommelsen' }), 'Enter');
+      await confirmation(page, 'Du har signerat överenskommelsen');
+    });
+
+    it('coordinator: countersigns the agreement', async () => {
+      const page = await as('coordinator', group.coordinator);
+      await openTask(page, 'Kontrasignera överenskommelsen');
+      await press(page.getByLabel('Jag har läst överenskommelsen och godkänner den', { exact: true }), 'Space');
+      await press(page.getByRole('button', { name: 'Kontrasignera överenskommelsen' }), 'Enter');
+      await confirmation(page, 'Överenskommelsen är kontrasignerad');
+      await check(page, '43-kontrasignerad');
+    });
+
+    it('representative: declares interests', async () => {
+      const page = await as('rep', rep);
+      await openTask(page, 'Lämna jävsdeklaration');
+      await page.getByRole('heading', { level: 2, name: 'Jävsdeklaration' }).first().waitFor();
+      await page.getByLabel('Ja', { exact: true }).check();
+      await page.getByRole('button', { name: 'Skicka jävsdeklarationen' }).click();
+      expect(await page.locator('#falt-interests-fel').innerText()).toContain('Beskriv dina intressen.');
+      await page.getByLabel('Nej', { exact: true }).check();
+      await check(page, '44-javsdeklaration');
+      await page.getByRole('button', { name: 'Skicka jävsdeklarationen' }).click();
+      await confirmation(page, 'Din jävsdeklaration är skickad');
+    });
+
+    it('coordinator: approves the declaration and records the introduction', async () => {
+      const page = await as('coordinator', group.coordinator);
+      await openTask(page, 'Granska jävsdeklarationen');
+      await page.getByLabel('Godkänd', { exact: true }).check();
+      await page.getByRole('button', { name: 'Spara granskningen' }).click();
+      await confirmation(page, 'Jävsdeklarationen är godkänd');
+      await page.getByRole('button', { name: 'Registrera att introduktionen är genomförd' }).click();
+      await confirmation(page, 'Uppdraget är nu aktivt');
+      await check(page, '45-uppdrag-aktivt');
+    });
+
+    it('representative: reports a meeting with travel and a receipt, and sends it in', async () => {
+      const page = await as('rep', rep);
+      await page.goto(`${h.baseUrl}/uppdrag/${assignmentId}`);
+      await page.getByRole('link', { name: 'Rapportera ett möte' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Rapportera ett möte' }).waitFor();
+      await page.getByLabel('Vilken dag var mötet?', { exact: true }).fill(today);
+      await page.getByLabel('På plats', { exact: true }).check();
+      await page.getByRole('group', { name: 'Hur länge varade mötet?' }).getByLabel('Timmar', { exact: true }).fill('3');
+      await page.getByRole('group', { name: 'Restid, tur och retur' }).getByLabel('Timmar', { exact: true }).fill('1');
+      await page.getByRole('group', { name: 'Restid, tur och retur' }).getByLabel('Minuter', { exact: true }).fill('30');
+      await page.getByLabel(/^Biljetter \(tåg, buss, flyg\), kronor/).fill('640');
+      await check(page, '50-rapportera');
+      await page.getByRole('button', { name: 'Spara rapporten' }).click();
+      await confirmation(page, 'Rapporten är sparad som utkast');
+      await page.getByLabel('Fil med kvittot', { exact: true }).setInputFiles({ name: 'sj-biljett.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% kvitto SJ\n%%EOF\n') });
+      await page.getByRole('button', { name: 'Ladda upp kvittot' }).click();
+      await confirmation(page, 'Kvittot sj-biljett.pdf är uppladdat');
+      await check(page, '51-tidrapport');
+      await page.getByRole('button', { name: 'Skicka in rapporten' }).click();
+      await confirmation(page, 'Rapporten är inskickad');
+      expect(await mainText(page)).toContain('Inskickad – väntar på attest');
+    });
+
+    it('coordinator: attests the report', async () => {
+      const page = await as('coordinator', group.coordinator);
+      await page.goto(`${h.baseUrl}/grupper/${group.id}`);
+      await page.getByRole('link', { name: 'Attestera gruppens tidrapporter' }).click();
+      await page.getByRole('heading', { level: 2, name: /^Möte / }).waitFor();
+      await check(page, '52-attestera');
+      await page.getByLabel('Godkänn som rapporterad', { exact: true }).check();
+      await page.getByRole('button', { name: 'Spara beslutet' }).click();
+      await confirmation(page, 'är attesterat');
+    });
+
+    it('finance: puts together the month, approves it and gets the bank file', async () => {
+      const page = await as('finance', finance);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utbetalningar' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Utbetalningar/ }).waitFor();
+      await check(page, '60-utbetalningar');
+      await page.getByLabel(/^Period/).fill(month);
+      await page.getByRole('button', { name: 'Sammanställ' }).click();
+      // The page shows progress while the run is computed and opens the draft when it is ready.
+      await page.getByRole('heading', { level: 1, name: /^Utbetalning / }).waitFor({ timeout: 100_000 });
+      await page.getByRole('rowheader', { name: 'Maj Nominerad' }).waitFor();
+      expect(await mainText(page)).toContain('Taxetabell nationell-');
+      await check(page, '61-utbetalning-utkast');
+      await page.getByLabel(/Jag har granskat utbetalningen/).check();
+      await page.getByRole('button', { name: 'Godkänn utbetalningen' }).click();
+      await confirmation(page, 'Utbetalningen är godkänd');
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner betalfilen (CSV)' }).click()]);
+      expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+      await page.getByRole('button', { name: 'Visa uppgifter till arbetsgivardeklarationen' }).click();
+      await page.getByRole('table', { name: /Arbetsgivardeklaration/ }).waitFor();
+      await check(page, '62-utbetalning-godkand');
+    }, 180_000);
+
+    it('representative: sees the payout and opens the slip', async () => {
+      const page = await as('rep', rep);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina utbetalningar' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mina utbetalningar' }).waitFor();
+      await eventually(async () => {
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Mina utbetalningar' }).waitFor();
+        return (await page.getByRole('link', { name: /^Visa/ }).count()) > 0;
+      }, 60_000, 1000);
+      await check(page, '70-mina-utbetalningar');
+      await page.getByRole('link', { name: /^Visa/ }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Utbetalningsbesked' }).waitFor();
+      await page.locator('iframe[title="utbetalningsbesked"]').waitFor();
+      await check(page, '71-utbetalningsbesked');
+    });
+  });
+
+  describe('administrator', () => {
+    it('adds next year\'s rate table from this year\'s, invites a finance officer, who chooses a password', async () => {
+      const admin = await h.createUser({ roles: ['admin'], displayName: 'Ada Administratör' });
+      const { page, errors } = await web.newPage();
+      await login(page, admin);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Taxetabeller', exact: true }).click();
+      await check(page, '80-taxetabeller');
+      await page.getByRole('link', { name: 'nationell-2026' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Taxetabell nationell-2026' }).waitFor();
+      await page.getByRole('term').filter({ hasText: 'Prisbasbelopp' }).waitFor();
+      expect(await mainText(page)).toContain('Prisbasbelopp 59 200,00 kr');
+      await check(page, '81-taxetabell');
+      await page.getByRole('link', { name: 'Ny tabell med den här som utgångspunkt' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ny taxetabell' }).waitFor();
+      expect(await page.getByLabel('Första dag', { exact: true }).inputValue()).toBe('2027-01-01');
+      await page.getByLabel('Prisbasbelopp i kronor', { exact: true }).fill('60 500');
+      await page.getByLabel('Heldag, procent av prisbasbeloppet', { exact: true }).fill('tre');
+      await page.getByRole('button', { name: 'Spara taxetabellen' }).click();
+      await page.locator('#falt-fees-fullDayBp-fel').waitFor();
+      await page.getByLabel('Heldag, procent av prisbasbeloppet', { exact: true }).fill('3,6');
+      await check(page, '82-ny-taxetabell');
+      await page.getByRole('button', { name: 'Spara taxetabellen' }).click();
+      await confirmation(page, 'Taxetabellen nationell-2027 är sparad');
+      await page.getByRole('term').filter({ hasText: 'Prisbasbelopp' }).waitFor();
+      expect(await mainText(page)).toContain('Prisbasbelopp 60 500,00 kr');
+
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisationer', exact: true }).click();
+      await page.getByLabel('Organisationens namn', { exact: true }).fill('Riksförbundet Webbtest');
+      await page.getByLabel('Patienter och närstående', { exact: true }).check();
+      await page.getByLabel('E-post för nomineringsförfrågningar', { exact: true }).fill('kansli@webbtest.example.se');
+      await page.getByLabel(/^Organisationsnummer/).fill('802012-3455');
+      await page.getByRole('button', { name: 'Lägg till organisationen' }).click();
+      await page.locator('#falt-orgNumber-fel').waitFor();
+      await check(page, '86-organisation-fel');
+      await page.getByLabel(/^Organisationsnummer/).fill('');
+      await page.getByRole('button', { name: 'Lägg till organisationen' }).click();
+      await confirmation(page, 'Riksförbundet Webbtest är tillagd');
+      expect(await page.getByRole('table').innerText()).toContain('Riksförbundet Webbtest');
+
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Betalare', exact: true }).click();
+      await page.getByRole('table', { name: /Alla betalare/ }).waitFor();
+      await check(page, '83-betalare');
+
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare', exact: true }).click();
+      await page.getByRole('link', { name: 'Bjud in en användare' }).click();
+      await page.getByLabel('Namn', { exact: true }).fill('Fia Ekonom');
+      await page.getByLabel('E-postadress', { exact: true }).fill(`fia-${Date.now()}@example.se`);
+      await page.getByLabel('Ekonomi', { exact: true }).check();
+      await page.getByLabel('Betalare', { exact: true }).selectOption('SKR');
+      await check(page, '84-bjud-in');
+      await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
+      await confirmation(page, 'Fia Ekonom');
+      const link = (await page.locator('.info-box .break').innerText()).trim();
+      expect(link).toMatch(/\/inbjudan#token=/);
+      expect(errors).toEqual([]);
+
+      const invited = await web.newPage();
+      await invited.page.goto(link.replace(/^https?:\/\/[^/]+/, h.baseUrl));
+      await invited.page.getByRole('heading', { level: 1, name: 'Välj lösenord' }).waitFor();
+      expect(invited.page.url()).not.toContain('token');
+      await check(invited.page, '85-valj-losenord');
+      await invited.page.getByLabel('Nytt lösenord', { exact: true }).fill('Fias-eget-losen-2026');
+      await invited.page.getByLabel('Skriv lösenordet en gång till', { exact: true }).fill('Fias-eget-losen-2026');
+      await invited.page.getByRole('button', { name: 'Spara lösenordet och logga in' }).click();
+      await invited.page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+      expect(await invited.page.getByRole('banner').innerText()).toContain('Fia Ekonom');
+      expect(invited.errors).toEqual([]);
+    });
+  });
+
+  describe('every role', () => {
+    it('logs in to its own start page, menu and landmarks, readable at 200 % zoom', async () => {
+      for (const role of ['org-contact', 'finance', 'admin'] as const) {
+        const u = await h.createUser({ roles: [role] });
+        const { page, errors, context } = await web.newPage({ width: 640, height: 900 });
+        await login(page, u);
+        for (const landmark of ['banner', 'main', 'contentinfo'] as const) expect(await page.getByRole(landmark).count()).toBe(1);
+        expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).count()).toBe(1);
+        // 640 CSS pixels wide is a 1280-pixel window at 200 %: nothing scrolls sideways.
+        expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+        await check(page, `20-att-gora-${role}`);
+        expect(errors).toEqual([]);
+        await context.close();
+      }
+    });
+  });
+});

@@ -35,7 +35,7 @@ describe('foundation: API and worker on real Temporal and PostgreSQL', () => {
   it('reports both engines up on GET /health', async () => {
     const res = await fetch(`${h.baseUrl}/health`); // public: no login
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: { up: true }, temporal: { up: true, namespace: 'default' } });
+    expect(await res.json()).toEqual({ status: 'ok', database: { up: true }, temporal: { up: true, namespace: h.config.temporal.namespace } });
   });
 
   it('stores a group, starts its recruitment workflow and reads back the live status', async () => {
@@ -65,7 +65,7 @@ describe('foundation: API and worker on real Temporal and PostgreSQL', () => {
     });
     const cli = resolveTemporalCli();
     if (!cli) throw new Error('the temporal CLI should be available to the test suite (scripts/temporal.sh)');
-    const listed = execFileSync(cli, ['workflow', 'list', '--address', h.config.temporal.address, '--query', `MedverkanGroupId = "${id}"`, '--output', 'json'], {
+    const listed = execFileSync(cli, ['workflow', 'list', '--address', h.config.temporal.address, '--namespace', h.config.temporal.namespace, '--query', `MedverkanGroupId = "${id}"`, '--output', 'json'], {
       encoding: 'utf8',
     });
     expect(listed).toContain(recruitmentWorkflowId(id));

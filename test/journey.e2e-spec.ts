@@ -382,7 +382,8 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
     }
     const group = await eventually(async () => {
       const g = ok(await coordinator.api.get(`/working-groups/${groupId}`), 200, 'read group');
-      return g.recruitment.status?.staffed ? g : undefined;
+      // The live status and the read model (written by the next activity) must both say staffed.
+      return g.recruitment.status?.staffed && g.group.recruitmentState === 'staffed' ? g : undefined;
     });
     expect(group.recruitment.status).toMatchObject({ state: 'staffed', staffed: true, activeRepresentatives: 2 });
     expect(group.group.recruitmentState).toBe('staffed');

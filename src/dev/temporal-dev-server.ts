@@ -36,6 +36,8 @@ export interface DevServerOptions {
   uiPort?: number;
   headless?: boolean;
   namespace?: string;
+  /** More namespaces to create at start (each gets the search attributes too). */
+  extraNamespaces?: string[];
   logFile?: string;
 }
 
@@ -60,6 +62,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<De
         port,
         namespace,
         ui: !opts.headless,
+        extraArgs: (opts.extraNamespaces ?? []).flatMap((ns) => ['--namespace', ns]),
         dbFilename: opts.dbFile,
         searchAttributes: Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => ({ name, type: type.toUpperCase() as 'KEYWORD' })),
       },
@@ -79,6 +82,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<De
     opts.dbFile,
     '--namespace',
     namespace,
+    ...(opts.extraNamespaces ?? []).flatMap((ns) => ['--namespace', ns]),
     '--log-level',
     'warn',
     ...searchAttributeArgs,

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
@@ -86,11 +88,32 @@ export function testConfig(databaseUrl: string, extra: Record<string, string> = 
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: required('TEST_TEMPORAL_ADDRESS'),
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+    ...claimNamespace(),
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     // Every test logs in from 127.0.0.1; tests of the rate limit set their own.
     AUTH_LOGIN_MAX_PER_IP: '100000',
     ...extra,
   });
+}
+
+/**
+ * Claims a namespace of the pool made by global-setup, once per harness, across jest's worker processes (an
+ * atomic mkdir per namespace). Deterministic workflow IDs of one test file then never meet another file's.
+ */
+function claimNamespace(): { TEMPORAL_NAMESPACE: string } | Record<string, never> {
+  const pool = process.env.TEST_TEMPORAL_NAMESPACES?.split(',').filter(Boolean) ?? [];
+  if (pool.length === 0) return {};
+  const claims = path.join(required('TEST_TMP_DIR'), 'namespace-claims');
+  fs.mkdirSync(claims, { recursive: true });
+  for (const ns of pool) {
+    try {
+      fs.mkdirSync(path.join(claims, ns));
+      return { TEMPORAL_NAMESPACE: ns };
+    } catch {
+      // taken by another harness
+    }
+  }
+  throw new Error(`all ${pool.length} test namespaces are taken: enlarge TEST_NAMESPACES in test/setup/global-setup.ts`);
 }
 
 function required(name: string): string {

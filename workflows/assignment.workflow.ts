@@ -308,6 +308,11 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
     transitions: s.transitionNo,
   });
 
+  // The first state is entered before any handler is set: an update that arrives in the workflow's first task
+  // (an accept right after the offer) then runs after `nominated`, instead of being overwritten by it.
+  publish();
+  if (!input.carried) moveTo('nominated', 'offered', SYSTEM, { details: { groupId: input.groupId } });
+
   setHandler(assignmentStatusQuery, status);
 
   // ---- human steps: updates with validators -------------------------------------------------------------------
@@ -698,9 +703,6 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
   };
 
   // ---- the main loop ---------------------------------------------------------------------------------------------
-
-  publish();
-  if (!input.carried) moveTo('nominated', 'offered', SYSTEM, { details: { groupId: input.groupId } });
 
   for (;;) {
     await fx.drain();

@@ -7,10 +7,7 @@
  * (B R R B …) so drift in the machine's load falls on both.
  *
  * Prints lifecycles per minute for both, their ratio (target ≥ 0.8), and p50/p95 of every human-step Update's
- * round trip with BENCH_CONCURRENCY concurrent callers (target p95 < 60 ms with 20). A third side runs the real
- * worker with the fixes proposed for other people's files applied at run time (bench/support/proposed-fixes.ts:
- * fonts parsed once for the agreement and payout slip PDFs), to show what they would change; BENCH_PROPOSED=0
- * leaves it out.
+ * round trip with BENCH_CONCURRENCY concurrent callers (target p95 < 60 ms with 20).
  *
  *   npm run bench:lifecycle            (BENCH_LIFECYCLES=100 BENCH_CONCURRENCY=20 BENCH_ROUNDS=2 BENCH_PERIOD_MS=1000)
  */
@@ -34,7 +31,6 @@ import { envInt, fmt, log, machine, now, runBench, saveResult, sleep, summarise,
 import { descendantsCpu, machineCpu, startWorkerProcess } from './support/worker-process';
 
 const N = envInt('BENCH_LIFECYCLES', 100);
-const PROPOSED = envInt('BENCH_PROPOSED', 1) === 1;
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 20);
 const ROUNDS = Math.max(1, envInt('BENCH_ROUNDS', 2));
 const PERIOD_MS = envInt('BENCH_PERIOD_MS', 1000);
@@ -67,8 +63,8 @@ const POLICY: Partial<AssignmentPolicy> = {
   tenure: PERIOD_MS,
 };
 
-type SideName = 'baseline' | 'real' | 'proposed';
-const SIDE_LABEL: Record<SideName, string> = { baseline: 'baseline (bare)', real: 'real', proposed: 'real + proposed fixes' };
+type SideName = 'baseline' | 'real';
+const SIDE_LABEL: Record<SideName, string> = { baseline: 'baseline (bare)', real: 'real' };
 
 interface Side {
   name: SideName;
@@ -93,9 +89,9 @@ runBench(async (cleanup) => {
   const cipher = new FieldCipher(Buffer.from(dataKey, 'base64'));
   const { groupId, coordinatorId } = await createGroup(ds);
   const financeId = randomUUID();
-  const sideNames: SideName[] = PROPOSED ? ['baseline', 'real', 'proposed'] : ['baseline', 'real'];
-  // One person (and payer) per real lifecycle: the probe, then N for each real side.
-  const people = await createPeople(ds, cipher, { groupId, count: 1 + 2 * N });
+  const sideNames: SideName[] = ['baseline', 'real'];
+  // One person (and payer) per real lifecycle: the probe, then N.
+  const people = await createPeople(ds, cipher, { groupId, count: 1 + N });
   const payers = people.map((_, i) => `BENCH-${i}`);
   await createPayers(ds, payers);
   const payoutPeriod = stockholmDate(new Date()).slice(0, 7);
@@ -111,7 +107,7 @@ runBench(async (cleanup) => {
   fs.writeFileSync(appBundlePath, appBundle.code);
   fs.writeFileSync(baseBundlePath, baseBundle.code);
   const suffix = randomUUID().slice(0, 8);
-  const appWorker = (name: string, proposedFixes: string[] = []) =>
+  const appWorker = (name: string) =>
     startWorkerProcess({
       kind: 'app',
       taskQueue: `bench-${name}-${suffix}`,
@@ -122,13 +118,11 @@ runBench(async (cleanup) => {
       workflowBundle: appBundlePath,
       logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
       logFile: path.join(engines.tmpDir, `worker-${name}.log`),
-      proposedFixes,
       execArgv: process.env.BENCH_WORKER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_WORKER_PROFILE, name)}`] : [],
     });
   // The workers are child processes with the same cache size, alive for the whole run.
-  const [real, proposed, base] = await Promise.all([
+  const [real, base] = await Promise.all([
     appWorker('real'),
-    PROPOSED ? appWorker('proposed', ['fonts']) : Promise.resolve(undefined),
     startWorkerProcess({
       kind: 'baseline',
       taskQueue: `bench-base-${suffix}`,
@@ -140,8 +134,7 @@ runBench(async (cleanup) => {
   ]);
   cleanup(() => base.stop());
   cleanup(() => real.stop());
-  if (proposed) cleanup(() => proposed.stop());
-  log(`workers ready (real pid ${real.pid}, ${proposed ? `proposed pid ${proposed.pid}, ` : ''}baseline pid ${base.pid})`);
+  log(`workers ready (real pid ${real.pid}, baseline pid ${base.pid})`);
 
   const connection = await Connection.connect({ address: engines.temporalAddress });
   cleanup(() => connection.close());
@@ -280,7 +273,7 @@ runBench(async (cleanup) => {
   }
 
   /** CPU so far of the engines, the workers and this process (the callers). */
-  const workerPids = { [real.pid]: 'worker', [base.pid]: 'worker', ...(proposed ? { [proposed.pid]: 'worker' } : {}) };
+  const workerPids = { [real.pid]: 'worker', [base.pid]: 'worker' };
   const cpuNow = (): Record<string, number> => {
     const c = descendantsCpu(workerPids);
     const me = process.cpuUsage();
@@ -293,8 +286,8 @@ runBench(async (cleanup) => {
     sideNames.map((name) => [name, { name, latencies: new Map(), lifecycleMs: [], wallMs: 0, count: 0, cpu: {}, machineBusy: 0 } as Side]),
   ) as Record<SideName, Side>;
   const perRound = Math.ceil(N / ROUNDS);
-  /** Index of the next person per side: the real sides have their own people, the baseline reuses the first N. */
-  const next: Record<SideName, number> = { baseline: 1, real: 1, proposed: 1 + N };
+  /** Index of the next person per side: the real side has its own people, the baseline reuses the same indexes. */
+  const next: Record<SideName, number> = { baseline: 1, real: 1 };
   for (let r = 0; r < ROUNDS; r++) {
     const order = r % 2 === 0 ? sideNames : [...sideNames].reverse();
     for (const which of order) {
@@ -309,7 +302,7 @@ runBench(async (cleanup) => {
       await pool(count, CONCURRENCY, async (k) => {
         const s = now();
         if (which === 'baseline') await baselineLifecycle(first + k, side.latencies);
-        else await realLifecycle(first + k, side.latencies, (which === 'real' ? real : proposed!).taskQueue);
+        else await realLifecycle(first + k, side.latencies, real.taskQueue);
         side.lifecycleMs.push(now() - s);
       });
       const wall = now() - t0;
@@ -360,10 +353,9 @@ runBench(async (cleanup) => {
     ),
   );
   console.log(`RATIO real / baseline lifecycles per minute: ${fmt(ratio, 2)} (target ≥ 0.80: ${ratio >= 0.8 ? 'met' : 'MISSED'})`);
-  if (PROPOSED) console.log(`  with the proposed fixes: ${fmt(rate(sides.proposed) / rate(sides.baseline), 2)}`);
   console.log('');
   console.log(`Update round trips with ${CONCURRENCY} concurrent callers (ms):`);
-  const cols = sideNames.flatMap((k) => (k === 'baseline' ? ['baseline p50', 'baseline p95'] : k === 'real' ? ['real p50', 'real p95', 'real max'] : ['proposed p50', 'proposed p95']));
+  const cols = ['baseline p50', 'baseline p95', 'real p50', 'real p95', 'real max'];
   const row = (name: string, values: (k: SideName) => number[]) => {
     const st = Object.fromEntries(sideNames.map((k) => [k, summarise(values(k))])) as Record<SideName, ReturnType<typeof summarise>>;
     return [

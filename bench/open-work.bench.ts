@@ -4,10 +4,11 @@
  * 1. Memory: BENCH_OPEN_WORKFLOWS (10 000) open assignment workflows waiting on their human steps (each offer waits
  *    for `accept`; BENCH_OPEN_TOUCH of them, picked at random, then get their `accept`, so the worker replays
  *    evicted workflows and its cache fills), on the real worker in a child process with a bounded workflow cache
- *    (WORKER_MAX_CACHED_WORKFLOWS, the project's default 1000). Resident memory (VmRSS / VmHWM from
- *    /proc/<pid>/status) is sampled throughout. Then the real worker is restarted with a smaller cache
- *    (BENCH_OPEN_SMALL_CACHE, 250) and touches as many other workflows, to show what the cache costs; then once
- *    more with its V8 heap capped as well (--max-old-space-size=BENCH_OPEN_HEAP_CAP_MB, 128; 0 leaves this out).
+ *    (BENCH_OPEN_LARGE_CACHE, 1000: the project's default until 2026-11, for comparison). Resident memory (VmRSS /
+ *    VmHWM from /proc/<pid>/status) is sampled throughout. Then the real worker is restarted with the default cache
+ *    (WORKER_MAX_CACHED_WORKFLOWS, 250) and touches as many other workflows, to show what the cache costs; then once
+ *    more with its V8 heap capped as the launchers cap it (--max-old-space-size=WORKER_HEAP_MB, 256; the project's
+ *    default configuration; BENCH_OPEN_HEAP_CAP_MB=0 leaves this out).
  *    Baseline in the same run: bare workflows (bench/baseline.workflows.ts, plan read from a real one's history)
  *    waiting on the same updates, on a bare worker with the same cache (BENCH_OPEN_BASELINE_WORKFLOWS of them,
  *    3 000 by default: what a worker holds is bounded by its cache, and starting 10 000 more would take the
@@ -40,14 +41,14 @@ import { descendantsCpu, startWorkerProcess, WorkerProcess, WorkerProcessOptions
 const OPEN = envInt('BENCH_OPEN_WORKFLOWS', 10_000);
 const BASE_OPEN = envInt('BENCH_OPEN_BASELINE_WORKFLOWS', Math.min(OPEN, 3_000));
 const TOUCH = Math.min(envInt('BENCH_OPEN_TOUCH', 1_000), Math.floor(OPEN / 2), BASE_OPEN);
-const CACHE = envInt('WORKER_MAX_CACHED_WORKFLOWS', 1000);
-const SMALL_CACHE = envInt('BENCH_OPEN_SMALL_CACHE', 250);
+const CACHE = envInt('BENCH_OPEN_LARGE_CACHE', 1000);
+const SMALL_CACHE = envInt('WORKER_MAX_CACHED_WORKFLOWS', envInt('BENCH_OPEN_SMALL_CACHE', 250));
 const MONTH_MS = envInt('BENCH_MONTH_MS', 3000);
 const TENURE_MONTHS = envInt('BENCH_TENURE_MONTHS', 36);
 const START_CONCURRENCY = 50;
 const TOUCH_CONCURRENCY = 20;
 const TARGET_RSS_MB = 400;
-const HEAP_CAP_MB = envInt('BENCH_OPEN_HEAP_CAP_MB', 128);
+const HEAP_CAP_MB = envInt('BENCH_OPEN_HEAP_CAP_MB', envInt('WORKER_HEAP_MB', 256));
 /** Set when the benchmark stops early: the tenure's driver stops polling. */
 const stopping = { now: false };
 const TARGET_EVENTS = 10_000;
@@ -408,7 +409,7 @@ runBench(async (cleanup) => {
   console.log(`a cached assignment workflow costs ≈ ${fmt(perWf, 2)} MB of RSS (between the two caches); a cache of ≈ ${fits} fits under ${TARGET_RSS_MB} MB`);
   if (capped) {
     console.log(
-      `with cache ${SMALL_CACHE} and --max-old-space-size=${HEAP_CAP_MB}: peak ${fmt(capped.peakMb, 0)} MB, ${fmt(capped.peakMb / TARGET_RSS_MB, 2)} of the target ` +
+      `RATIO with the project's defaults — cache ${SMALL_CACHE} and --max-old-space-size=${HEAP_CAP_MB}: peak ${fmt(capped.peakMb, 0)} MB, ${fmt(capped.peakMb / TARGET_RSS_MB, 2)} of the target ` +
         `(${capped.peakMb < TARGET_RSS_MB ? 'met' : 'MISSED'})`,
     );
   }

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { loadConfig } from './config/config';
 import { createLogger } from './logging/logger';
 import { installTemporalRuntimeLogger } from './logging/temporal-runtime-logger';
@@ -9,7 +10,15 @@ async function main() {
   const logger = createLogger(config.logLevel, 'medverkan-worker');
   installTemporalRuntimeLogger(logger);
   const w = await createWorker(config, logger);
-  logger.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address }, 'worker started');
+  const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+  logger.info(
+    { taskQueue: config.temporal.taskQueue, address: config.temporal.address, maxCachedWorkflows: config.temporal.maxCachedWorkflows, heapLimitMb },
+    'worker started',
+  );
+  // The launchers pass --max-old-space-size=WORKER_HEAP_MB; a worker started some other way gets V8's default.
+  if (heapLimitMb > config.temporal.workerHeapMb * 1.5) {
+    logger.warn({ heapLimitMb, wanted: config.temporal.workerHeapMb }, 'worker started without --max-old-space-size=WORKER_HEAP_MB: its memory will grow past what it needs');
+  }
   await w.run();
   logger.info('worker stopped');
 }

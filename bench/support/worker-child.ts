@@ -4,8 +4,7 @@
  * `ready` over IPC and shuts down gracefully on `stop` (or SIGTERM/SIGINT).
  *
  * BENCH_WORKER_KIND=app: the project's real worker (createWorker: Nest context, PostgreSQL, every activity,
- *   the workflows/ bundle), configured from the environment like src/main.worker.ts; with BENCH_PROPOSED_FIXES
- *   it runs with fixes proposed for other people's files applied at run time (bench/support/proposed-fixes.ts).
+ *   the workflows/ bundle), configured from the environment like src/main.worker.ts.
  * BENCH_WORKER_KIND=baseline: a bare Temporal worker with bench/baseline.workflows.ts and one activity that does
  *   nothing, on its own task queue.
  */
@@ -14,7 +13,6 @@ import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
 import { installTemporalRuntimeLogger } from '../../src/logging/temporal-runtime-logger';
 import { createWorker } from '../../src/worker.bootstrap';
-import { fixes, installFontFix } from './proposed-fixes';
 
 async function main() {
   const kind = process.env.BENCH_WORKER_KIND;
@@ -23,11 +21,6 @@ async function main() {
   let stop: () => void;
   let status: () => { numCachedWorkflows: number } = () => ({ numCachedWorkflows: -1 });
   if (kind === 'app') {
-    // BENCH_PROPOSED_FIXES=fonts: the worker runs with the proposed fix of templates/pdf-layout.ts (see proposed-fixes.ts).
-    if ((process.env.BENCH_PROPOSED_FIXES ?? '').split(',').includes('fonts')) {
-      installFontFix();
-      fixes.fonts = true;
-    }
     const config = loadConfig();
     const logger = createLogger(config.logLevel, 'medverkan-worker');
     installTemporalRuntimeLogger(logger, 'WARN');

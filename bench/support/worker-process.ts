@@ -30,8 +30,6 @@ export interface WorkerProcessOptions {
   logFile: string;
   /** Extra node flags, e.g. --cpu-prof. */
   execArgv?: string[];
-  /** Proposed fixes to apply in the worker at run time (bench/support/proposed-fixes.ts), e.g. ['fonts']. */
-  proposedFixes?: string[];
 }
 
 export async function startWorkerProcess(o: WorkerProcessOptions): Promise<WorkerProcess> {
@@ -48,7 +46,6 @@ export async function startWorkerProcess(o: WorkerProcessOptions): Promise<Worke
     ...(o.workflowBundle ? { BENCH_WORKFLOW_BUNDLE: o.workflowBundle } : {}),
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl, DATABASE_MIGRATE_ON_START: 'false' } : {}),
     ...(o.dataKey ? { DATA_ENCRYPTION_KEY: o.dataKey } : {}),
-    ...(o.proposedFixes?.length ? { BENCH_PROPOSED_FIXES: o.proposedFixes.join(',') } : {}),
   };
   const child: ChildProcess = fork(path.join(__dirname, 'worker-child.js'), [], {
     env,

@@ -31,7 +31,17 @@ const schema = z.object({
   MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Medverkan <noreply@medverkan.local>'),
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
+  /**
+   * Workflows the worker keeps in memory (≈ 0.5 MB each); an evicted one is replayed from history at its next
+   * step. 250 keeps the worker under 400 MB with 10 000 open workflows (`npm run bench:open-work`).
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
+  /**
+   * V8 old-space limit of the worker process in MB (`--max-old-space-size`, set by the launchers: npm start,
+   * `npm run start:worker`, docker-compose). Without it V8 collects the workflow cache's garbage lazily and the
+   * worker's memory grows well past what it holds.
+   */
+  WORKER_HEAP_MB: z.coerce.number().int().min(64).default(256),
   /** Sessions: opaque bearer tokens, valid this long after the last request (sliding). */
   AUTH_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).default(480),
   /** Account lock-out: this many failed logins in a row lock the account for AUTH_LOCKOUT_MINUTES. */
@@ -54,7 +64,7 @@ export interface AppConfig {
   http: { port: number; publicUrl?: string };
   logLevel: RawConfig['LOG_LEVEL'];
   database: { url: string; migrateOnStart: boolean };
-  temporal: { address: string; namespace: string; taskQueue: string; uiUrl?: string; maxCachedWorkflows: number };
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl?: string; maxCachedWorkflows: number; workerHeapMb: number };
   crypto: { dataKey: Buffer };
   mail: { transport: 'outbox' | 'smtp'; smtpUrl?: string; from: string };
   auth: {
@@ -99,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       taskQueue: c.TEMPORAL_TASK_QUEUE,
       uiUrl: c.TEMPORAL_UI_URL,
       maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
+      workerHeapMb: c.WORKER_HEAP_MB,
     },
     crypto: { dataKey: Buffer.from(c.DATA_ENCRYPTION_KEY, 'base64') },
     mail: { transport: c.MAIL_TRANSPORT, smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },

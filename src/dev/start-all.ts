@@ -70,11 +70,11 @@ async function main() {
   await ds.destroy();
 
   const dist = path.join(PROJECT_ROOT, 'dist', 'src');
-  for (const [name, file] of [
-    ['worker', 'main.worker.js'],
-    ['api', 'main.api.js'],
-  ]) {
-    const child = spawn(process.execPath, [path.join(dist, file)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  for (const [name, file, nodeArgs] of [
+    ['worker', 'main.worker.js', [`--max-old-space-size=${config.temporal.workerHeapMb}`]],
+    ['api', 'main.api.js', []],
+  ] as const) {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(dist, file)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('exit', (code) => {
       if (!stopping) {
         say(`${name} exited with code ${code}`);

@@ -12,6 +12,7 @@ import { AppConfig, loadConfig } from '../../src/config/config';
 import { createDatabase } from '../../src/dev/embedded-postgres';
 import { createLogger } from '../../src/logging/logger';
 import { createWorker, RunningWorker } from '../../src/worker.bootstrap';
+import { ensureNationalRateTableForToday } from './rates';
 
 /**
  * Boots the API and the worker in-process against the real engines started by global-setup, each test file on
@@ -139,7 +140,7 @@ export function quietTemporalRuntime() {
   }
 }
 
-export async function startHarness(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(opts: { worker?: boolean; env?: Record<string, string>; ratesForToday?: boolean } = {}): Promise<Harness> {
   quietTemporalRuntime();
   const config = testConfig(await freshDatabase(), opts.env);
   const logger = createLogger(config.logLevel, 'test');
@@ -190,6 +191,7 @@ export async function startHarness(opts: { worker?: boolean; env?: Record<string
     },
   };
   let admin: Promise<ApiClient> | undefined;
+  if (opts.ratesForToday !== false) await ensureNationalRateTableForToday(h.dataSource);
   if (opts.worker !== false) await h.startWorker();
   return h;
 }

@@ -131,19 +131,75 @@ function FieldFrame({ id, label, hint, errors, required, children }: { id: strin
         {label}
         {required === false && <span className="optional"> (frivilligt)</span>}
       </label>
-      {hint && (
-        <div className="hint" id={`${id}-hjalp`}>
-          {hint}
-        </div>
-      )}
-      {errors.length > 0 && (
-        <p className="field-message" id={`${id}-fel`}>
-          <span className="visually-hidden">Fel: </span>
-          {errors.join(' ')}
-        </p>
-      )}
+      <FieldHint id={id} hint={hint} />
+      <FieldMessage id={id} errors={errors} />
       {children}
     </div>
+  );
+}
+
+/** A field's hint, referred to by its control's aria-describedby (`<id>-hjalp`). */
+function FieldHint({ id, hint, className = 'hint' }: { id: string; hint?: ReactNode; className?: string }) {
+  if (!hint) return null;
+  return (
+    <div className={className} id={`${id}-hjalp`}>
+      {hint}
+    </div>
+  );
+}
+
+/** A field's messages, announced with the field (`<id>-fel`), marked as an error for screen readers too. */
+function FieldMessage({ id, errors }: { id: string; errors: string[] }) {
+  if (!errors.length) return null;
+  return (
+    <p className="field-message" id={`${id}-fel`}>
+      <span className="visually-hidden">Fel: </span>
+      {errors.join(' ')}
+    </p>
+  );
+}
+
+/** A question answered by several controls: a fieldset whose legend is the question, with its hint and messages. */
+function FieldsetFrame({ id, label, hint, errors, describedBy, children }: { id: string; label: string; hint?: ReactNode; errors: string[]; describedBy?: string; children: ReactNode }) {
+  return (
+    <fieldset className={`field${errors.length ? ' field-error' : ''}`} id={id} aria-describedby={describedBy} tabIndex={-1}>
+      <legend>{label}</legend>
+      <FieldHint id={id} hint={hint} />
+      <FieldMessage id={id} errors={errors} />
+      {children}
+    </fieldset>
+  );
+}
+
+/** Radio buttons or checkboxes, one per option, each with its label and hint. */
+function Choices({
+  id,
+  name,
+  type,
+  options,
+  isChecked,
+  onToggle,
+}: {
+  id: string;
+  name: string;
+  type: 'radio' | 'checkbox';
+  options: { value: string; label: string; hint?: string }[];
+  isChecked: (value: string) => boolean;
+  onToggle: (value: string, on: boolean) => void;
+}) {
+  return (
+    <>
+      {options.map((o) => {
+        const oid = `${id}-${o.value.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+        return (
+          <div className="choice" key={o.value}>
+            <input type={type} id={oid} name={name} value={o.value} checked={isChecked(o.value)} onChange={(e) => onToggle(o.value, e.target.checked)} aria-describedby={o.hint ? `${oid}-hjalp` : undefined} />
+            <label htmlFor={oid}>{o.label}</label>
+            <FieldHint id={oid} hint={o.hint} className="hint choice-hint" />
+          </div>
+        );
+      })}
+    </>
   );
 }
 
@@ -229,34 +285,9 @@ export function RadioGroup(
 ) {
   const { id, all, describedBy } = useFieldWiring(props);
   return (
-    <fieldset className={`field${all.length ? ' field-error' : ''}`} id={id} aria-describedby={describedBy} tabIndex={-1}>
-      <legend>{props.label}</legend>
-      {props.hint && (
-        <div className="hint" id={`${id}-hjalp`}>
-          {props.hint}
-        </div>
-      )}
-      {all.length > 0 && (
-        <p className="field-message" id={`${id}-fel`}>
-          <span className="visually-hidden">Fel: </span>
-          {all.join(' ')}
-        </p>
-      )}
-      {props.options.map((o) => {
-        const oid = `${id}-${o.value}`;
-        return (
-          <div className="choice" key={o.value}>
-            <input type="radio" id={oid} name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onChange(o.value)} aria-describedby={o.hint ? `${oid}-hjalp` : undefined} />
-            <label htmlFor={oid}>{o.label}</label>
-            {o.hint && (
-              <div className="hint choice-hint" id={`${oid}-hjalp`}>
-                {o.hint}
-              </div>
-            )}
-          </div>
-        );
-      })}
-    </fieldset>
+    <FieldsetFrame id={id} label={props.label} hint={props.hint} errors={all} describedBy={describedBy}>
+      <Choices id={id} name={props.name} type="radio" options={props.options} isChecked={(v) => props.value === v} onToggle={(v) => props.onChange(v)} />
+    </FieldsetFrame>
   );
 }
 
@@ -264,19 +295,10 @@ export function Checkbox(props: FieldProps & { checked: boolean; onChange: (v: b
   const { id, all, describedBy } = useFieldWiring(props);
   return (
     <div className={`field choice${all.length ? ' field-error' : ''}`}>
-      {all.length > 0 && (
-        <p className="field-message" id={`${id}-fel`}>
-          <span className="visually-hidden">Fel: </span>
-          {all.join(' ')}
-        </p>
-      )}
+      <FieldMessage id={id} errors={all} />
       <input type="checkbox" id={id} name={props.name} checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} aria-describedby={describedBy} aria-invalid={all.length ? true : undefined} />
       <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <div className="hint choice-hint" id={`${id}-hjalp`}>
-          {props.hint}
-        </div>
-      )}
+      <FieldHint id={id} hint={props.hint} className="hint choice-hint" />
     </div>
   );
 }
@@ -298,34 +320,9 @@ export function CheckboxGroup(
   const { id, all, describedBy } = useFieldWiring(props);
   const toggle = (v: string, on: boolean) => props.onChange(on ? [...props.values.filter((x) => x !== v), v] : props.values.filter((x) => x !== v));
   return (
-    <fieldset className={`field${all.length ? ' field-error' : ''}`} id={id} aria-describedby={describedBy} tabIndex={-1}>
-      <legend>{props.label}</legend>
-      {props.hint && (
-        <div className="hint" id={`${id}-hjalp`}>
-          {props.hint}
-        </div>
-      )}
-      {all.length > 0 && (
-        <p className="field-message" id={`${id}-fel`}>
-          <span className="visually-hidden">Fel: </span>
-          {all.join(' ')}
-        </p>
-      )}
-      {props.options.map((o) => {
-        const oid = `${id}-${o.value.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-        return (
-          <div className="choice" key={o.value}>
-            <input type="checkbox" id={oid} name={props.name} value={o.value} checked={props.values.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} aria-describedby={o.hint ? `${oid}-hjalp` : undefined} />
-            <label htmlFor={oid}>{o.label}</label>
-            {o.hint && (
-              <div className="hint choice-hint" id={`${oid}-hjalp`}>
-                {o.hint}
-              </div>
-            )}
-          </div>
-        );
-      })}
-    </fieldset>
+    <FieldsetFrame id={id} label={props.label} hint={props.hint} errors={all} describedBy={describedBy}>
+      <Choices id={id} name={props.name} type="checkbox" options={props.options} isChecked={(v) => props.values.includes(v)} onToggle={toggle} />
+    </FieldsetFrame>
   );
 }
 
@@ -333,19 +330,7 @@ export function CheckboxGroup(
 export function DurationField(props: FieldProps & { hours: string; minutes: string; onChange: (hours: string, minutes: string) => void }) {
   const { id, all, describedBy } = useFieldWiring(props);
   return (
-    <fieldset className={`field${all.length ? ' field-error' : ''}`} id={id} aria-describedby={describedBy} tabIndex={-1}>
-      <legend>{props.label}</legend>
-      {props.hint && (
-        <div className="hint" id={`${id}-hjalp`}>
-          {props.hint}
-        </div>
-      )}
-      {all.length > 0 && (
-        <p className="field-message" id={`${id}-fel`}>
-          <span className="visually-hidden">Fel: </span>
-          {all.join(' ')}
-        </p>
-      )}
+    <FieldsetFrame id={id} label={props.label} hint={props.hint} errors={all} describedBy={describedBy}>
       <div className="inline-fields">
         <div>
           <label htmlFor={`${id}-timmar`}>Timmar</label>
@@ -356,7 +341,7 @@ export function DurationField(props: FieldProps & { hours: string; minutes: stri
           <input id={`${id}-minuter`} className="input input-short" inputMode="numeric" value={props.minutes} onChange={(e) => props.onChange(props.hours, e.target.value)} aria-invalid={all.length ? true : undefined} />
         </div>
       </div>
-    </fieldset>
+    </FieldsetFrame>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { FeeInputError } from '../src/fees';
 import { Mailer } from '../src/mail/mailer';
 import { approveBatch, BatchSummary, cancelBatch, draftBatch, dueRuns, holdLine, PayoutRefusal } from '../src/payouts/payout-batches';
@@ -32,7 +32,7 @@ export function createPayoutActivities({ dataSource, logger, config, cipher }: A
       const summary = await refusalsFinal(() =>
         draftBatch(dataSource, { ...args, today: stockholmDate(new Date()), auditKey: `${args.workflowId}:drafted` }),
       );
-      log.info({ batchId: summary.batchId, payerCode: args.payerCode, period: args.period, state: summary.state, lines: summary.pendingLineIds.length }, 'payout batch drafted');
+      log.info({ batchId: summary.batchId, payerCode: args.payerCode, period: args.period, state: summary.state, lines: summary.pendingLines }, 'payout batch drafted');
       return summary;
     },
 
@@ -58,13 +58,19 @@ export function createPayoutActivities({ dataSource, logger, config, cipher }: A
     },
 
     /**
-     * Makes the payout slip of every person in an approved batch (src/documents, template payout-slip.sv), stored as
-     * a document about the person. Idempotent: one document per batch and person, whatever retries happen.
+     * Makes the payout slips of the people in an approved batch (src/documents, template payout-slip.sv), stored
+     * as documents about the people: `limit` people from `offset` in person-id order (the people of an approved
+     * batch are final, so the parts never overlap), or all of them when no range is given (histories from before
+     * the slips were made in parts). Heartbeats after every slip. Idempotent: one document per batch and person,
+     * whatever retries happen; a retry skips the slips made already. Answers how many slips the range holds.
      */
-    async generatePayoutSlips(args: { batchId: string; workflowId: string }): Promise<number> {
-      const persons: Array<{ person_id: string }> = await dataSource.query(`SELECT person_id FROM payout_person WHERE batch_id = $1 ORDER BY person_id`, [
-        args.batchId,
-      ]);
+    async generatePayoutSlips(args: { batchId: string; workflowId: string; offset?: number; limit?: number }): Promise<number> {
+      const ranged = Number.isInteger(args.offset) && Number.isInteger(args.limit);
+      const persons: Array<{ person_id: string }> = await dataSource.query(
+        `SELECT person_id FROM payout_person WHERE batch_id = $1 ORDER BY person_id ${ranged ? 'OFFSET $2 LIMIT $3' : ''}`,
+        ranged ? [args.batchId, args.offset, args.limit] : [args.batchId],
+      );
+      let done = 0;
       for (const p of persons) {
         try {
           await ensurePayoutSlip(dataSource, cipher, args.batchId, p.person_id, `system:${args.workflowId}`);
@@ -72,6 +78,7 @@ export function createPayoutActivities({ dataSource, logger, config, cipher }: A
           if (e instanceof TemplateDataError) throw ApplicationFailure.nonRetryable(e.message, 'TemplateDataError');
           throw e;
         }
+        Context.current().heartbeat(++done);
       }
       return persons.length;
     },

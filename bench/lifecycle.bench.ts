@@ -11,20 +11,19 @@
  *
  *   npm run bench:lifecycle            (BENCH_LIFECYCLES=100 BENCH_CONCURRENCY=20 BENCH_ROUNDS=2 BENCH_PERIOD_MS=1000)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { FieldCipher } from '../src/crypto/field-cipher';
 import { stockholmDate } from '../src/time-reports/business-dates';
 import type { AssignmentInput, AssignmentPolicy, AssignmentStatus } from '../workflows/assignment.messages';
 import { assignmentWorkflowId, payoutRunWorkflowId } from '../workflows/ids';
 import type { PayoutRunInput, PayoutRunStatus } from '../workflows/payout-run.messages';
 import type { BaselinePlan, BaselineProgress } from './baseline.workflows';
-import { startEngines } from './support/engines';
-import { BenchPerson, createGroup, createPayers, createPeople } from './support/fixtures';
+import { startWorkflowBench } from './support/engines';
+import { BenchPerson, createPayers, createPeople } from './support/fixtures';
 import { describePlan, HistoryCounts, planFromHistory } from './support/history-plan';
 import { Latencies, poll, pool, quietBundleLogger, timed } from './support/drive';
 import { envInt, fmt, log, machine, now, runBench, saveResult, sleep, summarise, table } from './support/report';
@@ -79,15 +78,7 @@ interface Side {
 
 runBench(async (cleanup) => {
   log(`lifecycle benchmark: ${N} lifecycles per side, ${CONCURRENCY} concurrent callers, ${ROUNDS} rounds, reporting period ${PERIOD_MS} ms`);
-  log(machine());
-  const engines = await startEngines('lifecycle');
-  cleanup(() => engines.stop());
-  log(engines.describe);
-  const { ds } = engines;
-
-  const dataKey = randomBytes(32).toString('base64');
-  const cipher = new FieldCipher(Buffer.from(dataKey, 'base64'));
-  const { groupId, coordinatorId } = await createGroup(ds);
+  const { engines, ds, dataKey, cipher, groupId, coordinatorId } = await startWorkflowBench('lifecycle', cleanup);
   const financeId = randomUUID();
   const sideNames: SideName[] = ['baseline', 'real'];
   // One person (and payer) per real lifecycle: the probe, then N.
@@ -325,7 +316,7 @@ runBench(async (cleanup) => {
   console.log(machine());
   console.log(engines.describe);
   console.log(
-    `per lifecycle: ${realCounts.activities} activities, ${realCounts.updates} updates, ${realCounts.signals} signal, ${realCounts.timersFired} timer fired; ` +
+    `per lifecycle: ${realCounts.activities} activities (${realCounts.localActivities} of them local; the baseline's are all normal: ${baseCounts.localActivities} local), ${realCounts.updates} updates, ${realCounts.signals} signal, ${realCounts.timersFired} timer fired; ` +
       `real histories also hold ${realCounts.timersStarted} timers started (${realCounts.timersCanceled} cancelled), ${realCounts.searchAttributeUpserts} search-attribute upserts, ` +
       `${realCounts.workflowTasks} workflow tasks (baseline: ${baseCounts.workflowTasks}), ${realCounts.events} events (baseline: ${baseCounts.events})`,
   );

@@ -21,18 +21,17 @@
  *
  *   npm run bench:open-work            (BENCH_OPEN_WORKFLOWS=10000 BENCH_OPEN_TOUCH=1000 BENCH_MONTH_MS=3000)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { FieldCipher } from '../src/crypto/field-cipher';
 import type { AssignmentInput, AssignmentPolicy, AssignmentStatus } from '../workflows/assignment.messages';
 import { assignmentWorkflowId } from '../workflows/ids';
 import type { BaselinePlan, BaselineProgress } from './baseline.workflows';
-import { startEngines } from './support/engines';
-import { BenchPerson, createGroup, createPeople } from './support/fixtures';
+import { startWorkflowBench } from './support/engines';
+import { BenchPerson, createPeople } from './support/fixtures';
 import { describePlan, planFromHistory } from './support/history-plan';
 import { poll, pool, quietBundleLogger } from './support/drive';
 import { envInt, fmt, log, machine, now, runBench, saveResult, sleep, summarise, table } from './support/report';
@@ -98,14 +97,7 @@ function sampler(worker: WorkerProcess) {
 
 runBench(async (cleanup) => {
   log(`open-work benchmark: ${OPEN} open workflows (cache ${CACHE}, then ${SMALL_CACHE}), ${TOUCH} touched; baseline ${BASE_OPEN}; ${TENURE_MONTHS}-month tenure, a month of ${MONTH_MS} ms`);
-  log(machine());
-  const engines = await startEngines('open-work');
-  cleanup(() => engines.stop());
-  log(engines.describe);
-  const { ds } = engines;
-  const dataKey = randomBytes(32).toString('base64');
-  const cipher = new FieldCipher(Buffer.from(dataKey, 'base64'));
-  const { groupId, coordinatorId } = await createGroup(ds);
+  const { engines, ds, dataKey, cipher, groupId, coordinatorId } = await startWorkflowBench('open-work', cleanup);
   const people = await createPeople(ds, cipher, { groupId, count: OPEN + 2 });
 
   log('bundling workflows…');

@@ -8,10 +8,11 @@
  * in the very first run; see the README for what that does to the query plans). Target: linear, 120 000 lines in
  * < 10 s.
  *
- * Baseline, in the same run and on the same data: the floor of the same work — one query gathers the lines, the
- * same engine (calculatePerson) computes every person, the rows are written in bulk (unnest), the approval marks
- * the lines paid in one statement, and the same CSV function writes the file — inside a transaction that is
- * rolled back, so the real path then finds the data untouched.
+ * Baseline, in the same run and on the same data: the floor of the same work — the product's own set-based pieces
+ * (src/payouts/payout-store.ts and payout-compute.ts: one query gathers the lines, the same engine computes every
+ * person, the rows are written in bulk with unnest, one statement marks the lines paid) and the same CSV function,
+ * without the batch's lock, totals, audit, summary or the approval's check of the inputs — inside a transaction that
+ * is rolled back, so the real path then finds the data untouched.
  *
  * Once, at the smallest size, the run also goes through the workflow (payoutRunWorkflow on the real worker):
  * draft, the `approve` update, and the payout slips the workflow then makes.
@@ -30,6 +31,8 @@ import { FieldCipher } from '../src/crypto/field-cipher';
 import { rateTablesFor } from '../src/payouts/payers';
 import { approveBatch, draftBatch } from '../src/payouts/payout-batches';
 import * as calculation from '../src/payouts/payout-calculation';
+import { calculatePeople } from '../src/payouts/payout-compute';
+import { gatherCandidateLines, insertNewPeople, markLinesPaid, personInputs } from '../src/payouts/payout-store';
 import { normaliseAccount, paymentCsv, paymentReference } from '../src/payouts/payout-exports';
 import { PayoutsService } from '../src/payouts/payouts.service';
 import { addMonths, stockholmDate } from '../src/time-reports/business-dates';
@@ -241,8 +244,8 @@ async function createLines(ds: DataSource, cipher: FieldCipher, lines: number, p
 interface FloorSteps {
   gather: number;
   compute: number;
-  storeLines: number;
-  storePersons: number;
+  /** payout_line and payout_person rows, written together. */
+  store: number;
   approve: number;
   exportCsv: number;
 }
@@ -255,7 +258,7 @@ async function floorRun(
 ): Promise<{ phase: Phase; csvBytes: number; netOre: number; steps: FloorSteps }> {
   const qr: QueryRunner = ds.createQueryRunner();
   await qr.connect();
-  const steps: FloorSteps = { gather: 0, compute: 0, storeLines: 0, storePersons: 0, approve: 0, exportCsv: 0 };
+  const steps: FloorSteps = { gather: 0, compute: 0, store: 0, approve: 0, exportCsv: 0 };
   let mark = now();
   const step = (k: keyof FloorSteps) => {
     const t = now();
@@ -266,130 +269,35 @@ async function floorRun(
     return await measure(async () => {
       await qr.startTransaction();
       mark = now();
+      const em = qr.manager;
       const periodEnd = `${d.period}-${String(new Date(Date.UTC(Number(d.period.slice(0, 4)), Number(d.period.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
-      const rows: Array<{
-        id: string;
-        person_id: string;
-        activity_date: string;
-        kind: calculation.PayableLine['kind'];
-        minutes: number;
-        travel: number;
-        ticket: number;
-        other: number;
-        km: number;
-        has_receipt: boolean;
-        fee_mode: calculation.PayableLine['feeMode'];
-        employed: boolean;
-      }> = await qr.query(
-        `SELECT tr.id, tr.person_id, tr.activity_date::text AS activity_date, tr.kind, tr.attested_duration_minutes AS minutes,
-                tr.attested_travel_minutes AS travel, tr.attested_ticket_cost_ore AS ticket, tr.attested_other_travel_cost_ore AS other,
-                tr.attested_car_km AS km, EXISTS (SELECT 1 FROM time_report_receipt r WHERE r.time_report_id = tr.id) AS has_receipt,
-                a.fee_mode, a.employed_by_organisation AS employed
-           FROM time_report tr JOIN assignment a ON a.id = tr.assignment_id
-          WHERE tr.payer_code = $1 AND tr.state = 'attested' AND tr.activity_date <= $2
-            AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.state IN ('pending','paid'))
-          ORDER BY tr.person_id, tr.activity_date, tr.id`,
-        [d.payerCode, periodEnd],
-      );
-      const byPerson = new Map<string, typeof rows>();
-      for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
-      const ids = [...byPerson.keys()];
-      const persons: Array<{ id: string; birth_date: string; tax_table_main_income: boolean; tax_table_percent: string | null }> = await qr.query(
-        `SELECT id, birth_date::text AS birth_date, tax_table_main_income, tax_table_percent::text AS tax_table_percent FROM person
-          WHERE id = ANY($1::uuid[]) AND birth_date IS NOT NULL AND personal_number_enc IS NOT NULL AND bank_account_enc IS NOT NULL`,
-        [ids],
-      );
-      const earlier: Array<{ person_id: string; sum: string }> = await qr.query(
-        `SELECT pp.person_id, SUM(pp.taxable_pay_ore) AS sum FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
-          WHERE b.payer_code = $1 AND b.state = 'approved' AND pp.person_id = ANY($2::uuid[]) AND b.payment_date BETWEEN $3 AND $4 GROUP BY pp.person_id`,
-        [d.payerCode, ids, `${today.slice(0, 4)}-01-01`, `${today.slice(0, 4)}-12-31`],
-      );
-      const earlierOf = new Map(earlier.map((e) => [e.person_id, Number(e.sum)]));
-      const tables = await rateTablesFor(qr.manager, d.payerCode);
-      step('gather');
       const batchId = randomUUID();
+      // The product's own set-based pieces (src/payouts/payout-store.ts, payout-compute.ts), without the batch's
+      // lock, totals, audit and summary.
+      const lines = await gatherCandidateLines(em, d.payerCode, periodEnd);
+      const { inputs } = await personInputs(em, { payerCode: d.payerCode, paymentDate: today, batchId, lines });
+      const tables = await rateTablesFor(em, d.payerCode);
+      step('gather');
       await qr.query(
         `INSERT INTO payout_batch (id, payer_code, period, workflow_id, state, period_end, computed_for) VALUES ($1, $2, $3, 'floor', 'draft', $4, $5)`,
         [batchId, d.payerCode, d.period, periodEnd, today],
       );
-      const lineCols: unknown[][] = [[], [], [], [], [], [], [], [], []];
-      const personCols: unknown[][] = Array.from({ length: 15 }, () => []);
-      let net = 0;
-      for (const p of persons) {
-        const lines = byPerson.get(p.id)!;
-        const calc = calculation.calculatePerson({
-          payerCode: d.payerCode,
-          paymentDate: today,
-          payee: { birthYear: Number(p.birth_date.slice(0, 4)), taxTableMainIncome: p.tax_table_main_income, taxTablePercent: p.tax_table_percent },
-          earlierTaxablePayOre: earlierOf.get(p.id) ?? 0,
-          lines: lines.map((r) => ({
-            timeReportId: r.id,
-            activityDate: r.activity_date,
-            kind: r.kind,
-            durationMinutes: r.minutes,
-            travelMinutes: r.travel,
-            ticketCostOre: r.ticket,
-            otherTravelCostOre: r.other,
-            carKm: r.km,
-            hasReceipt: r.has_receipt,
-            feeMode: r.fee_mode,
-            employedByOrganisation: r.employed,
-          })),
-          tables,
-        });
-        lines.forEach((r, i) => {
-          const l = calc.lines[i];
-          [randomUUID(), r.id, p.id, r.activity_date, l.feeOre, l.travelOre, l.feeRule, l.tableCode, l.tableVersion].forEach((v, c) => lineCols[c].push(v));
-        });
-        const f = calc.figures;
-        net += f.netOre;
-        [
-          p.id,
-          f.feesOre,
-          f.taxFreeTravelOre,
-          f.taxFreeCarOre,
-          f.taxableTravelOre,
-          f.taxablePayOre,
-          f.contributionsOre,
-          f.taxWithheldOre,
-          f.grossOre,
-          f.netOre,
-          f.costOre,
-          f.earlierTaxablePayOre,
-          f.contributionCategory,
-          f.agiPayField,
-          JSON.stringify({ paymentDate: today, calculations: calc.calculations }),
-        ].forEach((v, c) => personCols[c].push(v));
-      }
+      const computed = calculatePeople({ payerCode: d.payerCode, paymentDate: today, tables, people: inputs }).map((o) => {
+        if ('error' in o) throw o.error;
+        return { personId: o.personId, inputsKey: o.inputsKey, calc: o.calc, lines: o.input.lines };
+      });
+      const net = computed.reduce((sum, p) => sum + p.calc.figures.netOre, 0);
       step('compute');
-      for (let from = 0; from < lineCols[0].length; from += 10_000) {
-        await qr.query(
-          `INSERT INTO payout_line (id, batch_id, time_report_id, person_id, activity_date, state, fee_ore, travel_ore, fee_rule, table_code, table_version)
-           SELECT id, $10, tr, person, day::date, 'pending', fee, travel, rule, code, version
-             FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::int[])
-                  AS t(id, tr, person, day, fee, travel, rule, code, version)`,
-          [...lineCols.map((c) => c.slice(from, from + 10_000)), batchId],
-        );
-      }
-      step('storeLines');
-      for (let from = 0; from < personCols[0].length; from += 5_000) {
-        await qr.query(
-          `INSERT INTO payout_person (batch_id, person_id, fees_ore, tax_free_travel_ore, tax_free_car_ore, taxable_travel_ore, taxable_pay_ore,
-              contributions_ore, tax_withheld_ore, gross_ore, net_ore, cost_ore, earlier_taxable_pay_ore, contribution_category, agi_pay_field, calculation)
-           SELECT $16, * FROM unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[],
-                                     $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::text[], $14::text[], $15::jsonb[])`,
-          [...personCols.map((c) => c.slice(from, from + 5_000)), batchId],
-        );
-      }
-      step('storePersons');
+      const lineCount = await insertNewPeople(em, batchId, today, computed);
+      step('store');
       await qr.query(`INSERT INTO payout_approval (batch_id, approved_by, payment_date, net_ore, line_count) VALUES ($1, $2, $3, $4, $5)`, [
         batchId,
         randomUUID(),
         today,
         net,
-        lineCols[0].length,
+        lineCount,
       ]);
-      await qr.query(`UPDATE payout_line SET state = 'paid' WHERE batch_id = $1 AND state = 'pending'`, [batchId]);
+      await markLinesPaid(em, batchId);
       step('approve');
       const out: Array<{ net_ore: string; personal_number_enc: string; bank_account_enc: string }> = await qr.query(
         `SELECT pp.net_ore, p.personal_number_enc, p.bank_account_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
@@ -497,7 +405,7 @@ runBench(async (cleanup) => {
       results.push(r);
       continue;
     }
-    if (draft.result.pendingLineIds.length !== lines) throw new Error(`drafted ${draft.result.pendingLineIds.length} lines of ${lines}`);
+    if (draft.result.pendingLines !== lines) throw new Error(`drafted ${draft.result.pendingLines} lines of ${lines}`);
     log(`${lines} lines: approveBatch…`);
     const approve = await measureWithBudget(
       ds,
@@ -660,7 +568,7 @@ runBench(async (cleanup) => {
   );
   const summaryLimit = results.find((r) => (Number.isFinite(r.summaryKb) ? r.summaryKb : kbPerLine * r.lines) > 2048);
   console.log(
-    `the draft's summary (activity result and workflow state) lists every line id: ${results
+    `the draft's summary (activity result and workflow state): ${results
       .map((r) => `${Number.isFinite(r.summaryKb) ? '' : '≈'}${fmt(Number.isFinite(r.summaryKb) ? r.summaryKb : kbPerLine * r.lines, 0)} KB at ${r.lines}`)
       .join(', ')}` + ` (Temporal refuses payloads over 2 MB, warns from 512 KB${summaryLimit ? `: the workflow path fails at ${summaryLimit.lines} lines` : ''})`,
   );

@@ -142,6 +142,34 @@ describe('lifecycle: recruitment and assignments', () => {
     }
     for (const secret of [pn.replace('-', ''), pn.slice(2).replace('-', ''), '123456789']) expect(JSON.stringify(view)).not.toContain(secret);
 
+    // Each human step answered without waiting for a round trip through the server: between an update's acceptance
+    // and its answer the history holds the step's record as a local activity, and no activity task of any kind.
+    const events = (await h.client.workflow.getHandle(assignmentWorkflowId(assignmentId)).fetchHistory()).events ?? [];
+    const updates: Array<{ name: string; between: string[] }> = [];
+    let open: { name: string; between: string[] } | undefined;
+    for (const e of events) {
+      if (e.workflowExecutionUpdateAcceptedEventAttributes) {
+        open = { name: String(e.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest?.input?.name), between: [] };
+      } else if (e.workflowExecutionUpdateCompletedEventAttributes && open) {
+        updates.push(open);
+        open = undefined;
+      } else if (open && e.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
+        open.between.push('record');
+      } else if (open && (e.activityTaskCompletedEventAttributes || e.activityTaskStartedEventAttributes)) {
+        open.between.push('activity');
+      }
+    }
+    expect(updates.map((u) => u.name)).toEqual([
+      'accept',
+      'detailsGiven',
+      'agreementSigned',
+      'agreementCountersigned',
+      'declarationSubmitted',
+      'declarationReviewed',
+      'introductionCompleted',
+    ]);
+    for (const u of updates) expect(u).toEqual({ name: u.name, between: ['record'] });
+
     // Where every case stands is visible to list queries (and the Temporal UI) by search attribute.
     await eventually(async () => {
       const ids: string[] = [];
@@ -325,8 +353,11 @@ describe('lifecycle: recruitment and assignments', () => {
     const actions = await auditActions(h, 'working_group', group.id);
     expect(actions).toContain('recruitment.representative-left');
     expect(actions.at(-1)).toBe('recruitment.recruitment-restarted');
-    // The organisation was told its representative left.
-    const ended = (await mailsFor(h, assignmentWorkflowId(first.assignmentId))).map((m) => m.template);
+    // The organisation was told its representative left (the mails go out after the step's answer).
+    const ended = await eventually(async () => {
+      const templates = (await mailsFor(h, assignmentWorkflowId(first.assignmentId))).map((m) => m.template);
+      return templates.includes('payee-ended') && templates.includes('assignment-ended-organisation') ? templates : undefined;
+    });
     expect(ended).toEqual(expect.arrayContaining(['assignment-ended', 'assignment-ended-coordinator', 'assignment-ended-organisation', 'payee-ended']));
     await saveHistoryIfAsked(h, recruitmentWorkflowId(group.id), 'recruitment-staffed-and-restarted', { complete: false });
     await saveHistoryIfAsked(h, assignmentWorkflowId(first.assignmentId), 'assignment-withdrawn', { complete: false }); // awaits its last report
@@ -354,10 +385,11 @@ describe('lifecycle: recruitment and assignments', () => {
     ]);
     expect(line).toMatchObject({ actor: org.contact.user.id, details: { endReason: 'mandate-withdrawn', state: 'ended' } });
     expect(await assignmentRow(h, mandate.assignmentId)).toMatchObject({ state: 'ended', end_reason: 'mandate-withdrawn' });
+    // The mails go out after the answer; the workflow completes once they are sent.
+    expect(await h.client.workflow.getHandle(assignmentWorkflowId(mandate.assignmentId)).result()).toMatchObject({ endReason: 'mandate-withdrawn' });
     const mails = (await mailsFor(h, assignmentWorkflowId(mandate.assignmentId))).map((m) => m.template);
     expect(mails).toContain('assignment-ended');
     expect(mails).not.toContain('assignment-ended-organisation'); // the organisation did it itself
-    expect(await h.client.workflow.getHandle(assignmentWorkflowId(mandate.assignmentId)).result()).toMatchObject({ endReason: 'mandate-withdrawn' });
     await saveHistoryIfAsked(h, assignmentWorkflowId(mandate.assignmentId), 'assignment-mandate-withdrawn');
   });
 

@@ -6,7 +6,7 @@ import { payoutScheduleId } from '../src/payouts/payout-schedule';
 import { lastEndedPeriod } from '../src/payouts/period';
 import { stockholmDate } from '../src/time-reports/business-dates';
 import { payoutRunWorkflowId } from '../workflows/ids';
-import { approveUpdate } from '../workflows/payout-run.messages';
+import { approveUpdate, holdLineUpdate } from '../workflows/payout-run.messages';
 import { eventually, Harness, startHarness, TestUser } from './support/harness';
 import { pdfText } from './support/pdf-text';
 
@@ -137,6 +137,16 @@ describe('payouts: reports → attestation → payout runs → approval → bank
 
   const lineOf = (batch: any, timeReportId: string) => batch.lines.find((l: any) => l.timeReportId === timeReportId);
   const personOf = (batch: any, who: TestUser) => batch.persons.find((p: any) => p.personId === who.user.personId);
+  /** People's rows of a batch written by the approval's own transaction (a recomputation rewrites them all). */
+  const rewrittenByApproval = async (batchId: string) =>
+    Number(
+      (
+        await h.dataSource.query(
+          `SELECT count(*) AS n FROM payout_person pp JOIN payout_approval a ON a.batch_id = pp.batch_id WHERE pp.batch_id = $1 AND pp.xmin = a.xmin`,
+          [batchId],
+        )
+      )[0].n,
+    );
   const approvals = async (batchId: string) => Number((await h.dataSource.query(`SELECT count(*) AS n FROM payout_approval WHERE batch_id = $1`, [batchId]))[0].n);
   const paidCount = async (timeReportId: string) =>
     Number((await h.dataSource.query(`SELECT count(*) AS n FROM payout_line WHERE time_report_id = $1 AND state = 'paid'`, [timeReportId]))[0].n);
@@ -182,7 +192,20 @@ describe('payouts: reports → attestation → payout runs → approval → bank
     expect(held.status).toBe(200);
     batch = held.body;
     expect(lineOf(batch, reports.a2)).toMatchObject({ state: 'held', holdReason: 'Kallelsen saknas; betalas nästa månad.' });
+    expect(batch.run.status).toMatchObject({ phase: 'awaiting-approval', pendingLines: 3, heldLines: 1 });
     expect((await finance.api.post(`/payout-runs/${batchId}/lines/${lineOf(batch, reports.a1).id}/hold`, { reason: '' })).status).toBe(400);
+    // A line that is not in this batch is refused with a message a person understands; nothing changes.
+    const stranger = await finance.api.post(`/payout-runs/${batchId}/lines/${randomUUID()}/hold`, { reason: 'Fel rad.' });
+    expect(stranger.status).toBe(409);
+    expect(stranger.body.message).toBe('Raden finns inte i denna utbetalning.');
+    expect((await finance.api.post(`/payout-runs/${batchId}/lines/rad-1/hold`, { reason: 'Fel rad.' })).status).toBe(404);
+    // Straight to the workflow (the API bypassed): a malformed line id never reaches the activity.
+    expect(
+      await refusal(handle.executeUpdate(holdLineUpdate, { args: [{ userId: finance.user.id, roles: ['finance'], payerCode: 'SKR', lineId: 'rad-1', reason: 'x' }] })),
+    ).toMatch(/finns inte bland utbetalningens rader/);
+    expect((await finance.api.get(`/payout-runs/${batchId}`)).body.lines.filter((l: any) => l.state === 'held')).toHaveLength(1);
+    const keys = await h.dataSource.query(`SELECT inputs_key FROM payout_person WHERE batch_id = $1`, [batchId]);
+    expect(keys.map((r: any) => r.inputs_key)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)]);
 
     // Anna: 2 131 kr fee (over 1 000 kr: contributions 31.42 %, tax 30 %) + 640 kr ticket tax-free.
     expect(personOf(batch, anna)).toMatchObject({
@@ -201,6 +224,8 @@ describe('payouts: reports → attestation → payout runs → approval → bank
     expect([x.status, y.status].filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
     for (const r of [x, y]) expect([200, 409]).toContain(r.status);
     expect(await approvals(batchId)).toBe(1);
+    // Drafted today and nothing changed since: the approval paid the stored figures without computing them again.
+    expect(await rewrittenByApproval(batchId)).toBe(0);
     const approved = (await finance.api.get(`/payout-runs/${batchId}`)).body;
     expect(approved.batch).toMatchObject({ state: 'approved', approvedBy: finance.user.id, paymentDate: stockholmDate(new Date()) });
     for (const k of ['a1', 'b1', 'b2']) expect(await paidCount(reports[k])).toBe(1);
@@ -391,7 +416,19 @@ describe('payouts: reports → attestation → payout runs → approval → bank
     expect(october.lines.map((l: any) => l.timeReportId)).toEqual([oct]);
     expect(personOf(october, cecilia)).toMatchObject({ feesOre: kr(SHORT), contributionsOre: 0, taxWithheldOre: 0, agiPayField: '131' });
 
+    // September's draft as if computed yesterday (the payment date its figures assume): the approval computes again
+    // for today; the money is the same, so it is approved, with today's calculation stored for the slip.
+    await h.dataSource.query(`UPDATE payout_batch SET computed_for = computed_for - 1 WHERE id = $1`, [september.batch.id]);
+    await h.dataSource.query(
+      `UPDATE payout_person pp SET calculation = jsonb_set(pp.calculation, '{paymentDate}', to_jsonb(b.computed_for::text))
+         FROM payout_batch b WHERE b.id = pp.batch_id AND pp.batch_id = $1`,
+      [september.batch.id],
+    );
+    const yesterday = (await h.dataSource.query(`SELECT calculation->>'paymentDate' AS day FROM payout_person WHERE batch_id = $1`, [september.batch.id]))[0].day;
+    expect(yesterday).not.toBe(stockholmDate(new Date()));
     expect((await otherFinance.api.post(`/payout-runs/${september.batch.id}/approve`)).status).toBe(200);
+    const septemberRows = await h.dataSource.query(`SELECT calculation->>'paymentDate' AS day FROM payout_person WHERE batch_id = $1`, [september.batch.id]);
+    expect(septemberRows).toEqual([{ day: stockholmDate(new Date()) }]);
     // September paid 1 066 kr: October's figures change, so its approval is refused until finance has seen them.
     const stale = await otherFinance.api.post(`/payout-runs/${october.batch.id}/approve`);
     expect(stale.status).toBe(409);
@@ -403,6 +440,15 @@ describe('payouts: reports → attestation → payout runs → approval → bank
       taxWithheldOre: kr(tax30(SHORT)),
       agiPayField: '011',
     });
+    // Cecilia's tax details change before the second try (she now has the fee as main income, table 25 %): the
+    // approval sees that her inputs differ from those of the stored figures and recomputes again.
+    await h.dataSource.query(`UPDATE person SET tax_table_main_income = true, tax_table_percent = 25 WHERE id = $1`, [cecilia.user.personId]);
+    const retaxed = await otherFinance.api.post(`/payout-runs/${october.batch.id}/approve`);
+    expect(retaxed.status).toBe(409);
+    expect(retaxed.body.message).toMatch(/räknats om/);
+    const afterTax = personOf((await otherFinance.api.get(`/payout-runs/${october.batch.id}`)).body, cecilia);
+    expect(afterTax.taxWithheldOre).toBe(kr(Math.floor((SHORT * 2_500) / 10_000)));
+    expect(afterTax.contributionsOre).toBe(kr(contrib(SHORT, 3142)));
     expect((await otherFinance.api.post(`/payout-runs/${october.batch.id}/approve`)).status).toBe(200);
     expect(await approvals(october.batch.id)).toBe(1);
     for (const id of [aug, sep, oct]) expect(await paidCount(id)).toBe(1);
@@ -426,6 +472,19 @@ describe('payouts: reports → attestation → payout runs → approval → bank
       ]),
     ).rejects.toThrow(/payout_line_once/);
     await expect(h.dataSource.query(`UPDATE payout_line SET state = 'released' WHERE id = $1`, [paid[0].id])).rejects.toThrow(/final/);
+    // A line is paid only in an approved batch: neither inserted as paid nor marked paid (checked once per statement).
+    const insertLine = (state: string) =>
+      h.dataSource.query(`INSERT INTO payout_line (id, batch_id, time_report_id, person_id, activity_date, state) VALUES ($1, $2, $3, $4, '2026-09-25', $5)`, [
+        randomUUID(),
+        otherBatch,
+        reports.a5,
+        paid[0].person_id,
+        state,
+      ]);
+    await expect(insertLine('paid')).rejects.toThrow(/only in an approved batch/);
+    await insertLine('pending');
+    await expect(h.dataSource.query(`UPDATE payout_line SET state = 'paid' WHERE batch_id = $1`, [otherBatch])).rejects.toThrow(/only in an approved batch/);
+    expect(await paidCount(reports.a5)).toBe(0);
     await expect(h.dataSource.query(`UPDATE payout_batch SET state = 'cancelled' WHERE id = $1`, [paid[0].batch_id])).rejects.toThrow(/final/);
     await expect(h.dataSource.query(`INSERT INTO payout_approval (batch_id, approved_by, payment_date, net_ore, line_count) VALUES ($1, $2, '2026-11-25', 0, 0)`, [
       paid[0].batch_id,

@@ -4,7 +4,9 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -37,7 +39,19 @@ import {
   withdrawUpdate,
 } from './assignment.messages';
 import { recruitmentWorkflowId } from './ids';
-import { EffectQueue, invalidInput, iso, isUuid, requireActor, toMs, waitMs, wrongState } from './lifecycle';
+import {
+  DeadlineTimer,
+  EffectQueue,
+  invalidInput,
+  iso,
+  isUuid,
+  LOCAL_RECORD_OPTIONS,
+  recordStep,
+  requireActor,
+  toMs,
+  waitMs,
+  wrongState,
+} from './lifecycle';
 import type { MailParams, MailRecipient, MailTemplate } from './notifications';
 import { assignmentChangedSignal, groupEndedSignal } from './recruitment.messages';
 import { groupIdKey, kindKey, payerKey, stateKey } from './search-attributes';
@@ -46,6 +60,8 @@ const acts = proxyActivities<Activities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
+/** Step records as local activities (runs since the 2026-11 patch; see `recordStep` in lifecycle.ts). */
+const local = proxyLocalActivities<Activities>(LOCAL_RECORD_OPTIONS);
 
 /** How the state reads in a Swedish refusal: "uppdraget är …". */
 const STATE_SV: Record<AssignmentState, string> = {
@@ -116,24 +132,33 @@ function freshState(now: number): AssignmentCarriedState {
  * read model and the audit log; mails go through `sendMail`, keyed the same way. History holds IDs only.
  */
 export async function assignmentWorkflow(input: AssignmentInput): Promise<AssignmentResult> {
+  /** Step records as local activities, answers after the record, mails after the answer (lifecycle.ts). */
+  const localRecords = patched('assignment-2026-11-local-step-records');
   const policy: AssignmentPolicy = { ...defaultAssignmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
   /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
   const chainId = workflowInfo().firstExecutionRunId;
   const SYSTEM = `system:${workflowId}`;
   const s: AssignmentCarriedState = input.carried ?? freshState(Date.now());
-  const fx = new EffectQueue();
+  const fx = new EffectQueue(localRecords);
+  const timer = new DeadlineTimer();
   let closedThisRun = 0;
 
   // ---- recording and notifying ------------------------------------------------------------------------------
 
-  const publish = () =>
-    upsertSearchAttributes([
+  const publish = () => {
+    const values = [
       { key: groupIdKey, value: input.groupId },
       { key: stateKey, value: s.state },
       { key: kindKey, value: 'assignment' },
       ...(input.payerCode ? [{ key: payerKey, value: input.payerCode }] : []),
-    ]);
+    ];
+    if (!localRecords) return upsertSearchAttributes(values);
+    // Only what changed (continue-as-new carries the values over; most steps change the state alone).
+    const current = workflowInfo().typedSearchAttributes;
+    const changed = values.filter((v) => current.get(v.key) !== v.value);
+    if (changed.length > 0) upsertSearchAttributes(changed);
+  };
 
   /** Queues an audit line + read-model write for a step; returns the step's number (for mail keys). */
   const record = (action: string, actor: string, extra: Partial<AssignmentStepArgs> = {}): number => {
@@ -148,7 +173,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
       state: s.state,
       ...extra,
     };
-    fx.add(() => acts.recordAssignmentStep(args));
+    fx.record(localRecords ? () => recordStep(local.recordAssignmentStep, acts.recordAssignmentStep, args) : () => acts.recordAssignmentStep(args));
     return s.transitionNo;
   };
 
@@ -318,8 +343,9 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
   // ---- human steps: updates with validators -------------------------------------------------------------------
 
   const notNow = (what: string) => wrongState(`Det går inte att ${what} nu: uppdraget är ${STATE_SV[s.state]}.`);
+  /** The answer: once the step's record is written (runs before the 2026-11 patch: once all its effects have run). */
   const done = async () => {
-    await fx.until(fx.mark);
+    await fx.answerable();
     return status();
   };
 
@@ -671,8 +697,13 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
       }
     }
     if (s.state === 'active' && !s.planned) {
+      const tenureArgs = { assignmentId: input.assignmentId };
       const tenure =
-        policy.tenure !== null ? { endsAt: (s.activatedAt as number) + toMs(policy.tenure) } : await acts.planTenure({ assignmentId: input.assignmentId });
+        policy.tenure !== null
+          ? { endsAt: (s.activatedAt as number) + toMs(policy.tenure) }
+          : localRecords
+            ? await recordStep(local.planTenure, acts.planTenure, tenureArgs)
+            : await acts.planTenure(tenureArgs);
       s.tenureEndsAt = tenure.endsAt;
       s.planned = true;
     }
@@ -681,13 +712,17 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
       const startsAt = last ? last.endsAt : (s.activatedAt as number);
       if (s.tenureEndsAt === null || startsAt < s.tenureEndsAt) {
         const index = s.nextPeriodIndex++;
-        const planned = await acts.planReportingPeriod({
+        const periodArgs = {
           assignmentId: input.assignmentId,
           index,
           startsAt,
           frequency: input.reportingFrequency,
           lengthMs: policy.reportingPeriodLength === null ? null : toMs(policy.reportingPeriodLength),
-        });
+        };
+        // A short, idempotent insert: a local activity since the 2026-11 patch.
+        const planned = localRecords
+          ? await recordStep(local.planReportingPeriod, acts.planReportingPeriod, periodArgs)
+          : await acts.planReportingPeriod(periodArgs);
         const p: ReportingPeriodState = { index, key: planned.key, startsAt, endsAt: planned.endsAt, dueAt: null, state: 'open', secondReminderSent: false };
         s.periods.push(p);
         // Ended while the period was being planned: it ends now.
@@ -724,7 +759,12 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
       continue;
     }
     const now = Date.now();
-    await condition(() => fx.pending, waitMs(nextTimerAt(now), now));
+    if (localRecords) {
+      timer.arm(nextTimerAt(now), now);
+      await condition(() => fx.pending || timer.fired);
+    } else {
+      await condition(() => fx.pending, waitMs(nextTimerAt(now), now));
+    }
     handleTimers(Date.now());
   }
   await fx.settle();

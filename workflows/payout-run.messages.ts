@@ -16,20 +16,50 @@ export interface PayoutRunInput {
   policy?: Partial<PayoutRunPolicy>;
 }
 
-/** What the workflow learns of its batch (from the activities): IDs, counts and totals, never personal data. */
+/**
+ * What the workflow learns of its batch (from the activities): IDs, counts and totals, never personal data — and
+ * never a list of lines, so the summary stays a few hundred bytes whatever the batch's size.
+ */
 export interface PayoutBatchSummary {
   batchId: string;
   payerCode: string;
   period: string;
   state: 'draft' | 'approved' | 'cancelled' | 'empty';
-  pendingLineIds: string[];
-  heldLineIds: string[];
+  /** Lines waiting for approval (0 once approved: they are paid then). */
+  pendingLines: number;
+  /** Lines finance held back (they return to the next run). */
+  heldLines: number;
+  /** Lines pending or paid. */
+  lineCount: number;
   personCount: number;
   netOre: number;
   paymentDate: string | null;
   approvedBy: string | null;
   skipped: number;
 }
+
+/**
+ * A summary as histories written before November 2026 hold it: every line id instead of counts. The workflow
+ * reads summaries through `pendingLinesOf` / `heldLinesOf`, so replaying an old history gives the same status.
+ */
+export type StoredBatchSummary = Omit<PayoutBatchSummary, 'pendingLines' | 'heldLines' | 'lineCount'> & {
+  pendingLines?: number;
+  heldLines?: number;
+  lineCount?: number;
+  pendingLineIds?: string[];
+  heldLineIds?: string[];
+};
+
+export const pendingLinesOf = (s: StoredBatchSummary | undefined): number => s?.pendingLines ?? s?.pendingLineIds?.length ?? 0;
+export const heldLinesOf = (s: StoredBatchSummary | undefined): number => s?.heldLines ?? s?.heldLineIds?.length ?? 0;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A line id has the shape of a UUID (whether it is in the batch, the hold activity tells). */
+export const isLineId = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+
+/** Payout slips per activity, and how many such activities run at once (see payoutRunWorkflow). */
+export const SLIPS_PER_ACTIVITY = 200;
+export const SLIP_ACTIVITIES_AT_ONCE = 3;
 
 export type PayoutRunPhase = 'gathering' | 'awaiting-approval' | 'approved' | 'cancelled' | 'empty';
 

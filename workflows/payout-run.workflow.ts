@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   condition,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -17,6 +18,12 @@ import {
   approveUpdate,
   PayoutBatchSummary,
   cancelRunUpdate,
+  heldLinesOf,
+  isLineId,
+  pendingLinesOf,
+  SLIP_ACTIVITIES_AT_ONCE,
+  SLIPS_PER_ACTIVITY,
+  StoredBatchSummary,
   defaultPayoutRunPolicy,
   FinanceActor,
   holdLineUpdate,
@@ -36,6 +43,20 @@ const acts = proxyActivities<Activities>({
   retry: { maximumInterval: '1 minute' },
 });
 
+/**
+ * Payout slips, a few hundred people per activity (SLIPS_PER_ACTIVITY), a few activities at once: each reports
+ * progress (heartbeat) after every slip, so a stuck worker is noticed within the heartbeat timeout and a retry
+ * skips the slips made already.
+ */
+const slipActs = proxyActivities<Activities>({
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { maximumInterval: '1 minute' },
+});
+
+/** Histories from before this marker made every slip in one activity (`generatePayoutSlips` without a range). */
+const SLIPS_IN_PARTS = 'payout-run-2026-11-slips-in-parts';
+
 const MAX_REASON = 2000;
 
 /**
@@ -49,7 +70,8 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
   const policy = { ...defaultPayoutRunPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
   let phase: PayoutRunPhase = 'gathering';
-  let batch: PayoutBatchSummary | undefined;
+  // Read through pendingLinesOf/heldLinesOf: histories from before 2026-11 hold summaries with line id lists.
+  let batch: StoredBatchSummary | undefined;
   let busy = 0; // updates whose activity is running
   let approving = false;
   let approveBy: string | null = null;
@@ -60,8 +82,8 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
     period: input.period,
     phase,
     batchId: batch?.batchId ?? null,
-    pendingLines: batch?.pendingLineIds.length ?? 0,
-    heldLines: batch?.heldLineIds.length ?? 0,
+    pendingLines: pendingLinesOf(batch),
+    heldLines: heldLinesOf(batch),
     netOre: batch?.netOre ?? null,
     paymentDate: batch?.paymentDate ?? null,
     approvedBy: batch?.approvedBy ?? null,
@@ -122,7 +144,8 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
         checkActor(req);
         checkOpen();
         checkReason(req.reason);
-        if (!batch!.pendingLineIds.includes(req.lineId)) throw new Error('Raden finns inte bland utbetalningens rader.');
+        // Whether the line is pending in this batch is the activity's to tell (it refuses any other line).
+        if (!isLineId(req.lineId)) throw new Error('Raden finns inte bland utbetalningens rader.');
       },
     },
   );
@@ -148,7 +171,7 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
       validator: (req) => {
         checkActor(req);
         checkOpen();
-        if (batch!.pendingLineIds.length === 0) throw new Error('Alla rader är innehållna: det finns inget att godkänna. Avbryt omgången i stället.');
+        if (pendingLinesOf(batch) === 0) throw new Error('Alla rader är innehållna: det finns inget att godkänna. Avbryt omgången i stället.');
       },
     },
   );
@@ -193,10 +216,14 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
   if (phase === 'approved' && batch) {
     // The slips are made after the money is final; a slip that cannot be made does not undo the payout
     // (GET /payout-runs/:id/slips/:personId makes it again on demand).
-    try {
-      slips = { made: await acts.generatePayoutSlips({ batchId: batch.batchId, workflowId }), failed: null };
-    } catch (e) {
-      slips = { made: 0, failed: refusalMessage(e) };
+    if (patched(SLIPS_IN_PARTS)) {
+      slips = await makeSlips(batch.batchId, batch.personCount, workflowId);
+    } else {
+      try {
+        slips = { made: await acts.generatePayoutSlips({ batchId: batch.batchId, workflowId }), failed: null };
+      } catch (e) {
+        slips = { made: 0, failed: refusalMessage(e) };
+      }
     }
   }
   await condition(allHandlersFinished);
@@ -232,6 +259,30 @@ export async function payoutScheduleWorkflow(input: PayoutScheduleInput = {}): P
     }
   }
   return { started, alreadyStarted, reminders };
+}
+
+/**
+ * The payout slips of an approved batch's `persons` people (ordered by person id), SLIPS_PER_ACTIVITY per
+ * activity, SLIP_ACTIVITIES_AT_ONCE at a time. A part that fails for good does not stop the others; the first
+ * failure is reported (the slips can be made again on demand).
+ */
+async function makeSlips(batchId: string, persons: number, workflowId: string): Promise<NonNullable<PayoutRunStatus['slips']>> {
+  const parts = Math.ceil(persons / SLIPS_PER_ACTIVITY);
+  let next = 0;
+  let made = 0;
+  let failed: string | null = null;
+  const run = async () => {
+    while (next < parts) {
+      const offset = next++ * SLIPS_PER_ACTIVITY;
+      try {
+        made += await slipActs.generatePayoutSlips({ batchId, workflowId, offset, limit: SLIPS_PER_ACTIVITY });
+      } catch (e) {
+        failed ??= refusalMessage(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SLIP_ACTIVITIES_AT_ONCE, parts) }, run));
+  return { made, failed };
 }
 
 function refusalMessage(e: unknown): string {

@@ -5,7 +5,9 @@ import {
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -17,7 +19,20 @@ import type { RecruitmentStepArgs } from '../activities/recruitment.activities';
 import type { AssignmentInput } from './assignment.messages';
 import { assignmentWorkflow } from './assignment.workflow';
 import { assignmentWorkflowId } from './ids';
-import { EffectQueue, invalidInput, iso, isIsoDate, isUuid, requireActor, toMs, waitMs, wrongState } from './lifecycle';
+import {
+  DeadlineTimer,
+  EffectQueue,
+  invalidInput,
+  iso,
+  isIsoDate,
+  isUuid,
+  LOCAL_RECORD_OPTIONS,
+  recordStep,
+  requireActor,
+  toMs,
+  waitMs,
+  wrongState,
+} from './lifecycle';
 import type { MailParams, MailRecipient, MailTemplate } from './notifications';
 import {
   appointUpdate,
@@ -44,6 +59,8 @@ const acts = proxyActivities<Activities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
+/** Step records as local activities (runs since the 2026-11 patch; see `recordStep` in lifecycle.ts). */
+const local = proxyLocalActivities<Activities>(LOCAL_RECORD_OPTIONS);
 
 const REPRESENTATIONS = ['mandate', 'own-experience', 'both'];
 const OPEN_REQUEST: readonly NominationRequestState[] = ['sent', 'reminded'];
@@ -105,13 +122,16 @@ function validateTerms(t: AssignmentTerms | undefined) {
  * Ends on `groupEnded`, ending every assignment. Steps are recorded through idempotent activities.
  */
 export async function recruitmentWorkflow(input: RecruitmentInput): Promise<RecruitmentStatus> {
+  /** Step records as local activities, answers after the record, mails after the answer (lifecycle.ts). */
+  const localRecords = patched('recruitment-2026-11-local-step-records');
   const policy: RecruitmentPolicy = { ...defaultRecruitmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
   /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
   const chainId = workflowInfo().firstExecutionRunId;
   const SYSTEM = `system:${workflowId}`;
   const s: RecruitmentCarriedState = input.carried ?? freshState(Date.now(), toMs(policy.reviewEvery), input.payerCode);
-  const fx = new EffectQueue();
+  const fx = new EffectQueue(localRecords);
+  const timer = new DeadlineTimer();
   let reviewDue = false;
 
   const activeCount = () => s.assignments.filter((a) => a.state === 'active').length;
@@ -122,13 +142,19 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
     return 'open';
   };
 
-  const publish = () =>
-    upsertSearchAttributes([
+  const publish = () => {
+    const values = [
       { key: groupIdKey, value: input.groupId },
       { key: stateKey, value: s.state },
       { key: kindKey, value: 'recruitment' },
       ...(s.payerCode ? [{ key: payerKey, value: s.payerCode }] : []),
-    ]);
+    ];
+    if (!localRecords) return upsertSearchAttributes(values);
+    // Only what changed (continue-as-new carries the values over; most steps change nothing here).
+    const current = workflowInfo().typedSearchAttributes;
+    const changed = values.filter((v) => current.get(v.key) !== v.value);
+    if (changed.length > 0) upsertSearchAttributes(changed);
+  };
 
   /** Queues the record of a step (audit line + read models); returns the step's number (for mail keys). */
   const record = (action: string, actor: string, extra: Partial<RecruitmentStepArgs> = {}): number => {
@@ -146,7 +172,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
       details: {},
       ...extra,
     };
-    fx.add(() => acts.recordRecruitmentStep(args));
+    fx.record(localRecords ? () => recordStep(local.recordRecruitmentStep, acts.recordRecruitmentStep, args) : () => acts.recordRecruitmentStep(args));
     return s.transitionNo;
   };
 
@@ -214,7 +240,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         urgent: s.roundUrgent,
         requests: s.requests.map((r) => ({ id: r.id, organisationId: r.organisationId })),
       };
-      await fx.until(fx.mark);
+      await fx.answerable();
       return result;
     },
     {
@@ -251,7 +277,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         requestStates: firstAnswer && req ? [{ id: req.id, state: 'nominated' }] : [],
       });
       mail('nomination-received', coordinators, no, a.organisationId ? { organisationId: a.organisationId } : {});
-      await fx.until(fx.mark);
+      await fx.answerable();
       return status();
     },
     {
@@ -285,7 +311,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         requestStates: [{ id: a.requestId, state: 'declined' }],
       });
       mail('nomination-request-declined', coordinators, no, { organisationId: a.organisationId });
-      await fx.until(fx.mark);
+      await fx.answerable();
       return status();
     },
     {
@@ -336,23 +362,28 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         reportingFrequency: a.terms.reportingFrequency,
         ...(policy.assignment ? { policy: policy.assignment } : {}),
       };
-      fx.add(
-        () => acts.appointNominee(appointArgs),
-        async () => {
-          try {
-            await startChild(assignmentWorkflow, {
-              workflowId: assignmentWorkflowId(assignmentId),
-              args: [child],
-              parentClosePolicy: ParentClosePolicy.ABANDON,
-            });
-          } catch (err) {
-            // Already started (the ID is in history, so only a retried start can meet it): nothing to do.
-            if (!(err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError')) throw err;
-          }
-        },
-      );
+      const startAssignment = async () => {
+        try {
+          await startChild(assignmentWorkflow, {
+            workflowId: assignmentWorkflowId(assignmentId),
+            args: [child],
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+          });
+        } catch (err) {
+          // Already started (the ID is in history, so only a retried start can meet it): nothing to do.
+          if (!(err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError')) throw err;
+        }
+      };
+      if (localRecords) {
+        fx.record(() => recordStep(local.appointNominee, acts.appointNominee, appointArgs));
+      } else {
+        fx.add(() => acts.appointNominee(appointArgs));
+      }
+      // The child is started after the record (the assignment row exists then); the caller is answered once it
+      // runs, since the next steps (the offer, the nominee's accept) go to it.
+      const started = fx.add(startAssignment);
       if (n.organisationId) mail('nominee-appointed', { kind: 'organisation', organisationId: n.organisationId }, no, { organisationId: n.organisationId });
-      await fx.until(fx.mark);
+      await fx.until(localRecords ? started : fx.mark);
       return { assignmentId };
     },
     {
@@ -375,7 +406,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         nomination: { id: a.nominationId, state: 'rejected', decidedBy: a.actorId },
       });
       if (n?.organisationId) mail('nominee-rejected', { kind: 'organisation', organisationId: n.organisationId }, no, { organisationId: n.organisationId });
-      await fx.until(fx.mark);
+      await fx.answerable();
       return status();
     },
     {
@@ -509,7 +540,12 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
       continue;
     }
     const now = Date.now();
-    await condition(() => fx.pending || ended(), waitMs(nextTimerAt(), now));
+    if (localRecords) {
+      timer.arm(nextTimerAt(), now);
+      await condition(() => fx.pending || ended() || timer.fired);
+    } else {
+      await condition(() => fx.pending || ended(), waitMs(nextTimerAt(), now));
+    }
     handleTimers(Date.now());
   }
   await fx.settle();

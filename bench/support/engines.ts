@@ -7,6 +7,9 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../src/database/data-source';
 import { createDatabase, EmbeddedDb, startEmbeddedPostgres } from '../../src/dev/embedded-postgres';
 import { DevServer, startTemporalDevServer } from '../../src/dev/temporal-dev-server';
+import { FieldCipher } from '../../src/crypto/field-cipher';
+import { createGroup } from './fixtures';
+import { log, machine } from './report';
 
 /**
  * The real engines a benchmark runs on: the Temporal dev server (CLI from scripts/temporal.sh, SQLite file in a
@@ -74,4 +77,19 @@ export async function startEngines(name: string): Promise<Engines> {
       }
     },
   };
+}
+
+/**
+ * What the workflow benchmarks (lifecycle, open work) start with: the engines (stopped by `cleanup`), a data key
+ * for the workers with its cipher for the fixtures, and one working group with its coordinator.
+ */
+export async function startWorkflowBench(name: string, cleanup: (fn: () => Promise<void>) => void) {
+  log(machine());
+  const engines = await startEngines(name);
+  cleanup(() => engines.stop());
+  log(engines.describe);
+  const dataKey = randomBytes(32).toString('base64');
+  const cipher = new FieldCipher(Buffer.from(dataKey, 'base64'));
+  const group = await createGroup(engines.ds);
+  return { engines, ds: engines.ds, dataKey, cipher, ...group };
 }

@@ -8,7 +8,9 @@ type Duration = { seconds?: { toNumber(): number } | number | string | null; nan
 export interface HistoryCounts {
   events: number;
   workflowTasks: number;
+  /** Activities of every kind: normal ones and local ones (`localActivities`, recorded as markers). */
   activities: number;
+  localActivities: number;
   updates: number;
   signals: number;
   externalSignals: number;
@@ -16,7 +18,7 @@ export interface HistoryCounts {
   timersFired: number;
   timersCanceled: number;
   searchAttributeUpserts: number;
-  /** Child workflows, continue-as-new, markers: the baseline cannot mirror these. */
+  /** Child workflows, continue-as-new, other markers (patches): the baseline cannot mirror these. */
   unsupported: number;
 }
 
@@ -33,6 +35,7 @@ export function planFromHistory(history: History): { plan: BaselinePlan; counts:
     events: 0,
     workflowTasks: 0,
     activities: 0,
+    localActivities: 0,
     updates: 0,
     signals: 0,
     externalSignals: 0,
@@ -52,8 +55,10 @@ export function planFromHistory(history: History): { plan: BaselinePlan; counts:
   const updateStages = new Map<string, Stage & { wft: string[] }>();
   const timers = new Map<string, number>();
   let lastWft = '';
-  const wave = (wftId: unknown): Wave => {
-    const key = id(wftId);
+  const wave = (wftId: unknown, local?: unknown): Wave => {
+    // A local activity is a wave of its own (the workflows run them one after the other, before the answer of
+    // the update they belong to): the baseline runs a normal activity in its place, at the same point.
+    const key = local === undefined ? id(wftId) : `${id(wftId)}:local:${id(local)}`;
     if (!current) throw new Error('history starts without WorkflowExecutionStarted');
     const i = current.wft.lastIndexOf(key);
     if (i >= 0 && i === current.wft.length - 1) return current.waves[i];
@@ -103,6 +108,10 @@ export function planFromHistory(history: History): { plan: BaselinePlan; counts:
       wave(e.signalExternalWorkflowExecutionInitiatedEventAttributes.workflowTaskCompletedEventId).externalSignals++;
     } else if (e.upsertWorkflowSearchAttributesEventAttributes) {
       counts.searchAttributeUpserts++;
+    } else if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
+      counts.activities++;
+      counts.localActivities++;
+      wave(e.markerRecordedEventAttributes.workflowTaskCompletedEventId, e.eventId).activities++;
     } else if (
       e.startChildWorkflowExecutionInitiatedEventAttributes ||
       e.workflowExecutionContinuedAsNewEventAttributes ||

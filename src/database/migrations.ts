@@ -6,6 +6,7 @@ import { RatesAndPayers1764100000000 } from './migrations/1764100000000-rates-an
 import { Lifecycle1764300000000 } from './migrations/1764300000000-lifecycle';
 import { TimeReports1764500000000 } from './migrations/1764500000000-time-reports';
 import { Payouts1764500100000 } from './migrations/1764500100000-payouts';
+import { PayoutSetBased1764600000000 } from './migrations/1764600000000-payout-set-based';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   Lifecycle1764300000000,
   TimeReports1764500000000,
   Payouts1764500100000,
+  PayoutSetBased1764600000000,
 ];

@@ -4,10 +4,27 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { FeeInputError, RateTable } from '../fees';
 import { listPayers, rateTablesFor } from './payers';
-import { calculatePerson, PayableLine, PersonFigures, personFiguresFromRow, sameFigures } from './payout-calculation';
+import { sameFigures } from './payout-calculation';
+import { calculatePeople, calculationInputsKey, chunks, PersonOutcome, rateTablesKey } from './payout-compute';
+import {
+  ComputedPerson,
+  deletePersons,
+  gatherBatchLines,
+  gatherCandidateLines,
+  insertNewPeople,
+  markLinesPaid,
+  PERSON_CHUNK,
+  personInputs,
+  storedPersons,
+  updateLineAmounts,
+  writePersons,
+} from './payout-store';
 import { PayoutBatch, SkippedPerson } from './payout.entity';
 import { lastEndedPeriod, parsePeriod } from './period';
 import type { PayoutBatchSummary } from '../../workflows/payout-run.messages';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 /**
  * The payout batches in PostgreSQL: drafting, holding a line, approving, cancelling. The payout-run workflow's
@@ -38,6 +55,9 @@ const lockPayer = (em: EntityManager, payerCode: string) => em.query(`SELECT pg_
  * in no pending or paid line yet (held and released lines of earlier runs included), with each person's figures.
  * People without payment details, or whose figures cannot be computed, wait for a later run (listed in
  * `skipped`). If the batch exists already, it is returned as it is.
+ *
+ * Set-based, whatever the size: one query gathers the lines with the engine's inputs, one each the people and the
+ * year's earlier pay; the engine computes everyone in memory; lines and people are written in bulk.
  */
 export async function draftBatch(
   ds: DataSource,
@@ -55,66 +75,53 @@ export async function draftBatch(
       `INSERT INTO payout_batch (id, payer_code, period, workflow_id, state, period_end, computed_for) VALUES ($1, $2, $3, $4, 'draft', $5, $6)`,
       [batchId, args.payerCode, args.period, args.workflowId, period.end, args.today],
     );
-    const candidates: Array<{ id: string; person_id: string; activity_date: string }> = await em.query(
-      `SELECT tr.id, tr.person_id, tr.activity_date::text AS activity_date FROM time_report tr
-        WHERE tr.payer_code = $1 AND tr.state = 'attested' AND tr.activity_date <= $2
-          AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.state IN ('pending','paid'))
-        ORDER BY tr.activity_date, tr.id
-        FOR UPDATE OF tr`,
-      [args.payerCode, period.end],
-    );
-    const personIds = [...new Set(candidates.map((c) => c.person_id))];
-    const details: Array<{ id: string; ready: boolean }> = await em.query(
-      `SELECT id, (birth_date IS NOT NULL AND personal_number_enc IS NOT NULL AND bank_account_enc IS NOT NULL) AS ready
-         FROM person WHERE id = ANY($1::uuid[])`,
-      [personIds],
-    );
-    const ready = new Set(details.filter((d) => d.ready).map((d) => d.id));
-    const skipped: SkippedPerson[] = personIds
-      .filter((p) => !ready.has(p))
-      .map((personId) => ({ personId, reason: 'Personnummer, födelsedatum eller bankkonto saknas: raderna väntar till en senare utbetalning.' }));
-
-    for (const c of candidates.filter((c) => ready.has(c.person_id))) {
-      await em.query(
-        `INSERT INTO payout_line (id, batch_id, time_report_id, person_id, activity_date, state) VALUES ($1, $2, $3, $4, $5, 'pending')
-         ON CONFLICT (time_report_id) WHERE state IN ('pending','paid') DO NOTHING`,
-        [randomUUID(), batchId, c.id, c.person_id, c.activity_date],
-      );
-    }
+    const candidates = await gatherCandidateLines(em, args.payerCode, period.end);
+    const { inputs, notReady } = await personInputs(em, { payerCode: args.payerCode, paymentDate: args.today, batchId, lines: candidates });
+    const skipped: SkippedPerson[] = notReady.map((personId) => ({
+      personId,
+      reason: 'Personnummer, födelsedatum eller bankkonto saknas: raderna väntar till en senare utbetalning.',
+    }));
     const tables = await rateTablesFor(em, args.payerCode);
-    for (const personId of personIds.filter((p) => ready.has(p))) {
-      try {
-        await computePerson(em, batchId, args.payerCode, personId, args.today, tables);
-      } catch (e) {
-        if (!(e instanceof FeeInputError)) throw e;
-        await em.query(`DELETE FROM payout_person WHERE batch_id = $1 AND person_id = $2`, [batchId, personId]);
-        await em.query(`DELETE FROM payout_line WHERE batch_id = $1 AND person_id = $2`, [batchId, personId]);
-        skipped.push({ personId, reason: `Ersättningen kan inte beräknas: ${e.message}` });
+    const tablesKey = rateTablesKey(tables);
+    // PERSON_CHUNK people at a time: while PostgreSQL writes one chunk (one statement), the engine computes the next.
+    let lineCount = 0;
+    let writing: Promise<number> | undefined;
+    for (const people of chunks(inputs, PERSON_CHUNK)) {
+      const computed: ComputedPerson[] = [];
+      for (const o of calculatePeople({ payerCode: args.payerCode, paymentDate: args.today, tables, tablesKey, people })) {
+        if ('error' in o) skipped.push({ personId: o.personId, reason: `Ersättningen kan inte beräknas: ${o.error.message}` });
+        else computed.push({ personId: o.personId, inputsKey: o.inputsKey, calc: o.calc, lines: o.input.lines });
       }
+      if (writing) lineCount += await writing;
+      writing = insertNewPeople(em, batchId, args.today, computed);
+      writing.catch(() => undefined); // awaited below; never an unhandled rejection if the engine throws meanwhile
+      await new Promise((resolve) => setImmediate(resolve)); // the statement is sent before the next computation
     }
+    if (writing) lineCount += await writing;
     await refreshTotals(em, batchId);
-    const lines: Array<{ n: string }> = await em.query(`SELECT count(*) AS n FROM payout_line WHERE batch_id = $1`, [batchId]);
     await em.query(`UPDATE payout_batch SET skipped = $2::jsonb, state = $3, updated_at = now() WHERE id = $1`, [
       batchId,
       JSON.stringify(skipped),
-      Number(lines[0].n) > 0 ? 'draft' : 'empty',
+      lineCount > 0 ? 'draft' : 'empty',
     ]);
     await audit(em, `system:${args.workflowId}`, 'payout.drafted', batchId, args.auditKey, { payerCode: args.payerCode, period: args.period, skipped: skipped.length });
     return summarise(em, batchId);
   });
 }
 
-/** Finance holds back one line (with a reason): it leaves this batch and returns to the next run. */
+/**
+ * Finance holds back one line (with a reason): it leaves this batch and returns to the next run. A line that is
+ * not in this batch (or no longer pending) is refused with a Swedish message.
+ */
 export async function holdLine(
   ds: DataSource,
   args: { batchId: string; lineId: string; reason: string; userId: string; auditKey: string },
 ): Promise<BatchSummary> {
   return ds.transaction(async (em) => {
     const batch = await lockBatch(em, args.batchId);
-    const rows: Array<{ state: string; person_id: string }> = await em.query(`SELECT state, person_id FROM payout_line WHERE id = $1 AND batch_id = $2`, [
-      args.lineId,
-      args.batchId,
-    ]);
+    const rows: Array<{ state: string; person_id: string }> = isUuid(args.lineId)
+      ? await em.query(`SELECT state, person_id FROM payout_line WHERE id = $1 AND batch_id = $2`, [args.lineId, args.batchId])
+      : [];
     const line = rows[0];
     if (!line) throw new PayoutRefusal('Raden finns inte i denna utbetalning.', 'line-not-pending');
     if (line.state === 'held') return summarise(em, batch.id); // held already (a retried call)
@@ -125,7 +132,7 @@ export async function holdLine(
       args.reason,
       args.userId,
     ]);
-    await computePerson(em, batch.id, batch.payerCode, line.person_id, batch.computedFor, await rateTablesFor(em, batch.payerCode));
+    await recomputePeople(em, batch, [line.person_id], batch.computedFor, await rateTablesFor(em, batch.payerCode));
     await refreshTotals(em, batch.id);
     await audit(em, args.userId, 'payout.line-held', batch.id, args.auditKey, { lineId: args.lineId, reason: args.reason });
     return summarise(em, batch.id);
@@ -135,9 +142,12 @@ export async function holdLine(
 export type ApprovalOutcome = { outcome: 'approved' | 'already-approved'; summary: BatchSummary } | { outcome: 'recomputed'; summary: BatchSummary };
 
 /**
- * Makes a draft batch final: recomputes every person's figures with the real payment date and the year's payouts
- * approved meanwhile; if anything changed, stores the new figures and answers `recomputed` (finance must look
- * again). Otherwise writes the approval row (one per batch) and marks the lines paid, in one transaction.
+ * Makes a draft batch final. The figures must be those of the payment date (today) and the year's payouts as
+ * approved by now: when the draft was computed for another day, or when any person's inputs (their facts, the
+ * year's earlier pay from this payer — changed by another approval —, a line's figures, the rate tables) no longer
+ * give the key stored with their figures, everyone is computed again and stored; if any money changed, the answer
+ * is `recomputed` (finance must look again) and nothing is approved. Otherwise the approval row (one per batch) is
+ * written and the lines are marked paid with one statement, from the stored figures, in one transaction.
  * Approving an approved batch answers `already-approved` with the first approval.
  */
 export async function approveBatch(ds: DataSource, args: { batchId: string; userId: string; today: string; auditKey: string }): Promise<ApprovalOutcome> {
@@ -145,22 +155,34 @@ export async function approveBatch(ds: DataSource, args: { batchId: string; user
     const batch = await lockBatch(em, args.batchId);
     if (batch.state === 'approved') return { outcome: 'already-approved', summary: await summarise(em, batch.id) };
     if (batch.state !== 'draft') throw new PayoutRefusal('Utbetalningen är avbruten och kan inte godkännas.', 'not-draft');
-    const persons: Array<{ person_id: string }> = await em.query(`SELECT DISTINCT person_id FROM payout_line WHERE batch_id = $1 AND state = 'pending'`, [
-      batch.id,
-    ]);
-    if (persons.length === 0) throw new PayoutRefusal('Alla rader är innehållna: det finns inget att betala. Avbryt omgången i stället.', 'nothing-to-pay');
 
     const tables = await rateTablesFor(em, batch.payerCode);
-    let changed = false;
-    for (const { person_id } of persons) {
-      const before = await storedFigures(em, batch.id, person_id);
-      const after = await computePerson(em, batch.id, batch.payerCode, person_id, args.today, tables);
-      if (!before || !after || !sameFigures(before, after)) changed = true;
-    }
-    if (changed) {
-      await em.query(`UPDATE payout_batch SET computed_for = $2, updated_at = now() WHERE id = $1`, [batch.id, args.today]);
-      await refreshTotals(em, batch.id);
-      return { outcome: 'recomputed', summary: await summarise(em, batch.id) };
+    const lines = await gatherBatchLines(em, batch.id);
+    if (lines.length === 0) throw new PayoutRefusal('Alla rader är innehållna: det finns inget att betala. Avbryt omgången i stället.', 'nothing-to-pay');
+    const { inputs, notReady } = await personInputs(em, { payerCode: batch.payerCode, paymentDate: args.today, batchId: batch.id, lines });
+    const stored = await storedPersons(em, batch.id);
+    const tablesKey = rateTablesKey(tables);
+    const unchanged =
+      batch.computedFor === args.today &&
+      notReady.length === 0 &&
+      stored.size === inputs.length &&
+      inputs.every(
+        (input) => stored.get(input.personId)?.inputsKey === calculationInputsKey({ payerCode: batch.payerCode, paymentDate: args.today, tablesKey, input }),
+      );
+    if (!unchanged) {
+      // Something the figures depend on may have changed: compute everyone again (the same engine, in memory).
+      if (notReady.length > 0) throw new FeeInputError('Personnummer, födelsedatum eller bankkonto saknas för någon i utbetalningen.', 'payee');
+      const after = computeOrThrow(calculatePeople({ payerCode: batch.payerCode, paymentDate: args.today, tables, tablesKey, people: inputs }));
+      const changed = after.some((p) => {
+        const before = stored.get(p.personId);
+        return !before || !sameFigures(before.figures, p.calc.figures);
+      });
+      await storeRecomputed(em, batch.id, args.today, after, [...stored.keys()]);
+      if (changed) {
+        await em.query(`UPDATE payout_batch SET computed_for = $2, updated_at = now() WHERE id = $1`, [batch.id, args.today]);
+        await refreshTotals(em, batch.id);
+        return { outcome: 'recomputed', summary: await summarise(em, batch.id) };
+      }
     }
     await refreshTotals(em, batch.id);
     const totals: Array<{ net_ore: string; line_count: number }> = await em.query(`SELECT net_ore, line_count FROM payout_batch WHERE id = $1`, [batch.id]);
@@ -171,7 +193,7 @@ export async function approveBatch(ds: DataSource, args: { batchId: string; user
       totals[0].net_ore,
       totals[0].line_count,
     ]);
-    await em.query(`UPDATE payout_line SET state = 'paid' WHERE batch_id = $1 AND state = 'pending'`, [batch.id]);
+    await markLinesPaid(em, batch.id);
     await em.query(
       `UPDATE payout_batch SET state = 'approved', payment_date = $2, computed_for = $2, approved_by = $3, approved_at = now(), updated_at = now() WHERE id = $1`,
       [batch.id, args.today, args.userId],
@@ -206,7 +228,7 @@ export async function dueRuns(ds: DataSource, today: string): Promise<Array<{ pa
     const rows: unknown[] = await ds.query(
       `SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM payout_batch WHERE payer_code = $1 AND period = $2)
           AND EXISTS (SELECT 1 FROM time_report tr WHERE tr.payer_code = $1 AND tr.state = 'attested' AND tr.activity_date <= $3
-                        AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.state IN ('pending','paid')))`,
+                        AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.live))`,
       [payer.code, p.key, p.end],
     );
     if (rows.length > 0) out.push({ payerCode: payer.code, period: p.key });
@@ -216,8 +238,9 @@ export async function dueRuns(ds: DataSource, today: string): Promise<Array<{ pa
 
 export async function summarise(em: EntityManager, batchId: string): Promise<BatchSummary> {
   const b = await em.getRepository(PayoutBatch).findOneByOrFail({ id: batchId });
-  const lines: Array<{ id: string; state: string }> = await em.query(
-    `SELECT id, state FROM payout_line WHERE batch_id = $1 AND state IN ('pending','held') ORDER BY activity_date, id`,
+  const counts: Array<{ pending: number; held: number }> = await em.query(
+    `SELECT count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'held')::int AS held
+       FROM payout_line WHERE batch_id = $1`,
     [batchId],
   );
   return {
@@ -225,8 +248,9 @@ export async function summarise(em: EntityManager, batchId: string): Promise<Bat
     payerCode: b.payerCode,
     period: b.period,
     state: b.state,
-    pendingLineIds: lines.filter((l) => l.state === 'pending').map((l) => l.id),
-    heldLineIds: lines.filter((l) => l.state === 'held').map((l) => l.id),
+    pendingLines: counts[0].pending,
+    heldLines: counts[0].held,
+    lineCount: b.lineCount,
     personCount: b.personCount,
     netOre: b.netOre,
     paymentDate: b.paymentDate,
@@ -243,141 +267,52 @@ async function lockBatch(em: EntityManager, batchId: string): Promise<PayoutBatc
 }
 
 /**
- * Computes (or recomputes) one person's figures in a batch from their pending lines, on `paymentDate`, with the
- * year's earlier taxable pay from approved batches of the same payer. No pending lines left: the person leaves
- * the batch. Throws FeeInputError when the engine cannot compute (e.g. no rate table in force).
+ * Computes (or recomputes) people's figures in a batch from their pending lines, on `paymentDate`, with the year's
+ * earlier taxable pay from approved batches of the same payer, and stores them (figures, line amounts). People
+ * without pending lines left leave the batch. Throws FeeInputError when the engine cannot compute someone.
  */
-async function computePerson(
-  em: EntityManager,
-  batchId: string,
-  payerCode: string,
-  personId: string,
-  paymentDate: string,
-  tables: readonly RateTable[],
-): Promise<PersonFigures | null> {
-  const rows: Array<{
-    line_id: string;
-    id: string;
-    activity_date: string;
-    kind: PayableLine['kind'];
-    minutes: number;
-    travel: number;
-    ticket: number;
-    other: number;
-    km: number;
-    has_receipt: boolean;
-    fee_mode: PayableLine['feeMode'];
-    employed: boolean;
-  }> = await em.query(
-    `SELECT l.id AS line_id, tr.id, tr.activity_date::text AS activity_date, tr.kind,
-            tr.attested_duration_minutes AS minutes, tr.attested_travel_minutes AS travel,
-            tr.attested_ticket_cost_ore AS ticket, tr.attested_other_travel_cost_ore AS other, tr.attested_car_km AS km,
-            EXISTS (SELECT 1 FROM time_report_receipt r WHERE r.time_report_id = tr.id) AS has_receipt,
-            a.fee_mode, a.employed_by_organisation AS employed
-       FROM payout_line l JOIN time_report tr ON tr.id = l.time_report_id JOIN assignment a ON a.id = tr.assignment_id
-      WHERE l.batch_id = $1 AND l.person_id = $2 AND l.state = 'pending'`,
-    [batchId, personId],
-  );
-  if (rows.length === 0) {
-    await em.query(`DELETE FROM payout_person WHERE batch_id = $1 AND person_id = $2`, [batchId, personId]);
-    return null;
-  }
-  const people: Array<{ birth_date: string; tax_table_main_income: boolean; tax_table_percent: string | null }> = await em.query(
-    `SELECT birth_date::text AS birth_date, tax_table_main_income, tax_table_percent::text AS tax_table_percent FROM person WHERE id = $1`,
-    [personId],
-  );
-  const year = paymentDate.slice(0, 4);
-  const earlier: Array<{ sum: string }> = await em.query(
-    `SELECT COALESCE(SUM(pp.taxable_pay_ore), 0) AS sum FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
-      WHERE b.payer_code = $1 AND b.state = 'approved' AND pp.person_id = $2 AND b.id <> $3
-        AND b.payment_date BETWEEN $4 AND $5`,
-    [payerCode, personId, batchId, `${year}-01-01`, `${year}-12-31`],
-  );
-  const calc = calculatePerson({
-    payerCode,
-    paymentDate,
-    payee: {
-      birthYear: Number(people[0].birth_date.slice(0, 4)),
-      taxTableMainIncome: people[0].tax_table_main_income,
-      taxTablePercent: people[0].tax_table_percent,
-    },
-    earlierTaxablePayOre: Number(earlier[0].sum),
-    lines: rows.map((r) => ({
-      timeReportId: r.id,
-      activityDate: r.activity_date,
-      kind: r.kind,
-      durationMinutes: r.minutes,
-      travelMinutes: r.travel,
-      ticketCostOre: r.ticket,
-      otherTravelCostOre: r.other,
-      carKm: r.km,
-      hasReceipt: r.has_receipt,
-      feeMode: r.fee_mode,
-      employedByOrganisation: r.employed,
-    })),
-    tables,
+async function recomputePeople(em: EntityManager, batch: PayoutBatch, personIds: readonly string[], paymentDate: string, tables: readonly RateTable[]): Promise<void> {
+  const lines = await gatherBatchLines(em, batch.id, personIds);
+  const { inputs, notReady } = await personInputs(em, { payerCode: batch.payerCode, paymentDate, batchId: batch.id, lines });
+  if (notReady.length > 0) throw new FeeInputError('Personnummer, födelsedatum eller bankkonto saknas för någon i utbetalningen.', 'payee');
+  const after = computeOrThrow(calculatePeople({ payerCode: batch.payerCode, paymentDate, tables, people: inputs }));
+  await storeRecomputed(em, batch.id, paymentDate, after, personIds);
+}
+
+/** The people computed, or the first person's FeeInputError thrown. */
+function computeOrThrow(outcomes: PersonOutcome[]): ComputedPerson[] {
+  return outcomes.map((o) => {
+    if ('error' in o) throw o.error;
+    return { personId: o.personId, inputsKey: o.inputsKey, calc: o.calc, lines: o.input.lines };
   });
-  const f = calc.figures;
-  await em.query(
-    `INSERT INTO payout_person (batch_id, person_id, fees_ore, tax_free_travel_ore, tax_free_car_ore, taxable_travel_ore, taxable_pay_ore,
-        contributions_ore, tax_withheld_ore, gross_ore, net_ore, cost_ore, earlier_taxable_pay_ore, contribution_category, agi_pay_field, calculation)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb)
-     ON CONFLICT (batch_id, person_id) DO UPDATE SET fees_ore = EXCLUDED.fees_ore, tax_free_travel_ore = EXCLUDED.tax_free_travel_ore,
-        tax_free_car_ore = EXCLUDED.tax_free_car_ore, taxable_travel_ore = EXCLUDED.taxable_travel_ore, taxable_pay_ore = EXCLUDED.taxable_pay_ore,
-        contributions_ore = EXCLUDED.contributions_ore, tax_withheld_ore = EXCLUDED.tax_withheld_ore, gross_ore = EXCLUDED.gross_ore,
-        net_ore = EXCLUDED.net_ore, cost_ore = EXCLUDED.cost_ore, earlier_taxable_pay_ore = EXCLUDED.earlier_taxable_pay_ore,
-        contribution_category = EXCLUDED.contribution_category, agi_pay_field = EXCLUDED.agi_pay_field, calculation = EXCLUDED.calculation`,
-    [
-      batchId,
-      personId,
-      f.feesOre,
-      f.taxFreeTravelOre,
-      f.taxFreeCarOre,
-      f.taxableTravelOre,
-      f.taxablePayOre,
-      f.contributionsOre,
-      f.taxWithheldOre,
-      f.grossOre,
-      f.netOre,
-      f.costOre,
-      f.earlierTaxablePayOre,
-      f.contributionCategory,
-      f.agiPayField,
-      JSON.stringify({ paymentDate, calculations: calc.calculations }),
-    ],
+}
+
+/** Stores recomputed people (figures and line amounts, in bulk); of `among`, those not computed leave the batch. */
+async function storeRecomputed(em: EntityManager, batchId: string, paymentDate: string, people: readonly ComputedPerson[], among: readonly string[]): Promise<void> {
+  const computed = new Set(people.map((p) => p.personId));
+  await deletePersons(
+    em,
+    batchId,
+    among.filter((id) => !computed.has(id)),
   );
-  for (const l of calc.lines) {
-    const lineId = rows.find((r) => r.id === l.timeReportId)!.line_id;
-    await em.query(`UPDATE payout_line SET fee_ore = $2, travel_ore = $3, fee_rule = $4, table_code = $5, table_version = $6 WHERE id = $1`, [
-      lineId,
-      l.feeOre,
-      l.travelOre,
-      l.feeRule,
-      l.tableCode,
-      l.tableVersion,
-    ]);
-  }
-  return f;
+  await writePersons(em, batchId, paymentDate, people);
+  await updateLineAmounts(em, people);
 }
 
-async function storedFigures(em: EntityManager, batchId: string, personId: string): Promise<PersonFigures | null> {
-  const rows: Array<Record<string, unknown>> = await em.query(`SELECT * FROM payout_person WHERE batch_id = $1 AND person_id = $2`, [batchId, personId]);
-  return rows[0] ? personFiguresFromRow(rows[0]) : null;
-}
-
+/** The batch's counts and totals from its lines and people (one pass over each). */
 async function refreshTotals(em: EntityManager, batchId: string): Promise<void> {
   await em.query(
     `UPDATE payout_batch b SET
-       person_count = (SELECT count(*) FROM payout_person p WHERE p.batch_id = b.id),
-       line_count = (SELECT count(*) FROM payout_line l WHERE l.batch_id = b.id AND l.state IN ('pending','paid')),
-       held_count = (SELECT count(*) FROM payout_line l WHERE l.batch_id = b.id AND l.state = 'held'),
+       person_count = t.persons, line_count = c.live, held_count = c.held,
        fees_ore = t.fees, tax_free_travel_ore = t.tax_free, taxable_travel_ore = t.taxable_travel, contributions_ore = t.contributions,
        tax_withheld_ore = t.tax, gross_ore = t.gross, net_ore = t.net, cost_ore = t.cost, updated_at = now()
-     FROM (SELECT COALESCE(SUM(fees_ore),0) AS fees, COALESCE(SUM(tax_free_travel_ore),0) AS tax_free,
+     FROM (SELECT count(*) AS persons, COALESCE(SUM(fees_ore),0) AS fees, COALESCE(SUM(tax_free_travel_ore),0) AS tax_free,
                   COALESCE(SUM(taxable_travel_ore),0) AS taxable_travel, COALESCE(SUM(contributions_ore),0) AS contributions,
                   COALESCE(SUM(tax_withheld_ore),0) AS tax, COALESCE(SUM(gross_ore),0) AS gross, COALESCE(SUM(net_ore),0) AS net,
                   COALESCE(SUM(cost_ore),0) AS cost
-             FROM payout_person WHERE batch_id = $1) t
+             FROM payout_person WHERE batch_id = $1) t,
+          (SELECT count(*) FILTER (WHERE live) AS live, count(*) FILTER (WHERE state = 'held') AS held
+             FROM payout_line WHERE batch_id = $1) c
      WHERE b.id = $1`,
     [batchId],
   );

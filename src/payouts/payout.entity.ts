@@ -184,6 +184,10 @@ export class PayoutPerson extends PayoutAmounts {
   @Column('jsonb')
   calculation: unknown;
 
+  /** SHA-256 of the inputs the figures were computed from (src/payouts/payout-compute.ts); null: compute again before approval. */
+  @Column('text', { name: 'inputs_key', nullable: true })
+  inputsKey: string | null;
+
   /** The payout slip (a stored document about the person), once the batch is approved. */
   @Column('uuid', { name: 'slip_document_id', nullable: true })
   slipDocumentId: string | null;

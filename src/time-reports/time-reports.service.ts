@@ -225,7 +225,7 @@ export class TimeReportsService {
       if (!report) throw new NotFoundError(NOT_FOUND);
       if (report.personId === user.personId) throw new ForbiddenError('Du kan inte attestera din egen tidrapport.');
       if (report.state === 'draft') throw new ConflictError('Rapporten är inte inskickad ännu.');
-      const live: unknown[] = await em.query(`SELECT 1 FROM payout_line WHERE time_report_id = $1 AND state IN ('pending','paid')`, [id]);
+      const live: unknown[] = await em.query(`SELECT 1 FROM payout_line WHERE time_report_id = $1 AND live`, [id]);
       if (live.length > 0) throw new ConflictError('Raden ingår redan i en utbetalning och kan inte attesteras om.');
 
       const reported = this.figuresOf(report);

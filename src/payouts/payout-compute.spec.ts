@@ -1,0 +1,99 @@
+import { referenceTable } from '../fees/testing/reference-tables';
+import { calculatePerson } from './payout-calculation';
+import { calculatePeople, calculationInputsKey, chunks, GatheredLine, groupByPerson, payableLine, PersonInput, rateTablesKey } from './payout-compute';
+
+describe('a batch computed in memory (payout-compute)', () => {
+  const tables = [referenceTable(2026)];
+  const line = (over: Partial<GatheredLine>): GatheredLine => ({
+    lineId: null,
+    personId: 'p1',
+    timeReportId: 'r1',
+    activityDate: '2026-09-10',
+    kind: 'meeting',
+    durationMinutes: 240,
+    travelMinutes: 90,
+    ticketCostOre: 64_000,
+    otherTravelCostOre: 0,
+    carKm: 0,
+    hasReceipt: true,
+    feeMode: 'session',
+    employedByOrganisation: false,
+    ...over,
+  });
+  const anna: PersonInput = {
+    personId: 'p1',
+    payee: { birthYear: 1985, taxTableMainIncome: false, taxTablePercent: null },
+    earlierTaxablePayOre: 0,
+    lines: [line({ timeReportId: 'r2', activityDate: '2026-09-20', durationMinutes: 90, ticketCostOre: 0 }), line({ timeReportId: 'r1' })],
+  };
+  const bertil: PersonInput = {
+    personId: 'p2',
+    payee: { birthYear: 1950, taxTableMainIncome: true, taxTablePercent: '32.5' },
+    earlierTaxablePayOre: 53_300,
+    lines: [line({ personId: 'p2', timeReportId: 'r3', carKm: 120, ticketCostOre: 0, feeMode: 'hourly' })],
+  };
+  const keyOf = (input: PersonInput, paymentDate = '2026-10-05') =>
+    calculationInputsKey({ payerCode: 'SKR', paymentDate, tablesKey: rateTablesKey(tables), input });
+
+  it('groups lines by person in the order of their first line', () => {
+    const lines = [line({ personId: 'b', timeReportId: '1' }), line({ personId: 'a', timeReportId: '2' }), line({ personId: 'b', timeReportId: '3' })];
+    const grouped = groupByPerson(lines);
+    expect([...grouped.keys()]).toEqual(['b', 'a']);
+    expect(grouped.get('b')!.map((l) => l.timeReportId)).toEqual(['1', '3']);
+  });
+
+  it('gives every person exactly what calculatePerson gives, line amounts in the order of the lines', () => {
+    const out = calculatePeople({ payerCode: 'SKR', paymentDate: '2026-10-05', tables, people: [anna, bertil] });
+    expect(out.map((o) => o.personId)).toEqual(['p1', 'p2']);
+    for (const [o, input] of [
+      [out[0], anna],
+      [out[1], bertil],
+    ] as const) {
+      if ('error' in o) throw o.error;
+      const alone = calculatePerson({
+        payerCode: 'SKR',
+        paymentDate: '2026-10-05',
+        payee: input.payee,
+        earlierTaxablePayOre: input.earlierTaxablePayOre,
+        lines: input.lines.map(payableLine),
+        tables,
+      });
+      expect(o.calc).toEqual(alone);
+      expect(o.calc.lines.map((l) => l.timeReportId)).toEqual(input.lines.map((l) => l.timeReportId));
+      expect(o.inputsKey).toBe(keyOf(input));
+    }
+  });
+
+  it('returns the engine’s refusal for the person it cannot compute and computes the others', () => {
+    const noTable: PersonInput = { ...bertil, personId: 'p3', lines: [line({ personId: 'p3', timeReportId: 'r9', activityDate: '2019-01-10' })] };
+    const out = calculatePeople({ payerCode: 'SKR', paymentDate: '2026-10-05', tables, people: [anna, noTable] });
+    expect('calc' in out[0]).toBe(true);
+    expect(out[1]).toMatchObject({ personId: 'p3', error: expect.objectContaining({ name: 'FeeInputError' }) });
+  });
+
+  it('keys the inputs: the same inputs in any line order give the same key, any change of an input another', () => {
+    const key = keyOf(anna);
+    expect(keyOf({ ...anna, lines: [...anna.lines].reverse() })).toBe(key);
+    expect(keyOf({ ...anna, lines: anna.lines.map((l) => ({ ...l, lineId: 'another-line-row' })) })).toBe(key);
+    const changes: PersonInput[] = [
+      { ...anna, earlierTaxablePayOre: 1 },
+      { ...anna, payee: { ...anna.payee, birthYear: 1984 } },
+      { ...anna, payee: { ...anna.payee, taxTableMainIncome: true, taxTablePercent: '30' } },
+      { ...anna, lines: anna.lines.slice(1) },
+      { ...anna, lines: [{ ...anna.lines[0], durationMinutes: 91 }, anna.lines[1]] },
+      { ...anna, lines: [{ ...anna.lines[0], hasReceipt: false }, anna.lines[1]] },
+      { ...anna, lines: [{ ...anna.lines[0], feeMode: 'hourly' }, anna.lines[1]] },
+    ];
+    for (const changed of changes) expect(keyOf(changed)).not.toBe(key);
+    expect(keyOf(anna, '2026-10-06')).not.toBe(key);
+    expect(calculationInputsKey({ payerCode: 'SKR', paymentDate: '2026-10-05', tablesKey: rateTablesKey([referenceTable(2026, { pbbOre: 5_930_000 })]), input: anna })).not.toBe(
+      key,
+    );
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('splits lists into chunks for bulk statements', () => {
+    expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunks([], 2)).toEqual([]);
+  });
+});

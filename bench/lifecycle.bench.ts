@@ -7,7 +7,8 @@
  * (B R R B …) so drift in the machine's load falls on both.
  *
  * Prints lifecycles per minute for both, their ratio (target ≥ 0.8), and p50/p95 of every human-step Update's
- * round trip with BENCH_CONCURRENCY concurrent callers (target p95 < 60 ms with 20).
+ * round trip with BENCH_CONCURRENCY concurrent callers (target p95 < 60 ms with 20). Callers take their steps without
+ * pausing unless BENCH_THINK_MS is set (a pause before every step, on both sides: see bench/support/drive.ts).
  *
  *   npm run bench:lifecycle            (BENCH_LIFECYCLES=100 BENCH_CONCURRENCY=20 BENCH_ROUNDS=2 BENCH_PERIOD_MS=1000)
  */
@@ -25,7 +26,7 @@ import type { BaselinePlan, BaselineProgress } from './baseline.workflows';
 import { startWorkflowBench } from './support/engines';
 import { BenchPerson, createPayers, createPeople } from './support/fixtures';
 import { describePlan, HistoryCounts, planFromHistory } from './support/history-plan';
-import { Latencies, poll, pool, quietBundleLogger, timed } from './support/drive';
+import { Latencies, poll, pool, quietBundleLogger, THINK_MS, timed } from './support/drive';
 import { envInt, fmt, log, machine, now, runBench, saveResult, sleep, summarise, table } from './support/report';
 import { descendantsCpu, machineCpu, startWorkerProcess } from './support/worker-process';
 
@@ -77,7 +78,7 @@ interface Side {
 }
 
 runBench(async (cleanup) => {
-  log(`lifecycle benchmark: ${N} lifecycles per side, ${CONCURRENCY} concurrent callers, ${ROUNDS} rounds, reporting period ${PERIOD_MS} ms`);
+  log(`lifecycle benchmark: ${N} lifecycles per side, ${CONCURRENCY} concurrent callers (think time ${THINK_MS} ms), ${ROUNDS} rounds, reporting period ${PERIOD_MS} ms`);
   const { engines, ds, dataKey, cipher, groupId, coordinatorId } = await startWorkflowBench('lifecycle', cleanup);
   const financeId = randomUUID();
   const sideNames: SideName[] = ['baseline', 'real'];
@@ -345,7 +346,7 @@ runBench(async (cleanup) => {
   );
   console.log(`RATIO real / baseline lifecycles per minute: ${fmt(ratio, 2)} (target ≥ 0.80: ${ratio >= 0.8 ? 'met' : 'MISSED'})`);
   console.log('');
-  console.log(`Update round trips with ${CONCURRENCY} concurrent callers (ms):`);
+  console.log(`Update round trips with ${CONCURRENCY} concurrent callers, think time ${THINK_MS} ms (ms):`);
   const cols = ['baseline p50', 'baseline p95', 'real p50', 'real p95', 'real max'];
   const row = (name: string, values: (k: SideName) => number[]) => {
     const st = Object.fromEntries(sideNames.map((k) => [k, summarise(values(k))])) as Record<SideName, ReturnType<typeof summarise>>;
@@ -362,6 +363,7 @@ runBench(async (cleanup) => {
   saveResult('lifecycle', {
     N,
     CONCURRENCY,
+    THINK_MS,
     ROUNDS,
     PERIOD_MS,
     perMinute: Object.fromEntries(sideNames.map((k) => [k, rate(sides[k])])),

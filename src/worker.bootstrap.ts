@@ -58,6 +58,8 @@ export async function createWorker(
       cipher: app.get<FieldCipher>(FIELD_CIPHER),
     }),
     maxCachedWorkflows: config.temporal.maxCachedWorkflows,
+    ...(config.temporal.workflowThreads ? { workflowThreadPoolSize: config.temporal.workflowThreads } : {}),
+    ...(config.temporal.maxConcurrentActivities ? { maxConcurrentActivityTaskExecutions: config.temporal.maxConcurrentActivities } : {}),
     shutdownGraceTime: overrides.shutdownGraceTime ?? '10s',
   });
   let closed: Promise<void> | undefined;

@@ -6,8 +6,16 @@ export type Latencies = Map<string, number[]>;
 
 export const POLL_MS = 20;
 
-/** Runs fn and adds its round-trip time to `lat` under `name`. */
+/**
+ * Think time: how long a caller pauses before each timed step (BENCH_THINK_MS, default 0: callers that never pause,
+ * which keeps the machine saturated). A person reads a page before the next click; with a pause the round trips
+ * show what a step costs at a given number of concurrent users rather than at the machine's saturation.
+ */
+export const THINK_MS = Math.max(0, Number(process.env.BENCH_THINK_MS ?? 0) || 0);
+
+/** Runs fn (after the think time) and adds its round-trip time to `lat` under `name`. */
 export async function timed<T>(lat: Latencies, name: string, fn: () => Promise<T>): Promise<T> {
+  if (THINK_MS > 0) await sleep(THINK_MS);
   const t0 = now();
   const r = await fn();
   const ms = now() - t0;

@@ -43,6 +43,8 @@ export async function startWorkerProcess(o: WorkerProcessOptions): Promise<Worke
     TEMPORAL_TASK_QUEUE: o.taskQueue,
     WORKER_MAX_CACHED_WORKFLOWS: String(o.maxCachedWorkflows ?? 1000),
     LOG_LEVEL: o.logLevel ?? 'info',
+    // Worker tuning under test, passed through when set.
+    ...Object.fromEntries(['WORKER_WORKFLOW_THREADS', 'WORKER_MAX_CONCURRENT_ACTIVITIES'].filter((k) => process.env[k]).map((k) => [k, process.env[k]])),
     ...(o.workflowBundle ? { BENCH_WORKFLOW_BUNDLE: o.workflowBundle } : {}),
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl, DATABASE_MIGRATE_ON_START: 'false' } : {}),
     ...(o.dataKey ? { DATA_ENCRYPTION_KEY: o.dataKey } : {}),

@@ -42,6 +42,10 @@ const schema = z.object({
    * worker's memory grows well past what it holds.
    */
   WORKER_HEAP_MB: z.coerce.number().int().min(64).default(256),
+  /** Threads that run workflow code in the worker (the SDK's `workflowThreadPoolSize`; its default when unset). */
+  WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).optional(),
+  /** Activities (not local ones) the worker runs at once (the SDK's `maxConcurrentActivityTaskExecutions`; its default when unset). */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).optional(),
   /** Sessions: opaque bearer tokens, valid this long after the last request (sliding). */
   AUTH_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).default(480),
   /** Account lock-out: this many failed logins in a row lock the account for AUTH_LOCKOUT_MINUTES. */
@@ -64,7 +68,7 @@ export interface AppConfig {
   http: { port: number; publicUrl?: string };
   logLevel: RawConfig['LOG_LEVEL'];
   database: { url: string; migrateOnStart: boolean };
-  temporal: { address: string; namespace: string; taskQueue: string; uiUrl?: string; maxCachedWorkflows: number; workerHeapMb: number };
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl?: string; maxCachedWorkflows: number; workerHeapMb: number; workflowThreads?: number; maxConcurrentActivities?: number };
   crypto: { dataKey: Buffer };
   mail: { transport: 'outbox' | 'smtp'; smtpUrl?: string; from: string };
   auth: {
@@ -110,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiUrl: c.TEMPORAL_UI_URL,
       maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
       workerHeapMb: c.WORKER_HEAP_MB,
+      workflowThreads: c.WORKER_WORKFLOW_THREADS,
+      maxConcurrentActivities: c.WORKER_MAX_CONCURRENT_ACTIVITIES,
     },
     crypto: { dataKey: Buffer.from(c.DATA_ENCRYPTION_KEY, 'base64') },
     mail: { transport: c.MAIL_TRANSPORT, smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },

@@ -12,6 +12,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `x += await f()` reads x before the await and loses what concurrent code added meanwhile.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression[operator!='='] > AwaitExpression.right",
+          message: '`x += await f()` reads x before the await: await into a constant first, then update x.',
+        },
+      ],
     },
   },
   {

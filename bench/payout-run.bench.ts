@@ -473,6 +473,8 @@ runBench(async (cleanup) => {
     dataKey,
     logLevel: 'warn',
     logFile: path.join(engines.tmpDir, 'worker.log'),
+    // The heap cap the launchers give the worker (WORKER_HEAP_MB): the draft and approval must fit in it.
+    execArgv: [`--max-old-space-size=${envInt('WORKER_HEAP_MB', 256)}`],
   });
   cleanup(() => worker.stop());
   const connection = await Connection.connect({ address: engines.temporalAddress });

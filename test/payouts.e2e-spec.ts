@@ -152,7 +152,14 @@ describe('payouts: reports → attestation → payout runs → approval → bank
     Number((await h.dataSource.query(`SELECT count(*) AS n FROM payout_line WHERE time_report_id = $1 AND state = 'paid'`, [timeReportId]))[0].n);
 
   it('runs September by hand: starting twice finds one run, finance holds a line, wrong approvers are refused, a double approval pays once', async () => {
-    // Started twice in a row and twice at once: one workflow, one batch.
+    // The run is started with one payout slip per activity (the policy travels in the input), so its two slips are
+    // made by two activities at once and their counts must add up. Then started twice in a row and twice at once
+    // through the API: one workflow, one batch.
+    await h.client.workflow.start('payoutRunWorkflow', {
+      workflowId: payoutRunWorkflowId('SKR', '2026-09'),
+      taskQueue: h.config.temporal.taskQueue,
+      args: [{ payerCode: 'SKR', period: '2026-09', policy: { slipsPerActivity: 1 } }],
+    });
     const first = await finance.api.post('/payers/SKR/payout-runs', { period: '2026-09' });
     expect(first.status).toBe(202);
     expect(first.body.workflowId).toBe(payoutRunWorkflowId('SKR', '2026-09'));
@@ -235,6 +242,8 @@ describe('payouts: reports → attestation → payout runs → approval → bank
     expect(await approvals(batchId)).toBe(1);
     const wf = await handle.result();
     expect(wf).toMatchObject({ phase: 'approved', slips: { made: 2, failed: null } });
+    const slipActivities = (await handle.fetchHistory()).events?.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'generatePayoutSlips');
+    expect(slipActivities).toHaveLength(2);
     run1 = approved;
   });
 

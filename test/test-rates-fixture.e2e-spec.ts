@@ -26,19 +26,24 @@ describe('test fixture: a national rate table for today', () => {
     expect(await national()).toEqual(before);
   });
 
-  it('copies the newest table into a year without one, once, marked as test data', async () => {
+  it('copies the newest table into each year without one up to today, once, marked as test data', async () => {
     const before = await national();
     const newest = before[before.length - 1];
-    await ensureNationalRateTableForToday(ds, '2027-03-01');
-    await ensureNationalRateTableForToday(ds, '2027-11-30');
+    await ensureNationalRateTableForToday(ds, '2028-03-01');
+    await ensureNationalRateTableForToday(ds, '2028-11-30');
     const after = await national();
-    expect(after).toHaveLength(before.length + 1);
-    expect(after[after.length - 1]).toEqual({
-      code: 'nationell-2027',
-      from: '2027-01-01',
-      to: '2027-12-31',
-      pbb: newest.pbb,
-      source: `TESTDATA: kopia av ${newest.code} för tester, inte årets riktiga belopp`,
-    });
+    expect(after).toHaveLength(before.length + 2);
+    expect(after.slice(-2)).toEqual(
+      [
+        ['2027', newest.code],
+        ['2028', 'nationell-2027'],
+      ].map(([y, from]) => ({
+        code: `nationell-${y}`,
+        from: `${y}-01-01`,
+        to: `${y}-12-31`,
+        pbb: newest.pbb,
+        source: `TESTDATA: kopia av ${from} för tester, inte årets riktiga belopp`,
+      })),
+    );
   });
 });

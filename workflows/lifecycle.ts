@@ -124,11 +124,16 @@ export function toMs(d: PolicyDuration): number {
  * - `localRecords: true`: step records (`record()`) start at once, one after the other in the order the steps
  *   were taken, as the workflow's `recordStep` runs them (a local activity: no round trip through the server);
  *   `answerable()` waits only for the records queued so far. Everything else (`add`, `addConcurrent`) waits for
- *   the main loop: `drain()` first waits for the records queued before it, then runs all queued effects in one
+ *   the main loop: `drain()` first waits until every record queued so far is written (also those of steps taken
+ *   while it waited, so no mail or signal goes out before its own step's record), then runs all queued effects in one
  *   wave — the concurrent ones (mails: independent and idempotent) together, the ordered ones (signals, child
  *   starts) one after the other alongside them. A record that fails for good fails `answerable()` and `drain()`
  *   (so the main loop, and the workflow, as before). Records and mails are idempotent by their keys, so a
- *   worker that dies after a local activity but before its workflow task completed only repeats no-ops.
+ *   worker that dies after a local activity but before its workflow task completed repeats no-ops when the
+ *   update is delivered again (the server redelivers it while the caller waits). Accepted trade-off: if it is
+ *   never delivered again (the caller gave up, or its validator now refuses it), the record of a step that did
+ *   not happen stays in the audit log and the read model until the case's next step is recorded (see
+ *   docs/LIFECYCLE.md). Runs before the patch could not do this: they recorded after the update was accepted.
  */
 export class EffectQueue {
   private readonly queue: Array<{ run: () => Promise<unknown>; concurrent: boolean }> = [];
@@ -203,6 +208,8 @@ export class EffectQueue {
     }
     for (;;) {
       await this.recorded(this.recordsQueued);
+      // A step taken while we waited queued a record *and* effects: those effects wait for their own record too.
+      if (this.recordsDone < this.recordsQueued) continue;
       if (this.queue.length === 0) return;
       const wave = this.queue.splice(0);
       const ordered = wave.filter((e) => !e.concurrent);

@@ -4,9 +4,21 @@ import type { PolicyDuration } from './duration';
 export interface PayoutRunPolicy {
   /** Finance has this long to approve a draft; then the batch is cancelled and its lines go to the next run. */
   approveWithin: PolicyDuration;
+  /** Payout slips per activity (at least 1). Part of the input, so a run keeps the value it started with. */
+  slipsPerActivity: number;
+  /** How many slip activities run at once (at least 1). */
+  slipActivitiesAtOnce: number;
 }
 
-export const defaultPayoutRunPolicy: PayoutRunPolicy = { approveWithin: '60 days' };
+/** Payout slips per activity, and how many such activities run at once (see payoutRunWorkflow). */
+export const SLIPS_PER_ACTIVITY = 200;
+export const SLIP_ACTIVITIES_AT_ONCE = 3;
+
+export const defaultPayoutRunPolicy: PayoutRunPolicy = {
+  approveWithin: '60 days',
+  slipsPerActivity: SLIPS_PER_ACTIVITY,
+  slipActivitiesAtOnce: SLIP_ACTIVITIES_AT_ONCE,
+};
 
 export interface PayoutRunInput {
   /** Canonical payer code (SKL is SKR). */
@@ -56,10 +68,6 @@ export const heldLinesOf = (s: StoredBatchSummary | undefined): number => s?.hel
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A line id has the shape of a UUID (whether it is in the batch, the hold activity tells). */
 export const isLineId = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
-
-/** Payout slips per activity, and how many such activities run at once (see payoutRunWorkflow). */
-export const SLIPS_PER_ACTIVITY = 200;
-export const SLIP_ACTIVITIES_AT_ONCE = 3;
 
 export type PayoutRunPhase = 'gathering' | 'awaiting-approval' | 'approved' | 'cancelled' | 'empty';
 

@@ -217,7 +217,10 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
     // The slips are made after the money is final; a slip that cannot be made does not undo the payout
     // (GET /payout-runs/:id/slips/:personId makes it again on demand).
     if (patched(SLIPS_IN_PARTS)) {
-      slips = await makeSlips(batch.batchId, batch.personCount, workflowId);
+      // Old inputs have no slip settings: the defaults are the values those runs were written with.
+      const perActivity = Math.max(1, Math.floor(policy.slipsPerActivity) || SLIPS_PER_ACTIVITY);
+      const atOnce = Math.max(1, Math.floor(policy.slipActivitiesAtOnce) || SLIP_ACTIVITIES_AT_ONCE);
+      slips = await makeSlips(batch.batchId, batch.personCount, workflowId, perActivity, atOnce);
     } else {
       try {
         slips = { made: await acts.generatePayoutSlips({ batchId: batch.batchId, workflowId }), failed: null };
@@ -262,26 +265,29 @@ export async function payoutScheduleWorkflow(input: PayoutScheduleInput = {}): P
 }
 
 /**
- * The payout slips of an approved batch's `persons` people (ordered by person id), SLIPS_PER_ACTIVITY per
- * activity, SLIP_ACTIVITIES_AT_ONCE at a time. A part that fails for good does not stop the others; the first
+ * The payout slips of an approved batch's `persons` people (ordered by person id), `perActivity` per activity,
+ * `atOnce` activities at a time (the run's policy). A part that fails for good does not stop the others; the first
  * failure is reported (the slips can be made again on demand).
  */
-async function makeSlips(batchId: string, persons: number, workflowId: string): Promise<NonNullable<PayoutRunStatus['slips']>> {
-  const parts = Math.ceil(persons / SLIPS_PER_ACTIVITY);
+async function makeSlips(batchId: string, persons: number, workflowId: string, perActivity: number, atOnce: number): Promise<NonNullable<PayoutRunStatus['slips']>> {
+  const parts = Math.ceil(persons / perActivity);
   let next = 0;
   let made = 0;
   let failed: string | null = null;
   const run = async () => {
     while (next < parts) {
-      const offset = next++ * SLIPS_PER_ACTIVITY;
+      const offset = next++ * perActivity;
       try {
-        made += await slipActs.generatePayoutSlips({ batchId, workflowId, offset, limit: SLIPS_PER_ACTIVITY });
+        // Read `made` only after the await: `made += await …` would add to the value from before it and lose the
+        // parts the other runners finished meanwhile.
+        const n = await slipActs.generatePayoutSlips({ batchId, workflowId, offset, limit: perActivity });
+        made += n;
       } catch (e) {
         failed ??= refusalMessage(e);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SLIP_ACTIVITIES_AT_ONCE, parts) }, run));
+  await Promise.all(Array.from({ length: Math.min(atOnce, parts) }, run));
   return { made, failed };
 }
 

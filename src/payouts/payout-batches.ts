@@ -92,12 +92,18 @@ export async function draftBatch(
         if ('error' in o) skipped.push({ personId: o.personId, reason: `Ersättningen kan inte beräknas: ${o.error.message}` });
         else computed.push({ personId: o.personId, inputsKey: o.inputsKey, calc: o.calc, lines: o.input.lines });
       }
-      if (writing) lineCount += await writing;
+      if (writing) {
+        const written = await writing;
+        lineCount += written;
+      }
       writing = insertNewPeople(em, batchId, args.today, computed);
       writing.catch(() => undefined); // awaited below; never an unhandled rejection if the engine throws meanwhile
       await new Promise((resolve) => setImmediate(resolve)); // the statement is sent before the next computation
     }
-    if (writing) lineCount += await writing;
+    if (writing) {
+      const written = await writing;
+      lineCount += written;
+    }
     await refreshTotals(em, batchId);
     await em.query(`UPDATE payout_batch SET skipped = $2::jsonb, state = $3, updated_at = now() WHERE id = $1`, [
       batchId,

@@ -43,7 +43,14 @@ export function rateTablesKey(tables: readonly RateTable[]): string {
 }
 
 /**
- * A key of everything one person's figures are computed from: payer, payment date, rate tables, the person's
+ * The version of what the fee engine computes (src/fees and `calculatePerson`). It is part of every inputs key, so
+ * figures drafted by an earlier engine are computed again at approval instead of being paid as stored. Change it
+ * with any change to the engine that can change an amount (a rule, a rounding, a threshold's use).
+ */
+export const CALCULATION_VERSION = '2026-11-25';
+
+/**
+ * A key of everything one person's figures are computed from (and the engine's version): payer, payment date, rate tables, the person's
  * facts, the year's earlier pay and every line's attested figures (in a fixed order). The engine is a pure
  * function of these, so the same key means the same figures. Holds no personal data in clear (a SHA-256).
  */
@@ -52,6 +59,7 @@ export function calculationInputsKey(args: { payerCode: string; paymentDate: str
   const ordered = [...lines].sort((a, b) => (a.timeReportId < b.timeReportId ? -1 : a.timeReportId > b.timeReportId ? 1 : 0));
   const canonical = JSON.stringify([
     1, // version of this key's layout
+    CALCULATION_VERSION,
     args.payerCode,
     args.paymentDate,
     args.tablesKey,

@@ -42,6 +42,8 @@ const schema = z.object({
    * worker's memory grows well past what it holds.
    */
   WORKER_HEAP_MB: z.coerce.number().int().min(64).default(256),
+  /** Threads that render PDFs off the event loop (src/documents/pdf-render-pool.ts); 0 renders on it. */
+  PDF_RENDER_THREADS: z.coerce.number().int().min(0).max(8).default(1),
   /** Threads that run workflow code in the worker (the SDK's `workflowThreadPoolSize`; its default when unset). */
   WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).optional(),
   /** Activities (not local ones) the worker runs at once (the SDK's `maxConcurrentActivityTaskExecutions`; its default when unset). */

@@ -1,3 +1,4 @@
+import { renderOffThread } from './pdf-render-pool';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -175,7 +176,7 @@ export class DocumentsService {
       const existing = await this.ds.getRepository(StoredDocument).findOneBy({ idempotencyKey: key });
       if (existing) return this.sameOrConflict(existing, template, subject, data);
     }
-    const rendered = await this.render(() => renderTemplate(template, data));
+    const rendered = await this.render(() => renderOffThread(template.id, template.version, data, () => renderTemplate(template, data)));
     const row: Partial<StoredDocument> = {
       id: randomUUID(),
       kind: template.kind,

@@ -24,7 +24,7 @@ export async function spawnWorker(h: Harness): Promise<WorkerProcess> {
     MAIL_TRANSPORT: 'outbox',
     TEST_WORKFLOW_BUNDLE: process.env.TEST_WORKFLOW_BUNDLE,
   };
-  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'ts-register.js'), path.join(__dirname, 'worker-process.ts')], {
+  const child = spawn(process.execPath, ['-r', path.join(__dirname, '..', '..', 'scripts', 'ts-register.js'), path.join(__dirname, 'worker-process.ts')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
-// Lets a plain `node` child process run the project's TypeScript (the worker in test/support/worker-process.ts):
-// each .ts file is transpiled on load, like ts-jest does for the tests. Test-only.
+// Lets a plain `node` process or thread run the project's TypeScript (the test worker process, the PDF render thread):
+// each .ts file is transpiled on load, like ts-jest does for the tests. Used only when running from TypeScript
+// sources (tests, benchmarks from ts); the built application (dist/) is JavaScript and never loads it.
 const fs = require('node:fs');
 const ts = require('typescript');
 

@@ -1,3 +1,4 @@
+import { stopPdfRenderThreads } from './documents/pdf-render-pool';
 import 'reflect-metadata';
 import { Module, DynamicModule, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -67,6 +68,7 @@ export async function createWorker(
     (closed ??= (async () => {
       await connection.close();
       await app.close();
+      await stopPdfRenderThreads();
     })());
   return {
     worker,

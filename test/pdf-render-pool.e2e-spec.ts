@@ -2,7 +2,7 @@ import { threadId } from 'node:worker_threads';
 import { CURRENT_TEMPLATES } from '../templates';
 import { TemplateDataError } from '../templates/pdf-layout';
 import { renderTemplate, TemplateDefinition } from '../templates/template';
-import { renderOffThread } from '../src/documents/pdf-render-pool';
+import { renderOffThread, stopPdfRenderThreads } from '../src/documents/pdf-render-pool';
 import { sampleAgreement, samplePayoutSlip } from './support/document-fixtures';
 
 /** src/documents/pdf-render-pool.ts: PDFs rendered on a thread of their own are the same PDFs. */
@@ -11,6 +11,7 @@ describe('PDF render thread', () => {
   const slip = CURRENT_TEMPLATES['payout-slip.sv'] as unknown as TemplateDefinition<unknown>;
   const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
   const notInline = () => Promise.reject(new Error('rendered on the calling thread'));
+  afterAll(() => stopPdfRenderThreads());
 
   it('renders on another thread, byte for byte what the calling thread renders', async () => {
     expect(threadId).toBe(0);

@@ -99,6 +99,20 @@ class PdfRenderPool {
     void slot.worker.terminate();
   }
 
+  /** Stops every thread (renders still running fail). */
+  async stop(): Promise<void> {
+    const slots = this.slots.splice(0);
+    for (const slot of slots) {
+      if (slot.idle) clearTimeout(slot.idle);
+      for (const [id, w] of this.waiting) {
+        if (w.slot !== slot) continue;
+        this.waiting.delete(id);
+        w.reject(new Error('the PDF render threads were stopped'));
+      }
+    }
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
   private done(slot: Slot): void {
     slot.busy--;
     if (slot.busy > 0) return;
@@ -121,4 +135,11 @@ export function renderOffThread(templateId: string, templateVersion: string, dat
   if (size === 0) return inline();
   pool ??= new PdfRenderPool(size);
   return pool.render(templateId, templateVersion, data);
+}
+
+/** Stops the render threads (at shutdown; a later render starts them again). */
+export async function stopPdfRenderThreads(): Promise<void> {
+  const p = pool;
+  pool = undefined;
+  await p?.stop();
 }

@@ -13,6 +13,7 @@ import { createDatabase } from '../../src/dev/embedded-postgres';
 import { createLogger } from '../../src/logging/logger';
 import { createWorker, RunningWorker } from '../../src/worker.bootstrap';
 import { ensureNationalRateTableForToday } from './rates';
+import { stopPdfRenderThreads } from '../../src/documents/pdf-render-pool';
 
 /**
  * Boots the API and the worker in-process against the real engines started by global-setup, each test file on
@@ -177,6 +178,7 @@ export async function startHarness(opts: { worker?: boolean; env?: Record<string
       await h.stopWorker();
       await connection.close();
       await app.close();
+      await stopPdfRenderThreads();
     },
     createUser: (o) => createTestUser(h, o),
     async login(email, password) {

@@ -13,20 +13,18 @@
  *   npm run bench:lifecycle            (BENCH_LIFECYCLES=100 BENCH_CONCURRENCY=20 BENCH_ROUNDS=2 BENCH_PERIOD_MS=1000)
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { stockholmDate } from '../src/time-reports/business-dates';
 import type { AssignmentInput, AssignmentPolicy, AssignmentStatus } from '../workflows/assignment.messages';
 import { assignmentWorkflowId, payoutRunWorkflowId } from '../workflows/ids';
 import type { PayoutRunInput, PayoutRunStatus } from '../workflows/payout-run.messages';
 import type { BaselinePlan, BaselineProgress } from './baseline.workflows';
-import { startWorkflowBench } from './support/engines';
+import { bundleBenchWorkflows, startWorkflowBench } from './support/engines';
 import { BenchPerson, createPayers, createPeople } from './support/fixtures';
 import { describePlan, HistoryCounts, planFromHistory } from './support/history-plan';
-import { Latencies, poll, pool, quietBundleLogger, THINK_MS, timed } from './support/drive';
+import { Latencies, poll, pool, THINK_MS, timed } from './support/drive';
 import { envInt, fmt, log, machine, now, runBench, saveResult, sleep, summarise, table } from './support/report';
 import { descendantsCpu, machineCpu, startWorkerProcess } from './support/worker-process';
 
@@ -89,15 +87,7 @@ runBench(async (cleanup) => {
   const payoutPeriod = stockholmDate(new Date()).slice(0, 7);
 
   // Both workers are child processes with the same cache size, alive for the whole run.
-  log('bundling workflows…');
-  const [appBundle, baseBundle] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietBundleLogger }),
-    bundleWorkflowCode({ workflowsPath: require.resolve('./baseline.workflows'), logger: quietBundleLogger }),
-  ]);
-  const appBundlePath = path.join(engines.tmpDir, 'app-bundle.js');
-  const baseBundlePath = path.join(engines.tmpDir, 'baseline-bundle.js');
-  fs.writeFileSync(appBundlePath, appBundle.code);
-  fs.writeFileSync(baseBundlePath, baseBundle.code);
+  const { appBundlePath, baseBundlePath } = await bundleBenchWorkflows(engines.tmpDir);
   const suffix = randomUUID().slice(0, 8);
   const appWorker = (name: string) =>
     startWorkerProcess({

@@ -22,18 +22,16 @@
  *   npm run bench:open-work            (BENCH_OPEN_WORKFLOWS=10000 BENCH_OPEN_TOUCH=1000 BENCH_MONTH_MS=3000)
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection, WorkflowHandle } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { AssignmentInput, AssignmentPolicy, AssignmentStatus } from '../workflows/assignment.messages';
 import { assignmentWorkflowId } from '../workflows/ids';
 import type { BaselinePlan, BaselineProgress } from './baseline.workflows';
-import { startWorkflowBench } from './support/engines';
+import { bundleBenchWorkflows, startWorkflowBench } from './support/engines';
 import { BenchPerson, createPeople } from './support/fixtures';
 import { describePlan, planFromHistory } from './support/history-plan';
-import { poll, pool, quietBundleLogger } from './support/drive';
+import { poll, pool } from './support/drive';
 import { envInt, fmt, log, machine, now, runBench, saveResult, sleep, summarise, table } from './support/report';
 import { descendantsCpu, startWorkerProcess, WorkerProcess, WorkerProcessOptions } from './support/worker-process';
 
@@ -100,15 +98,7 @@ runBench(async (cleanup) => {
   const { engines, ds, dataKey, cipher, groupId, coordinatorId } = await startWorkflowBench('open-work', cleanup);
   const people = await createPeople(ds, cipher, { groupId, count: OPEN + 2 });
 
-  log('bundling workflows…');
-  const [appBundle, baseBundle] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietBundleLogger }),
-    bundleWorkflowCode({ workflowsPath: require.resolve('./baseline.workflows'), logger: quietBundleLogger }),
-  ]);
-  const appBundlePath = path.join(engines.tmpDir, 'app-bundle.js');
-  const baseBundlePath = path.join(engines.tmpDir, 'baseline-bundle.js');
-  fs.writeFileSync(appBundlePath, appBundle.code);
-  fs.writeFileSync(baseBundlePath, baseBundle.code);
+  const { appBundlePath, baseBundlePath } = await bundleBenchWorkflows(engines.tmpDir);
   const connection = await Connection.connect({ address: engines.temporalAddress });
   cleanup(() => connection.close());
   const client = new Client({ connection });

@@ -10,6 +10,8 @@ import { DevServer, startTemporalDevServer } from '../../src/dev/temporal-dev-se
 import { FieldCipher } from '../../src/crypto/field-cipher';
 import { createGroup } from './fixtures';
 import { log, machine } from './report';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { quietBundleLogger } from './drive';
 
 /**
  * The real engines a benchmark runs on: the Temporal dev server (CLI from scripts/temporal.sh, SQLite file in a
@@ -92,4 +94,21 @@ export async function startWorkflowBench(name: string, cleanup: (fn: () => Promi
   const cipher = new FieldCipher(Buffer.from(dataKey, 'base64'));
   const group = await createGroup(engines.ds);
   return { engines, ds: engines.ds, dataKey, cipher, ...group };
+}
+
+/**
+ * Bundles the project's workflows and the bare baseline's once, into `dir`, for the workers in child processes
+ * (each loads its bundle from the file instead of bundling again).
+ */
+export async function bundleBenchWorkflows(dir: string): Promise<{ appBundlePath: string; baseBundlePath: string }> {
+  log('bundling workflows…');
+  const [appBundle, baseBundle] = await Promise.all([
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietBundleLogger }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../baseline.workflows'), logger: quietBundleLogger }),
+  ]);
+  const appBundlePath = path.join(dir, 'app-bundle.js');
+  const baseBundlePath = path.join(dir, 'baseline-bundle.js');
+  fs.writeFileSync(appBundlePath, appBundle.code);
+  fs.writeFileSync(baseBundlePath, baseBundle.code);
+  return { appBundlePath, baseBundlePath };
 }

@@ -1,25 +1,11 @@
 import { referenceTable } from '../fees/testing/reference-tables';
 import { calculatePerson } from './payout-calculation';
 import { calculatePeople, calculationInputsKey, chunks, GatheredLine, groupByPerson, payableLine, PersonInput, rateTablesKey } from './payout-compute';
+import { samplePayableLine } from './testing/sample-lines';
 
 describe('a batch computed in memory (payout-compute)', () => {
   const tables = [referenceTable(2026)];
-  const line = (over: Partial<GatheredLine>): GatheredLine => ({
-    lineId: null,
-    personId: 'p1',
-    timeReportId: 'r1',
-    activityDate: '2026-09-10',
-    kind: 'meeting',
-    durationMinutes: 240,
-    travelMinutes: 90,
-    ticketCostOre: 64_000,
-    otherTravelCostOre: 0,
-    carKm: 0,
-    hasReceipt: true,
-    feeMode: 'session',
-    employedByOrganisation: false,
-    ...over,
-  });
+  const line = ({ lineId = null, personId = 'p1', ...over }: Partial<GatheredLine>): GatheredLine => ({ lineId, personId, ...samplePayableLine(over) });
   const anna: PersonInput = {
     personId: 'p1',
     payee: { birthYear: 1985, taxTableMainIncome: false, taxTablePercent: null },

@@ -1,24 +1,12 @@
 import { referenceTable } from '../fees/testing/reference-tables';
 import { renderPayoutSlip } from '../../templates';
 import { flatText } from '../../test/support/pdf-text';
-import { calculatePerson, PayableLine } from './payout-calculation';
+import { calculatePerson } from './payout-calculation';
 import { payoutSlipData } from './payout-slips';
+import { samplePayableLine } from './testing/sample-lines';
 
 describe('payout slip data', () => {
-  const line = (over: Partial<PayableLine>): PayableLine => ({
-    timeReportId: 'r1',
-    activityDate: '2026-09-10',
-    kind: 'meeting',
-    durationMinutes: 240,
-    travelMinutes: 90,
-    ticketCostOre: 64_000,
-    otherTravelCostOre: 0,
-    carKm: 0,
-    hasReceipt: true,
-    feeMode: 'session',
-    employedByOrganisation: false,
-    ...over,
-  });
+  const line = samplePayableLine;
 
   it('adds up as the slip template demands, with taxable car allowance as cash pay and tickets as travel', async () => {
     // A payer paying 30 kr per mil: 25 kr tax-free, 5 kr taxable (cash pay with contributions and tax).

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { describeAuthInOpenApi } from './auth/openapi-auth';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { NonEmptyPatchInterceptor } from './common/non-empty-patch';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { PinoNestLogger } from './logging/logger';
@@ -20,6 +21,7 @@ export async function createApi(config: AppConfig, logger: Logger): Promise<INes
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter(logger));
+  app.useGlobalInterceptors(new NonEmptyPatchInterceptor());
   const http = logger.child({ component: 'http' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();

@@ -70,9 +70,9 @@ describe('accounts: invitations, user management, payment details and tasks', ()
 
     it('refuses an expired link, and a new invitation replaces the old link', async () => {
       const body = { email: 'ny.kontakt@example.se', displayName: 'Nils Ny', roles: ['org-contact'], organisationId };
-      const first = await coordinator.api.post('/auth/invitations', body);
+      const first = await admin.post('/auth/invitations', body);
       expect(first.status).toBe(201);
-      const second = await coordinator.api.post('/auth/invitations', body);
+      const second = await admin.post('/auth/invitations', body);
       expect(second.status).toBe(201);
       expect(second.body.user.id).toBe(first.body.user.id);
       expect((await h.api().post('/auth/invitations/accept', { token: tokenOf(first.body.invitation.acceptUrl), password: 'Nils-lösen-2026' })).status).toBe(400);
@@ -83,11 +83,13 @@ describe('accounts: invitations, user management, payment details and tasks', ()
       expect((await admin.post('/auth/invitations', { ...body, roles: ['finance'], organisationId: undefined, payerCode: 'SKR' })).status).toBe(409);
     });
 
-    it('lets a coordinator invite a new representative or one of their groups, and nobody else', async () => {
-      const fresh = await coordinator.api.post('/auth/invitations', { email: 'rut@example.se', displayName: 'Rut Företrädare', roles: ['representative'] });
+    it('lets an administrator invite a new representative, a coordinator one of their groups, and nobody else', async () => {
+      const fresh = await admin.post('/auth/invitations', { email: 'rut@example.se', displayName: 'Rut Företrädare', roles: ['representative'] });
       expect(fresh.status).toBe(201);
       const personId = fresh.body.user.personId as string;
       expect((await h.dataSource.query(`SELECT full_name, email FROM person WHERE id = $1`, [personId]))[0]).toEqual({ full_name: 'Rut Företrädare', email: 'rut@example.se' });
+      // A coordinator invites only people of their own groups (test/access-scope.e2e-spec.ts has the rest).
+      expect((await coordinator.api.post('/auth/invitations', { email: 'ny@example.se', displayName: 'Ny', roles: ['representative'] })).status).toBe(403);
 
       const stranger = randomUUID();
       await h.dataSource.query(`INSERT INTO person (id, full_name, email) VALUES ($1, 'Sten Främling', 'sten@example.se')`, [stranger]);
@@ -193,8 +195,8 @@ describe('accounts: invitations, user management, payment details and tasks', ()
     });
   });
 
-  describe('payment details (the person and finance only)', () => {
-    it('decrypts for the person and finance, logs each read, and answers 404 to everyone else', async () => {
+  describe('payment details (the person and finance of their payer only)', () => {
+    it('decrypts for the person and finance of their payer, logs each read, and answers 404 to everyone else', async () => {
       const cipher = new FieldCipher(h.config.crypto.dataKey);
       const rep = await h.createUser({ roles: ['representative'] });
       await h.dataSource.query(`UPDATE person SET personal_number_enc = $2, bank_account_enc = $3, details_given_at = now() WHERE id = $1`, [
@@ -207,12 +209,24 @@ describe('accounts: invitations, user management, payment details and tasks', ()
       expect(own.status).toBe(200);
       expect(own.body).toMatchObject({ personId: rep.user.personId, personalNumber: '19121212-1212', bankAccount: '8327-9 123 456 789-0' });
       expect(own.headers.get('cache-control')).toBe('no-store');
-      const finance = await h.createUser({ roles: ['finance'], payerCode: 'SKR' });
+      // The group (an NPO hosted by Västra) is paid by Västra: its finance reads the details, SKR's does not.
+      await h.dataSource.query(`INSERT INTO assignment (id, group_id, person_id, representation) VALUES ($1, $2, $3, 'own-experience')`, [
+        randomUUID(),
+        groupId,
+        rep.user.personId,
+      ]);
+      const finance = await h.createUser({ roles: ['finance'], payerCode: 'vastra' });
       expect((await finance.api.get(path)).body.personalNumber).toBe('19121212-1212');
 
       const missing = await finance.api.get(`/people/${randomUUID()}/payment-details`);
       expect(missing.status).toBe(404);
-      const others = [admin, coordinator.api, (await h.createUser({ roles: ['representative'] })).api, (await h.createUser({ roles: ['org-contact'] })).api];
+      const others = [
+        admin,
+        coordinator.api,
+        (await h.createUser({ roles: ['finance'], payerCode: 'SKR' })).api,
+        (await h.createUser({ roles: ['representative'] })).api,
+        (await h.createUser({ roles: ['org-contact'] })).api,
+      ];
       for (const api of others) {
         const res = await api.get(path);
         expect(res.status).toBe(404);

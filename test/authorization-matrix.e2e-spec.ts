@@ -25,7 +25,7 @@ const ROLE_OF: Record<Who, Role> = {
   finA: 'finance',
   finB: 'finance',
 };
-const FIXTURE_KINDS = ['group', 'assignment', 'organisation', 'person', 'payer'] as const;
+const FIXTURE_KINDS = ['group', 'assignment', 'organisation', 'organisation-record', 'person', 'payer'] as const;
 type FixtureKind = (typeof FIXTURE_KINDS)[number];
 
 /** The rules, written independently of AccessPolicy: who may see object `side` of `kind`. */
@@ -37,8 +37,11 @@ function sees(who: Who, kind: FixtureKind, side: Side): boolean {
       return who === 'admin' || who === `coord${side}` || who === `org${side}` || who === `rep${side}`;
     case 'organisation':
       return who === 'admin' || who === `org${side}`;
+    case 'organisation-record':
+      return who === 'admin' || who === 'coordA' || who === 'coordB' || who === `org${side}`;
     case 'person':
-      return who === `rep${side}` || who === 'finA' || who === 'finB';
+      // The person, and finance of the payer of their assignment (A: an NSG, paid by SKR; B: an NPO hosted by Södra).
+      return who === `rep${side}` || who === `fin${side}`;
     case 'payer':
       return who === `fin${side}`;
   }
@@ -67,7 +70,12 @@ describe('authorization matrix: every endpoint × no token, every role, another 
     const p = { A: id(), B: id() };
     const a = { A: id(), B: id() };
     for (const s of ['A', 'B'] as const) {
-      await ds.query(`INSERT INTO working_group (id, name, kind, host_region, commission) VALUES ($1, $2, 'NPO', 'sodra', 'Uppdrag')`, [g[s], `NPO ${s}`]);
+      await ds.query(`INSERT INTO working_group (id, name, kind, host_region, commission) VALUES ($1, $2, $3, $4, 'Uppdrag')`, [
+        g[s],
+        `Grupp ${s}`,
+        s === 'A' ? 'NSG' : 'NPO',
+        s === 'A' ? null : 'sodra',
+      ]);
       await ds.query(`INSERT INTO organisation (id, name, perspective, contact_email) VALUES ($1, $2, 'patient', 'org@example.se')`, [o[s], `Förbund ${s}`]);
       await ds.query(`INSERT INTO person (id, full_name, email) VALUES ($1, $2, $3)`, [p[s], `Person ${s}`, `person.${s}@example.se`]);
       await ds.query(`INSERT INTO assignment (id, group_id, person_id, representation, nominating_organisation_id) VALUES ($1, $2, $3, 'mandate', $4)`, [
@@ -79,6 +87,7 @@ describe('authorization matrix: every endpoint × no token, every role, another 
     }
     objects.group = { ...g, missing: id() };
     objects.organisation = { ...o, missing: id() };
+    objects['organisation-record'] = objects.organisation;
     objects.person = { ...p, missing: id() };
     objects.assignment = { ...a, missing: id() };
     objects.payer = { A: 'SKR', B: 'sodra', missing: 'ingen-betalare' };
@@ -116,13 +125,15 @@ describe('authorization matrix: every endpoint × no token, every role, another 
     expect(endpoints.filter((e) => e.takesBody).map(label)).toEqual(
       expect.arrayContaining(['POST /auth/login', 'POST /working-groups', 'PUT /users/:id/access', 'POST /organisations', 'PATCH /organisations/:id']),
     );
-    // Organisations: listed and created by administrators and coordinators, read in the organisation scope
-    // (its contacts, administrators), changed by administrators only.
+    // Organisations: listed, created and read by administrators and coordinators (and read by its contacts),
+    // changed by administrators only.  Invitations: administrators, coordinators and organisation contacts.
     const auth = (name: string) => endpoints.find((e) => label(e) === name);
     expect(auth('GET /organisations')).toMatchObject({ roles: ['admin', 'coordinator'], scope: null });
     expect(auth('POST /organisations')).toMatchObject({ roles: ['admin', 'coordinator'], scope: null });
-    expect(auth('GET /organisations/:id')).toMatchObject({ roles: [], scope: { kind: 'organisation', param: 'id' } });
+    expect(auth('GET /organisations/:id')).toMatchObject({ roles: [], scope: { kind: 'organisation-record', param: 'id' } });
     expect(auth('PATCH /organisations/:id')).toMatchObject({ roles: ['admin'], scope: { kind: 'organisation', param: 'id' } });
+    expect(auth('POST /auth/invitations')).toMatchObject({ roles: ['admin', 'coordinator', 'org-contact'], scope: null });
+    expect(auth('GET /people/:id/payment-details')).toMatchObject({ roles: [], scope: { kind: 'person', param: 'id' } });
     const names = endpoints.map(label);
     expect(names).toEqual(
       expect.arrayContaining([

@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../logging/logger';
+import { PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
+import type { GroupKind, HealthcareRegion } from '../working-groups/working-group.entity';
 import type { AuthUser } from './auth-user';
 import type { ScopeKind } from './auth.decorators';
 
 /** The kinds whose rules live here. */
-export const BUILT_IN_SCOPE_KINDS = ['group', 'assignment', 'organisation', 'person', 'payer'] as const;
+export const BUILT_IN_SCOPE_KINDS = ['group', 'assignment', 'organisation', 'organisation-record', 'person', 'payer'] as const;
 export type BuiltInScopeKind = (typeof BUILT_IN_SCOPE_KINDS)[number];
 /** The kinds another module answers for, by registering a resolver. */
 export type ExtensionScopeKind = Exclude<ScopeKind, BuiltInScopeKind>;
@@ -29,13 +31,25 @@ export interface ScopeResolverOptions {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * Why a user may read a person's payment details (personnummer, bank account): they are the person, or they work
+ * in finance for a payer that pays the person — the payer of one of the person's assignments (any state but
+ * declined), or of a pending or paid payout line of theirs. Null: they may not.
+ */
+export type PaymentDetailsBasis =
+  | { as: 'self' }
+  | { as: 'finance'; payerCode: string; basis: 'assignment' | 'payout-line' };
+
+/**
  * The one place that decides who may see what (the `@Scoped(kind, param)` guard asks it; services may too).
  *
  * - group: a coordinator of the group (group_coordinator), an administrator;
  * - assignment: the representative themself, a coordinator of its group, a contact of its nominating
  *   organisation, an administrator;
- * - organisation: its contacts, an administrator;
- * - person: the person themself, finance (personal and payment details: DOMAIN "Personal data");
+ * - organisation (acting for it: its nomination requests, its documents): its contacts, an administrator;
+ * - organisation-record (reading the organisation's own record: name, perspective, address): an administrator,
+ *   every coordinator (they list all organisations to choose whom to ask), its contacts;
+ * - person (personal and payment details, payouts, slips: DOMAIN "Personal data"): the person themself, and
+ *   finance of a payer that pays the person (`paymentDetailsBasis`); nobody else, administrators included;
  * - payer: finance of that payer;
  * - document, batch, nomination-request, time-report: whatever resolver the owning module registers with
  *   `AccessPolicy.registerResolver(kind, resolver)`; until then nobody (fail closed).
@@ -83,9 +97,11 @@ export class AccessPolicy {
       case 'assignment':
         return UUID.test(id) && this.canAccessAssignment(user, id);
       case 'organisation':
-        return UUID.test(id) && (this.isAdmin(user) || (user.roles.includes('org-contact') && user.organisationId === id));
+        return UUID.test(id) && (this.isAdmin(user) || this.speaksFor(user, id));
+      case 'organisation-record':
+        return UUID.test(id) && this.mayReadOrganisation(user, id);
       case 'person':
-        return UUID.test(id) && (user.personId === id || user.roles.includes('finance'));
+        return UUID.test(id) && (await this.paymentDetailsBasis(user, id)) !== null;
       case 'payer':
         return user.roles.includes('finance') && user.payerCode !== null && samePayer(user.payerCode, id);
       default: {
@@ -102,6 +118,53 @@ export class AccessPolicy {
 
   isAdmin(user: AuthUser): boolean {
     return user.roles.includes('admin');
+  }
+
+  /** An organisation contact of this organisation. */
+  speaksFor(user: AuthUser, organisationId: string): boolean {
+    return user.roles.includes('org-contact') && user.organisationId !== null && user.organisationId.toLowerCase() === organisationId.toLowerCase();
+  }
+
+  /**
+   * May `user` read the record of organisation `id` (GET /organisations/:id)? Administrators and coordinators
+   * (who list every organisation and ask them for nominations, so one they just created is readable too), and the
+   * organisation's own contacts. False for an organisation that does not exist.
+   */
+  async mayReadOrganisation(user: AuthUser, id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    if (!this.isAdmin(user) && !user.roles.includes('coordinator') && !this.speaksFor(user, id)) return false;
+    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM organisation WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Why `user` may read person `personId`'s payment details and payouts, or null (see PaymentDetailsBasis):
+   * the person themself, or finance of a payer with an assignment (not declined) or a pending or paid payout line
+   * for the person. Any other finance officer, an administrator, a coordinator, a contact: null.
+   */
+  async paymentDetailsBasis(user: AuthUser, personId: string): Promise<PaymentDetailsBasis | null> {
+    if (!UUID.test(personId)) return null;
+    if (user.personId !== null && user.personId.toLowerCase() === personId.toLowerCase()) return { as: 'self' };
+    if (!user.roles.includes('finance') || user.payerCode === null) return null;
+    const payer = user.payerCode;
+    const lines: Array<{ payer_code: string }> = await this.ds.query(
+      `SELECT DISTINCT b.payer_code FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id
+        WHERE l.person_id = $1 AND l.state IN ('pending', 'paid')`,
+      [personId],
+    );
+    if (lines.some((l) => samePayer(l.payer_code, payer))) return { as: 'finance', payerCode: payer, basis: 'payout-line' };
+    const groups: Array<{ kind: GroupKind; host_region: HealthcareRegion | null; parent_kind: GroupKind | null; parent_host: HealthcareRegion | null }> =
+      await this.ds.query(
+        `SELECT DISTINCT g.kind, g.host_region, p.kind AS parent_kind, p.host_region AS parent_host
+           FROM assignment a JOIN working_group g ON g.id = a.group_id LEFT JOIN working_group p ON p.id = g.parent_group_id
+          WHERE a.person_id = $1 AND a.state <> 'declined'`,
+        [personId],
+      );
+    for (const g of groups) {
+      const code = payerOf(g);
+      if (code !== null && samePayer(code, payer)) return { as: 'finance', payerCode: payer, basis: 'assignment' };
+    }
+    return null;
   }
 
   /** A coordinator of this group (the coordinator role and a group_coordinator row). */
@@ -135,6 +198,16 @@ export class AccessPolicy {
   }
 }
 
+/** The payer of a group (src/paying-bodies), or null when the group lacks what decides it. */
+function payerOf(g: { kind: GroupKind; host_region: HealthcareRegion | null; parent_kind: GroupKind | null; parent_host: HealthcareRegion | null }): string | null {
+  try {
+    return resolvePayer({ kind: g.kind, hostRegion: g.host_region }, g.parent_kind ? { kind: g.parent_kind, hostRegion: g.parent_host } : null).payerCode;
+  } catch (e) {
+    if (e instanceof PayerResolutionError) return null;
+    throw e;
+  }
+}
+
 /** SKL became SKR in 2019: the routine's SKL is the same payer. */
 function samePayer(a: string, b: string): boolean {
   const norm = (s: string) => {
@@ -149,6 +222,7 @@ export const SCOPE_NOT_FOUND_MESSAGES: Record<ScopeKind, string> = {
   group: 'Gruppen finns inte.',
   assignment: 'Uppdraget finns inte.',
   organisation: 'Organisationen finns inte.',
+  'organisation-record': 'Organisationen finns inte.',
   person: 'Personen finns inte.',
   payer: 'Betalaren finns inte.',
   document: 'Dokumentet finns inte.',

@@ -17,7 +17,17 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
 
 export const SCOPE = 'auth:scope';
 /** The kinds of object an endpoint's route parameter can name; the scope guard checks the user may see it. */
-export type ScopeKind = 'group' | 'assignment' | 'organisation' | 'person' | 'payer' | 'document' | 'batch' | 'nomination-request' | 'time-report';
+export type ScopeKind =
+  | 'group'
+  | 'assignment'
+  | 'organisation'
+  | 'organisation-record'
+  | 'person'
+  | 'payer'
+  | 'document'
+  | 'batch'
+  | 'nomination-request'
+  | 'time-report';
 
 /**
  * Declares which route parameter names the object this endpoint acts on, e.g.

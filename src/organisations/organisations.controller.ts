@@ -24,8 +24,8 @@ export class OrganisationsController {
   }
 
   @Get(':id')
-  @Scoped('organisation', 'id')
-  @ApiOkResponse({ type: OrganisationDto, description: 'Organisationen (för administratörer och organisationens kontakter).' })
+  @Scoped('organisation-record', 'id')
+  @ApiOkResponse({ type: OrganisationDto, description: 'Organisationen (för administratörer, samordnare och organisationens kontakter).' })
   get(@Param('id', uuid) id: string) {
     return this.service.get(id);
   }

@@ -17,9 +17,9 @@ type OrganisationFields = Pick<Organisation, 'name' | 'perspective' | 'contactEm
 const FIELDS: ReadonlyArray<keyof OrganisationFields> = ['name', 'perspective', 'contactEmail', 'orgNumber'];
 
 /**
- * Patient and next-of-kin organisations: listed and created by administrators and coordinators (who ask them for
- * nominations), read by their own contacts, changed by administrators. Names and organisation numbers are unique
- * (names regardless of case); every change is written to the audit log.
+ * Patient and next-of-kin organisations: listed, read and created by administrators and coordinators (who ask them
+ * for nominations), read by their own contacts, changed by administrators (src/auth/README.md). Names and
+ * organisation numbers are unique (names regardless of case); every change is written to the audit log.
  */
 @Injectable()
 export class OrganisationsService {

@@ -34,5 +34,53 @@ export function accessProblems(input: AccessInput, opts: { requirePerson?: boole
   return problems;
 }
 
-/** The roles a coordinator may invite (one at a time): representatives and organisation contacts. */
-export const COORDINATOR_INVITABLE: readonly Role[] = ['representative', 'org-contact'];
+/** Who invites: their roles and, for an organisation contact, their organisation. */
+export interface InvitingUser {
+  roles: readonly Role[];
+  organisationId: string | null;
+}
+
+/** What the service knows about the invitation's person, looked up before asking `inviteRefusal`. */
+export interface InviteFacts {
+  /** The person (`personId`) is nominated to, or holds an assignment in, a group the inviting user coordinates. */
+  personInCoordinatedGroup: boolean;
+}
+
+/**
+ * Why `actor` may not send this invitation, or null when they may. Access is denied by default:
+ * - an administrator invites any roles;
+ * - a coordinator invites a representative only for a group they coordinate: an existing person (`personId`)
+ *   nominated to or holding an assignment in one of their groups (the invitation goes to the person's own
+ *   address); not a new person, and not someone else's nominee;
+ * - an organisation contact invites another contact of their own organisation;
+ * - nobody else invites anyone, and a non-administrator invites one role at a time. In particular a coordinator
+ *   cannot make an organisation contact (who would see the organisation's requests and assignments in other
+ *   groups and could withdraw its mandates).
+ * `field` is set when the refusal is a 400 about that field (a person the actor may not see reads as unknown).
+ */
+export function inviteRefusal(actor: InvitingUser, target: AccessInput, facts: InviteFacts): { message: string; field?: 'personId' } | null {
+  if (actor.roles.includes('admin')) return null;
+  const roles = target.roles ?? [];
+  const coordinator = actor.roles.includes('coordinator');
+  const ownOrganisation = actor.roles.includes('org-contact') ? actor.organisationId?.toLowerCase() : undefined;
+  const contact = !!ownOrganisation;
+  if (!coordinator && !contact) return { message: 'Du har inte behörighet att bjuda in användare.' };
+  if (roles.length !== 1) return { message: 'Du kan bjuda in en roll i taget; fler roller ger en administratör.' };
+  const [role] = roles;
+  if (role === 'representative' && coordinator) {
+    if (!target.personId) {
+      return {
+        message:
+          'Samordnare bjuder in företrädare för sina egna grupper: välj en person som är nominerad till eller har ett uppdrag i en grupp du samordnar.',
+      };
+    }
+    if (!facts.personInCoordinatedGroup) return { message: 'Personen finns inte.', field: 'personId' };
+    return null;
+  }
+  if (role === 'org-contact') {
+    if (contact && target.organisationId?.toLowerCase() === ownOrganisation) return null;
+    return { message: 'Organisationskontakter bjuds in av en administratör eller av en kontakt i samma organisation.' };
+  }
+  if (role === 'representative') return { message: 'Företrädare bjuds in av en samordnare för sina egna grupper eller av en administratör.' };
+  return { message: 'Den rollen kan bara en administratör bjuda in.' };
+}

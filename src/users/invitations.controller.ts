@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
@@ -16,11 +16,13 @@ export class InvitationsController {
   ) {}
 
   @Post()
-  @Roles('admin', 'coordinator')
+  @Roles('admin', 'coordinator', 'org-contact')
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Bjuder in en företrädare eller organisationskontakt (administratör: valfri roll) med en engångslänk via e-post.',
+    summary:
+      'Bjuder in med en engångslänk via e-post: administratören valfri roll, samordnaren en företrädare som är nominerad till eller har uppdrag i en egen grupp (personId), organisationskontakten en kontakt i den egna organisationen.',
   })
+  @ApiForbiddenResponse({ description: 'Du får inte bjuda in med den rollen eller för den organisationen.' })
   @ApiCreatedResponse({ type: InvitationResultDto })
   @ApiBadRequestResponse({ description: 'Roller och behörigheter stämmer inte, eller ett fält är ogiltigt.' })
   @ApiConflictResponse({ description: 'Det finns redan ett konto med e-postadressen.' })

@@ -17,7 +17,7 @@ export class PaymentDetailsController {
 
   @Get(':id/payment-details')
   @Scoped('person', 'id')
-  @ApiOperation({ summary: 'Personnummer och bankkonto, bara för personen själv och för ekonomi. Varje läsning loggas.' })
+  @ApiOperation({ summary: 'Personnummer och bankkonto, bara för personen själv och för ekonomi hos en betalare som har ett uppdrag eller en utbetalning (väntande eller betald) för personen. Varje läsning loggas.' })
   @ApiOkResponse({ type: PaymentDetailsDto })
   @ApiNotFoundResponse({ description: 'Personen finns inte (eller får inte visas för dig).' })
   read(@CurrentUser() reader: AuthUser, @Param('id', personId) id: string, @Res({ passthrough: true }) res: Response) {

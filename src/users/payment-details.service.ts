@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccessPolicy, SCOPE_NOT_FOUND_MESSAGES } from '../auth/access-policy';
 import { appendAudit } from '../auth/audit';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError } from '../common/errors';
@@ -13,26 +14,29 @@ export interface PaymentDetails {
 }
 
 /**
- * A person's personnummer and bank account, decrypted for the person themself and for finance only (the
- * `person` scope, checked by the guard before this runs). Every read is written to the audit log, with who read
- * it and why they could; the values themselves never are.
+ * A person's personnummer and bank account, decrypted for the person themself and for finance of a payer that pays
+ * them (`AccessPolicy.paymentDetailsBasis`: the `person` scope, checked by the guard before this runs, and again
+ * here). Every read is written to the audit log, with who read it and why they could; the values themselves never
+ * are.
  */
 @Injectable()
 export class PaymentDetailsService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+    @Inject(AccessPolicy) private readonly policy: AccessPolicy,
   ) {}
 
   async read(reader: AuthUser, personId: string): Promise<PaymentDetails> {
     const [row] = await this.ds.query(`SELECT personal_number_enc, bank_account_enc, details_given_at FROM person WHERE id = $1`, [personId]);
-    if (!row) throw new NotFoundError('Personen finns inte.');
+    const basis = row ? await this.policy.paymentDetailsBasis(reader, personId) : null;
+    if (!row || !basis) throw new NotFoundError(SCOPE_NOT_FOUND_MESSAGES.person);
     await appendAudit(this.ds, {
       actor: reader.id,
       action: 'person.payment-details-read',
       subjectType: 'person',
       subjectId: personId,
-      details: { as: reader.personId === personId ? 'self' : 'finance', payerCode: reader.payerCode },
+      details: { ...basis },
     });
     return {
       personId,

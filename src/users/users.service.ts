@@ -11,7 +11,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { pageOf } from '../common/paging';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { AccessInput, accessProblems, COORDINATOR_INVITABLE } from './account-rules';
+import { AccessInput, accessProblems, inviteRefusal } from './account-rules';
 import { type ListUsersQuery, USER_PAGING, type UserStatus } from './dto/users.dto';
 
 export interface UserView extends AuthUser {
@@ -104,16 +104,19 @@ export class UsersService {
   }
 
   /**
-   * Creates an account without a password and sends a single-use invitation link. Administrators may invite
-   * any role; coordinators invite representatives (of their own groups' people, or new people) and
-   * organisation contacts. An invitation for an existing person goes to the address in the person record.
-   * Inviting again with the same roles and scope sends a new link (the old one stops working).
+   * Creates an account without a password and sends a single-use invitation link. Who may invite whom is
+   * `inviteRefusal` (src/users/account-rules.ts): administrators any roles; coordinators representatives of their
+   * own groups' people; organisation contacts other contacts of their own organisation. An invitation for an
+   * existing person goes to the address in the person record. Inviting again with the same roles and scope sends
+   * a new link (the old one stops working).
    */
   async invite(actor: AuthUser, input: InviteInput): Promise<InvitationResult> {
     const isAdmin = actor.roles.includes('admin');
     if (!isAdmin) {
-      const ok = actor.roles.includes('coordinator') && input.roles.length === 1 && COORDINATOR_INVITABLE.includes(input.roles[0]);
-      if (!ok) throw new ForbiddenError('Samordnare kan bjuda in företrädare och organisationskontakter, en roll i taget.');
+      const personInCoordinatedGroup = !!input.personId && (await this.coordinatorKnowsPerson(actor, input.personId));
+      const refusal = inviteRefusal(actor, input, { personInCoordinatedGroup });
+      if (refusal?.field) throw new InvalidInputError(refusal.message, { [refusal.field]: [refusal.message] });
+      if (refusal) throw new ForbiddenError(refusal.message);
     }
     const problems = accessProblems(input);
     if (Object.keys(problems).length) throw new InvalidInputError('Rollerna och deras behörigheter stämmer inte.', problems);
@@ -122,9 +125,7 @@ export class UsersService {
     let displayName = input.displayName;
     if (input.personId) {
       const [person] = await this.ds.query(`SELECT full_name, email FROM person WHERE id = $1`, [input.personId]);
-      if (!person || (!isAdmin && !(await this.coordinatorKnowsPerson(actor, input.personId)))) {
-        throw new InvalidInputError('Personen finns inte.', { personId: ['Personen finns inte.'] });
-      }
+      if (!person) throw new InvalidInputError('Personen finns inte.', { personId: ['Personen finns inte.'] });
       const personEmail = String(person.email).trim().toLowerCase();
       if (email && email !== personEmail) {
         throw new InvalidInputError('Inbjudan skickas till personens registrerade e-postadress.', {

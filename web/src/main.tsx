@@ -43,7 +43,7 @@ const NAV: NavItem[] = [
   { to: '/tidrapporter', label: 'Mina tidrapporter', roles: ['representative'] },
   { to: '/mina-utbetalningar', label: 'Mina utbetalningar', roles: ['representative'] },
   { to: '/utbetalningar', label: 'Utbetalningar', roles: ['finance'] },
-  { to: '/bjud-in', label: 'Bjud in', roles: ['coordinator'] },
+  { to: '/bjud-in', label: 'Bjud in', roles: ['coordinator', 'org-contact'] },
   { to: '/berakna-ersattning', label: 'Räkna ut ersättning', roles: ['coordinator', 'finance', 'admin'] },
   { to: '/administration/anvandare', label: 'Användare', roles: ['admin'] },
   { to: '/administration/taxetabeller', label: 'Taxetabeller', roles: ['admin'] },
@@ -117,7 +117,7 @@ function App() {
         <Route path="/utbetalningar" element={only(['finance'], <PayoutRunsPage />)} />
         <Route path="/utbetalningar/arssammanstallning" element={only(['finance'], <YearlySummaryPage />)} />
         <Route path="/utbetalningar/:id" element={only(['finance'], <PayoutRunPage />)} />
-        <Route path="/bjud-in" element={only(['coordinator', 'admin'], <InviteUserPage />)} />
+        <Route path="/bjud-in" element={only(['coordinator', 'org-contact', 'admin'], <InviteUserPage />)} />
         <Route path="/berakna-ersattning" element={only(['coordinator', 'finance', 'admin'], <FeePreviewPage />)} />
         <Route path="/administration/anvandare" element={only(ADMIN, <UsersPage />)} />
         <Route path="/administration/anvandare/ny" element={only(ADMIN, <InviteUserPage />)} />

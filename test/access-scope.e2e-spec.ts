@@ -13,6 +13,7 @@ describe('access scope: payment details, invitations, organisations', () => {
   const npo = randomUUID();
   const nsg = randomUUID();
   const rpo = randomUUID();
+  const nsg2 = randomUUID();
   const orgA = randomUUID();
   const orgB = randomUUID();
   let coordinator: TestUser;
@@ -24,8 +25,9 @@ describe('access scope: payment details, invitations, organisations', () => {
     const ds = h.dataSource;
     await ds.query(
       `INSERT INTO working_group (id, name, kind, host_region, commission) VALUES
-         ($1, 'NPO Hjärta', 'NPO', 'sodra', 'Uppdrag'), ($2, 'NSG Metoder', 'NSG', NULL, 'Uppdrag'), ($3, 'RPO Psykisk hälsa', 'RPO', 'vastra', 'Uppdrag')`,
-      [npo, nsg, rpo],
+         ($1, 'NPO Hjärta', 'NPO', 'sodra', 'Uppdrag'), ($2, 'NSG Metoder', 'NSG', NULL, 'Uppdrag'), ($3, 'RPO Psykisk hälsa', 'RPO', 'vastra', 'Uppdrag'),
+         ($4, 'NSG Uppföljning', 'NSG', NULL, 'Uppdrag')`,
+      [npo, nsg, rpo, nsg2],
     );
     await ds.query(
       `INSERT INTO organisation (id, name, perspective, contact_email) VALUES ($1, 'Hjärtförbundet', 'patient', 'kansli@hjarta.example.se'),
@@ -93,10 +95,11 @@ describe('access scope: payment details, invitations, organisations', () => {
       expect(JSON.stringify(log)).not.toMatch(/1212|8327/);
     });
 
-    it('follows the payer of a pending or paid payout line, not a held one, and not a declined assignment', async () => {
+    it('follows the payer of a pending or paid payout line, not a held one, and not an assignment only offered or declined', async () => {
       const rep = await withDetails();
       const personId = rep.user.personId!;
       await assignment(nsg, personId, 'declined', null);
+      await assignment(nsg2, personId, 'nominated', orgA);
       const skr = await h.createUser({ roles: ['finance'], payerCode: 'SKL' }); // SKL is SKR
       const path = `/people/${personId}/payment-details`;
       expect((await skr.api.get(path)).status).toBe(404);

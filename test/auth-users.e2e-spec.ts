@@ -209,8 +209,8 @@ describe('accounts: invitations, user management, payment details and tasks', ()
       expect(own.status).toBe(200);
       expect(own.body).toMatchObject({ personId: rep.user.personId, personalNumber: '19121212-1212', bankAccount: '8327-9 123 456 789-0' });
       expect(own.headers.get('cache-control')).toBe('no-store');
-      // The group (an NPO hosted by Västra) is paid by Västra: its finance reads the details, SKR's does not.
-      await h.dataSource.query(`INSERT INTO assignment (id, group_id, person_id, representation) VALUES ($1, $2, $3, 'own-experience')`, [
+      // The group (an NPO hosted by Västra) is paid by Västra: its finance reads the details of a representative there, SKR's does not.
+      await h.dataSource.query(`INSERT INTO assignment (id, group_id, person_id, representation, state) VALUES ($1, $2, $3, 'own-experience', 'active')`, [
         randomUUID(),
         groupId,
         rep.user.personId,

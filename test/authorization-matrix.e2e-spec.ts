@@ -78,7 +78,8 @@ describe('authorization matrix: every endpoint × no token, every role, another 
       ]);
       await ds.query(`INSERT INTO organisation (id, name, perspective, contact_email) VALUES ($1, $2, 'patient', 'org@example.se')`, [o[s], `Förbund ${s}`]);
       await ds.query(`INSERT INTO person (id, full_name, email) VALUES ($1, $2, $3)`, [p[s], `Person ${s}`, `person.${s}@example.se`]);
-      await ds.query(`INSERT INTO assignment (id, group_id, person_id, representation, nominating_organisation_id) VALUES ($1, $2, $3, 'mandate', $4)`, [
+      // Accepted (not only offered): the payer of the group may then read the person's payment details.
+      await ds.query(`INSERT INTO assignment (id, group_id, person_id, representation, nominating_organisation_id, state) VALUES ($1, $2, $3, 'mandate', $4, 'accepted')`, [
         a[s],
         g[s],
         p[s],

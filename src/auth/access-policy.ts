@@ -32,8 +32,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Why a user may read a person's payment details (personnummer, bank account): they are the person, or they work
- * in finance for a payer that pays the person — the payer of one of the person's assignments (any state but
- * declined), or of a pending or paid payout line of theirs. Null: they may not.
+ * in finance for a payer that pays the person — the payer of an assignment the person has accepted (any state
+ * after the offer, ended included; not one only offered or declined), or of a pending or paid payout line of
+ * theirs. Null: they may not. (A nomination alone gives no payer access: anyone who may nominate could otherwise
+ * open a person's details to the payer of their own group.)
  */
 export type PaymentDetailsBasis =
   | { as: 'self' }
@@ -139,8 +141,8 @@ export class AccessPolicy {
 
   /**
    * Why `user` may read person `personId`'s payment details and payouts, or null (see PaymentDetailsBasis):
-   * the person themself, or finance of a payer with an assignment (not declined) or a pending or paid payout line
-   * for the person. Any other finance officer, an administrator, a coordinator, a contact: null.
+   * the person themself, or finance of a payer with an assignment the person has accepted, or with a pending or
+   * paid payout line for the person. Any other finance officer, an administrator, a coordinator, a contact: null.
    */
   async paymentDetailsBasis(user: AuthUser, personId: string): Promise<PaymentDetailsBasis | null> {
     if (!UUID.test(personId)) return null;
@@ -157,7 +159,7 @@ export class AccessPolicy {
       await this.ds.query(
         `SELECT DISTINCT g.kind, g.host_region, p.kind AS parent_kind, p.host_region AS parent_host
            FROM assignment a JOIN working_group g ON g.id = a.group_id LEFT JOIN working_group p ON p.id = g.parent_group_id
-          WHERE a.person_id = $1 AND a.state <> 'declined'`,
+          WHERE a.person_id = $1 AND a.state NOT IN ('nominated', 'declined')`,
         [personId],
       );
     for (const g of groups) {

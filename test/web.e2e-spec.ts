@@ -3,7 +3,7 @@ import { stockholmDate } from '../src/time-reports/business-dates';
 import { WorkingGroup } from '../src/working-groups/working-group.entity';
 import { describeViolations, ensureWebBuilt, launchBrowser, screenshot, seriousAxeViolations, TestBrowser } from './support/browser';
 import { eventually, Harness, startHarness, TestUser } from './support/harness';
-import { createGroup, createOrganisation, Organisation, PERSONNUMMER, representativeFor, TestGroup } from './support/lifecycle';
+import { createGroup, createOrganisation, nominate, Organisation, PERSONNUMMER, representativeFor, startRound, TestGroup } from './support/lifecycle';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
 
@@ -536,6 +536,46 @@ describe('web app', () => {
         expect(errors).toEqual([]);
         await context.close();
       }
+    });
+  });
+
+  describe('invitations (src/auth/README.md)', () => {
+    it('lets a coordinator invite a nominee of their own group and an organisation contact a colleague, nothing else', async () => {
+      const group = await createGroup(h);
+      const org = await createOrganisation(h);
+      const requests = await startRound(group, [org]);
+      const nominee = (await nominate(org, requests[org.id])).nominee;
+
+      const coord = await web.newPage();
+      await login(coord.page, group.coordinator);
+      await coord.page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Bjud in', exact: true }).click();
+      await coord.page.getByRole('heading', { level: 1, name: 'Bjud in en företrädare' }).waitFor();
+      const person = coord.page.getByLabel('Person', { exact: true });
+      await person.locator('option', { hasText: nominee.fullName }).waitFor({ state: 'attached' });
+      // Only the people of the coordinator's groups are offered: no free name, address or role.
+      expect(await coord.page.getByLabel('E-postadress', { exact: true }).count()).toBe(0);
+      await person.selectOption({ label: (await person.locator('option', { hasText: nominee.fullName }).innerText()).trim() });
+      await check(coord.page, '87-bjud-in-foretradare');
+      await coord.page.getByRole('button', { name: 'Skicka inbjudan' }).click();
+      await confirmation(coord.page, nominee.fullName);
+      expect(coord.errors).toEqual([]);
+      await coord.context.close();
+
+      const contact = await web.newPage();
+      await login(contact.page, org.contact);
+      await contact.page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Bjud in', exact: true }).click();
+      await contact.page.getByRole('heading', { level: 1, name: 'Bjud in en användare' }).waitFor();
+      expect(await contact.page.getByLabel('Roller').count()).toBe(0);
+      const email = `kollega-${Date.now()}@example.se`;
+      await contact.page.getByLabel('Namn', { exact: true }).fill('Kajsa Kollega');
+      await contact.page.getByLabel('E-postadress', { exact: true }).fill(email);
+      await check(contact.page, '88-bjud-in-kontakt');
+      await contact.page.getByRole('button', { name: 'Skicka inbjudan' }).click();
+      await confirmation(contact.page, 'Kajsa Kollega');
+      const [account] = await h.dataSource.query(`SELECT roles, organisation_id FROM user_account WHERE email = $1`, [email]);
+      expect(account).toEqual({ roles: ['org-contact'], organisation_id: org.id });
+      expect(contact.errors).toEqual([]);
+      await contact.context.close();
     });
   });
 });

@@ -72,6 +72,8 @@ export function describeAuthInOpenApi(app: INestApplication, doc: OpenAPIObject)
     if (e.scope) {
       responses['404'] ??= { description: 'Finns inte, eller får inte visas för den inloggade användaren (samma svar).' };
     }
+    // src/common/non-empty-patch.ts: a PATCH without a field to change is refused.
+    if (e.method === 'patch') responses['400'] ??= { description: 'Ogiltiga uppgifter, eller inget fält att ändra.' };
   }
   return doc;
 }

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# System tools the tests use: pdftotext (poppler-utils) reads generated PDFs back.
+# System tools the tests use: pdftotext (poppler-utils) reads generated PDFs back; Debian's PostgreSQL for the
+# production topology (src/dev/production-topology.ts). With `--postgres`, only PostgreSQL (npm run start:production).
 # Installed with apt-get when missing and we are root; otherwise we say what is missing.
 set -euo pipefail
 missing=()
-command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-command -v chromium >/dev/null 2>&1 || missing+=(chromium) # browser tests of the web app (test/web.e2e-spec.ts)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql) # production topology
+if [[ "${1:-}" != "--postgres" ]]; then
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium) # browser tests of the web app (test/web.e2e-spec.ts)
+fi
 if [[ ${#missing[@]} -eq 0 ]]; then exit 0; fi
 if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
   echo "[medverkan] installing ${missing[*]}…" >&2

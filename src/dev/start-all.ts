@@ -7,13 +7,19 @@ import { openDatabase } from '../database/data-source';
 import { DEMO_ADMIN, seedDemoData } from '../demo/demo-data';
 import { createDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { freePort, waitForPort } from './free-port';
+import { startProductionEngines } from './production-topology';
 import { PROJECT_ROOT, startTemporalDevServer } from './temporal-dev-server';
 
 /**
  * The start command's orchestrator (`npm start`): brings up everything on the embedded defaults and keeps it
  * running until Ctrl-C. Uses DATABASE_URL / TEMPORAL_ADDRESS instead when they are set.
+ *
+ * `--topology=production` (`npm run start:production`) starts the production topology instead of the embedded
+ * engines: Debian's PostgreSQL and the Temporal server built with Go persisting to it
+ * (src/dev/production-topology.ts), data in `.data/production/`.
  */
 async function main() {
+  const topology = topologyArg(process.argv.slice(2));
   const dataDir = process.env.MEDVERKAN_DATA_DIR ?? path.join(PROJECT_ROOT, '.data');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   fs.chmodSync(dataDir, 0o755);
@@ -39,6 +45,21 @@ async function main() {
   if (!env.BOOTSTRAP_ADMIN_EMAIL && !env.BOOTSTRAP_ADMIN_PASSWORD) {
     env.BOOTSTRAP_ADMIN_EMAIL = DEMO_ADMIN.email;
     env.BOOTSTRAP_ADMIN_PASSWORD = DEMO_ADMIN.password;
+  }
+
+  if (topology === 'production' && !env.DATABASE_URL && !env.TEMPORAL_ADDRESS) {
+    const engines = await startProductionEngines({
+      baseDir: path.join(dataDir, 'production'),
+      pgPort: await preferred(Number(env.PGPORT ?? 54330)),
+      temporalPort: await preferred(7233),
+      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+      say,
+    });
+    stops.push(() => engines.stop());
+    env.DATABASE_URL = engines.databaseUrl;
+    env.TEMPORAL_ADDRESS = engines.temporalAddress;
+  } else if (topology === 'production') {
+    throw new Error('--topology=production starts its own PostgreSQL and Temporal server: unset DATABASE_URL and TEMPORAL_ADDRESS, or start without it');
   }
 
   if (!env.DATABASE_URL) {
@@ -95,6 +116,13 @@ async function main() {
   if (temporalUi) say(`  Temporal UI  ${temporalUi}`);
   say(`  Temporal     ${config.temporal.address} (namespace ${config.temporal.namespace})`);
   say('press Ctrl-C to stop');
+}
+
+function topologyArg(args: string[]): 'embedded' | 'production' {
+  const arg = args.find((a) => a.startsWith('--topology='));
+  const value = arg?.slice('--topology='.length) ?? process.env.MEDVERKAN_TOPOLOGY ?? 'embedded';
+  if (value !== 'embedded' && value !== 'production') throw new Error(`--topology must be embedded or production, not ${value}`);
+  return value;
 }
 
 /** The port if free, else any free port. */

@@ -6,6 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/install.sh
 bash scripts/system-deps.sh
 if cli="$(bash scripts/temporal.sh)"; then export TEMPORAL_CLI="$cli"; fi
+SCHEMATHESIS_CLI="$(bash scripts/schemathesis.sh)"; export SCHEMATHESIS_CLI # test/fuzz.e2e-spec.ts
 echo "[medverkan] lint…" >&2
 npm run --silent lint
 echo "[medverkan] build and type check…" >&2

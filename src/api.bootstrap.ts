@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { describeAuthInOpenApi } from './auth/openapi-auth';
+import { describeErrorResponses, methodNotAllowed } from './common/openapi-responses';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { NonEmptyPatchInterceptor } from './common/non-empty-patch';
 import { createValidationPipe } from './common/validation';
@@ -33,6 +34,7 @@ export async function createApi(config: AppConfig, logger: Logger): Promise<INes
     });
     next();
   });
+  app.use(methodNotAllowed(app));
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -43,6 +45,7 @@ export async function createApi(config: AppConfig, logger: Logger): Promise<INes
       .build(),
   );
   describeAuthInOpenApi(app, doc);
+  describeErrorResponses(doc);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -165,7 +165,12 @@ const VIDEO = { durationMinutes: 90, travelMinutes: 0 };
  * nominee's login by invitation, then accept → details → sign → countersign → declaration → review →
  * introduction (active), one time report submitted and attested.
  */
-export async function runLifecycle(c: RetryingClient, a: Actors, index: number, opts: { timeoutMs?: number } = {}): Promise<LifecycleResult> {
+export async function runLifecycle(
+  c: RetryingClient,
+  a: Actors,
+  index: number,
+  opts: { timeoutMs?: number; invitationToken?: (email: string) => Promise<string> } = {},
+): Promise<LifecycleResult> {
   const t0 = Date.now();
   const r: LifecycleResult = { index, completed: false, step: 'start', ms: 0 };
   const timeoutMs = opts.timeoutMs ?? 600_000;
@@ -213,7 +218,7 @@ export async function runLifecycle(c: RetryingClient, a: Actors, index: number, 
     if (appointed.status === 201) r.assignmentId = appointed.body.assignmentId;
     else if (appointed.status !== 409) throw new Error(`appoint: HTTP ${appointed.status} ${JSON.stringify(appointed.body).slice(0, 300)}`);
     r.step = 'invitation';
-    const token = await until(
+    const token = opts.invitationToken ? await opts.invitationToken(email) : await until(
       'invitation mail',
       async () => {
         for (let page = 1; page <= 20; page++) {

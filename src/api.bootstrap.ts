@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { describeAuthInOpenApi } from './auth/openapi-auth';
 import { describeErrorResponses, methodNotAllowed } from './common/openapi-responses';
+import { describeValidationInOpenApi } from './common/openapi-validation';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { NonEmptyPatchInterceptor } from './common/non-empty-patch';
 import { createValidationPipe } from './common/validation';
@@ -45,6 +46,7 @@ export async function createApi(config: AppConfig, logger: Logger): Promise<INes
       .build(),
   );
   describeAuthInOpenApi(app, doc);
+  describeValidationInOpenApi(app, doc);
   describeErrorResponses(doc);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   return app;

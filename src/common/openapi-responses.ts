@@ -50,7 +50,7 @@ const WRITES = new Set(['post', 'put', 'patch', 'delete']);
  * Adds to every operation the error answers it can give, and the error body to every error answer:
  * - 400 where it takes parameters or a body; 413 and 415 where it takes a body;
  * - 401 and 403 where a session is needed (auth guard, scope and service rules);
- * - 404 where it has path parameters; 409 for every change (state of a workflow, uniqueness);
+ * - 404 where it has parameters or a body (the object, or one it names, does not exist or is not the user's); 409 for every change (state of a workflow, uniqueness);
  * - 429 for public changes (login and invitation rate limits);
  * - 503 everywhere (an engine is briefly unavailable).
  */
@@ -77,7 +77,7 @@ export function describeErrorResponses(doc: OpenAPIObject): OpenAPIObject {
         add('401');
         add('403');
       }
-      if (params.some((p) => p.in === 'path')) add('404');
+      if (params.length || op.requestBody) add('404');
       if (WRITES.has(method)) add('409');
       if (isPublic && WRITES.has(method)) add('429');
       add('503');

@@ -16,17 +16,21 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** The last page number asked for that is still answered (further would only be an empty page, or overflow the offset). */
+export const MAX_PAGE = 100_000;
+
 /**
  * The `page` and `pageSize` query parameters (Swedish messages) of a list with these rules; a list's query DTO
  * extends it and adds its filters, e.g. `class ListUsersQuery extends PagedQueryDto(USER_PAGING) { … }`.
  */
 export function PagedQueryDto(rules: PagingRules) {
   class PagedQuery {
-    @ApiPropertyOptional({ default: 1, minimum: 1 })
+    @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
     @IsOptional()
     @Type(() => Number)
     @IsInt({ message: 'page måste vara ett heltal.' })
     @Min(1, { message: 'page börjar på 1.' })
+    @Max(MAX_PAGE, { message: `page får vara högst ${MAX_PAGE}.` })
     page?: number;
 
     @ApiPropertyOptional({ default: rules.defaultPageSize, minimum: 1, maximum: rules.maxPageSize })

@@ -14,7 +14,21 @@ export interface FeePreview extends FeeCalculation {
 export class FeesService {
   constructor(@Inject(RatesService) private readonly rates: RatesService) {}
 
-  async preview(dto: PreviewFeesDto): Promise<FeePreview> {
+  async preview(body: PreviewFeesDto): Promise<FeePreview> {
+    // An optional field sent as null is a field not sent (class-validator's @IsOptional lets null through).
+    const dto: PreviewFeesDto = {
+      ...body,
+      birthDate: body.birthDate ?? undefined,
+      birthYear: body.birthYear ?? undefined,
+      paymentDate: body.paymentDate ?? undefined,
+      taxTablePercent: body.taxTablePercent ?? undefined,
+      earlierPayoutsOre: body.earlierPayoutsOre ?? undefined,
+      expectedYearTotalOre: body.expectedYearTotalOre ?? undefined,
+      feeMode: body.feeMode ?? undefined,
+      taxMode: body.taxMode ?? undefined,
+      fSkatt: body.fSkatt ?? undefined,
+      employedForAssignment: body.employedForAssignment ?? undefined,
+    };
     const fields: Record<string, string[]> = {};
     const add = (f: string, m: string) => (fields[f] ??= []).push(m);
 
@@ -49,14 +63,14 @@ export class FeesService {
       earlierTaxablePayOre: dto.earlierPayoutsOre ?? 0,
       expectedYearTaxablePayOre: dto.expectedYearTotalOre,
       activities: dto.activities.map((a) => ({
-        ...(a.ref !== undefined ? { ref: a.ref } : {}),
+        ...(a.ref != null ? { ref: a.ref } : {}),
         date: a.date,
         kind: a.kind,
-        durationMinutes: a.durationMinutes,
-        travelMinutes: a.travelMinutes,
-        agreedTier: a.agreedTier,
-        tickets: a.tickets?.map((t) => ({ amountOre: t.amountOre, receipt: t.receipt, description: t.description })),
-        carKm: a.carKm,
+        durationMinutes: a.durationMinutes ?? undefined,
+        travelMinutes: a.travelMinutes ?? undefined,
+        agreedTier: a.agreedTier ?? undefined,
+        tickets: a.tickets?.map((t) => ({ amountOre: t.amountOre, receipt: t.receipt, description: t.description ?? undefined })),
+        carKm: a.carKm ?? undefined,
       })),
     };
 

@@ -32,7 +32,7 @@ import { rateTablesFor } from '../src/payouts/payers';
 import { approveBatch, draftBatch } from '../src/payouts/payout-batches';
 import * as calculation from '../src/payouts/payout-calculation';
 import { calculatePeople } from '../src/payouts/payout-compute';
-import { gatherCandidateLines, insertNewPeople, markLinesPaid, personInputs } from '../src/payouts/payout-store';
+import { freezePayeeDetails, gatherCandidateLines, insertNewPeople, markLinesPaid, personInputs } from '../src/payouts/payout-store';
 import { normaliseAccount, paymentCsv, paymentReference } from '../src/payouts/payout-exports';
 import { PayoutsService } from '../src/payouts/payouts.service';
 import { addMonths, stockholmDate } from '../src/time-reports/business-dates';
@@ -150,7 +150,7 @@ interface Dataset {
  */
 async function reset(ds: DataSource) {
   await ds.query(
-    `TRUNCATE payout_approval, payout_line, payout_person, payout_batch, time_report, declaration, agreement_draft, assignment_reporting_period,
+    `TRUNCATE payout_approval, payout_line, payout_payee, payout_person, payout_batch, time_report, declaration, agreement_draft, assignment_reporting_period,
               assignment, person, group_coordinator, working_group, outbox CASCADE`,
   );
 }
@@ -290,6 +290,7 @@ async function floorRun(
       step('compute');
       const lineCount = await insertNewPeople(em, batchId, today, computed);
       step('store');
+      await freezePayeeDetails(em, batchId);
       await qr.query(`INSERT INTO payout_approval (batch_id, approved_by, payment_date, net_ore, line_count) VALUES ($1, $2, $3, $4, $5)`, [
         batchId,
         randomUUID(),
@@ -300,7 +301,8 @@ async function floorRun(
       await markLinesPaid(em, batchId);
       step('approve');
       const out: Array<{ net_ore: string; personal_number_enc: string; bank_account_enc: string }> = await qr.query(
-        `SELECT pp.net_ore, p.personal_number_enc, p.bank_account_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
+        `SELECT pp.net_ore, f.personal_number_enc, f.bank_account_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
+           JOIN payout_payee f ON f.batch_id = pp.batch_id AND f.person_id = pp.person_id
           WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
         [batchId],
       );

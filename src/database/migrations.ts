@@ -7,6 +7,7 @@ import { Lifecycle1764300000000 } from './migrations/1764300000000-lifecycle';
 import { TimeReports1764500000000 } from './migrations/1764500000000-time-reports';
 import { Payouts1764500100000 } from './migrations/1764500100000-payouts';
 import { PayoutSetBased1764600000000 } from './migrations/1764600000000-payout-set-based';
+import { PayoutSnapshot1764800000000 } from './migrations/1764800000000-payout-snapshot';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   TimeReports1764500000000,
   Payouts1764500100000,
   PayoutSetBased1764600000000,
+  PayoutSnapshot1764800000000,
 ];

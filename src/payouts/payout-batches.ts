@@ -12,6 +12,7 @@ import {
   gatherBatchLines,
   gatherCandidateLines,
   insertNewPeople,
+  freezePayeeDetails,
   markLinesPaid,
   PERSON_CHUNK,
   personInputs,
@@ -191,6 +192,7 @@ export async function approveBatch(ds: DataSource, args: { batchId: string; user
       }
     }
     await refreshTotals(em, batch.id);
+    await freezePayeeDetails(em, batch.id);
     const totals: Array<{ net_ore: string; line_count: number }> = await em.query(`SELECT net_ore, line_count FROM payout_batch WHERE id = $1`, [batch.id]);
     await em.query(`INSERT INTO payout_approval (batch_id, approved_by, payment_date, net_ore, line_count) VALUES ($1, $2, $3, $4, $5)`, [
       batch.id,

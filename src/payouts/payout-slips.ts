@@ -105,9 +105,11 @@ export async function ensurePayoutSlip(ds: DataSource, cipher: FieldCipher, batc
   if (batch.state !== 'approved' || !batch.paymentDate || !batch.approvedAt) throw new Error('payout slips are made for approved batches only');
   const row = await ds.getRepository(PayoutPerson).findOneByOrFail({ batchId, personId });
   if (row.slipDocumentId) return row.slipDocumentId;
-  const people: Array<{ full_name: string; personal_number_enc: string }> = await ds.query(`SELECT full_name, personal_number_enc FROM person WHERE id = $1`, [
-    personId,
-  ]);
+  // The personnummer frozen at approval (payout_payee), not the person's current one.
+  const people: Array<{ full_name: string; personal_number_enc: string }> = await ds.query(
+    `SELECT p.full_name, f.personal_number_enc FROM payout_payee f JOIN person p ON p.id = f.person_id WHERE f.batch_id = $1 AND f.person_id = $2`,
+    [batchId, personId],
+  );
   const payer: Array<{ name: string }> = await ds.query(`SELECT name FROM paying_body WHERE code = $1`, [batch.payerCode]);
   const acts: Array<{ id: string; kind: string; participation: string; group_name: string; activity_date: string }> = await ds.query(
     `SELECT tr.id, tr.kind, tr.participation, g.name AS group_name, tr.activity_date::text AS activity_date

@@ -290,6 +290,21 @@ export async function storedPersons(
   return new Map(rows.map((r) => [r.person_id as string, { figures: personFiguresFromRow(r), inputsKey: (r.inputs_key as string | null) ?? null }]));
 }
 
+/**
+ * Approval freezes what is paid: each person's personnummer and bank account (ciphertext copied as it is, never
+ * decrypted here) go into `payout_payee`; the bank file, the AGI and the slip read only these. A later change of
+ * details applies to later runs. The database refuses the approval row without them, and any change of them or of an
+ * approved batch's people afterwards (migration 1764800000000-payout-snapshot). One statement for the whole batch.
+ */
+export async function freezePayeeDetails(em: EntityManager, batchId: string): Promise<void> {
+  await em.query(
+    `INSERT INTO payout_payee (batch_id, person_id, personal_number_enc, bank_account_enc)
+     SELECT pp.batch_id, pp.person_id, p.personal_number_enc, p.bank_account_enc
+       FROM payout_person pp JOIN person p ON p.id = pp.person_id WHERE pp.batch_id = $1`,
+    [batchId],
+  );
+}
+
 /** Marks every pending line of a batch paid (one statement; the database refuses it unless the approval row exists). */
 export async function markLinesPaid(em: EntityManager, batchId: string): Promise<void> {
   await em.query(`UPDATE payout_line SET state = 'paid' WHERE batch_id = $1 AND state = 'pending'`, [batchId]);

@@ -59,6 +59,16 @@ export interface BatchPersonView extends PaidAmounts {
   earlierTaxablePayOre: number;
   agiPayField: '011' | '131';
   slipDocumentId: string | null;
+  /** The person's bank account or personnummer differs from what this payer's last approved run paid to. */
+  paymentDetailsChanged: boolean;
+}
+
+/** Something finance should look at before approving (or knew when approving): a person's payment details changed. */
+export interface BatchWarning {
+  kind: 'payment-details-changed';
+  personId: string;
+  personName: string;
+  message: string;
 }
 
 export interface BatchView {
@@ -66,6 +76,7 @@ export interface BatchView {
   run: { workflowId: string; status: PayoutRunStatus | null };
   persons: BatchPersonView[];
   lines: BatchLineView[];
+  warnings: BatchWarning[];
 }
 
 /**
@@ -123,9 +134,28 @@ export class PayoutsService {
   /** The batch with its people and lines (names, amounts, rules; never personnummer or accounts) and the run's live status. */
   async get(batchId: string): Promise<BatchView> {
     const batch = await this.find(batchId);
+    // For the changed-details warning: the details this run pays to (frozen at approval, else the person's now) next
+    // to those the payer's latest earlier approved run froze. Ciphertexts differ whenever details are given again, so
+    // only differing ones are decrypted and compared (finance of the payer may read them; nothing decrypted leaves here).
     const persons: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT pp.*, p.full_name FROM payout_person pp JOIN person p ON p.id = pp.person_id WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
+      `SELECT pp.*, p.full_name,
+              COALESCE(f.bank_account_enc, p.bank_account_enc) AS paid_account_enc,
+              COALESCE(f.personal_number_enc, p.personal_number_enc) AS paid_pn_enc,
+              prev.bank_account_enc AS prev_account_enc, prev.personal_number_enc AS prev_pn_enc, prev.period AS prev_period
+         FROM payout_person pp JOIN person p ON p.id = pp.person_id JOIN payout_batch b ON b.id = pp.batch_id
+         LEFT JOIN payout_payee f ON f.batch_id = pp.batch_id AND f.person_id = pp.person_id
+         LEFT JOIN LATERAL (
+           SELECT q.bank_account_enc, q.personal_number_enc, ob.period FROM payout_payee q JOIN payout_batch ob ON ob.id = q.batch_id
+            WHERE q.person_id = pp.person_id AND ob.payer_code = b.payer_code AND ob.state = 'approved' AND ob.id <> b.id
+              AND ob.approved_at < COALESCE(b.approved_at, 'infinity'::timestamptz)
+            ORDER BY ob.approved_at DESC LIMIT 1) prev ON true
+        WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
       [batchId],
+    );
+    const changed = (a: unknown, b: unknown) =>
+      typeof a === 'string' && typeof b === 'string' && a !== b && this.cipher.decrypt(a).replace(/[\s.-]/g, '') !== this.cipher.decrypt(b).replace(/[\s.-]/g, '');
+    const detailsChanged = new Map(
+      persons.map((r) => [r.person_id as string, changed(r.paid_account_enc, r.prev_account_enc) || changed(r.paid_pn_enc, r.prev_pn_enc)]),
     );
     const lines: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT l.*, l.activity_date::text AS activity_day, p.full_name, g.name AS group_name, tr.kind,
@@ -152,7 +182,16 @@ export class PayoutsService {
         earlierTaxablePayOre: Number(r.earlier_taxable_pay_ore),
         agiPayField: r.agi_pay_field as '011' | '131',
         slipDocumentId: (r.slip_document_id as string | null) ?? null,
+        paymentDetailsChanged: detailsChanged.get(r.person_id as string) === true,
       })),
+      warnings: persons
+        .filter((r) => detailsChanged.get(r.person_id as string))
+        .map((r) => ({
+          kind: 'payment-details-changed' as const,
+          personId: r.person_id as string,
+          personName: r.full_name as string,
+          message: `${r.full_name as string}: bankkontot eller personnumret har ändrats sedan utbetalningen för ${periodLabel(parsePeriod(r.prev_period as string)!)}. Kontrollera ändringen innan omgången godkänns.`,
+        })),
       lines: lines.map((r) => ({
         id: r.id as string,
         timeReportId: r.time_report_id as string,
@@ -205,12 +244,14 @@ export class PayoutsService {
   async exportCsv(batchId: string, user: AuthUser): Promise<{ fileName: string; csv: string }> {
     const batch = await this.approvedBatch(batchId, user);
     const rows: Array<{ person_id: string; net_ore: string; personal_number_enc: string; bank_account_enc: string }> = await this.ds.query(
-      `SELECT pp.person_id, pp.net_ore, p.personal_number_enc, p.bank_account_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
+      `SELECT pp.person_id, pp.net_ore, f.personal_number_enc, f.bank_account_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
+         LEFT JOIN payout_payee f ON f.batch_id = pp.batch_id AND f.person_id = pp.person_id
         WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
       [batchId],
     );
+    // The details frozen at approval (the database guarantees them for every approved batch), never today's.
     if (rows.some((r) => !r.personal_number_enc || !r.bank_account_enc)) {
-      throw new ConflictError('Personnummer eller bankkonto saknas nu för någon i utbetalningen: kontrollera betalningsuppgifterna innan filen tas ut.');
+      throw new ConflictError('Personnummer eller bankkonto saknas i den godkända utbetalningen: kontakta systemförvaltningen innan filen tas ut.');
     }
     const reference = paymentReference(batch.period);
     const csv = paymentCsv(
@@ -229,7 +270,8 @@ export class PayoutsService {
   async agi(batchId: string, user: AuthUser) {
     const batch = await this.approvedBatch(batchId, user);
     const rows: Array<Record<string, string | null>> = await this.ds.query(
-      `SELECT pp.*, p.full_name, p.personal_number_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
+      `SELECT pp.*, p.full_name, f.personal_number_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
+         JOIN payout_payee f ON f.batch_id = pp.batch_id AND f.person_id = pp.person_id
         WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
       [batchId],
     );

@@ -276,7 +276,10 @@ export interface BatchView {
     costOre: number;
     agiPayField: string;
     slipDocumentId: string | null;
+    paymentDetailsChanged: boolean;
   }>;
+  /** A person's bank account or personnummer changed since the payer's last approved run (issue 13 #2). */
+  warnings: Array<{ kind: 'payment-details-changed'; personId: string; personName: string; message: string }>;
   lines: Array<{
     id: string;
     personName: string;

@@ -57,7 +57,7 @@ export function PayoutRunPage() {
         {view.status === 'loading' ? <Working>Hämtar utbetalningen …</Working> : <ErrorMessage error={view.error} title="Utbetalningen kunde inte visas" />}
       </Page>
     );
-  const { batch: b, run, persons, lines } = view.data;
+  const { batch: b, run, persons, lines, warnings } = view.data;
   const draft = b.state === 'draft';
   const approved = b.state === 'approved';
   const done = async (msg: string) => {
@@ -77,6 +77,16 @@ export function PayoutRunPage() {
     <Page title={`Utbetalning ${b.periodLabel}`}>
       {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       {computing && <Working>Utbetalningen räknas fram. Sidan uppdateras av sig själv.</Working>}
+      {warnings.length > 0 && (
+        <div className="error-box" role="status">
+          <h2>Ändrade betalningsuppgifter</h2>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w.personId}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <dl className="facts">
         <div>
           <dt>Läge</dt>

@@ -49,7 +49,7 @@ export class PayoutsController {
   @Get('payout-runs/:id')
   @Roles('finance')
   @Scoped('batch', 'id')
-  @ApiOkResponse({ description: 'Omgången med personer, rader, belopp och regler.' })
+  @ApiOkResponse({ description: 'Omgången med personer, rader, belopp och regler, och varningar (warnings) om betalningsuppgifter som ändrats sedan betalarens förra godkända omgång.' })
   get(@Param('id', batchId) id: string) {
     return this.service.get(id);
   }

@@ -57,6 +57,16 @@ async function main() {
   const t0 = Date.now();
   say(`topology ${topology}; ${LIFECYCLES} lifecycles, ${CONCURRENCY} at once; a fault every ${FAULT_INTERVAL_MS} ms, at least ${MIN_FAULTS}; ${os.loadavg()[0].toFixed(1)} load; logs in ${dir}`);
 
+  // Ctrl-C stops the processes and engines the drill started.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      say(`${sig}: stopping…`);
+      void (async () => {
+        for (const c of cleanups) await c().catch(() => undefined);
+        process.exit(130);
+      })();
+    });
+  }
   try {
     // ---- engines ----
     let databaseUrl: string;

@@ -190,7 +190,8 @@ export async function runLifecycle(
     });
     r.step = 'round';
     await until('recruitment open', async () => (await c.expect(200, 'GET', `/working-groups/${groupId}`, coord)).recruitment?.status?.state, timeoutMs);
-    await c.expect(201, 'POST', `/working-groups/${groupId}/recruitment/rounds`, coord, { organisationIds: [a.orgContact.organisationId] });
+    // 409 "a round is already running": a retry whose first attempt had started it (the answer was lost).
+    await c.expect([201, 409], 'POST', `/working-groups/${groupId}/recruitment/rounds`, coord, { organisationIds: [a.orgContact.organisationId] });
     const request = await until(
       'nomination request',
       async () => ((await c.expect(200, 'GET', '/nomination-requests', a.orgContact.token)) as any[]).find((x) => x.groupId === groupId),

@@ -599,11 +599,10 @@ describe('lifecycle: recruitment and assignments', () => {
     const sha = (await rep.api.get(`/documents/${documentId}`)).body.sha256;
     const sign = (api: typeof rep.api, role: string) => api.post(`/documents/${documentId}/signatures`, { role, expectedSha256: sha });
 
-    // The coordinator countersigns the PDF first: the assignment waits for the representative.
-    expect((await sign(group.coordinator.api, 'countersigner')).status).toBe(201);
-    expect((await rep.api.get(a)).body.assignment.state).toBe('agreement-drafted');
-    // The representative's signature is the signing, and the countersignature already made counts too.
+    // The representative's signature is the signing; the coordinator's countersignature of the PDF follows it.
     expect((await sign(rep.api, 'representative')).status).toBe(201);
+    expect((await rep.api.get(a)).body.assignment.state).toBe('signed');
+    expect((await sign(group.coordinator.api, 'countersigner')).status).toBe(201);
     const after = (await rep.api.get(a)).body;
     expect(after.assignment.state).toBe('countersigned');
     expect(after.agreement).toMatchObject({ state: 'countersigned', documentId });

@@ -35,6 +35,8 @@ import { ReviewDeclarationDto, SubmitDeclarationDto } from './dto/declaration.dt
 import { ReportingPeriod } from './reporting-period.entity';
 
 const NOT_FOUND = 'Uppdraget finns inte.';
+const COUNTERSIGN_BEFORE_SIGNATURE =
+  'Överenskommelsen kan kontrasigneras först när företrädaren har undertecknat den. Vänta på företrädarens underskrift och kontrasignera sedan.';
 const CLOSED: Record<string, string> = {
   declined: 'Uppdraget är avböjt.',
   ended: 'Uppdraget är avslutat.',
@@ -277,6 +279,9 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   async countersign(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
     const agreement = await this.currentAgreement(assignmentId);
+    // In order (issue 13 #7): the group countersigns what the representative has signed (also the workflow's
+    // validator and a database trigger).
+    if (agreement.state === 'drafted') throw new ConflictError(COUNTERSIGN_BEFORE_SIGNATURE);
     const signature = await this.requireDocumentSignature(agreement, 'countersigner', 'Kontrasignera överenskommelsen (dokumentet) först.');
     return this.step(assignmentId, () =>
       this.handle(assignmentId).executeUpdate(agreementCountersignedUpdate, {
@@ -401,7 +406,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   /**
    * A document about an assignment was signed (DocumentSignatureHooks). For the current agreement's PDF the
    * signature is the step: the workflow gets `agreementSigned` (and `agreementCountersigned` once both have
-   * signed, in whichever order they did) with update IDs from the document and signature, so a retried or
+   * signed; a countersignature only follows the representative's, src/documents refuses it before) with update IDs from the document and signature, so a retried or
    * repeated signing, or the assignment endpoints after it, do nothing new. Steps the read model already shows
    * are not sent again (a later run after continue-as-new does not know the update IDs). A workflow that refuses
    * (the assignment has ended) leaves the signature as it is; no answer in time reaches the signer (503), whose

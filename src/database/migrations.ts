@@ -8,6 +8,7 @@ import { TimeReports1764500000000 } from './migrations/1764500000000-time-report
 import { Payouts1764500100000 } from './migrations/1764500100000-payouts';
 import { PayoutSetBased1764600000000 } from './migrations/1764600000000-payout-set-based';
 import { PayoutSnapshot1764800000000 } from './migrations/1764800000000-payout-snapshot';
+import { AgreementSigningOrder1765100000000 } from './migrations/1765100000000-agreement-signing-order';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   Payouts1764500100000,
   PayoutSetBased1764600000000,
   PayoutSnapshot1764800000000,
+  AgreementSigningOrder1765100000000,
 ];

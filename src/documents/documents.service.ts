@@ -283,6 +283,8 @@ export class DocumentsService {
         if (!sealed) throw new ConflictError('Den signerade versionen saknas.');
         return { doc, signature: same, sealedId: sealed.id, alreadySigned: true };
       }
+      const before = rules.after?.[input.role];
+      if (before && !signatures.some((s) => s.role === before.role)) throw new ConflictError(before.message);
       const signature: DocumentSignature = {
         id: randomUUID(),
         documentId: doc.id,

@@ -14,8 +14,24 @@ export type SignerRole = (typeof SIGNER_ROLES)[number];
 export type SignatureMethod = 'authenticated-user';
 
 /** Which roles may sign which kind of document, and which must have signed before it is complete. */
-export const SIGNING_RULES: Record<DocumentKind, { allowed: readonly SignerRole[]; required: readonly SignerRole[] }> = {
-  agreement: { allowed: ['representative', 'countersigner'], required: ['representative', 'countersigner'] },
+export const SIGNING_RULES: Record<
+  DocumentKind,
+  {
+    allowed: readonly SignerRole[];
+    required: readonly SignerRole[];
+    /** A role that signs only after another has: the earlier role, and the refusal (Swedish). */
+    after?: Partial<Record<SignerRole, { role: SignerRole; message: string }>>;
+  }
+> = {
+  // The group countersigns what the representative has signed: never before (also a database trigger).
+  agreement: { allowed: ['representative', 'countersigner'], required: ['representative', 'countersigner'],
+    after: {
+      countersigner: {
+        role: 'representative',
+        message: 'Överenskommelsen kan kontrasigneras först när företrädaren har undertecknat den. Vänta på företrädarens underskrift och kontrasignera sedan.',
+      },
+    },
+  },
   declaration: { allowed: ['declarant', 'assessor'], required: ['declarant'] },
   'payout-slip': { allowed: [], required: [] },
 };

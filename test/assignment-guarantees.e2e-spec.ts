@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { eventually, Harness, startHarness } from './support/harness';
+import { appointed, auditActions, createGroup, createOrganisation, startRound, testPersonnummer } from './support/lifecycle';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- API bodies */
+
+/**
+ * The assignment's guarantees under calls in the wrong order (issue 13 #7, #11 b/c), on the real Temporal dev
+ * server and PostgreSQL, through HTTP.
+ */
+describe('assignment guarantees', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** An assignment whose agreement PDF waits for the representative's signature. */
+  async function drafted(n: number) {
+    const group = await createGroup(h);
+    const org = await createOrganisation(h);
+    const requests = await startRound(group, [org]);
+    const { assignmentId, rep } = await appointed(h, group, org, requests[org.id]);
+    const a = `/assignments/${assignmentId}`;
+    expect((await rep.api.post(`${a}/accept`)).status).toBe(200);
+    const details = { personalNumber: testPersonnummer(500 + n), clearingNumber: '8327-9', accountNumber: '123 456 789' };
+    expect((await rep.api.put(`${a}/personal-details`, details)).status).toBe(200);
+    const view = await eventually(async () => {
+      const v = (await rep.api.get(a)).body;
+      return v.assignment.state === 'agreement-drafted' && v.agreement?.documentId ? v : undefined;
+    });
+    const documentId: string = view.agreement.documentId;
+    const sha: string = (await rep.api.get(`/documents/${documentId}`)).body.sha256;
+    return { group, rep, assignmentId, a, documentId, sha, agreementId: view.agreement.id as string };
+  }
+
+  describe('#7 countersigning only after the representative has signed', () => {
+    it('refuses the countersignature of the PDF and the countersign step before the representative signed, with a Swedish 409', async () => {
+      const { group, rep, assignmentId, a, documentId, sha } = await drafted(1);
+      const coordinator = group.coordinator.api;
+
+      const early = await coordinator.post(`/documents/${documentId}/signatures`, { role: 'countersigner', expectedSha256: sha });
+      expect(early.status).toBe(409);
+      expect(early.body.message).toMatch(/först när företrädaren har undertecknat/);
+      const step = await coordinator.post(`${a}/agreement/countersign`);
+      expect(step.status).toBe(409);
+      expect(step.body.message).toMatch(/först när företrädaren har undertecknat/);
+
+      // Nothing was stored or moved: no countersignature, the assignment still waits for the representative.
+      expect(await h.dataSource.query(`SELECT role FROM document_signature WHERE document_id = $1`, [documentId])).toEqual([]);
+      const still = (await rep.api.get(a)).body;
+      expect(still.assignment.state).toBe('agreement-drafted');
+      expect(still.agreement.state).toBe('drafted');
+      expect(still.workflow.status).toMatchObject({ state: 'agreement-drafted' });
+      expect(await auditActions(h, 'assignment', assignmentId)).not.toContain('assignment.agreement-countersigned');
+
+      // In order it works: signed, then countersigned, each recorded once.
+      expect((await rep.api.post(`/documents/${documentId}/signatures`, { role: 'representative', expectedSha256: sha })).status).toBe(201);
+      expect((await rep.api.get(a)).body.assignment.state).toBe('signed');
+      expect((await coordinator.post(`/documents/${documentId}/signatures`, { role: 'countersigner', expectedSha256: sha })).status).toBe(201);
+      const after = (await rep.api.get(a)).body;
+      expect(after.assignment.state).toBe('countersigned');
+      expect(after.agreement.state).toBe('countersigned');
+      const actions = await auditActions(h, 'assignment', assignmentId);
+      expect(actions.indexOf('assignment.agreement-signed')).toBeGreaterThan(-1);
+      expect(actions.indexOf('assignment.agreement-countersigned')).toBeGreaterThan(actions.indexOf('assignment.agreement-signed'));
+    });
+
+    it('lets the database refuse a countersignature without the representative\'s, and a jump from agreement-drafted to countersigned', async () => {
+      const { assignmentId, documentId, sha, agreementId } = await drafted(2);
+      const insert = (role: string) =>
+        h.dataSource.query(
+          `INSERT INTO document_signature (id, document_id, document_sha256, role, method, signer_user_id, signer_name, signed_at)
+           VALUES ($1, $2, $3, $4, 'authenticated-user', $5, 'Direkt i databasen', now())`,
+          [randomUUID(), documentId, sha, role, randomUUID()],
+        );
+      await expect(insert('countersigner')).rejects.toThrow(/countersignature before the representative's signature/);
+      await expect(h.dataSource.query(`UPDATE assignment SET state = 'countersigned' WHERE id = $1`, [assignmentId])).rejects.toThrow(
+        /agreement-drafted to countersigned/,
+      );
+      await expect(h.dataSource.query(`UPDATE agreement_draft SET state = 'countersigned' WHERE id = $1`, [agreementId])).rejects.toThrow(
+        /countersigned before it was signed/,
+      );
+      // The representative's signature first, then the countersignature: accepted.
+      await insert('representative');
+      await insert('countersigner');
+      expect((await h.dataSource.query(`SELECT role FROM document_signature WHERE document_id = $1 ORDER BY role`, [documentId])).map((r: any) => r.role)).toEqual([
+        'countersigner',
+        'representative',
+      ]);
+    });
+  });
+});

@@ -35,7 +35,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    if (body.statusCode === 503) {
+      this.logger.warn({ err: describeForLog(exception) }, 'database unavailable');
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) this.logger.error({ err: exception }, 'unhandled error');
     res.status(body.statusCode).json(body);
   }
 
@@ -53,13 +56,97 @@ export class DomainExceptionFilter implements ExceptionFilter {
       const msg = Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? e.message);
       return body(status, msg, r.fields);
     }
-    if (isBodyParserError(e)) return body(e.status, 'Förfrågan kunde inte läsas: kontrollera att den är giltig JSON.');
+    if (isBodyParserError(e)) return bodyParserBody(e);
+    const db = databaseErrorBody(e);
+    if (db) return db;
     return body(500, 'Ett oväntat fel inträffade. Försök igen om en stund.');
   }
 }
 
 function body(statusCode: number, message: string, fields?: Record<string, string[]>): ErrorBody {
   return { statusCode, error: REASONS[statusCode] ?? 'Error', message, ...(fields ? { fields } : {}) };
+}
+
+export const RETRY_AFTER_SECONDS = 5;
+const UNAVAILABLE = 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.';
+
+/** Body parser (express `json`) errors, in Swedish: what was wrong and what to do. */
+function bodyParserBody(e: { status: number; type: string }): ErrorBody {
+  if (e.status === 413 || e.type === 'entity.too.large') {
+    return body(413, 'Förfrågan är för stor. Skicka en mindre förfrågan (högst 100 kB).');
+  }
+  if (e.status === 415 || e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    return body(415, 'Förfrågans teckenkodning stöds inte. Skicka JSON i UTF-8.');
+  }
+  if (e.type === 'entity.parse.failed') {
+    return body(400, 'Förfrågan kunde inte läsas: innehållet är inte giltig JSON.');
+  }
+  if (e.status >= 400 && e.status < 500) return body(e.status, 'Förfrågan kunde inte läsas. Kontrollera innehållet och försök igen.');
+  return body(500, 'Ett oväntat fel inträffade. Försök igen om en stund.');
+}
+
+/** PostgreSQL SQLSTATE (pg `DatabaseError.code`) of an error or of its `driverError`, else undefined. */
+function sqlState(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const own = (e as { code?: unknown }).code;
+  if (typeof own === 'string' && /^[0-9A-Z]{5}$/.test(own)) return own;
+  const driver = (e as { driverError?: unknown }).driverError;
+  return driver && driver !== e ? sqlState(driver) : undefined;
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const CONNECTION_MESSAGES = [
+  /timeout exceeded when trying to connect/i,
+  /connection terminated/i,
+  /terminating connection/i,
+  /client has encountered a connection error/i,
+  /cannot use a pool after calling end/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /connection (is )?not (yet )?established/i,
+];
+
+/** True when the database (or the way to it) is down, not when the request or the code is wrong. */
+export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
+  if (typeof e !== 'object' || e === null || depth > 4) return false;
+  const state = sqlState(e);
+  // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now; 53300: too many connections.
+  if (state && (state.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(state))) return true;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  const message = (e as { message?: unknown }).message;
+  if (typeof message === 'string' && CONNECTION_MESSAGES.some((re) => re.test(message))) return true;
+  const inner = e as { driverError?: unknown; cause?: unknown; errors?: unknown };
+  if (inner.driverError && inner.driverError !== e && isDatabaseUnavailable(inner.driverError, depth + 1)) return true;
+  if (inner.cause && inner.cause !== e && isDatabaseUnavailable(inner.cause, depth + 1)) return true;
+  // AggregateError (Node's net.connect with several addresses) carries the ECONNREFUSEDs in `errors`.
+  if (Array.isArray(inner.errors) && inner.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
+  return false;
+}
+
+/**
+ * Database errors a client's input can cause are 4xx, an unavailable database is 503; the rest stay 500
+ * (real defects). The database's own message is never shown (it may quote stored values).
+ */
+export function databaseErrorBody(e: unknown): ErrorBody | undefined {
+  if (isDatabaseUnavailable(e)) return body(503, UNAVAILABLE);
+  const state = sqlState(e);
+  if (!state) return undefined;
+  if (state === '23505') return body(409, 'Uppgiften finns redan. Hämta den befintliga i stället för att skapa en ny.');
+  if (state === '23503') return body(409, 'Uppgiften hänger ihop med något som saknas eller används av annat och kan inte sparas så.');
+  if (state === '23514' || state === '23502' || state === '23P01') {
+    return body(400, 'Uppgifterna uppfyller inte kraven (till exempel ett tomt namn eller ett värde utanför det tillåtna). Rätta och försök igen.');
+  }
+  // 22xxx: data exception (invalid text such as a NUL byte, a number out of range, an invalid date).
+  if (state.startsWith('22')) return body(400, 'Ett värde i förfrågan kan inte sparas (till exempel ett otillåtet tecken eller ett för stort tal). Rätta och försök igen.');
+  // 40001 / 40P01: serialization failure or deadlock under concurrency — trying again works.
+  if (state === '40001' || state === '40P01') return body(503, UNAVAILABLE);
+  return undefined;
+}
+
+/** Only the kind of a database outage goes to the log (its message may carry the connection string's host). */
+function describeForLog(e: unknown): { name?: string; code?: string; message?: string } {
+  const o = (typeof e === 'object' && e !== null ? e : {}) as { name?: string; code?: string; message?: string };
+  return { name: o.name, code: sqlState(e) ?? o.code, message: o.message };
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {

@@ -117,6 +117,48 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
     expect((await coordinator.api.get(`/time-reports/${created.body.id}`)).status).toBe(200);
   });
 
+  it('keeps meeting plus travel time per person and day at most 24 hours across all their reports (issue 13 #9)', async () => {
+    const day = addDays(today, -17);
+    // One report of 1 440 minutes of meeting and 1 440 of travel was accepted before.
+    const both = await rep.api.post('/time-reports', meeting({ activityDate: day, meetingRef: 'Dygn', durationMinutes: 1440, travelMinutes: 1440 }));
+    expect(both.status).toBe(400);
+    expect(both.body.message).toMatch(/högst 24 timmar \(1 440 minuter\) per dag/);
+
+    const first = await rep.api.post('/time-reports', meeting({ activityDate: day, meetingRef: 'Förmiddag', durationMinutes: 1000, travelMinutes: 200 }));
+    expect(first.status).toBe(201);
+    const over = await rep.api.post('/time-reports', meeting({ activityDate: day, meetingRef: 'Kväll', durationMinutes: 200, travelMinutes: 41 }));
+    expect(over.status).toBe(400);
+    expect(over.body.fields.durationMinutes[0]).toMatch(/redan 1200 minuter/);
+    // Exactly 24 hours is allowed; then an edit that would go over is refused.
+    const rest = await rep.api.post('/time-reports', meeting({ activityDate: day, meetingRef: 'Kväll', durationMinutes: 200, travelMinutes: 40 }));
+    expect(rest.status).toBe(201);
+    const longer = await rep.api.patch(`/time-reports/${rest.body.id}`, { travelMinutes: 41 });
+    expect(longer.status).toBe(400);
+    expect(longer.body.message).toMatch(/högst 24 timmar/);
+
+    // Two reports sent at the same moment cannot both pass (the database's trigger serialises them).
+    const other = addDays(today, -18);
+    const race = await Promise.all(
+      ['A', 'B'].map((ref) => rep.api.post('/time-reports', meeting({ activityDate: other, meetingRef: `Samtidigt ${ref}`, durationMinutes: 700, travelMinutes: 100 }))),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([201, 400]);
+
+    // The database holds the limit for writers that bypass the API too.
+    await expect(
+      h.dataSource.query(
+        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, duration_minutes, travel_minutes,
+           participation, state, claim_deadline) VALUES ($1, $2, $3, $4, 'sodra', $5, 'meeting', 'Direkt', 1, 0, 'video', 'draft', $6)`,
+        [randomUUID(), assignmentId, rep.user.personId, groupId, day, addMonths(day, 3)],
+      ),
+    ).rejects.toThrow(/time_report_day_limit/);
+
+    // A rejected report does not count: once the coordinator rejects the first, the day has room again.
+    expect((await rep.api.post(`/time-reports/${first.body.id}/submit`)).status).toBe(200);
+    const rejected = await coordinator.api.post(`/time-reports/${first.body.id}/attestation`, { decision: 'reject', reason: 'Fel dag.' });
+    expect(rejected.status).toBe(200);
+    expect((await rep.api.patch(`/time-reports/${rest.body.id}`, { travelMinutes: 41 })).status).toBe(200);
+  });
+
   it('stores receipts (PDF/JPEG/PNG up to 10 MB, with SHA-256) and needs one for costs', async () => {
     const created = await rep.api.post('/time-reports', meeting({ activityDate: addDays(today, -12), participation: 'on-site', otherTravelCostOre: 12_000 }));
     expect(created.status).toBe(201);

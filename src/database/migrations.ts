@@ -7,6 +7,7 @@ import { Lifecycle1764300000000 } from './migrations/1764300000000-lifecycle';
 import { TimeReports1764500000000 } from './migrations/1764500000000-time-reports';
 import { Payouts1764500100000 } from './migrations/1764500100000-payouts';
 import { PayoutSetBased1764600000000 } from './migrations/1764600000000-payout-set-based';
+import { TimeReportDayLimit1764700000000 } from './migrations/1764700000000-time-report-day-limit';
 import { PayoutSnapshot1764800000000 } from './migrations/1764800000000-payout-snapshot';
 import { AgreementSigningOrder1765100000000 } from './migrations/1765100000000-agreement-signing-order';
 
@@ -21,6 +22,7 @@ export const ALL_MIGRATIONS = [
   TimeReports1764500000000,
   Payouts1764500100000,
   PayoutSetBased1764600000000,
+  TimeReportDayLimit1764700000000,
   PayoutSnapshot1764800000000,
   AgreementSigningOrder1765100000000,
 ];

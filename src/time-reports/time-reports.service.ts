@@ -260,7 +260,11 @@ export class TimeReportsService {
         });
         hook = { assignmentId: report.assignmentId, activityDate: report.activityDate };
       }
-      await em.update(TimeReport, { id }, patch);
+      try {
+        await em.update(TimeReport, { id }, patch);
+      } catch (e) {
+        throw duplicateOr(e);
+      }
       await this.audit(em, user.id, `time-report.${dto.decision === 'reject' ? 'rejected' : dto.decision === 'adjust' ? 'adjusted' : 'confirmed'}`, id, {
         reason,
       });
@@ -434,6 +438,19 @@ export class TimeReportsService {
         }
       }
     }
+    if (!fields.activityDate) {
+      // Meeting plus travel per person and day is at most 24 hours across all their reports (issue 13 #9; the
+      // database's time_report_day_limit trigger holds it under concurrent writers too).
+      const rows: Array<{ n: string }> = await em.query(
+        `SELECT coalesce(sum(coalesce(attested_duration_minutes, duration_minutes) + coalesce(attested_travel_minutes, travel_minutes)), 0) AS n
+           FROM time_report WHERE person_id = $1 AND activity_date = $2 AND state <> 'rejected' AND id <> $3`,
+        [r.personId, r.activityDate, opts.selfId ?? '00000000-0000-0000-0000-000000000000'],
+      );
+      const others = Number(rows[0].n);
+      if (others + r.durationMinutes + r.travelMinutes > DAY_MINUTES) {
+        fields.durationMinutes = [dayLimitMessage(others)];
+      }
+    }
     if (Object.keys(fields).length) {
       const first = Object.values(fields)[0][0];
       throw new InvalidInputError(first, fields);
@@ -562,7 +579,17 @@ function receiptView(r: TimeReportReceipt): ReceiptView {
   return { id: r.id, fileName: r.fileName, contentType: r.contentType, sizeBytes: r.sizeBytes, sha256: r.sha256, receiptDate: r.receiptDate, uploadedAt: r.uploadedAt };
 }
 
+const DAY_MINUTES = 1440;
+
+function dayLimitMessage(others?: number): string {
+  const base = 'Mötestid och restid får tillsammans vara högst 24 timmar (1 440 minuter) per dag, räknat över alla dina rapporter.';
+  return others === undefined ? base : `${base} Dina andra rapporter för dagen har redan ${others} minuter.`;
+}
+
 function duplicateOr(e: unknown): unknown {
+  if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23514' && /time_report_day_limit/.test(e.message)) {
+    return new InvalidInputError(dayLimitMessage(), { durationMinutes: [dayLimitMessage()] });
+  }
   if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505') {
     const constraint = (e as unknown as { constraint?: string }).constraint;
     if (constraint === 'time_report_activity_key') {

@@ -16,7 +16,7 @@ import { reportAttestedUpdate } from '../../workflows/assignment.messages';
 import { stockholmDate } from './business-dates';
 import { activityDateProblems, claimDeadline, ClaimPolicyValues, deadlineProblem, receiptDateProblems } from './claim-policy';
 import { AttestTimeReportDto, ClaimPolicyDto, CreateTimeReportDto, ListTimeReportsQueryDto, UpdateTimeReportDto } from './dto/time-report.dto';
-import { checkReceiptFile, cleanFileName } from './receipt-file';
+import { checkReceiptFile, cleanFileName, decodeUploadedFileName } from './receipt-file';
 import { ClaimPolicy, ClaimReminder, TimeReport, TimeReportReceipt } from './time-report.entity';
 
 const NOT_FOUND = 'Tidrapporten finns inte.';
@@ -320,7 +320,7 @@ export class TimeReportsService {
       await em.query(
         `INSERT INTO time_report_receipt (id, time_report_id, file_name, content_type, size_bytes, sha256, content, receipt_date, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (time_report_id, sha256) DO NOTHING`,
-        [receiptId, id, cleanFileName(file.originalname, type), type, file.size, sha256, file.buffer, date, user.id],
+        [receiptId, id, cleanFileName(decodeUploadedFileName(file.originalname), type), type, file.size, sha256, file.buffer, date, user.id],
       );
       const stored = await em.getRepository(TimeReportReceipt).findOneByOrFail({ timeReportId: id, sha256 });
       if (stored.id === receiptId) await this.audit(em, user.id, 'time-report.receipt-added', id, { receiptId, sha256, sizeBytes: file.size });

@@ -93,6 +93,11 @@ function validateTerms(t: AssignmentTerms | undefined) {
   if (!isIsoDate(t.periodStart)) throw invalidInput('Uppdragets startdatum måste vara ett datum (ÅÅÅÅ-MM-DD).');
   if (t.periodEnd !== null && !isIsoDate(t.periodEnd)) throw invalidInput('Uppdragets slutdatum måste vara ett datum (ÅÅÅÅ-MM-DD) eller tomt.');
   if (t.periodEnd !== null && t.periodEnd < t.periodStart) throw invalidInput('Uppdragets slutdatum ligger före startdatumet.');
+  // Issue 13 #8: a period that has already ended (the API checks the exact Stockholm date; this backstop allows a
+  // day's margin for the time zone). Validators do not run on replay, so this needs no patch.
+  if (t.periodEnd !== null && t.periodEnd < new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)) {
+    throw invalidInput('Uppdragets period har redan tagit slut. Ange ett slutdatum som är i dag eller senare, eller lämna det tomt.');
+  }
   if (t.reportingFrequency !== 'monthly' && t.reportingFrequency !== 'quarterly') throw invalidInput('Rapportering sker månadsvis eller kvartalsvis.');
   if (t.feeMode !== 'session' && t.feeMode !== 'hourly') throw invalidInput('Arvode betalas per möte eller per timme.');
   const hours = (h: unknown) => h === null || (Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 5000);

@@ -24,6 +24,7 @@ import {
 import { AppointDto } from './dto/appoint.dto';
 import { NominateDto } from './dto/nominate.dto';
 import { StartRoundDto } from './dto/start-round.dto';
+import { refuseEndedPeriod, refuseRecruitingForEndedGroup } from './date-rules';
 import { NominationRequest } from './nomination-request.entity';
 import { Nomination } from './nomination.entity';
 
@@ -74,6 +75,7 @@ export class RecruitmentService {
   async startRound(groupId: string, dto: StartRoundDto, user: AuthUser | undefined): Promise<RoundStarted> {
     const actor = requireUser(user);
     const group = await this.group(groupId);
+    refuseRecruitingForEndedGroup(group.endsOn, stockholmDate(Date.now()));
     const organisationIds = dto.organisationIds ?? [];
     if (organisationIds.length > 0) {
       const found = await this.ds.getRepository(Organisation).findBy({ id: In(organisationIds) });
@@ -116,13 +118,14 @@ export class RecruitmentService {
     const request = await this.request(requestId);
     if (request.state === 'declined') throw new ConflictError('Organisationen har redan avstått från att nominera i den här omgången.');
     if (request.state === 'no-answer' || request.state === 'cancelled') throw new ConflictError('Nomineringstiden har gått ut.');
+    refuseRecruitingForEndedGroup((await this.group(request.groupId)).endsOn, stockholmDate(Date.now()));
     return this.storeAndNominate(request.groupId, dto, actor, request);
   }
 
   /** Direct recruitment by the coordinator: the person represents their own experience. */
   async nominateDirectly(groupId: string, dto: NominateDto, user: AuthUser | undefined): Promise<NominationView> {
     const actor = requireUser(user);
-    await this.group(groupId);
+    refuseRecruitingForEndedGroup((await this.group(groupId)).endsOn, stockholmDate(Date.now()));
     if (dto.representation !== 'own-experience') {
       throw new InvalidInputError('En direktrekryterad företrädare företräder sin egen erfarenhet.', {
         representation: ['Välj own-experience vid direktrekrytering.'],
@@ -159,6 +162,9 @@ export class RecruitmentService {
     if (dto.periodEnd && dto.periodEnd < dto.periodStart) {
       throw new InvalidInputError('Uppdragets slutdatum ligger före startdatumet.', { periodEnd: ['Slutdatumet ska vara samma dag som eller efter startdatumet.'] });
     }
+    const today = stockholmDate(Date.now());
+    refuseRecruitingForEndedGroup((await this.group(groupId)).endsOn, today);
+    refuseEndedPeriod(dto.periodEnd, today);
     let appointed: { assignmentId: string };
     try {
       appointed = await this.step(groupId, () =>

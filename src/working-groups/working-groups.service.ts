@@ -12,6 +12,8 @@ import { recruitmentWorkflowId } from '../../workflows/ids';
 import { groupEndedSignal, RecruitmentStatus, recruitmentStatusQuery } from '../../workflows/recruitment.messages';
 import { recruitmentWorkflow } from '../../workflows/recruitment.workflow';
 import { CreateWorkingGroupDto } from './dto/create-working-group.dto';
+import { refuseNewGroupEndedBefore } from '../recruitment/date-rules';
+import { stockholmDate } from '../lifecycle/stockholm-time';
 import { WorkingGroup } from './working-group.entity';
 
 const QUERY_DEADLINE_MS = 3000;
@@ -47,6 +49,7 @@ export class WorkingGroupsService {
       }
     } else {
       await this.validateParent(dto);
+      refuseNewGroupEndedBefore(dto.endsOn, stockholmDate(Date.now()));
       // One transaction: the group never exists without the coordinator who created it.
       await this.ds.transaction(async (em) => {
         await em.getRepository(WorkingGroup).insert({

@@ -1,0 +1,31 @@
+import { ConflictError, InvalidInputError } from '../common/errors';
+import { refuseEndedPeriod, refuseNewGroupEndedBefore, refuseRecruitingForEndedGroup } from './date-rules';
+
+describe('recruitment date rules (issue 13 #8)', () => {
+  const today = '2026-12-03';
+
+  it('refuses a new group whose end date has passed, with a Swedish message on the field', () => {
+    expect(() => refuseNewGroupEndedBefore('2026-12-02', today)).toThrow(InvalidInputError);
+    try {
+      refuseNewGroupEndedBefore('2026-01-31', today);
+    } catch (e) {
+      expect((e as InvalidInputError).message).toBe('Gruppens slutdatum har redan passerat. Ange ett slutdatum som är i dag eller senare.');
+      expect((e as InvalidInputError).fields?.endsOn?.[0]).toContain('2026-01-31');
+    }
+    expect(() => refuseNewGroupEndedBefore('2026-12-03', today)).not.toThrow();
+    expect(() => refuseNewGroupEndedBefore(null, today)).not.toThrow();
+  });
+
+  it('refuses recruiting for a group whose end date has passed (409)', () => {
+    expect(() => refuseRecruitingForEndedGroup('2025-12-31', today)).toThrow(ConflictError);
+    expect(() => refuseRecruitingForEndedGroup('2025-12-31', today)).toThrow('Gruppens slutdatum (2025-12-31) har passerat: det går inte att rekrytera till gruppen.');
+    expect(() => refuseRecruitingForEndedGroup('2027-01-01', today)).not.toThrow();
+    expect(() => refuseRecruitingForEndedGroup(undefined, today)).not.toThrow();
+  });
+
+  it('refuses an appointment whose period has already ended', () => {
+    expect(() => refuseEndedPeriod('2026-11-30', today)).toThrow(InvalidInputError);
+    expect(() => refuseEndedPeriod('2026-12-03', today)).not.toThrow();
+    expect(() => refuseEndedPeriod(undefined, today)).not.toThrow();
+  });
+});

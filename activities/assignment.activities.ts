@@ -217,6 +217,12 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
       startsAt: number;
       frequency: ReportingFrequency;
       lengthMs: number | null;
+      /**
+       * The first period (since the patch `assignment-2026-12-periods-from-agreement`): it starts at the agreement's
+       * first day (`assignment.period_start`, Stockholm midnight) when that is earlier than `startsAt` (the
+       * activation), and ends where the period of `startsAt` ends: meetings before the activation belong to it.
+       */
+      fromAgreementStart?: boolean;
     }): Promise<PlannedPeriod> {
       let key: string;
       let endsAt: number;
@@ -231,12 +237,19 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
         endsAt = p.endsAt;
         endsOn = p.endsOn;
       }
+      let startsAt = a.startsAt;
+      if (a.fromAgreementStart) {
+        const [row] = (await dataSource.query(`SELECT to_char(period_start, 'YYYY-MM-DD') AS period_start FROM assignment WHERE id = $1`, [
+          a.assignmentId,
+        ])) as Array<{ period_start: string | null }>;
+        if (row?.period_start) startsAt = Math.min(startsAt, stockholmMidnight(row.period_start));
+      }
       await dataSource.query(
         `INSERT INTO assignment_reporting_period (assignment_id, period_key, period_index, starts_at, ends_at, starts_on, ends_on, state)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open') ON CONFLICT (assignment_id, period_key) DO NOTHING`,
-        [a.assignmentId, key, a.index, new Date(a.startsAt), new Date(endsAt), stockholmDate(a.startsAt), endsOn],
+        [a.assignmentId, key, a.index, new Date(startsAt), new Date(endsAt), stockholmDate(startsAt), endsOn],
       );
-      return { key, startsAt: a.startsAt, endsAt };
+      return { key, startsAt, endsAt };
     },
 
     /** When the agreement's period ends (the day after `period_end` begins, Stockholm time), or null. Read-only. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, Harness, startHarness } from './support/harness';
-import { appointed, auditActions, createGroup, createOrganisation, startRound, testPersonnummer } from './support/lifecycle';
+import { AssignmentLifecycleService } from '../src/assignments/assignment-lifecycle.service';
+import { appointed, assignmentStatus, auditActions, createGroup, createOrganisation, onboard, startRound, TERMS, testPersonnummer } from './support/lifecycle';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies */
 
@@ -90,6 +91,27 @@ describe('assignment guarantees', () => {
         'countersigner',
         'representative',
       ]);
+    });
+  });
+
+  describe('#11b reporting periods start at the agreement\'s first day', () => {
+    it('puts a meeting between the agreement\'s start and the activation in the first period, and its attestation reaches the workflow', async () => {
+      const group = await createGroup(h);
+      const org = await createOrganisation(h);
+      const requests = await startRound(group, [org]);
+      const { assignmentId, rep } = await appointed(h, group, org, requests[org.id], 'mandate', { ...TERMS, reportingFrequency: 'monthly' });
+      await onboard(h, group, assignmentId, rep);
+      const lifecycle = h.app.get(AssignmentLifecycleService);
+      const first = await eventually(async () => (await lifecycle.reportingPeriods(assignmentId))[0]);
+      expect(first.startsOn).toBe(TERMS.periodStart);
+      expect(new Date(first.startsAt).getTime()).toBeLessThan(Date.now() - 24 * 3600_000);
+
+      // The agreement's first day is before the activation: it has a period, the first one.
+      const period = await lifecycle.periodFor(assignmentId, TERMS.periodStart);
+      expect(period?.periodKey).toBe(first.periodKey);
+      const attested = await lifecycle.recordAttestedReport({ assignmentId, period: first.periodKey, actorId: group.coordinator.user.id });
+      expect(attested.status?.reporting.periods.find((p) => p.key === first.periodKey)?.state).toBe('attested');
+      expect((await assignmentStatus(h, assignmentId)).reporting.attested).toBe(1);
     });
   });
 });

@@ -134,6 +134,12 @@ function freshState(now: number): AssignmentCarriedState {
 export async function assignmentWorkflow(input: AssignmentInput): Promise<AssignmentResult> {
   /** Step records as local activities, answers after the record, mails after the answer (lifecycle.ts). */
   const localRecords = patched('assignment-2026-11-local-step-records');
+  /**
+   * The first reporting period starts at the agreement's first day (not at activation), so meetings between the
+   * agreement's start and the activation belong to a period (issue 13 #11b). Runs before the patch planned it from
+   * activation.
+   */
+  const periodsFromAgreement = patched('assignment-2026-12-periods-from-agreement');
   const policy: AssignmentPolicy = { ...defaultAssignmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
   /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
@@ -718,12 +724,21 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
           startsAt,
           frequency: input.reportingFrequency,
           lengthMs: policy.reportingPeriodLength === null ? null : toMs(policy.reportingPeriodLength),
+          ...(periodsFromAgreement && !last ? { fromAgreementStart: true } : {}),
         };
         // A short, idempotent insert: a local activity since the 2026-11 patch.
         const planned = localRecords
           ? await recordStep(local.planReportingPeriod, acts.planReportingPeriod, periodArgs)
           : await acts.planReportingPeriod(periodArgs);
-        const p: ReportingPeriodState = { index, key: planned.key, startsAt, endsAt: planned.endsAt, dueAt: null, state: 'open', secondReminderSent: false };
+        const p: ReportingPeriodState = {
+          index,
+          key: planned.key,
+          startsAt: periodsFromAgreement ? planned.startsAt : startsAt,
+          endsAt: planned.endsAt,
+          dueAt: null,
+          state: 'open',
+          secondReminderSent: false,
+        };
         s.periods.push(p);
         // Ended while the period was being planned: it ends now.
         if (s.state !== 'active') closePeriod(p, Math.min(Date.now(), p.endsAt));

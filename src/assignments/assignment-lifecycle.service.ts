@@ -9,7 +9,7 @@ import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
 import { DocumentSignatureHooks, DocumentSignedEvent, DocumentsService } from '../documents';
 import { checkPayeeIdentity } from '../identity';
 import { stockholmDate } from '../lifecycle/stockholm-time';
-import { mapWorkflowError, QUERY_DEADLINE_MS, requireUser, runStep } from '../lifecycle/workflow-calls';
+import { mapWorkflowError, QUERY_DEADLINE_MS, requireUser, runStep, UnavailableError } from '../lifecycle/workflow-calls';
 import {
   acceptUpdate,
   agreementCountersignedUpdate,
@@ -326,25 +326,37 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   // ---- the payouts hook ----------------------------------------------------------------------------------------------
 
   /**
-   * FOR PAYOUTS: call when a time report for `period` (a key from `reportingPeriods`/`periodFor`) is attested.
-   * The assignment workflow records it (`reportAttested` update) and stops chasing that period. When the workflow
-   * has already completed (ended and every period settled), the read model and audit log are updated directly.
-   * Refusals (unknown period) are thrown as 400/409 domain errors.
+   * FOR PAYOUTS / TIME REPORTS (the only path from an attestation to the workflow): call when a time report for
+   * `period` (a key from `reportingPeriods`/`periodFor`) is attested. The assignment workflow records it
+   * (`reportAttested` update, its ID from the time report so a repeat is one step) and stops chasing that period;
+   * a workflow that does not answer in time is asked again (3 tries), then the caller gets 503 and its retry sends
+   * it again. A late attestation is never dropped (issue 13 #11c): when the workflow has completed, or refuses the
+   * period because its run no longer (after continue-as-new) or never (before the period existed) knew it, the
+   * read model and the audit log are updated directly. A malformed period is refused (400).
    */
   async recordAttestedReport(a: { assignmentId: string; period: string; timeReportId?: string; actorId: string }): Promise<AttestedReportResult> {
-    try {
-      const status = await this.temporal.withDeadline(Date.now() + 15_000, () =>
-        this.handle(a.assignmentId).executeUpdate(reportAttestedUpdate, {
-          args: [{ actorId: a.actorId, period: a.period, ...(a.timeReportId ? { timeReportId: a.timeReportId } : {}) }],
-        }),
-      );
-      return { recorded: true, status };
-    } catch (e) {
-      const mapped = await mapWorkflowError(e, { notFound: NOT_FOUND });
-      if (!(mapped instanceof NotFoundError)) throw mapped;
+    let reason: 'completed' | 'period-unknown-to-workflow' = 'completed';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const status = await this.temporal.withDeadline(Date.now() + 15_000, () =>
+          this.handle(a.assignmentId).executeUpdate(reportAttestedUpdate, {
+            args: [{ actorId: a.actorId, period: a.period, ...(a.timeReportId ? { timeReportId: a.timeReportId } : {}) }],
+            ...(a.timeReportId ? { updateId: `report-attested:${a.timeReportId}` } : {}),
+          }),
+        );
+        return { recorded: true, status };
+      } catch (e) {
+        const mapped = await mapWorkflowError(e, { notFound: NOT_FOUND });
+        if (mapped instanceof UnavailableError && attempt < 3) {
+          await new Promise((r) => setTimeout(r, 1000 * attempt));
+          continue;
+        }
+        if (mapped instanceof ConflictError) reason = 'period-unknown-to-workflow';
+        else if (!(mapped instanceof NotFoundError)) throw mapped;
+        break;
+      }
     }
-    const period = await this.ds.getRepository(ReportingPeriod).findOneBy({ assignmentId: a.assignmentId, periodKey: a.period });
-    if (!period) throw new NotFoundError(`Uppdraget har ingen rapportperiod ${a.period}.`);
+    await this.assignment(a.assignmentId);
     await this.ds.transaction(async (em) => {
       const rows: unknown[] = await em.query(
         `INSERT INTO audit_log (actor, action, subject_type, subject_id, idempotency_key, details)
@@ -353,7 +365,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
           a.actorId,
           a.assignmentId,
           `attested:${a.assignmentId}:${a.period}:${a.timeReportId ?? 'none'}`,
-          JSON.stringify({ period: a.period, timeReportId: a.timeReportId ?? null, afterWorkflow: true }),
+          JSON.stringify({ period: a.period, timeReportId: a.timeReportId ?? null, afterWorkflow: reason === 'completed', late: reason }),
         ],
       );
       if (rows.length) {

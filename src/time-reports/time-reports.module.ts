@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '../assignments/assignments.module';
 import { AccessPolicy } from '../auth/access-policy';
 import { TimeReportsController } from './time-reports.controller';
 import { TimeReportsService } from './time-reports.service';
@@ -20,5 +21,5 @@ AccessPolicy.registerResolver('time-report', async (user, id, { ds, policy }) =>
   return policy.canAccess(user, 'payer', r.payer_code);
 });
 
-@Module({ controllers: [TimeReportsController], providers: [TimeReportsService], exports: [TimeReportsService] })
+@Module({ imports: [AssignmentsModule], controllers: [TimeReportsController], providers: [TimeReportsService], exports: [TimeReportsService] })
 export class TimeReportsModule {}

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Assignment } from '../assignments/assignment.entity';
+import { AssignmentLifecycleService } from '../assignments/assignment-lifecycle.service';
 import { appendAudit } from '../auth/audit';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -11,8 +12,6 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { LOGGER } from '../logging/logger';
 import { payerCodeOfGroup } from '../payouts/payers';
 import { periodContaining } from '../payouts/period';
-import { assignmentWorkflowId } from '../../workflows/ids';
-import { reportAttestedUpdate } from '../../workflows/assignment.messages';
 import { stockholmDate } from './business-dates';
 import { activityDateProblems, claimDeadline, ClaimPolicyValues, deadlineProblem, receiptDateProblems } from './claim-policy';
 import { AttestTimeReportDto, ClaimPolicyDto, CreateTimeReportDto, ListTimeReportsQueryDto, UpdateTimeReportDto } from './dto/time-report.dto';
@@ -22,7 +21,6 @@ import { ClaimPolicy, ClaimReminder, TimeReport, TimeReportReceipt } from './tim
 const NOT_FOUND = 'Tidrapporten finns inte.';
 /** Assignment states in which a representative may report: active, or ended (for meetings within its period). */
 const REPORTABLE_STATES = ['active', 'ended'];
-const HOOK_DEADLINE_MS = 5000;
 
 /** What the upload interceptor hands over (multer's memory storage). */
 export interface UploadedReceipt {
@@ -97,6 +95,7 @@ export class TimeReportsService {
     @Inject(Client) private readonly temporal: Client,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(AssignmentLifecycleService) private readonly lifecycle: AssignmentLifecycleService,
   ) {}
 
   /** A representative reports a meeting or activity of their own assignment (as a draft, until submitted). */
@@ -496,25 +495,16 @@ export class TimeReportsService {
   }
 
   /**
-   * Tells the assignment workflow that a report of its period was attested (its reporting cycle's hook).
-   * Best effort with a deadline: the attestation stands whether or not the workflow answers.
+   * Tells the assignment lifecycle that a report of its period was attested, through its hook (the only path from
+   * time reports to the workflow): retried there, applied to the read model and audit log when the workflow has
+   * completed or no longer knows the period (issue 13 #11c). The attestation is stored first; when the workflow
+   * does not answer the caller gets 503, and attesting again sends it again (the same update ID).
    */
   private async tellAssignmentWorkflow(assignmentId: string, activityDate: string, timeReportId: string, actorId: string) {
-    try {
-      const rows: Array<{ period_key: string }> = await this.ds.query(
-        `SELECT period_key FROM assignment_reporting_period WHERE assignment_id = $1 AND starts_on <= $2 AND ends_on >= $2
-          ORDER BY period_index DESC LIMIT 1`,
-        [assignmentId, activityDate],
-      );
-      const a = await this.ds.getRepository(Assignment).findOneByOrFail({ id: assignmentId });
-      const period = rows[0]?.period_key ?? periodContaining(activityDate, a.reportingFrequency).key;
-      const handle = this.temporal.workflow.getHandle(assignmentWorkflowId(assignmentId));
-      await this.temporal.withDeadline(Date.now() + HOOK_DEADLINE_MS, () =>
-        handle.executeUpdate(reportAttestedUpdate, { args: [{ actorId, period, timeReportId }], updateId: `report-attested:${timeReportId}` }),
-      );
-    } catch (e) {
-      this.logger.info({ assignmentId, timeReportId, err: e instanceof Error ? e.message : String(e) }, 'assignment workflow not told of attested report');
-    }
+    const found = await this.lifecycle.periodFor(assignmentId, activityDate);
+    const a = await this.ds.getRepository(Assignment).findOneByOrFail({ id: assignmentId });
+    const period = found?.periodKey ?? periodContaining(activityDate, a.reportingFrequency).key;
+    await this.lifecycle.recordAttestedReport({ assignmentId, period, timeReportId, actorId });
   }
 
   private async audit(em: EntityManager, actor: string, action: string, subjectId: string, details: Record<string, unknown>) {

@@ -8,8 +8,9 @@ import { AppModule } from './app.module';
 import { describeAuthInOpenApi } from './auth/openapi-auth';
 import { describeErrorResponses, methodNotAllowed } from './common/openapi-responses';
 import { describeValidationInOpenApi } from './common/openapi-validation';
-import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { DomainExceptionFilter, readJsonBodies } from './common/domain-exception.filter';
 import { NonEmptyPatchInterceptor } from './common/non-empty-patch';
+import { refuseControlCharactersInUrl, refuseNonJsonBodies, TextInputPipe } from './common/text-input';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { PinoNestLogger } from './logging/logger';
@@ -19,9 +20,14 @@ export async function createApi(config: AppConfig, logger: Logger): Promise<INes
   const app = await NestFactory.create(AppModule.forRoot(config, logger), {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bufferLogs: false,
+    // The body is parsed by readJsonBodies below, after the checks that need no body (URL, content type).
+    bodyParser: false,
   });
   app.enableShutdownHooks();
-  app.useGlobalPipes(createValidationPipe());
+  app.use(refuseControlCharactersInUrl());
+  app.use(refuseNonJsonBodies());
+  app.use(...readJsonBodies());
+  app.useGlobalPipes(new TextInputPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter(logger));
   app.useGlobalInterceptors(new NonEmptyPatchInterceptor());
   const http = logger.child({ component: 'http' });

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { Response } from 'express';
+import { json, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logger';
 import { DomainError } from './errors';
@@ -36,7 +36,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode === 503) {
-      this.logger.warn({ err: describeForLog(exception) }, 'database unavailable');
+      this.logger.warn({ err: describeForLog(exception) }, 'engine unavailable');
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) this.logger.error({ err: exception }, 'unhandled error');
     res.status(body.statusCode).json(body);
@@ -59,6 +59,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (isBodyParserError(e)) return bodyParserBody(e);
     const db = databaseErrorBody(e);
     if (db) return db;
+    if (isEngineUnavailable(e)) return body(503, UNAVAILABLE);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return body(400, 'Förfrågan är för djupt nästlad.');
     return body(500, 'Ett oväntat fel inträffade. Försök igen om en stund.');
   }
 }
@@ -71,7 +73,7 @@ export const RETRY_AFTER_SECONDS = 5;
 const UNAVAILABLE = 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.';
 
 /** Body parser (express `json`) errors, in Swedish: what was wrong and what to do. */
-function bodyParserBody(e: { status: number; type: string }): ErrorBody {
+export function bodyParserBody(e: { status: number; type: string }): ErrorBody {
   if (e.status === 413 || e.type === 'entity.too.large') {
     return body(413, 'Förfrågan är för stor. Skicka en mindre förfrågan (högst 100 kB).');
   }
@@ -103,6 +105,7 @@ const CONNECTION_MESSAGES = [
   /cannot use a pool after calling end/i,
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /connection (is )?not (yet )?established/i,
+  /is not currently accepting connections/i,
 ];
 
 /** True when the database (or the way to it) is down, not when the request or the code is wrong. */
@@ -149,6 +152,34 @@ function describeForLog(e: unknown): { name?: string; code?: string; message?: s
   return { name: o.name, code: sqlState(e) ?? o.code, message: o.message };
 }
 
-function isBodyParserError(e: unknown): e is { status: number; type: string } {
+export function isBodyParserError(e: unknown): e is { status: number; type: string } {
   return typeof e === 'object' && e !== null && 'type' in e && 'status' in e && typeof (e as { status: unknown }).status === 'number';
+}
+
+/** A Temporal frontend that does not answer (gRPC UNAVAILABLE / DEADLINE_EXCEEDED), seen directly or as a cause. */
+function isEngineUnavailable(e: unknown): boolean {
+  for (let x: unknown = e, i = 0; x && typeof x === 'object' && i < 5; x = (x as { cause?: unknown }).cause, i++) {
+    const code = (x as { code?: unknown }).code;
+    const name = (x as { name?: unknown }).name;
+    if ((name === 'ServiceError' || 'metadata' in x) && (code === 14 || code === 4)) return true;
+  }
+  return false;
+}
+
+/** The request body limit: text of a form is far below it; files go as multipart with their own limits. */
+export const JSON_BODY_LIMIT = '100kb';
+
+/**
+ * JSON bodies, read by body-parser (express's own), with its errors answered at once in Swedish: a body that
+ * cannot be read never reaches a handler, and its text is never echoed back.
+ */
+export function readJsonBodies() {
+  return [
+    json({ limit: JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] }),
+    (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+      if (!isBodyParserError(err)) return next(err);
+      const b = bodyParserBody(err);
+      res.status(b.statusCode).json(b);
+    },
+  ] as const;
 }

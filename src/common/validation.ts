@@ -3,7 +3,12 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 function collect(errors: ValidationError[], prefix = '', out: Record<string, string[]> = {}) {
   for (const e of errors) {
     const key = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) out[key] = Object.values(e.constraints);
+    if (e.constraints) {
+      // One message per field, the one that says what to do: an unknown field is named as such.
+      out[key] = e.constraints.whitelistValidation
+        ? [`Fältet "${e.property}" finns inte här. Ta bort det och försök igen.`]
+        : [Object.values(e.constraints)[0]];
+    }
     if (e.children?.length) collect(e.children, key, out);
   }
   return out;
@@ -15,6 +20,7 @@ export function createValidationPipe() {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const fields = collect(errors);
       return new BadRequestException({ message: 'Uppgifterna är inte giltiga. Rätta fälten och försök igen.', fields });

@@ -41,16 +41,20 @@ export class WorkingGroupsService {
    */
   async create(dto: CreateWorkingGroupDto, actor?: AuthUser): Promise<WorkingGroupView> {
     const id = dto.id ?? randomUUID();
-    const existing = await this.ds.getRepository(WorkingGroup).findOneBy({ id });
-    if (existing) {
+    const sameAsStored = async (existing: WorkingGroup) => {
       const visible = !actor || (await this.access.canAccess(actor, 'group', id));
-      if (!visible || existing.name !== dto.name || existing.kind !== dto.kind) {
+      if (!visible || existing.name !== dto.name.trim() || existing.kind !== dto.kind) {
         throw new ConflictError('En annan grupp finns redan med detta id.');
       }
+    };
+    const existing = await this.ds.getRepository(WorkingGroup).findOneBy({ id });
+    if (existing) {
+      await sameAsStored(existing);
     } else {
       await this.validateParent(dto);
       refuseNewGroupEndedBefore(dto.endsOn, stockholmDate(Date.now()));
-      // One transaction: the group never exists without the coordinator who created it.
+      // One transaction: the group never exists without the coordinator who created it. Two creates with one
+      // client id at the same moment: the second insert meets the first's primary key and answers as a repeat.
       await this.ds.transaction(async (em) => {
         await em.getRepository(WorkingGroup).insert({
           id,
@@ -65,6 +69,10 @@ export class WorkingGroupsService {
           minRepresentatives: dto.minRepresentatives ?? 2,
         });
         if (actor?.roles.includes('coordinator')) await this.coordinators.add(id, actor.id, em);
+      }).catch(async (e: unknown) => {
+        const winner = isUniqueViolation(e) ? await this.ds.getRepository(WorkingGroup).findOneBy({ id }) : null;
+        if (!winner) throw e;
+        await sameAsStored(winner);
       });
     }
     await this.startRecruitment(id);
@@ -196,4 +204,9 @@ export class WorkingGroupsService {
       throw new InvalidInputError('En tidsbegränsad grupp behöver ett slutdatum.', { endsOn: ['Ange slutdatum.'] });
     }
   }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { driverError?: { code?: unknown }; code?: unknown })?.driverError?.code ?? (e as { code?: unknown })?.code;
+  return code === '23505';
 }

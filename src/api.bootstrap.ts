@@ -10,7 +10,7 @@ import { describeErrorResponses, methodNotAllowed } from './common/openapi-respo
 import { describeValidationInOpenApi } from './common/openapi-validation';
 import { DomainExceptionFilter, readJsonBodies } from './common/domain-exception.filter';
 import { NonEmptyPatchInterceptor } from './common/non-empty-patch';
-import { refuseControlCharactersInUrl, refuseNonJsonBodies, TextInputPipe } from './common/text-input';
+import { describeTextRulesInOpenApi, refuseControlCharactersInUrl, refuseNonJsonBodies, TextInputPipe } from './common/text-input';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { PinoNestLogger } from './logging/logger';
@@ -53,6 +53,7 @@ export async function createApi(config: AppConfig, logger: Logger): Promise<INes
   );
   describeAuthInOpenApi(app, doc);
   describeValidationInOpenApi(app, doc);
+  describeTextRulesInOpenApi(doc);
   describeErrorResponses(doc);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   return app;

@@ -1,4 +1,4 @@
-import { cleanTextInput, CONTROL_MESSAGE, DEPTH_MESSAGE, MAX_DEPTH, TextInputError } from './text-input';
+import { cleanTextInput, CONTROL_MESSAGE, DEPTH_MESSAGE, describeTextRulesInOpenApi, MAX_DEPTH, NON_BLANK_TEXT_PATTERN, TEXT_PATTERN, TextInputError } from './text-input';
 
 describe('cleanTextInput', () => {
   const fieldsOf = (v: unknown) => {
@@ -45,5 +45,28 @@ describe('cleanTextInput', () => {
 
   it('leaves numbers, booleans and null alone', () => {
     expect(cleanTextInput({ n: 1, b: false, z: null })).toEqual({ n: 1, b: false, z: null });
+  });
+});
+
+describe('describeTextRulesInOpenApi', () => {
+  it('gives every free string the pattern the pipe enforces, and a required one the non-blank pattern', () => {
+    const doc = {
+      components: { schemas: { Dto: { type: 'object', properties: { name: { type: 'string', pattern: '\\S' }, note: { type: 'string' }, on: { type: 'string', format: 'date' }, code: { type: 'string', pattern: '^[a-z]+$' } } } } },
+      paths: { '/x/{id}': { get: { parameters: [{ schema: { type: 'string' } }] } } },
+    };
+    describeTextRulesInOpenApi(doc);
+    const props = doc.components.schemas.Dto.properties as Record<string, { pattern?: string }>;
+    expect(props.name.pattern).toBe(NON_BLANK_TEXT_PATTERN);
+    expect(props.note.pattern).toBe(TEXT_PATTERN);
+    expect(props.on.pattern).toBeUndefined();
+    expect(props.code.pattern).toBe('^[a-z]+$');
+    expect((doc.paths['/x/{id}'].get.parameters[0].schema as { pattern?: string }).pattern).toBe(TEXT_PATTERN);
+    const text = new RegExp(TEXT_PATTERN, 'u');
+    const nonBlank = new RegExp(NON_BLANK_TEXT_PATTERN, 'u');
+    expect(text.test('Tåg\tbiljett\n')).toBe(true);
+    expect(text.test('a\u0000')).toBe(false);
+    expect(nonBlank.test('   ')).toBe(false);
+    expect(nonBlank.test(' a ')).toBe(true);
+    expect(nonBlank.test(' a\u0001')).toBe(false);
   });
 });

@@ -89,6 +89,8 @@ function applyConstraints(target: Schema, metas: Meta[]) {
         break;
       case 'isIso8601':
         s.format ??= 'date';
+        // validator's strict ISO 8601 reads years 0000–0099 as 19xx and refuses them
+        if (s.format === 'date') s.pattern ??= '^([1-9]\\d{3}|0[1-9]\\d{2})-\\d{2}-\\d{2}$';
         break;
       case 'arrayUnique':
         target.uniqueItems = true;

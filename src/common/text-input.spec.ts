@@ -1,4 +1,4 @@
-import { cleanTextInput, CONTROL_MESSAGE, DEPTH_MESSAGE, describeTextRulesInOpenApi, MAX_DEPTH, NON_BLANK_TEXT_PATTERN, TEXT_PATTERN, TextInputError } from './text-input';
+import { cleanTextInput, CONTROL_MESSAGE, DEPTH_MESSAGE, describeTextRulesInOpenApi, MAX_DEPTH, NON_BLANK_TEXT_PATTERN, TEXT_PATTERN, TextInputError, URL_TEXT_PATTERN } from './text-input';
 
 describe('cleanTextInput', () => {
   const fieldsOf = (v: unknown) => {
@@ -60,7 +60,8 @@ describe('describeTextRulesInOpenApi', () => {
     expect(props.note.pattern).toBe(TEXT_PATTERN);
     expect(props.on.pattern).toBeUndefined();
     expect(props.code.pattern).toBe('^[a-z]+$');
-    expect((doc.paths['/x/{id}'].get.parameters[0].schema as { pattern?: string }).pattern).toBe(TEXT_PATTERN);
+    expect((doc.paths['/x/{id}'].get.parameters[0].schema as { pattern?: string }).pattern).toBe(URL_TEXT_PATTERN);
+    expect(new RegExp(URL_TEXT_PATTERN, 'u').test('a\tb')).toBe(false);
     const text = new RegExp(TEXT_PATTERN, 'u');
     const nonBlank = new RegExp(NON_BLANK_TEXT_PATTERN, 'u');
     expect(text.test('Tåg\tbiljett\n')).toBe(true);

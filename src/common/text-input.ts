@@ -121,6 +121,8 @@ export function refuseNonJsonBodies() {
 const CONTROL_CLASS = '\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F';
 /** A text without control characters (what TextInputPipe lets through), as a JSON Schema pattern. */
 export const TEXT_PATTERN = `^[^${CONTROL_CLASS}]*$`;
+/** A path or query value: no control characters at all (tab and newline included), as refuseControlCharactersInUrl checks. */
+export const URL_TEXT_PATTERN = '^[^\\u0000-\\u001F\\u007F-\\u009F]*$';
 /** The same with at least one character that is not blank (a required text, which blanks leave empty). */
 export const NON_BLANK_TEXT_PATTERN = `^[^${CONTROL_CLASS}]*[^\\s\\uFEFF${CONTROL_CLASS}][^${CONTROL_CLASS}]*$`;
 
@@ -132,21 +134,21 @@ type OpenApiSchema = { type?: unknown; pattern?: unknown; format?: unknown; enum
  * text (pattern `\S` from describeValidationInOpenApi) carries NON_BLANK_TEXT_PATTERN.
  */
 export function describeTextRulesInOpenApi(doc: { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> } }) {
-  const visit = (s: OpenApiSchema | undefined, depth = 0) => {
+  const visit = (s: OpenApiSchema | undefined, depth = 0, free = TEXT_PATTERN) => {
     if (!s || typeof s !== 'object' || depth > 20) return;
-    if (s.type === 'string' && s.format === undefined && s.enum === undefined) {
-      if (s.pattern === undefined) s.pattern = TEXT_PATTERN;
+    if (s.type === 'string' && (s.format === undefined || s.format === 'password') && s.enum === undefined) {
+      if (s.pattern === undefined) s.pattern = free;
       else if (s.pattern === '\\S') s.pattern = NON_BLANK_TEXT_PATTERN;
     }
-    for (const p of Object.values(s.properties ?? {})) visit(p, depth + 1);
-    visit(s.items, depth + 1);
+    for (const p of Object.values(s.properties ?? {})) visit(p, depth + 1, free);
+    visit(s.items, depth + 1, free);
   };
   for (const schema of Object.values(doc.components?.schemas ?? {})) visit(schema as OpenApiSchema);
   for (const item of Object.values(doc.paths ?? {})) {
     type Op = { parameters?: Array<{ schema?: OpenApiSchema }>; requestBody?: { content?: Record<string, { schema?: OpenApiSchema }> } };
     for (const op of Object.values(item as Record<string, Op>)) {
       if (!op || typeof op !== 'object') continue;
-      for (const p of op.parameters ?? []) visit(p.schema);
+      for (const p of op.parameters ?? []) visit(p.schema, 0, URL_TEXT_PATTERN);
       for (const c of Object.values(op.requestBody?.content ?? {})) visit(c.schema);
     }
   }

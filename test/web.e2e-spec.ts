@@ -381,8 +381,18 @@ describe('web app', () => {
 
     it('representative: reports a meeting with travel and a receipt, and sends it in', async () => {
       const page = await as('rep', rep);
-      await page.goto(`${h.baseUrl}/uppdrag/${assignmentId}`);
-      await page.getByRole('link', { name: 'Rapportera ett möte' }).click();
+      const groupName = `NSG Testgrupp ${group.id.slice(0, 6)}`;
+      // Issue 17 #1: an active representative reaches the form by clicking, from "Mina uppdrag" (no typed address).
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina uppdrag' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mina uppdrag' }).waitFor();
+      await page.getByRole('link', { name: groupName, exact: true }).waitFor();
+      expect(await mainText(page)).toContain('Aktivt uppdrag');
+      await check(page, '49-mina-uppdrag');
+      // Only the user's own assignments: another representative's list does not show this one.
+      const other = await h.createUser({ roles: ['representative'] });
+      expect((await other.api.get('/me/assignments')).body).toEqual([]);
+      expect((await rep.api.get('/me/assignments')).body).toEqual([expect.objectContaining({ id: assignmentId, groupId: group.id, groupName, state: 'active' })]);
+      await page.getByRole('link', { name: `Rapportera ett möte i ${groupName}` }).click();
       await page.getByRole('heading', { level: 1, name: 'Rapportera ett möte' }).waitFor();
       await page.getByLabel('Vilken dag var mötet?', { exact: true }).fill(today);
       await page.getByLabel('På plats', { exact: true }).check();

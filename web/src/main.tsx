@@ -19,6 +19,7 @@ import { RateTablesPage } from './pages/admin/RateTablesPage';
 import { UserPage } from './pages/admin/UserPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AssignmentPage } from './pages/assignments/AssignmentPage';
+import { MyAssignmentsPage } from './pages/assignments/MyAssignmentsPage';
 import { MyPayoutsPage } from './pages/payouts/MyPayoutsPage';
 import { PayoutRunPage } from './pages/payouts/PayoutRunPage';
 import { PayoutRunsPage } from './pages/payouts/PayoutRunsPage';
@@ -40,6 +41,7 @@ const NAV: NavItem[] = [
   { to: '/grupper', label: 'Arbetsgrupper', roles: ['coordinator', 'admin'] },
   { to: '/organisationer', label: 'Organisationer', roles: ['coordinator', 'admin'] },
   { to: '/nomineringar', label: 'Förfrågningar om nominering', roles: ['org-contact'] },
+  { to: '/mina-uppdrag', label: 'Mina uppdrag', roles: ['representative'] },
   { to: '/tidrapporter', label: 'Mina tidrapporter', roles: ['representative'] },
   { to: '/mina-utbetalningar', label: 'Mina utbetalningar', roles: ['representative'] },
   { to: '/utbetalningar', label: 'Utbetalningar', roles: ['finance'] },
@@ -105,6 +107,7 @@ function App() {
         <Route path="/grupper/ny" element={only(COORDINATION, <NewGroupPage />)} />
         <Route path="/grupper/:id" element={<GroupPage />} />
         <Route path="/grupper/:id/attestera" element={only(['coordinator'], <AttestPage />)} />
+        <Route path="/mina-uppdrag" element={only(['representative'], <MyAssignmentsPage />)} />
         <Route path="/tidrapporter" element={only(['representative'], <TimeReportsPage />)} />
         <Route path="/tidrapporter/:id" element={<TimeReportPage />} />
         <Route path="/uppdrag/:assignmentId/rapportera" element={only(['representative'], <NewTimeReportPage />)} />

@@ -311,3 +311,13 @@ export interface OrganisationPage {
   page: number;
   pageSize: number;
 }
+
+/** GET /me/assignments: the representative's own assignments ("Mina uppdrag"). */
+export interface MyAssignment {
+  id: string;
+  groupId: string;
+  groupName: string;
+  state: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+}

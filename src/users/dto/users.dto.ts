@@ -199,3 +199,19 @@ export class UserTaskDto implements UserTask {
   @ApiProperty()
   urgent: boolean;
 }
+
+/** `GET /me/assignments`: one of the logged-in representative's assignments ("Mina uppdrag"). */
+export class MyAssignmentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  groupId: string;
+  @ApiProperty({ example: 'NAG Hjärtsvikt' })
+  groupName: string;
+  @ApiProperty({ description: 'Uppdragets läge (läsmodellen av arbetsflödet), t.ex. active.', example: 'active' })
+  state: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' })
+  periodStart: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' })
+  periodEnd: string | null;
+}

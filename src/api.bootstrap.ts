@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { describeAuthInOpenApi } from './auth/openapi-auth';
+import { requireSessionBeforeBody } from './auth/session-before-body';
 import { describeErrorResponses, methodNotAllowed } from './common/openapi-responses';
 import { describeValidationInOpenApi } from './common/openapi-validation';
 import { DomainExceptionFilter, readJsonBodies } from './common/domain-exception.filter';
@@ -24,11 +25,14 @@ export async function createApi(config: AppConfig, logger: Logger): Promise<INes
     bodyParser: false,
   });
   app.enableShutdownHooks();
+  const filter = new DomainExceptionFilter(logger);
   app.use(refuseControlCharactersInUrl());
+  // 401 for a body sent to a route that needs a session, before the body is looked at (issue 14 #2).
+  app.use(requireSessionBeforeBody(app, (e, host) => filter.catch(e, host)));
   app.use(refuseNonJsonBodies());
   app.use(...readJsonBodies());
   app.useGlobalPipes(new TextInputPipe(), createValidationPipe());
-  app.useGlobalFilters(new DomainExceptionFilter(logger));
+  app.useGlobalFilters(filter);
   app.useGlobalInterceptors(new NonEmptyPatchInterceptor());
   const http = logger.child({ component: 'http' });
   app.use((req: Request, res: Response, next: NextFunction) => {

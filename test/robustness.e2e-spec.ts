@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
+import { MESSAGES } from '../src/auth/auth.guard';
 import { CONTROL_MESSAGE } from '../src/common/text-input';
 import { ApiClient, Harness, startHarness, TestUser } from './support/harness';
 
@@ -102,6 +103,44 @@ describe('robustness of the API against what a client can send', () => {
     const triple = await coordinator.api.post('/working-groups', group({ name: 12 }));
     expect(triple.status).toBe(400);
     expect(triple.body.fields.name).toHaveLength(1);
+  });
+
+  it('answers 401 to a body sent without a valid session before the body is parsed or echoed; public routes still read theirs', async () => {
+    const anonymous = h.api();
+    const expired = h.api('mvs_not-a-session');
+    const secret = `hemligt-${randomUUID()}`;
+    const before = await groupCount();
+    const send = async (client: typeof anonymous, path: string, contentType: string, body: string) => {
+      const res = await client.fetch(path, { method: 'POST', headers: { 'content-type': contentType }, body });
+      return { status: res.status, text: await res.text() };
+    };
+    const cases: Array<[string, string, string]> = [
+      ['/working-groups', 'application/json', `{"name": "${secret}",`], // malformed JSON (was 400)
+      ['/working-groups', 'application/json', JSON.stringify(group({ name: secret, commission: 'x'.repeat(2_000_000) }))], // too large (was 413)
+      ['/working-groups', 'application/x-www-form-urlencoded', `name=${secret}&kind=NAG&commission=x`], // not JSON (was 415)
+      ['/working-groups/', 'text/plain', secret], // trailing slash: the same route
+      ['/auth/logout', 'application/json', `{"${secret}": ${'['.repeat(40_000)}`],
+    ];
+    for (const [path, type, body] of cases) {
+      const none = await send(anonymous, path, type, body);
+      expect({ path, type, status: none.status }).toEqual({ path, type, status: 401 });
+      expect(JSON.parse(none.text)).toEqual({ statusCode: 401, error: 'Unauthorized', message: MESSAGES.noToken });
+      const bad = await send(expired, path, type, body);
+      expect({ path, type, status: bad.status }).toEqual({ path, type, status: 401 });
+      expect(JSON.parse(bad.text).message).toBe(MESSAGES.badToken);
+      expect(none.text + bad.text).not.toContain(secret);
+    }
+    expect(await groupCount()).toBe(before);
+
+    // Public routes parse their bodies as before: malformed JSON is 400, another type 415.
+    const login = await send(anonymous, '/auth/login', 'application/json', '{"email": ');
+    expect(login.status).toBe(400);
+    expect(JSON.parse(login.text).message).toMatch(/inte giltig JSON/);
+    const accept = await send(anonymous, '/auth/invitations/accept', 'application/x-www-form-urlencoded', 'token=x&password=y');
+    expect(accept.status).toBe(415);
+    // With a session the body is read as before.
+    const malformed = await send(coordinator.api, '/working-groups', 'application/json', '{"name": "NAG",');
+    expect(malformed.status).toBe(400);
   });
 
   it('answers eight simultaneous creates with one client id as one group, never 500', async () => {

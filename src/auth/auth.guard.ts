@@ -5,13 +5,17 @@ import { ForbiddenError, NotFoundError, UnauthorizedError } from '../common/erro
 import { AccessPolicy, SCOPE_NOT_FOUND_MESSAGES } from './access-policy';
 import type { AuthUser, Role } from './auth-user';
 import { IS_PUBLIC, REQUIRED_ROLES, SCOPE, ScopeKind } from './auth.decorators';
-import { SessionService } from './session.service';
+import { ResolvedSession, SessionService } from './session.service';
+
+/** Where requireSessionBeforeBody (session-before-body.ts) leaves the session it resolved before the body was read. */
+export const PRE_RESOLVED_SESSION = Symbol('preResolvedSession');
 
 /** A request after the guard: `user` is the logged-in user, `authSessionId` their session. */
 export interface AuthedRequest extends Request {
   user?: AuthUser;
   authSessionId?: string;
   authSessionExpiresAt?: Date;
+  [PRE_RESOLVED_SESSION]?: ResolvedSession;
 }
 
 export const MESSAGES = {
@@ -50,7 +54,7 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const token = bearerToken(req);
     if (!token) throw new UnauthorizedError(MESSAGES.noToken);
-    const session = await this.sessions.resolve(token);
+    const session = req[PRE_RESOLVED_SESSION] ?? (await this.sessions.resolve(token));
     if (!session) throw new UnauthorizedError(MESSAGES.badToken);
     req.user = session.user;
     req.authSessionId = session.sessionId;

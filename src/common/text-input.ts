@@ -95,7 +95,7 @@ export function refuseControlCharactersInUrl() {
 }
 
 /** Whether a request carries a body (by its headers, before anything reads it). */
-function hasBody(req: Request): boolean {
+export function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];
   if (req.headers['transfer-encoding'] !== undefined) return true;
   return length !== undefined && length !== '0';

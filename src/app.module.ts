@@ -20,6 +20,7 @@ import { RecruitmentModule } from './recruitment/recruitment.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { MailModule } from './mail/mail.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { GroupActivitiesModule } from './group-activities/group-activities.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
 export const FEATURE_MODULES = [
@@ -36,6 +37,7 @@ export const FEATURE_MODULES = [
   AssignmentsModule,
   MailModule,
   OrganisationsModule,
+  GroupActivitiesModule,
 ];
 
 @Module({})

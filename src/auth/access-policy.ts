@@ -53,7 +53,7 @@ export type PaymentDetailsBasis =
  * - person (personal and payment details, payouts, slips: DOMAIN "Personal data"): the person themself, and
  *   finance of a payer that pays the person (`paymentDetailsBasis`); nobody else, administrators included;
  * - payer: finance of that payer;
- * - document, batch, nomination-request, time-report: whatever resolver the owning module registers with
+ * - document, batch, nomination-request, time-report, activity: whatever resolver the owning module registers with
  *   `AccessPolicy.registerResolver(kind, resolver)`; until then nobody (fail closed).
  */
 @Injectable()
@@ -231,4 +231,5 @@ export const SCOPE_NOT_FOUND_MESSAGES: Record<ScopeKind, string> = {
   batch: 'Utbetalningsomgången finns inte.',
   'nomination-request': 'Nomineringsförfrågan finns inte.',
   'time-report': 'Tidrapporten finns inte.',
+  activity: 'Aktiviteten finns inte.',
 };

@@ -27,7 +27,8 @@ export type ScopeKind =
   | 'document'
   | 'batch'
   | 'nomination-request'
-  | 'time-report';
+  | 'time-report'
+  | 'activity';
 
 /**
  * Declares which route parameter names the object this endpoint acts on, e.g.

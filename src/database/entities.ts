@@ -1,3 +1,4 @@
+import { GroupActivity, GroupActivityCalled } from '../group-activities/group-activity.entity';
 import { Assignment } from '../assignments/assignment.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -47,4 +48,6 @@ export const ALL_ENTITIES = [
   PayoutLine,
   PayoutPerson,
   PayoutApproval,
+  GroupActivity,
+  GroupActivityCalled,
 ];

@@ -10,6 +10,7 @@ import { PayoutSetBased1764600000000 } from './migrations/1764600000000-payout-s
 import { TimeReportDayLimit1764700000000 } from './migrations/1764700000000-time-report-day-limit';
 import { PayoutSnapshot1764800000000 } from './migrations/1764800000000-payout-snapshot';
 import { AgreementSigningOrder1765100000000 } from './migrations/1765100000000-agreement-signing-order';
+import { GroupActivities1765200000000 } from './migrations/1765200000000-group-activities';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   TimeReportDayLimit1764700000000,
   PayoutSnapshot1764800000000,
   AgreementSigningOrder1765100000000,
+  GroupActivities1765200000000,
 ];

@@ -47,6 +47,14 @@ export class TimeReport {
   @Column('text', { name: 'meeting_ref', default: '' })
   meetingRef: string;
 
+  /** The group's activity (or the agreement's own activity) this report is made against. */
+  @Column('uuid', { name: 'activity_id', nullable: true })
+  activityId: string | null;
+
+  /** Filled by the database from the activity: true for an agreement's own activity (one report per day). */
+  @Column('boolean', { name: 'activity_per_day', default: false })
+  activityPerDay: boolean;
+
   @Column('text', { nullable: true })
   description: string | null;
 

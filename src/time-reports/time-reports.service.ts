@@ -15,6 +15,9 @@ import { periodContaining } from '../payouts/period';
 import { stockholmDate } from './business-dates';
 import { activityDateProblems, claimDeadline, ClaimPolicyValues, deadlineProblem, receiptDateProblems } from './claim-policy';
 import { AttestTimeReportDto, ClaimPolicyDto, CreateTimeReportDto, ListTimeReportsQueryDto, UpdateTimeReportDto } from './dto/time-report.dto';
+import { activityView, agreementActivityId, ensureAgreementActivity } from '../group-activities/activity-view';
+import type { ActivityDto } from '../group-activities/dto/group-activity.dto';
+import { feeKindOf, GroupActivity } from '../group-activities/group-activity.entity';
 import { checkReceiptFile, cleanFileName, decodeUploadedFileName } from './receipt-file';
 import { ClaimPolicy, ClaimReminder, TimeReport, TimeReportReceipt } from './time-report.entity';
 
@@ -57,6 +60,10 @@ export interface TimeReportView {
   payerCode: string;
   activityDate: string;
   kind: TimeReport['kind'];
+  /** The activity the report is made against (null for a report from before activities). */
+  activityId: string | null;
+  /** The activity, shown next to what was reported (for attestation). */
+  activity: ActivityDto | null;
   meetingRef: string;
   description: string | null;
   participation: TimeReport['participation'];
@@ -98,17 +105,30 @@ export class TimeReportsService {
     @Inject(AssignmentLifecycleService) private readonly lifecycle: AssignmentLifecycleService,
   ) {}
 
-  /** A representative reports a meeting or activity of their own assignment (as a draft, until submitted). */
+  /**
+   * A representative reports a meeting or activity of their own assignment (as a draft, until submitted). Against
+   * an activity (`activityId`), kind, date and (by default) participation come from the activity, and only an
+   * assignment called to it (or, for an agreement's own activity, that assignment) may report it: once per person
+   * (the agreement's own activity: once per person and day).
+   */
   async create(dto: CreateTimeReportDto, user: AuthUser): Promise<TimeReportView> {
     const id = dto.id ?? randomUUID();
     const existing = await this.ds.getRepository(TimeReport).findOneBy({ id });
     if (existing) {
-      if (existing.personId !== user.personId || existing.assignmentId !== dto.assignmentId || existing.activityDate !== dto.activityDate) {
+      if (
+        existing.personId !== user.personId ||
+        existing.assignmentId !== dto.assignmentId ||
+        (dto.activityId !== undefined && existing.activityId !== dto.activityId) ||
+        (dto.activityDate !== undefined && existing.activityDate !== dto.activityDate)
+      ) {
         throw new ConflictError('En annan tidrapport finns redan med detta id.');
       }
       return this.view(existing);
     }
     const assignment = await this.ownAssignment(dto.assignmentId, user);
+    const fromActivity = dto.activityId !== undefined ? await this.reportedActivity(dto, assignment) : undefined;
+    const activityDate = fromActivity?.activityDate ?? dto.activityDate!;
+    const kind = fromActivity?.kind ?? dto.kind!;
     const payer = await this.payerOf(assignment.groupId);
     const policy = await this.policyFor(this.ds.manager, payer);
     const figures = { ...this.figures(dto) };
@@ -118,20 +138,69 @@ export class TimeReportsService {
       personId: assignment.personId,
       groupId: assignment.groupId,
       payerCode: payer,
-      activityDate: dto.activityDate,
-      kind: dto.kind,
-      meetingRef: dto.meetingRef ?? '',
+      activityDate,
+      kind,
+      activityId: fromActivity?.activityId ?? null,
+      meetingRef: fromActivity ? fromActivity.activityId : (dto.meetingRef ?? ''),
+      activityPerDay: fromActivity?.perDay ?? false,
       description: dto.description ?? null,
-      participation: dto.participation,
+      participation: fromActivity?.participation ?? dto.participation!,
       ...figures,
       state: 'draft',
-      claimDeadline: claimDeadline(dto.activityDate, policy),
+      claimDeadline: claimDeadline(activityDate, policy),
       createdBy: user.id,
     };
     await this.validate(this.ds.manager, row as TimeReport, assignment, policy, { checkDeadline: true });
     await this.insertOrConflict(row);
-    await this.audit(this.ds.manager, user.id, 'time-report.created', id, { assignmentId: assignment.id, kind: dto.kind, activityDate: dto.activityDate });
+    await this.audit(this.ds.manager, user.id, 'time-report.created', id, {
+      assignmentId: assignment.id,
+      kind,
+      activityDate,
+      ...(fromActivity ? { activityId: fromActivity.activityId } : {}),
+    });
     return this.get(id);
+  }
+
+  /**
+   * What a report against `dto.activityId` takes from the activity, after checking that the assignment may report
+   * it: 404 for an activity that does not exist or is of another group, 403 for one the assignment is not called to
+   * (or another assignment's own activity), 400 for a kind or date other than the activity's.
+   */
+  private async reportedActivity(
+    dto: CreateTimeReportDto,
+    assignment: Assignment,
+  ): Promise<{ activityId: string; activityDate: string; kind: TimeReport['kind']; participation: TimeReport['participation']; perDay: boolean }> {
+    const activityId = dto.activityId!;
+    let activity = await this.ds.getRepository(GroupActivity).findOneBy({ id: activityId });
+    if (!activity && activityId === agreementActivityId(assignment.id)) {
+      await ensureAgreementActivity(this.ds, assignment);
+      activity = await this.ds.getRepository(GroupActivity).findOneBy({ id: activityId });
+    }
+    if (!activity || activity.groupId !== assignment.groupId) {
+      throw new NotFoundError('Aktiviteten finns inte.', { activityId: ['Ingen aktivitet med detta id finns i uppdragets grupp.'] });
+    }
+    const fields: Record<string, string[]> = {};
+    const kind = feeKindOf(activity.kind);
+    if (dto.kind !== undefined && dto.kind !== kind) fields.kind = [`Typen kommer från aktiviteten (${kind}).`];
+    if (dto.meetingRef) fields.meetingRef = ['Mötet är aktiviteten: ange ingen mötesreferens.'];
+    let activityDate: string;
+    if (activity.assignmentId !== null) {
+      if (activity.assignmentId !== assignment.id) throw new ForbiddenError('Det här är ett annat uppdrags egen aktivitet: rapportera mot ditt eget uppdrags.');
+      if (dto.activityDate === undefined) fields.activityDate = ['Ange dagen då arbetet utfördes.'];
+      activityDate = dto.activityDate ?? '';
+    } else {
+      const called: unknown[] = await this.ds.query(`SELECT 1 FROM group_activity_called WHERE activity_id = $1 AND assignment_id = $2`, [
+        activity.id,
+        assignment.id,
+      ]);
+      if (called.length === 0) throw new ForbiddenError('Du är inte kallad till den här aktiviteten och kan inte rapportera den.');
+      activityDate = activity.activityDate!;
+      if (dto.activityDate !== undefined && dto.activityDate !== activityDate) fields.activityDate = [`Datumet kommer från aktiviteten (${activityDate}).`];
+    }
+    const participation = dto.participation ?? activity.mode;
+    if (!participation) fields.participation = ['Ange hur du deltog: on-site, video eller phone.'];
+    if (Object.keys(fields).length) throw new InvalidInputError(Object.values(fields)[0][0], fields);
+    return { activityId: activity.id, activityDate, kind, participation: participation!, perDay: activity.assignmentId !== null };
   }
 
   /** Edits a report that is not attested; a rejected report becomes a draft again (to be submitted anew). */
@@ -143,6 +212,16 @@ export class TimeReportsService {
       const policy = await this.policyFor(em, report.payerCode);
       const next: TimeReport = { ...report };
       const changed = (Object.keys(dto) as Array<keyof UpdateTimeReportDto>).filter((key) => dto[key] !== undefined);
+      if (report.activityId !== null) {
+        // Kind, meeting and (an ordinary activity's) date are the activity's: a report of it cannot change them.
+        const fields: Record<string, string[]> = {};
+        if (dto.kind !== undefined && dto.kind !== report.kind) fields.kind = ['Typen kommer från aktiviteten.'];
+        if (dto.meetingRef !== undefined && dto.meetingRef !== report.meetingRef) fields.meetingRef = ['Mötet är aktiviteten: mötesreferensen kan inte ändras.'];
+        if (dto.activityDate !== undefined && dto.activityDate !== report.activityDate && !report.activityPerDay) {
+          fields.activityDate = ['Datumet kommer från aktiviteten.'];
+        }
+        if (Object.keys(fields).length) throw new InvalidInputError(Object.values(fields)[0][0], fields);
+      }
       for (const key of changed) (next as unknown as Record<string, unknown>)[key] = dto[key];
       if (next.activityDate !== report.activityDate) next.claimDeadline = claimDeadline(next.activityDate, policy);
       // The deadline is about sending the claim in: once sent in time, a correction may come later.
@@ -422,7 +501,8 @@ export class TimeReportsService {
     if (r.kind === 'open-information-meeting' && r.ticketCostOre + r.otherTravelCostOre + r.carKm > 0) {
       fields.kind = ['Allmänna öppna informationsmöten ger varken arvode eller reseersättning (rutinen §4.5.2).'];
     }
-    if (r.kind === 'extra-preparation') {
+    // Extra preparation the group calls as an activity is agreed by that call; reported freely, the agreement's days count.
+    if (r.kind === 'extra-preparation' && !r.activityId) {
       if (a.extraPreparationDays <= 0) {
         fields.kind = ['Överenskommelsen innehåller inget extra förberedelsearbete.'];
       } else {
@@ -460,7 +540,7 @@ export class TimeReportsService {
     try {
       await this.ds.getRepository(TimeReport).insert(row);
     } catch (e) {
-      throw duplicateOr(e);
+      throw duplicateOr(e, row.activityId == null ? false : row.activityPerDay ? 'per-day' : 'once');
     }
   }
 
@@ -469,7 +549,7 @@ export class TimeReportsService {
       const { id, createdAt: _c, updatedAt: _u, ...rest } = row;
       await em.update(TimeReport, { id }, rest);
     } catch (e) {
-      throw duplicateOr(e);
+      throw duplicateOr(e, row.activityId === null ? false : row.activityPerDay ? 'per-day' : 'once');
     }
   }
 
@@ -528,6 +608,8 @@ export class TimeReportsService {
       payerCode: r.payerCode,
       activityDate: r.activityDate,
       kind: r.kind,
+      activityId: r.activityId,
+      activity: r.activityId ? await activityView(this.ds, r.activityId) : null,
       meetingRef: r.meetingRef,
       description: r.description,
       participation: r.participation,
@@ -576,12 +658,24 @@ function dayLimitMessage(others?: number): string {
   return others === undefined ? base : `${base} Dina andra rapporter för dagen har redan ${others} minuter.`;
 }
 
-function duplicateOr(e: unknown): unknown {
+const ACTIVITY_CONSTRAINTS = ['time_report_activity_once', 'time_report_agreement_activity_day', 'time_report_activity_key'];
+
+/**
+ * A database error as the API answers it; `ofActivity`: the report is made against an ordinary activity (`once`)
+ * or an agreement's own activity (`per-day`).
+ */
+function duplicateOr(e: unknown, ofActivity: false | 'once' | 'per-day' = false): unknown {
   if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23514' && /time_report_day_limit/.test(e.message)) {
     return new InvalidInputError(dayLimitMessage(), { durationMinutes: [dayLimitMessage()] });
   }
   if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505') {
     const constraint = (e as unknown as { constraint?: string }).constraint;
+    if (constraint === 'time_report_agreement_activity_day' || (ofActivity === 'per-day' && constraint === 'time_report_activity_key')) {
+      return new ConflictError('Du har redan rapporterat den här aktiviteten för den här dagen.', { activityDate: ['En rapport för denna dag finns redan.'] });
+    }
+    if (ofActivity && constraint !== undefined && ACTIVITY_CONSTRAINTS.includes(constraint)) {
+      return new ConflictError('Du har redan rapporterat den här aktiviteten.', { activityId: ['En rapport för denna aktivitet finns redan.'] });
+    }
     if (constraint === 'time_report_activity_key') {
       return new ConflictError('Aktiviteten är redan rapporterad: samma uppdrag, datum, typ och möte finns redan.', {
         activityDate: ['En rapport för detta möte finns redan.'],

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ACTIVITY_KINDS, ActivityKind, PARTICIPATION_MODES, Participation } from '../time-report.entity';
 
 const MAX_ORE = 10_000_000; // 100 000 kr on one activity: far above any real ticket
@@ -53,13 +53,29 @@ export class CreateTimeReportDto extends TimeReportFiguresDto {
   @IsUUID('all', { message: 'Ange uppdraget (ett UUID).' })
   assignmentId: string;
 
-  @ApiProperty({ description: 'Datum för mötet eller aktiviteten.', example: '2026-09-14' })
-  @IsISO8601({ strict: true }, { message: 'Datumet måste anges som ÅÅÅÅ-MM-DD.' })
-  activityDate: string;
+  @ApiPropertyOptional({
+    description: 'Aktiviteten (gruppens möte eller annat arbete, eller överenskommelsens egna aktivitet) som rapporten gäller. Med den kommer typ, datum och (som standard) sätt att delta från aktiviteten.',
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'activityId måste vara ett UUID.' })
+  activityId?: string;
 
-  @ApiProperty({ enum: ACTIVITY_KINDS, description: 'Möte, introduktion, överenskommet extra förberedelsearbete eller öppet informationsmöte.' })
+  @ApiPropertyOptional({
+    description: 'Datum för mötet eller aktiviteten. Krävs utan activityId och för överenskommelsens egen aktivitet; annars aktivitetens datum.',
+    example: '2026-09-14',
+  })
+  @ValidateIf((o: CreateTimeReportDto) => o.activityId === undefined || o.activityDate !== undefined)
+  @IsISO8601({ strict: true }, { message: 'Datumet måste anges som ÅÅÅÅ-MM-DD.' })
+  activityDate?: string;
+
+  @ApiPropertyOptional({
+    enum: ACTIVITY_KINDS,
+    description: 'Möte, introduktion, överenskommet extra förberedelsearbete eller öppet informationsmöte. Krävs utan activityId; med den kommer typen från aktiviteten.',
+  })
+  @ValidateIf((o: CreateTimeReportDto) => o.activityId === undefined || o.kind !== undefined)
   @IsIn(ACTIVITY_KINDS, { message: `Typen måste vara en av ${ACTIVITY_KINDS.join(', ')}.` })
-  kind: ActivityKind;
+  kind?: ActivityKind;
 
   @ApiPropertyOptional({ description: 'Vilket möte (mötets id eller rubrik); skiljer två aktiviteter samma dag åt.', example: 'Arbetsmöte 3' })
   @IsOptional()
@@ -74,13 +90,20 @@ export class CreateTimeReportDto extends TimeReportFiguresDto {
   @MaxLength(2000, { message: 'Beskrivningen får vara högst 2 000 tecken.' })
   description?: string;
 
-  @ApiProperty({ enum: PARTICIPATION_MODES, description: 'På plats, via video eller via telefon.' })
+  @ApiPropertyOptional({
+    enum: PARTICIPATION_MODES,
+    description: 'På plats, via video eller via telefon. Krävs utan activityId; med den är standard aktivitetens form (för överenskommelsens egen aktivitet krävs den).',
+  })
+  @ValidateIf((o: CreateTimeReportDto) => o.activityId === undefined || o.participation !== undefined)
   @IsIn(PARTICIPATION_MODES, { message: `Sättet att delta måste vara ett av ${PARTICIPATION_MODES.join(', ')}.` })
-  participation: Participation;
+  participation?: Participation;
 }
 
-/** An edit of a report that is not yet attested: the fields of a new report (not its id or assignment), every one optional. */
-export class UpdateTimeReportDto extends PartialType(OmitType(CreateTimeReportDto, ['id', 'assignmentId'] as const)) {}
+/**
+ * An edit of a report that is not yet attested: the fields of a new report (not its id, assignment or activity),
+ * every one optional. A report of an activity keeps the activity's kind and (an ordinary activity) its date.
+ */
+export class UpdateTimeReportDto extends PartialType(OmitType(CreateTimeReportDto, ['id', 'assignmentId', 'activityId'] as const)) {}
 
 export const ATTESTATION_ACTIONS = ['confirm', 'adjust', 'reject'] as const;
 export type AttestationAction = (typeof ATTESTATION_ACTIONS)[number];

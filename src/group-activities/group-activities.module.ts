@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { AccessPolicy } from '../auth/access-policy';
+import { payerCodeOfGroup } from '../payouts/payers';
+import { GroupActivitiesController } from './group-activities.controller';
+import { GroupActivitiesService } from './group-activities.service';
+
+/**
+ * Who may see an activity: an administrator, a coordinator of its group, finance of the group's payer, and a
+ * representative whose assignment is called to it (or, for an agreement's own activity, whose assignment it is).
+ * Anyone else gets the same 404 as for a missing activity.
+ */
+AccessPolicy.registerResolver('activity', async (user, id, { ds, policy }) => {
+  const rows: Array<{ group_id: string; assignment_id: string | null }> = await ds.query(
+    `SELECT group_id, assignment_id FROM group_activity WHERE id = $1`,
+    [id],
+  );
+  const a = rows[0];
+  if (!a) return false;
+  if (policy.isAdmin(user)) return true;
+  if (await policy.coordinates(user, a.group_id)) return true;
+  if (user.roles.includes('finance') && user.payerCode !== null) {
+    const payer = await payerCodeOfGroup(ds.manager, a.group_id);
+    if ('code' in payer && (await policy.canAccess(user, 'payer', payer.code))) return true;
+  }
+  if (!user.roles.includes('representative') || user.personId === null) return false;
+  const mine: unknown[] = a.assignment_id
+    ? await ds.query(`SELECT 1 FROM assignment WHERE id = $1 AND person_id = $2`, [a.assignment_id, user.personId])
+    : await ds.query(
+        `SELECT 1 FROM group_activity_called c JOIN assignment s ON s.id = c.assignment_id
+          WHERE c.activity_id = $1 AND s.person_id = $2 AND s.state NOT IN ('nominated', 'declined') LIMIT 1`,
+        [id, user.personId],
+      );
+  return mine.length > 0;
+});
+
+@Module({ controllers: [GroupActivitiesController], providers: [GroupActivitiesService], exports: [GroupActivitiesService] })
+export class GroupActivitiesModule {}

@@ -1,0 +1,264 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Assignment } from '../assignments/assignment.entity';
+import { appendAudit } from '../auth/audit';
+import { AccessPolicy } from '../auth/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import type { Page } from '../common/paging';
+import { pageOf } from '../common/paging';
+import { payerCodeOfGroup } from '../payouts/payers';
+import { claimDeadline } from '../time-reports/claim-policy';
+import { activityViews, AGREEMENT_STATES, ensureAgreementActivity } from './activity-view';
+import { ACTIVITY_PAGING, ActivityDto, CreateGroupActivityDto, ListGroupActivitiesQueryDto, UpdateGroupActivityDto } from './dto/group-activity.dto';
+import { feeKindOf, GroupActivity } from './group-activity.entity';
+
+const NOT_FOUND = 'Aktiviteten finns inte.';
+const GROUP_NOT_FOUND = 'Gruppen finns inte.';
+/** Assignments that can be called: accepted and not ended (nominated, declined and ended ones cannot). */
+const CALLABLE_EXCLUDED = ['nominated', 'declined', 'ended'];
+/** Assignments that give their representative a view of the group's activities (not a mere nomination). */
+const MEMBER_EXCLUDED = ['nominated', 'declined'];
+
+/** What a user may see of one group's activities: all of them, or those of these assignments (a representative). */
+type GroupView = { all: true } | { all: false; assignmentIds: string[] };
+
+/**
+ * The activities a working group calls representatives to (§4.5.1) and each agreement's own activity. A
+ * coordinator of the group (or an administrator) creates and changes them; representatives report against them.
+ */
+@Injectable()
+export class GroupActivitiesService {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+  ) {}
+
+  async create(groupId: string, dto: CreateGroupActivityDto, user: AuthUser): Promise<ActivityDto> {
+    const id = dto.id ?? randomUUID();
+    const existing = await this.ds.getRepository(GroupActivity).findOneBy({ id });
+    if (existing) return this.sameOrConflict(existing, groupId);
+    const inserted = await this.ds.transaction(async (em) => {
+      const called = dto.calledAssignmentIds ?? (await this.callableAssignments(em, groupId));
+      if (dto.calledAssignmentIds) await this.checkCallable(em, groupId, dto.calledAssignmentIds);
+      const rows: unknown[] = await em.query(
+        `INSERT INTO group_activity (id, group_id, title, kind, activity_date, start_time, duration_minutes, mode, fee_rule, agenda, material_sent_on, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          id,
+          groupId,
+          dto.title.trim(),
+          dto.kind,
+          dto.date,
+          dto.startTime ?? null,
+          dto.durationMinutes,
+          dto.mode,
+          dto.feeRule ?? 'by-length',
+          JSON.stringify((dto.agenda ?? []).map((a) => a.trim())),
+          dto.materialSentOn ?? null,
+          user.id,
+        ],
+      );
+      if (rows.length === 0) return false; // the same id created at the same moment: answered below as one
+      await this.insertCalled(em, id, called);
+      await this.audit(em, user.id, 'activity.created', id, { groupId, kind: dto.kind, date: dto.date, called: called.length });
+      return true;
+    });
+    if (!inserted) return this.sameOrConflict(await this.ds.getRepository(GroupActivity).findOneByOrFail({ id }), groupId);
+    return this.view(id);
+  }
+
+  /** A group's activities the user may see, paged (by date, then start time). */
+  async list(groupId: string, q: ListGroupActivitiesQueryDto, user: AuthUser): Promise<Page<ActivityDto>> {
+    if (q.from && q.to && q.from > q.to) {
+      throw new InvalidInputError('Från-datumet ligger efter till-datumet.', { from: ['from får inte vara senare än to.'] });
+    }
+    const scope = await this.groupView(groupId, user);
+    if (!scope) throw new NotFoundError(GROUP_NOT_FOUND);
+    if (!scope.all) {
+      for (const a of await this.ds.getRepository(Assignment).findBy(scope.assignmentIds.map((id) => ({ id })))) {
+        if ((AGREEMENT_STATES as readonly string[]).includes(a.state)) await ensureAgreementActivity(this.ds, a);
+      }
+    }
+    const { page, pageSize, offset } = pageOf(q, ACTIVITY_PAGING);
+    const qb = this.ds.getRepository(GroupActivity).createQueryBuilder('a').where('a.group_id = :groupId', { groupId });
+    if (q.from) qb.andWhere('(a.activity_date IS NULL OR a.activity_date >= :from)', { from: q.from });
+    if (q.to) qb.andWhere('(a.activity_date IS NULL OR a.activity_date <= :to)', { to: q.to });
+    if (!scope.all) {
+      const ids = scope.assignmentIds;
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('a.assignment_id = ANY(:ids::uuid[])', { ids })
+            .orWhere('EXISTS (SELECT 1 FROM group_activity_called c WHERE c.activity_id = a.id AND c.assignment_id = ANY(:ids::uuid[]))', { ids }),
+        ),
+      );
+    }
+    qb.orderBy('a.activity_date', 'ASC', 'NULLS FIRST').addOrderBy('a.start_time', 'ASC', 'NULLS FIRST').addOrderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC');
+    const [rows, total] = await qb.skip(offset).take(pageSize).getManyAndCount();
+    return { items: await activityViews(this.ds, rows), total, page, pageSize };
+  }
+
+  /** One activity (the scope guard has checked the user may see it). */
+  async get(id: string): Promise<ActivityDto> {
+    return this.view(id);
+  }
+
+  /**
+   * A coordinator changes an activity. Not once a report against it is attested (what it pays is then fixed); a
+   * new date or kind is carried to the reports made against it. An assignment that has reported it stays called.
+   */
+  async update(id: string, dto: UpdateGroupActivityDto, user: AuthUser): Promise<ActivityDto> {
+    await this.ds.transaction(async (em) => {
+      const a = await em.getRepository(GroupActivity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!a) throw new NotFoundError(NOT_FOUND);
+      if (a.assignmentId !== null) throw new ConflictError('Överenskommelsens egen aktivitet kan inte ändras.');
+      const attested: unknown[] = await em.query(`SELECT 1 FROM time_report WHERE activity_id = $1 AND state = 'attested' LIMIT 1`, [id]);
+      if (attested.length > 0) throw new ConflictError('En rapport för aktiviteten är redan attesterad: aktiviteten kan inte ändras längre.');
+      const reports: Array<{ id: string; assignment_id: string; payer_code: string }> = await em.query(
+        `SELECT id, assignment_id, payer_code FROM time_report WHERE activity_id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (dto.calledAssignmentIds) {
+        await this.checkCallable(em, a.groupId, dto.calledAssignmentIds, reports.map((r) => r.assignment_id));
+        const dropped = reports.filter((r) => !dto.calledAssignmentIds!.includes(r.assignment_id));
+        if (dropped.length > 0) {
+          throw new ConflictError('Ett uppdrag som redan har rapporterat aktiviteten kan inte strykas från de kallade.', {
+            calledAssignmentIds: ['Behåll de uppdrag som redan har rapporterat aktiviteten.'],
+          });
+        }
+      }
+      const next: Partial<GroupActivity> = {};
+      if (dto.title !== undefined) next.title = dto.title.trim();
+      if (dto.kind !== undefined) next.kind = dto.kind;
+      if (dto.date !== undefined) next.activityDate = dto.date;
+      if (dto.startTime !== undefined) next.startTime = dto.startTime;
+      if (dto.durationMinutes !== undefined) next.durationMinutes = dto.durationMinutes;
+      if (dto.mode !== undefined) next.mode = dto.mode;
+      if (dto.feeRule !== undefined) next.feeRule = dto.feeRule;
+      if (dto.agenda !== undefined) next.agenda = dto.agenda.map((s) => s.trim());
+      if (dto.materialSentOn !== undefined) next.materialSentOn = dto.materialSentOn;
+      if (Object.keys(next).length > 0) await em.update(GroupActivity, { id }, next);
+      if (dto.calledAssignmentIds) {
+        await em.query(`DELETE FROM group_activity_called WHERE activity_id = $1 AND NOT (assignment_id = ANY($2::uuid[]))`, [id, dto.calledAssignmentIds]);
+        await this.insertCalled(em, id, dto.calledAssignmentIds);
+      }
+      const date = next.activityDate ?? a.activityDate!;
+      const kind = feeKindOf(next.kind ?? a.kind);
+      if (reports.length > 0 && (date !== a.activityDate || (next.kind !== undefined && feeKindOf(next.kind) !== feeKindOf(a.kind)))) {
+        for (const r of reports) {
+          const policy = await this.policyFor(em, r.payer_code);
+          await em.query(`UPDATE time_report SET activity_date = $2, kind = $3, claim_deadline = $4, updated_at = now() WHERE id = $1`, [
+            r.id,
+            date,
+            kind,
+            claimDeadline(date, policy),
+          ]);
+        }
+      }
+      await this.audit(em, user.id, 'activity.updated', id, { fields: Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined) });
+    });
+    return this.view(id);
+  }
+
+  /**
+   * What the representative of an assignment can report against: the activities the assignment is called to and
+   * the agreement's own activity (created here when the assignment has an agreement and no own activity yet).
+   */
+  async forAssignment(assignmentId: string): Promise<ActivityDto[]> {
+    const a = await this.ds.getRepository(Assignment).findOneBy({ id: assignmentId });
+    if (!a) throw new NotFoundError('Uppdraget finns inte.');
+    if ((AGREEMENT_STATES as readonly string[]).includes(a.state)) await ensureAgreementActivity(this.ds, a);
+    const rows = await this.ds
+      .getRepository(GroupActivity)
+      .createQueryBuilder('g')
+      .where('g.assignment_id = :id', { id: assignmentId })
+      .orWhere('EXISTS (SELECT 1 FROM group_activity_called c WHERE c.activity_id = g.id AND c.assignment_id = :id)', { id: assignmentId })
+      .orderBy('g.activity_date', 'ASC', 'NULLS FIRST')
+      .addOrderBy('g.start_time', 'ASC', 'NULLS FIRST')
+      .addOrderBy('g.created_at', 'ASC')
+      .getMany();
+    return activityViews(this.ds, rows);
+  }
+
+  /**
+   * What `user` may see of the group's activities, or null (nothing: answered as a missing group). Admin,
+   * coordinators of the group and finance of its payer see all; a representative with an assignment in the group
+   * sees the activities of their assignments there.
+   */
+  async groupView(groupId: string, user: AuthUser): Promise<GroupView | null> {
+    if (await this.access.canAccess(user, 'group', groupId)) return { all: true };
+    if (user.roles.includes('finance') && user.payerCode !== null) {
+      const payer = await payerCodeOfGroup(this.ds.manager, groupId);
+      if ('code' in payer && (await this.access.canAccess(user, 'payer', payer.code))) return { all: true };
+    }
+    if (user.roles.includes('representative') && user.personId !== null) {
+      const rows: Array<{ id: string }> = await this.ds.query(
+        `SELECT id FROM assignment WHERE group_id = $1 AND person_id = $2 AND NOT (state = ANY($3::text[]))`,
+        [groupId, user.personId, MEMBER_EXCLUDED],
+      );
+      if (rows.length > 0) return { all: false, assignmentIds: rows.map((r) => r.id) };
+    }
+    return null;
+  }
+
+  private async view(id: string): Promise<ActivityDto> {
+    const row = await this.ds.getRepository(GroupActivity).findOneBy({ id });
+    if (!row) throw new NotFoundError(NOT_FOUND);
+    return (await activityViews(this.ds, [row]))[0];
+  }
+
+  private async sameOrConflict(existing: GroupActivity, groupId: string): Promise<ActivityDto> {
+    if (existing.groupId !== groupId || existing.assignmentId !== null) throw new ConflictError('En annan aktivitet finns redan med detta id.');
+    return this.view(existing.id);
+  }
+
+  private async callableAssignments(em: EntityManager, groupId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT id FROM assignment WHERE group_id = $1 AND NOT (state = ANY($2::text[])) ORDER BY id`,
+      [groupId, CALLABLE_EXCLUDED],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Every called assignment is one of the group's that can be called (or has already reported the activity). */
+  private async checkCallable(em: EntityManager, groupId: string, ids: string[], reported: string[] = []) {
+    if (ids.length === 0) return;
+    const rows: Array<{ id: string; state: string }> = await em.query(`SELECT id, state FROM assignment WHERE group_id = $1 AND id = ANY($2::uuid[])`, [
+      groupId,
+      ids,
+    ]);
+    const problems: string[] = [];
+    for (const id of ids) {
+      const row = rows.find((r) => r.id === id);
+      if (!row) problems.push(`Uppdraget ${id} finns inte i gruppen.`);
+      else if (CALLABLE_EXCLUDED.includes(row.state) && !reported.includes(id)) {
+        problems.push(`Uppdraget ${id} kan inte kallas: det är ${row.state === 'ended' ? 'avslutat' : row.state === 'declined' ? 'avböjt' : 'bara nominerat'}.`);
+      }
+    }
+    if (problems.length) throw new InvalidInputError(problems[0], { calledAssignmentIds: problems });
+  }
+
+  private async insertCalled(em: EntityManager, activityId: string, assignmentIds: string[]) {
+    if (assignmentIds.length === 0) return;
+    await em.query(
+      `INSERT INTO group_activity_called (activity_id, assignment_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [activityId, assignmentIds],
+    );
+  }
+
+  private async policyFor(em: EntityManager, payerCode: string) {
+    const rows: Array<{ scope: string; claim_within_months: number; receipt_max_age_months: number; remind_days_before: number }> = await em.query(
+      `SELECT scope, claim_within_months, receipt_max_age_months, remind_days_before FROM claim_policy WHERE scope IN ($1, 'default')`,
+      [payerCode],
+    );
+    const row = rows.find((r) => r.scope === payerCode) ?? rows.find((r) => r.scope === 'default');
+    if (!row) throw new Error('claim_policy has no default row');
+    return { claimWithinMonths: row.claim_within_months, receiptMaxAgeMonths: row.receipt_max_age_months, remindDaysBefore: row.remind_days_before };
+  }
+
+  private async audit(em: EntityManager, actor: string, action: string, subjectId: string, details: Record<string, unknown>) {
+    await appendAudit(em, { actor, action, subjectType: 'group_activity', subjectId, details });
+  }
+}

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import { agreementActivityId } from '../src/group-activities/activity-view';
+import { addDays, addMonths, stockholmDate } from '../src/time-reports/business-dates';
+import { Harness, startHarness, TestUser } from './support/harness';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
+
+/**
+ * The activity the group calls is a record (issue 13, §4.5.1), on the real database: a coordinator creates the
+ * group's activities, who may see them, and time reports made against them — one per person and activity, held
+ * by a unique index even when four are sent at the same moment.
+ */
+describe('group activities: CRUD, scope, one report per person and activity', () => {
+  let h: Harness;
+  let groupId: string;
+  let otherGroupId: string;
+  let coordinator: TestUser;
+  let otherCoordinator: TestUser;
+  let repA: TestUser;
+  let repB: TestUser;
+  let repOther: TestUser;
+  let nominee: TestUser;
+  let financeSodra: TestUser;
+  let financeSkr: TestUser;
+  let orgContact: TestUser;
+  let aA: string;
+  let aB: string;
+  let aOther: string;
+  let aNominated: string;
+  const today = stockholmDate(new Date());
+  const day = (n: number) => addDays(today, -n);
+
+  beforeAll(async () => {
+    h = await startHarness({ worker: false });
+    groupId = randomUUID();
+    otherGroupId = randomUUID();
+    for (const [id, name] of [
+      [groupId, 'NPO Hjärt- och kärlsjukdomar'],
+      [otherGroupId, 'NPO Lung- och allergisjukdomar'],
+    ]) {
+      await h.dataSource.query(`INSERT INTO working_group (id, name, kind, host_region, commission) VALUES ($1, $2, 'NPO', 'sodra', 'Kunskapsstyrning.')`, [id, name]);
+    }
+    coordinator = await h.createUser({ roles: ['coordinator'], groupIds: [groupId] });
+    otherCoordinator = await h.createUser({ roles: ['coordinator'], groupIds: [otherGroupId] });
+    repA = await h.createUser({ roles: ['representative'] });
+    repB = await h.createUser({ roles: ['representative'] });
+    repOther = await h.createUser({ roles: ['representative'] });
+    nominee = await h.createUser({ roles: ['representative'] });
+    financeSodra = await h.createUser({ roles: ['finance'], payerCode: 'sodra' });
+    financeSkr = await h.createUser({ roles: ['finance'], payerCode: 'SKR' });
+    orgContact = await h.createUser({ roles: ['org-contact'] });
+    aA = await assignment(repA.user.personId!, 'active');
+    aB = await assignment(repB.user.personId!, 'active');
+    aOther = await assignment(repOther.user.personId!, 'active', otherGroupId);
+    aNominated = await assignment(nominee.user.personId!, 'nominated');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function assignment(personId: string, state: string, group = groupId): Promise<string> {
+    const id = randomUUID();
+    await h.dataSource.query(
+      `INSERT INTO assignment (id, group_id, person_id, representation, state, period_start, period_end) VALUES ($1, $2, $3, 'own-experience', $4, $5, $6)`,
+      [id, group, personId, state, addMonths(today, -12), addMonths(today, 12)],
+    );
+    return id;
+  }
+
+  const meeting = (over: Record<string, unknown> = {}) => ({
+    title: 'Arbetsmöte 1',
+    kind: 'meeting',
+    date: day(5),
+    startTime: '09:30',
+    durationMinutes: 180,
+    mode: 'video',
+    agenda: ['Välkommen', 'Remissvar'],
+    materialSentOn: day(12),
+    ...over,
+  });
+  const report = (assignmentId: string, activityId: string, over: Record<string, unknown> = {}) => ({
+    assignmentId,
+    activityId,
+    durationMinutes: 180,
+    travelMinutes: 30,
+    ...over,
+  });
+
+  it('lets the group coordinator create an activity (idempotent by client id), calling every accepted assignment by default', async () => {
+    const id = randomUUID();
+    const created = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ id }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      id,
+      groupId,
+      title: 'Arbetsmöte 1',
+      kind: 'meeting',
+      date: day(5),
+      startTime: '09:30',
+      durationMinutes: 180,
+      mode: 'video',
+      feeRule: 'by-length',
+      agenda: ['Välkommen', 'Remissvar'],
+      materialSentOn: day(12),
+      agreementActivity: false,
+    });
+    // The nominee (only nominated) and the other group's representative are not called.
+    expect([...created.body.calledAssignmentIds].sort()).toEqual([aA, aB].sort());
+    const again = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ id, title: 'Något annat' }));
+    expect(again.status).toBe(201);
+    expect(again.body.title).toBe('Arbetsmöte 1');
+    expect(await count(`SELECT count(*) FROM group_activity WHERE id = $1`, [id])).toBe(1);
+    // The same id in another group is another activity: refused.
+    const elsewhere = await otherCoordinator.api.post(`/working-groups/${otherGroupId}/activities`, meeting({ id }));
+    expect(elsewhere.status).toBe(409);
+  });
+
+  it('refuses bad input with Swedish messages, and other groups, roles and scopes like a missing group', async () => {
+    const bad = await coordinator.api.post(`/working-groups/${groupId}/activities`, {
+      title: '',
+      kind: 'fika',
+      date: '2026-02-30',
+      startTime: '25:00',
+      durationMinutes: 0,
+      mode: 'brev',
+      feeRule: 'gratis',
+      agenda: Array.from({ length: 51 }, () => 'punkt'),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.kind[0]).toMatch(/^Typen måste vara en av/);
+    expect(bad.body.fields.startTime).toEqual(['Starttiden måste anges som TT:MM (00:00–23:59).']);
+    expect(bad.body.fields.durationMinutes).toEqual(['Längden måste vara minst 1 minut.']);
+    expect(bad.body.fields.mode[0]).toMatch(/^Formen måste vara en av/);
+    expect(bad.body.fields.feeRule[0]).toMatch(/^Arvodesregeln/);
+    expect(bad.body.fields.agenda).toContain('Dagordningen får ha högst 50 punkter.');
+    expect(bad.body.fields.date).toBeDefined();
+
+    const foreign = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ calledAssignmentIds: [aOther] }));
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.fields.calledAssignmentIds[0]).toMatch(/finns inte i gruppen/);
+    const nominated = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ calledAssignmentIds: [aNominated] }));
+    expect(nominated.status).toBe(400);
+    expect(nominated.body.fields.calledAssignmentIds[0]).toMatch(/bara nominerat/);
+
+    const missing = await otherCoordinator.api.post(`/working-groups/${randomUUID()}/activities`, meeting());
+    for (const who of [otherCoordinator, repA, financeSodra]) {
+      const res = await who.api.post(`/working-groups/${groupId}/activities`, meeting());
+      expect({ status: res.status, body: res.body }).toEqual({ status: 404, body: missing.body });
+    }
+    expect(await count(`SELECT count(*) FROM group_activity WHERE group_id = $1 AND assignment_id IS NULL`, [groupId])).toBe(1);
+  });
+
+  it('shows all activities to coordinators, admin and finance of the payer; a representative only what they are called to and their own', async () => {
+    const onlyB = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ title: 'Bara B', date: day(20), calledAssignmentIds: [aB] }));
+    expect(onlyB.status).toBe(201);
+    const later = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ title: 'Läsdag', kind: 'extra-preparation', date: day(2), feeRule: 'full-day' }));
+    expect(later.status).toBe(201);
+
+    const titles = (res: any) => res.body.items.map((a: any) => a.title);
+    const asCoordinator = await coordinator.api.get(`/working-groups/${groupId}/activities`);
+    expect(asCoordinator.status).toBe(200);
+    expect(titles(asCoordinator)).toEqual(['Bara B', 'Arbetsmöte 1', 'Läsdag']);
+    expect(asCoordinator.body).toMatchObject({ total: 3, page: 1, pageSize: 50 });
+    expect(titles(await (await h.asAdmin()).get(`/working-groups/${groupId}/activities`))).toEqual(['Bara B', 'Arbetsmöte 1', 'Läsdag']);
+    expect(titles(await financeSodra.api.get(`/working-groups/${groupId}/activities`))).toEqual(['Bara B', 'Arbetsmöte 1', 'Läsdag']);
+    const window = await coordinator.api.get(`/working-groups/${groupId}/activities?from=${day(10)}&to=${day(3)}`);
+    expect(titles(window)).toEqual(['Arbetsmöte 1']);
+    expect((await coordinator.api.get(`/working-groups/${groupId}/activities?from=${day(1)}&to=${day(3)}`)).status).toBe(400);
+
+    // Representative A: not called to "Bara B"; sees the agreement's own activity (created on first sight).
+    const asA = await repA.api.get(`/working-groups/${groupId}/activities`);
+    expect(asA.status).toBe(200);
+    expect(titles(asA)).toEqual(['Arbete enligt överenskommelsen', 'Arbetsmöte 1', 'Läsdag']);
+    expect(asA.body.items[0]).toMatchObject({ id: agreementActivityId(aA), agreementActivity: true, assignmentId: aA, kind: 'other-work', date: null });
+    expect(titles(await repB.api.get(`/working-groups/${groupId}/activities`))).toEqual(['Arbete enligt överenskommelsen', 'Bara B', 'Arbetsmöte 1', 'Läsdag']);
+    expect((await repA.api.get(`/activities/${onlyB.body.id}`)).status).toBe(404);
+    expect((await repB.api.get(`/activities/${onlyB.body.id}`)).status).toBe(200);
+    expect((await repB.api.get(`/activities/${agreementActivityId(aA)}`)).status).toBe(404);
+    expect((await repA.api.get(`/activities/${agreementActivityId(aA)}`)).status).toBe(200);
+
+    // Nobody else: another group's people, another payer, a mere nominee, an organisation contact.
+    const missingGroup = await repOther.api.get(`/working-groups/${randomUUID()}/activities`);
+    for (const who of [repOther, otherCoordinator, financeSkr, nominee, orgContact]) {
+      const res = await who.api.get(`/working-groups/${groupId}/activities`);
+      expect({ status: res.status, body: res.body }).toEqual({ status: 404, body: missingGroup.body });
+      expect((await who.api.get(`/activities/${later.body.id}`)).status).toBe(404);
+    }
+
+    // What A can report against.
+    const forA = await repA.api.get(`/assignments/${aA}/activities`);
+    expect(forA.status).toBe(200);
+    expect(forA.body.map((a: any) => a.title)).toEqual(['Arbete enligt överenskommelsen', 'Arbetsmöte 1', 'Läsdag']);
+    expect((await repB.api.get(`/assignments/${aA}/activities`)).status).toBe(404);
+  });
+
+  it('lets only the coordinator change an activity; a new date follows to its reports; not once one is attested', async () => {
+    const act = (await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ title: 'Flyttas', date: day(30) }))).body;
+    for (const who of [repA, otherCoordinator, financeSodra]) {
+      expect((await who.api.patch(`/activities/${act.id}`, { title: 'Kapat' })).status).toBe(404);
+    }
+    const made = await repA.api.post('/time-reports', report(aA, act.id));
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ activityDate: day(30), kind: 'meeting', participation: 'video', activityId: act.id, activity: { id: act.id, title: 'Flyttas' } });
+
+    // A called assignment that has reported stays called.
+    const drop = await coordinator.api.patch(`/activities/${act.id}`, { calledAssignmentIds: [aB] });
+    expect(drop.status).toBe(409);
+    const moved = await coordinator.api.patch(`/activities/${act.id}`, { date: day(31), title: 'Flyttat', kind: 'other-work' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ date: day(31), title: 'Flyttat', kind: 'other-work' });
+    const after = await repA.api.get(`/time-reports/${made.body.id}`);
+    expect(after.body).toMatchObject({ activityDate: day(31), kind: 'meeting', activity: { title: 'Flyttat', date: day(31) } });
+
+    await h.dataSource.query(
+      `UPDATE time_report SET state = 'attested', attestation_decision = 'confirmed', attested_duration_minutes = duration_minutes, attested_travel_minutes = travel_minutes,
+              attested_ticket_cost_ore = 0, attested_other_travel_cost_ore = 0, attested_car_km = 0 WHERE id = $1`,
+      [made.body.id],
+    );
+    const late = await coordinator.api.patch(`/activities/${act.id}`, { durationMinutes: 60 });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/attesterad/);
+    expect((await coordinator.api.patch(`/activities/${agreementActivityId(aA)}`, { title: 'Eget' })).status).toBe(409);
+  });
+
+  it('takes kind, date and participation from the activity, refuses what the person is not called to, and one report per person and activity', async () => {
+    const act = (await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ title: 'Rapporteras', date: day(40), mode: 'on-site' }))).body;
+    const onlyB = (await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ title: 'Bara B igen', date: day(41), calledAssignmentIds: [aB] }))).body;
+    const open = (await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ title: 'Öppet möte', kind: 'open-information-meeting', date: day(42) }))).body;
+
+    const notCalled = await repA.api.post('/time-reports', report(aA, onlyB.id));
+    expect(notCalled.status).toBe(403);
+    expect(notCalled.body.message).toBe('Du är inte kallad till den här aktiviteten och kan inte rapportera den.');
+    const foreign = await repOther.api.post('/time-reports', report(aOther, act.id));
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.message).toBe('Aktiviteten finns inte.');
+    const wrongDate = await repA.api.post('/time-reports', report(aA, act.id, { activityDate: day(39), kind: 'introduction' }));
+    expect(wrongDate.status).toBe(400);
+    expect(wrongDate.body.fields.activityDate).toEqual([`Datumet kommer från aktiviteten (${day(40)}).`]);
+    expect(wrongDate.body.fields.kind).toEqual(['Typen kommer från aktiviteten (meeting).']);
+    const noTravelAtOpen = await repA.api.post('/time-reports', report(aA, open.id, { carKm: 40 }));
+    expect(noTravelAtOpen.status).toBe(400);
+
+    const first = await repA.api.post('/time-reports', report(aA, act.id, { description: 'Var där hela dagen' }));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ activityDate: day(40), kind: 'meeting', participation: 'on-site', activityId: act.id });
+    const second = await repA.api.post('/time-reports', report(aA, act.id, { participation: 'phone', durationMinutes: 60 }));
+    expect(second.status).toBe(409);
+    expect(second.body.message).toBe('Du har redan rapporterat den här aktiviteten.');
+    // A report of an activity keeps the activity's date.
+    const moveReport = await repA.api.patch(`/time-reports/${first.body.id}`, { activityDate: day(38) });
+    expect(moveReport.status).toBe(400);
+    expect(moveReport.body.fields.activityDate).toEqual(['Datumet kommer från aktiviteten.']);
+
+    // The database holds it too: the same person through a second (ended) assignment in the group (issue 13 #1).
+    const secondAssignment = await assignment(repA.user.personId!, 'ended');
+    await h.dataSource.query(`INSERT INTO group_activity_called (activity_id, assignment_id) VALUES ($1, $2)`, [act.id, secondAssignment]);
+    const twice = await repA.api.post('/time-reports', report(secondAssignment, act.id));
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toBe('Du har redan rapporterat den här aktiviteten.');
+
+    // Four reports of one activity sent at the same moment with different client ids: exactly one is stored.
+    const posts = await Promise.all([60, 61, 62, 63].map((m) => repB.api.post('/time-reports', report(aB, act.id, { id: randomUUID(), durationMinutes: m }))));
+    expect(posts.map((p) => p.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const p of posts.filter((x) => x.status === 409)) expect(p.body.message).toBe('Du har redan rapporterat den här aktiviteten.');
+    expect(await count(`SELECT count(*) FROM time_report WHERE activity_id = $1 AND person_id = $2`, [act.id, repB.user.personId])).toBe(1);
+  });
+
+  it("reports the agreement's own activity once per person and day, and only in that agreement", async () => {
+    const own = agreementActivityId(aB);
+    const noDay = await repB.api.post('/time-reports', report(aB, own, { participation: 'phone' }));
+    expect(noDay.status).toBe(400);
+    expect(noDay.body.fields.activityDate).toEqual(['Ange dagen då arbetet utfördes.']);
+    const noMode = await repB.api.post('/time-reports', report(aB, own, { activityDate: day(50) }));
+    expect(noMode.status).toBe(400);
+    expect(noMode.body.fields.participation).toBeDefined();
+
+    const first = await repB.api.post('/time-reports', report(aB, own, { activityDate: day(50), participation: 'phone', description: 'Läste remiss' }));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ activityDate: day(50), kind: 'meeting', activity: { agreementActivity: true, assignmentId: aB } });
+    const sameDay = await repB.api.post('/time-reports', report(aB, own, { activityDate: day(50), participation: 'phone', durationMinutes: 30 }));
+    expect(sameDay.status).toBe(409);
+    expect(sameDay.body.message).toBe('Du har redan rapporterat den här aktiviteten för den här dagen.');
+    const nextDay = await repB.api.post('/time-reports', report(aB, own, { activityDate: day(49), participation: 'phone' }));
+    expect(nextDay.status).toBe(201);
+    // Its day may be corrected (to a free day).
+    expect((await repB.api.patch(`/time-reports/${nextDay.body.id}`, { activityDate: day(48) })).status).toBe(200);
+
+    const othersOwn = await repA.api.post('/time-reports', report(aA, own, { activityDate: day(50), participation: 'phone' }));
+    expect(othersOwn.status).toBe(403);
+    expect(othersOwn.body.message).toMatch(/annat uppdrags egen aktivitet/);
+    const stolen = await repB.api.post('/time-reports', report(aB, agreementActivityId(aA), { activityDate: day(50), participation: 'phone' }));
+    expect(stolen.status).toBe(403);
+  });
+
+  const count = async (sql: string, params: unknown[]): Promise<number> => Number((await h.dataSource.query(sql.replace('count(*)', 'count(*)::int AS n'), params))[0].n);
+});

@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, Harness, startHarness } from './support/harness';
 import { AssignmentLifecycleService } from '../src/assignments/assignment-lifecycle.service';
-import { appointed, assignmentStatus, auditActions, createGroup, createOrganisation, onboard, startRound, TERMS, testPersonnummer } from './support/lifecycle';
+import { addDays, stockholmDate } from '../src/time-reports/business-dates';
+import { assignmentWorkflowId } from '../workflows/ids';
+import {
+  appointed,
+  assignmentStatus,
+  auditActions,
+  createGroup,
+  createOrganisation,
+  mailsFor,
+  onboard,
+  startRound,
+  TERMS,
+  testPersonnummer,
+} from './support/lifecycle';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies */
 
@@ -91,6 +104,64 @@ describe('assignment guarantees', () => {
         'countersigner',
         'representative',
       ]);
+    });
+  });
+
+  describe('#11a a submitted time report reaches the workflow', () => {
+    it('records a report submitted before the deadline as submitted: no "report missed" audit line or mail, and it ends attested', async () => {
+      // One short period (8 s from activation, the tenure too), its report due 6 s after it ends.
+      const group = await createGroup(h, {
+        assignment: { reportingPeriodLength: '8s', tenure: '8s', reportWithin: '6s', reportReminderBefore: '1s', attestWithin: '1 hour' },
+      });
+      const org = await createOrganisation(h);
+      const requests = await startRound(group, [org]);
+      const { assignmentId, rep } = await appointed(h, group, org, requests[org.id], 'mandate', { ...TERMS, reportingFrequency: 'monthly' });
+      await onboard(h, group, assignmentId, rep);
+      const lifecycle = h.app.get(AssignmentLifecycleService);
+      const first = await eventually(async () => (await lifecycle.reportingPeriods(assignmentId))[0]);
+
+      // The representative reports a meeting of the period and submits it, over HTTP, before the deadline.
+      const created = await rep.api.post('/time-reports', {
+        assignmentId,
+        activityDate: addDays(stockholmDate(new Date()), -2),
+        kind: 'meeting',
+        durationMinutes: 120,
+        participation: 'video',
+      });
+      expect(created.status).toBe(201);
+      const submitted = await rep.api.post(`/time-reports/${created.body.id}/submit`);
+      expect(submitted.status).toBe(200);
+      expect(submitted.body.state).toBe('submitted');
+      // The workflow was told before the answer: its status and the read model show the period submitted.
+      const period = (await assignmentStatus(h, assignmentId)).reporting.periods.find((p) => p.key === first.periodKey);
+      expect(period?.state).toBe('submitted');
+      expect((await lifecycle.reportingPeriods(assignmentId))[0].state).toBe('submitted');
+      // Submitting again (a retry) is the same step, not a second one.
+      expect((await rep.api.post(`/time-reports/${created.body.id}/submit`)).status).toBe(200);
+
+      // The deadline passes: the coordinator is asked to attest (at the moment a missing report would be missed).
+      const actions = await eventually(async () => {
+        const all = await auditActions(h, 'assignment', assignmentId);
+        return all.includes('assignment.attestation-reminder-sent') || all.includes('assignment.report-missed') ? all : undefined;
+      }, 40_000);
+      expect(actions).not.toContain('assignment.report-missed');
+      expect(actions.filter((x) => x === 'assignment.report-submitted')).toHaveLength(1);
+      const status = await assignmentStatus(h, assignmentId);
+      expect(status.reporting.missed).toEqual([]);
+      expect(status.reporting.periods.find((p) => p.key === first.periodKey)?.state).toBe('submitted');
+      expect((await lifecycle.reportingPeriods(assignmentId))[0].state).toBe('submitted');
+      const mails = await eventually(async () => {
+        const templates = (await mailsFor(h, assignmentWorkflowId(assignmentId))).map((m) => m.template);
+        return templates.includes('attestation-reminder') ? templates : undefined;
+      });
+      expect(mails).not.toContain('report-missed');
+
+      // The coordinator attests it; the period is closed and the ended assignment's workflow completes.
+      const attested = await group.coordinator.api.post(`/time-reports/${created.body.id}/attestation`, { decision: 'confirm' });
+      expect([attested.status, attested.body]).toEqual([200, expect.anything()]);
+      const result = await h.client.workflow.getHandle(assignmentWorkflowId(assignmentId)).result();
+      expect(result).toMatchObject({ state: 'ended', missedPeriods: [] });
+      expect((await lifecycle.reportingPeriods(assignmentId))[0].state).toBe('attested');
     });
   });
 

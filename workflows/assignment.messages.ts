@@ -182,7 +182,20 @@ export const mandateWithdrawnUpdate = defineUpdate<AssignmentStatus, [ActorArgs 
 export const reportAttestedUpdate = defineUpdate<AssignmentStatus, [ActorArgs & { period: string; timeReportId?: string }]>(
   'reportAttested',
 );
-/** The representative has submitted a report for `period` (no one waits for an answer: a Signal). Stops reminders. */
+/**
+ * THE HOOK FOR TIME REPORTS: the representative has submitted a report for `period` (a key as for
+ * `reportAttested`), at `submittedAt` (ISO timestamp; when the API stored the submission). An open or
+ * awaiting-report period becomes `submitted`: no reminder, no "report missed". A period already recorded as missed
+ * whose report was submitted before its deadline (the workflow heard of it late) is corrected to `submitted`.
+ * Refused for unknown periods (the API then writes the read model and audit log itself).
+ */
+export const reportSubmittedUpdate = defineUpdate<AssignmentStatus, [ActorArgs & { period: string; timeReportId?: string; submittedAt?: string }]>(
+  'reportSubmittedUpdate',
+);
+/**
+ * The representative has submitted a report for `period`, as a Signal. Kept for senders of an older API version;
+ * the API sends `reportSubmittedUpdate` (through `AssignmentLifecycleService.recordSubmittedReport`).
+ */
 export const reportSubmittedSignal = defineSignal<[{ period: string; timeReportId?: string; actorId?: string }]>('reportSubmitted');
 
 export const assignmentStatusQuery = defineQuery<AssignmentStatus>('assignmentStatus');

@@ -36,6 +36,7 @@ import {
   reportAttestedUpdate,
   ReportingPeriodState,
   reportSubmittedSignal,
+  reportSubmittedUpdate,
   withdrawUpdate,
 } from './assignment.messages';
 import { recruitmentWorkflowId } from './ids';
@@ -296,13 +297,23 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
     if (p.state === 'awaiting-report') mail('report-due', person, no, { period: p.key, deadline: iso(p.dueAt) });
   };
 
+  /**
+   * A period whose report was submitted before the period ended (the time-report hook, issue 13 #11a) still ends
+   * at its end: it gets its deadline (for the attestation), the next period follows it. Only submissions reach this
+   * (no history before the hook has such a period), and the patch marks the runs that do.
+   */
+  const submittedBeforeItsEnd = (p: ReportingPeriodState) =>
+    p.state === 'submitted' && p.dueAt === null && patched('assignment-2026-12-submitted-report-hook');
+  /** Not yet ended: it ends at `endsAt` (or when the assignment ends). */
+  const running = (p: ReportingPeriodState) => p.state === 'open' || submittedBeforeItsEnd(p);
+
   const reportReminderAt = (p: ReportingPeriodState) => (p.dueAt === null ? null : p.dueAt - toMs(policy.reportReminderBefore));
   const attestDeadline = (p: ReportingPeriodState) => (p.dueAt === null ? null : p.dueAt + toMs(policy.attestWithin));
 
   const end = (reason: EndReason, actor: string) => {
     const now = Date.now();
     s.endReason = reason;
-    for (const p of s.periods) if (p.state === 'open') closePeriod(p, Math.min(now, p.endsAt));
+    for (const p of s.periods) if (running(p)) closePeriod(p, Math.min(now, p.endsAt));
     moveTo('ended', 'ended', actor, { endReason: reason });
   };
 
@@ -578,6 +589,37 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
     },
   );
 
+  // The time-report hook (issue 13 #11a). A new handler only: histories without this update replay as before.
+  setHandler(
+    reportSubmittedUpdate,
+    (a) => {
+      const p = s.periods.find((x) => x.key === a.period) as ReportingPeriodState;
+      const submittedAt = typeof a.submittedAt === 'string' ? Date.parse(a.submittedAt) : NaN;
+      const inTimeButMissed = p.state === 'missed' && p.dueAt !== null && Number.isFinite(submittedAt) && submittedAt <= p.dueAt;
+      if (p.state === 'open' || p.state === 'awaiting-report' || inTimeButMissed) {
+        p.state = 'submitted';
+        if (inTimeButMissed) s.missedPeriods = s.missedPeriods.filter((k) => k !== p.key);
+        record('report-submitted', a.actorId, {
+          details: { period: p.key, timeReportId: isUuid(a.timeReportId) ? a.timeReportId : null, ...(inTimeButMissed ? { correctedFromMissed: true } : {}) },
+          period: { key: p.key, state: 'submitted' },
+        });
+      }
+      // Already submitted, attested, or late (missed/unattested): nothing changes; the attestation decides.
+      return done();
+    },
+    {
+      validator: (a) => {
+        requireActor(a);
+        if (typeof a?.period !== 'string' || !/^[A-Za-z0-9-]{1,20}$/.test(a.period)) throw invalidInput('Ange rapportperioden, till exempel 2026-03.');
+        if (a.timeReportId !== undefined && a.timeReportId !== null && !isUuid(a.timeReportId)) throw invalidInput('timeReportId måste vara ett UUID.');
+        if (a.submittedAt !== undefined && (typeof a.submittedAt !== 'string' || !Number.isFinite(Date.parse(a.submittedAt)))) {
+          throw invalidInput('submittedAt måste vara en tidpunkt (ISO 8601).');
+        }
+        if (!s.periods.some((x) => x.key === a.period)) throw wrongState(`Uppdraget har ingen rapportperiod ${a.period}.`);
+      },
+    },
+  );
+
   setHandler(reportSubmittedSignal, (a) => {
     const p = s.periods.find((x) => x.key === a?.period);
     if (!p || (p.state !== 'open' && p.state !== 'awaiting-report')) return; // late or unknown: attestation decides
@@ -621,7 +663,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
     if (s.state !== 'active' && s.state !== 'ended') return;
 
     for (const p of s.periods) {
-      if (p.state === 'open' && (now >= p.endsAt || s.state === 'ended')) closePeriod(p, Math.min(now, p.endsAt));
+      if (running(p) && (now >= p.endsAt || s.state === 'ended')) closePeriod(p, Math.min(now, p.endsAt));
       const remindAt = reportReminderAt(p);
       if (p.state === 'awaiting-report' && !p.secondReminderSent && remindAt !== null && remindAt > p.endsAt && now >= remindAt && now < (p.dueAt ?? 0)) {
         p.secondReminderSent = true;
@@ -669,7 +711,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
     if (s.step.deadlineAt !== null && whoseTurn(s.state)) at.push(s.step.deadlineAt);
     if (s.state === 'active' || s.state === 'ended') {
       for (const p of s.periods) {
-        if (p.state === 'open') at.push(p.endsAt);
+        if (running(p)) at.push(p.endsAt);
         const remindAt = reportReminderAt(p);
         if (p.state === 'awaiting-report' && !p.secondReminderSent && remindAt !== null && remindAt > p.endsAt) at.push(remindAt);
         if ((p.state === 'awaiting-report' || (p.state === 'submitted' && !p.secondReminderSent)) && p.dueAt !== null) at.push(p.dueAt);
@@ -713,7 +755,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
       s.tenureEndsAt = tenure.endsAt;
       s.planned = true;
     }
-    if (s.state === 'active' && s.planned && !s.periods.some((p) => p.state === 'open')) {
+    if (s.state === 'active' && s.planned && !s.periods.some(running)) {
       const last = s.periods[s.periods.length - 1];
       const startsAt = last ? last.endsAt : (s.activatedAt as number);
       if (s.tenureEndsAt === null || startsAt < s.tenureEndsAt) {

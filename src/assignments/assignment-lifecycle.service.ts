@@ -8,6 +8,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
 import { DocumentSignatureHooks, DocumentSignedEvent, DocumentsService } from '../documents';
 import { checkPayeeIdentity } from '../identity';
+import { periodContaining } from '../payouts/period';
 import { stockholmDate } from '../lifecycle/stockholm-time';
 import { mapWorkflowError, QUERY_DEADLINE_MS, requireUser, runStep, UnavailableError } from '../lifecycle/workflow-calls';
 import {
@@ -23,7 +24,7 @@ import {
   introductionCompletedUpdate,
   mandateWithdrawnUpdate,
   reportAttestedUpdate,
-  reportSubmittedSignal,
+  reportSubmittedUpdate,
   withdrawUpdate,
 } from '../../workflows/assignment.messages';
 import { assignmentWorkflowId } from '../../workflows/ids';
@@ -335,13 +336,78 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
    * read model and the audit log are updated directly. A malformed period is refused (400).
    */
   async recordAttestedReport(a: { assignmentId: string; period: string; timeReportId?: string; actorId: string }): Promise<AttestedReportResult> {
+    return this.reportHook({
+      ...a,
+      update: reportAttestedUpdate,
+      args: { actorId: a.actorId, period: a.period, ...(a.timeReportId ? { timeReportId: a.timeReportId } : {}) },
+      updateId: a.timeReportId ? `report-attested:${a.timeReportId}` : undefined,
+      action: 'assignment.report-attested',
+      auditKey: `attested:${a.assignmentId}:${a.period}:${a.timeReportId ?? 'none'}`,
+      newState: 'attested',
+      fromStates: null,
+    });
+  }
+
+  /**
+   * FOR TIME REPORTS (the only path from a submission to the workflow, issue 13 #11a): call when the representative
+   * has submitted a time report of the assignment for a meeting on `activityDate`. The period is the reporting
+   * period that day falls in. The workflow records it (`reportSubmittedUpdate`, update ID from the time report)
+   * and stops chasing the period: no reminder, and at the deadline no "report missed" for it. Same handling as the
+   * attestation hook: asked again when the workflow does not answer (3 tries), then 503 and the representative's
+   * retry (submitting again) sends it again; when the workflow has completed or does not know the period, the
+   * audit log (and an open or awaiting-report period in the read model) records it directly, never dropped.
+   */
+  async recordSubmittedReport(a: {
+    assignmentId: string;
+    activityDate: string;
+    timeReportId: string;
+    submittedAt: Date | null;
+    actorId: string;
+  }): Promise<AttestedReportResult> {
+    const found = await this.periodFor(a.assignmentId, a.activityDate);
+    const assignment = await this.assignment(a.assignmentId);
+    const period = found?.periodKey ?? periodContaining(a.activityDate, assignment.reportingFrequency).key;
+    const submittedAt = (a.submittedAt ?? new Date()).toISOString();
+    return this.reportHook({
+      assignmentId: a.assignmentId,
+      period,
+      timeReportId: a.timeReportId,
+      actorId: a.actorId,
+      update: reportSubmittedUpdate,
+      args: { actorId: a.actorId, period, timeReportId: a.timeReportId, submittedAt },
+      updateId: `report-submitted:${a.timeReportId}:${submittedAt}`,
+      action: 'assignment.report-submitted',
+      auditKey: `submitted:${a.assignmentId}:${period}:${a.timeReportId}:${submittedAt}`,
+      newState: 'submitted',
+      fromStates: ['open', 'awaiting-report'],
+    });
+  }
+
+  /**
+   * One report hook: the update (a fixed update ID makes a repeat one step), retried while the workflow does not
+   * answer; when it has completed or refuses the period, the audit log and the read model directly.
+   */
+  private async reportHook(a: {
+    assignmentId: string;
+    period: string;
+    timeReportId?: string;
+    actorId: string;
+    update: typeof reportAttestedUpdate | typeof reportSubmittedUpdate;
+    args: { actorId: string; period: string; timeReportId?: string; submittedAt?: string };
+    updateId: string | undefined;
+    action: string;
+    auditKey: string;
+    newState: 'attested' | 'submitted';
+    /** Read-model states the late path may move from (null: any). */
+    fromStates: string[] | null;
+  }): Promise<AttestedReportResult> {
     let reason: 'completed' | 'period-unknown-to-workflow' = 'completed';
     for (let attempt = 1; ; attempt++) {
       try {
         const status = await this.temporal.withDeadline(Date.now() + 15_000, () =>
-          this.handle(a.assignmentId).executeUpdate(reportAttestedUpdate, {
-            args: [{ actorId: a.actorId, period: a.period, ...(a.timeReportId ? { timeReportId: a.timeReportId } : {}) }],
-            ...(a.timeReportId ? { updateId: `report-attested:${a.timeReportId}` } : {}),
+          this.handle(a.assignmentId).executeUpdate(a.update as typeof reportAttestedUpdate, {
+            args: [a.args],
+            ...(a.updateId ? { updateId: a.updateId } : {}),
           }),
         );
         return { recorded: true, status };
@@ -360,31 +426,24 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
     await this.ds.transaction(async (em) => {
       const rows: unknown[] = await em.query(
         `INSERT INTO audit_log (actor, action, subject_type, subject_id, idempotency_key, details)
-         VALUES ($1, 'assignment.report-attested', 'assignment', $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+         VALUES ($1, $2, 'assignment', $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
         [
           a.actorId,
+          a.action,
           a.assignmentId,
-          `attested:${a.assignmentId}:${a.period}:${a.timeReportId ?? 'none'}`,
+          a.auditKey,
           JSON.stringify({ period: a.period, timeReportId: a.timeReportId ?? null, afterWorkflow: reason === 'completed', late: reason }),
         ],
       );
       if (rows.length) {
-        await em.query(`UPDATE assignment_reporting_period SET state = 'attested', updated_at = now() WHERE assignment_id = $1 AND period_key = $2`, [
-          a.assignmentId,
-          a.period,
-        ]);
+        await em.query(
+          `UPDATE assignment_reporting_period SET state = $3, updated_at = now()
+            WHERE assignment_id = $1 AND period_key = $2 AND ($4::text[] IS NULL OR state = ANY($4::text[]))`,
+          [a.assignmentId, a.period, a.newState, a.fromStates],
+        );
       }
     });
     return { recorded: true, status: null };
-  }
-
-  /** FOR TIME REPORTS: the representative has submitted a report for `period`; stops the reminders (a Signal). */
-  async reportSubmitted(a: { assignmentId: string; period: string; timeReportId?: string; actorId?: string }): Promise<void> {
-    try {
-      await this.handle(a.assignmentId).signal(reportSubmittedSignal, { period: a.period, timeReportId: a.timeReportId, actorId: a.actorId });
-    } catch (e) {
-      if (!(e instanceof WorkflowNotFoundError)) throw e;
-    }
   }
 
   // -------------------------------------------------------------------------------------------------------------------

@@ -285,7 +285,10 @@ export class TimeReportsService {
       );
       await this.audit(em, user.id, 'time-report.submitted', id, {});
     });
-    return this.get(id);
+    const view = await this.get(id);
+    // The one path to the assignment workflow (issue 13 #11a); a repeated submit sends it again (same update ID).
+    await this.lifecycle.recordSubmittedReport({ assignmentId: view.assignmentId, activityDate: view.activityDate, timeReportId: id, submittedAt: view.submittedAt, actorId: user.id });
+    return view;
   }
 
   /**

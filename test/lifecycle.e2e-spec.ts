@@ -124,7 +124,7 @@ describe('lifecycle: recruitment and assignments', () => {
     const pdf = (await rep.api.get(`/documents/${view.agreement.documentId}`)).body;
     expect(pdf).toMatchObject({ kind: 'agreement', subject: { type: 'assignment', id: assignmentId }, pendingRoles: [] });
     const [draft] = await h.dataSource.query(`SELECT terms FROM agreement_draft WHERE assignment_id = $1`, [assignmentId]);
-    expect(draft.terms.period).toEqual({ from: '2026-01-01', to: '2027-12-31' });
+    expect(draft.terms.period).toEqual({ from: TERMS.periodStart, to: TERMS.periodEnd });
     expect(draft.terms.group.commission).toBe('Ta fram nationella rekommendationer med patienter och närstående.');
     expect(draft.terms.fees).toMatchObject({ payoutFrequency: 'monthly', payerCode: 'SKR' });
     expect(view.workflow.status.state).toBe('active');

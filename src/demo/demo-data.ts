@@ -1,4 +1,5 @@
 import type { Role } from '../auth/auth-user';
+import { endOfNextYear } from '../time-reports/business-dates';
 
 /**
  * The demo data set loaded by the start command, through the public API so every group gets its workflow.
@@ -24,7 +25,8 @@ export const DEMO_GROUPS = [
     parentGroupId: '00000000-0000-4000-8000-000000000001',
     commission: 'Ta fram ett personcentrerat och sammanhållet vårdförlopp för hjärtsvikt.',
     standing: false,
-    endsOn: '2027-12-31',
+    // A time-limited group that is still running whenever the demo is loaded (a fixed date would pass).
+    endsOn: endOfNextYear(new Date()),
   },
   {
     id: '00000000-0000-4000-8000-000000000003',

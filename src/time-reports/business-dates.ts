@@ -63,3 +63,12 @@ export function endOfStockholmDay(date: string): string {
 
 const HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' });
 const stockholmHour = (at: Date) => Number(HOUR.format(at));
+
+/**
+ * The last day of the Stockholm year after the one of instant `at` (2026-12-03 → 2027-12-31): an end date for
+ * demo data and test fixtures that stays at least a year ahead whenever they run, instead of a fixed one that
+ * passes (a fixed "2027-12-31" is refused as an ended period from 2028 on).
+ */
+export function endOfNextYear(at: Date): string {
+  return `${Number(stockholmDate(at).slice(0, 4)) + 1}-12-31`;
+}

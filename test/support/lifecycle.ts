@@ -5,6 +5,7 @@ import { assignmentWorkflowId, recruitmentWorkflowId } from '../../workflows/ids
 import type { RecruitmentPolicy, RecruitmentStatus } from '../../workflows/recruitment.messages';
 import { recruitmentStatusQuery } from '../../workflows/recruitment.messages';
 import { recruitmentWorkflow } from '../../workflows/recruitment.workflow';
+import { endOfNextYear } from '../../src/time-reports/business-dates';
 import { ApiClient, eventually, Harness, TestUser } from './harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- test helpers: bodies are whatever the endpoint answers */
@@ -159,7 +160,11 @@ export async function nominate(org: Organisation, requestId: string, representat
   );
 }
 
-export const TERMS = { periodStart: '2026-01-01', periodEnd: '2027-12-31', reportingFrequency: 'monthly', estimatedMeetingHours: 40, estimatedOtherHours: 20 };
+/**
+ * Appointment terms: a period that began in the past (2026-01-01 stays past) and ends at the end of next year
+ * (Stockholm), so it has not ended whenever the suite runs (a fixed end date is refused once it has passed).
+ */
+export const TERMS = { periodStart: '2026-01-01', periodEnd: endOfNextYear(new Date()), reportingFrequency: 'monthly', estimatedMeetingHours: 40, estimatedOtherHours: 20 };
 
 /** The coordinator appoints; returns the new assignment ID. */
 export async function appoint(group: TestGroup, nominationId: string, terms: Record<string, unknown> = TERMS): Promise<string> {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { FEE_MODES, FeeMode, REPORTING_FREQUENCIES, ReportingFrequency } from '../../assignments/assignment.entity';
+import { endOfNextYear } from '../../time-reports/business-dates';
 
 /** The terms of the assignment, set when appointing; the agreement is drafted from them and the commission. */
 export class AppointDto {
@@ -8,7 +9,7 @@ export class AppointDto {
   @IsISO8601({ strict: true }, { message: 'periodStart måste vara ett datum (ÅÅÅÅ-MM-DD).' })
   periodStart: string;
 
-  @ApiPropertyOptional({ example: '2028-08-31', description: 'Uppdragets sista dag; tomt = tills vidare.' })
+  @ApiPropertyOptional({ example: endOfNextYear(new Date()), description: 'Uppdragets sista dag; tomt = tills vidare.' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'periodEnd måste vara ett datum (ÅÅÅÅ-MM-DD).' })
   periodEnd?: string;

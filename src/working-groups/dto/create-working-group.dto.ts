@@ -13,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { GROUP_KINDS, GroupKind, HEALTHCARE_REGIONS, HealthcareRegion } from '../working-group.entity';
+import { endOfNextYear } from '../../time-reports/business-dates';
 
 export class CreateWorkingGroupDto {
   @ApiPropertyOptional({
@@ -54,7 +55,7 @@ export class CreateWorkingGroupDto {
   @IsBoolean({ message: 'standing måste vara true eller false.' })
   standing?: boolean;
 
-  @ApiPropertyOptional({ description: 'Slutdatum för en tidsbegränsad grupp.', example: '2027-12-31' })
+  @ApiPropertyOptional({ description: 'Slutdatum för en tidsbegränsad grupp.', example: endOfNextYear(new Date()) })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'endsOn måste vara ett datum (ÅÅÅÅ-MM-DD).' })
   endsOn?: string;

@@ -11,6 +11,7 @@ import { TimeReportDayLimit1764700000000 } from './migrations/1764700000000-time
 import { PayoutSnapshot1764800000000 } from './migrations/1764800000000-payout-snapshot';
 import { AgreementSigningOrder1765100000000 } from './migrations/1765100000000-agreement-signing-order';
 import { GroupActivities1765200000000 } from './migrations/1765200000000-group-activities';
+import { PayoutLineActivity1765200050000 } from './migrations/1765200050000-payout-line-activity';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   PayoutSnapshot1764800000000,
   AgreementSigningOrder1765100000000,
   GroupActivities1765200000000,
+  PayoutLineActivity1765200050000,
 ];

@@ -247,7 +247,7 @@ describe('computeFees', () => {
     ]);
     expect(err(base([{ date: '2021-05-03', kind: 'meeting' }]))[0]).toBe('activities.0.durationMinutes');
     expect(err(base([{ date: '2021-05-03', kind: 'meeting', durationMinutes: 0 }]))[0]).toBe('activities.0.durationMinutes');
-    expect(err(base([{ date: '2021-05-03', kind: 'meeting', durationMinutes: 60, agreedTier: 'full-day' }]))[0]).toBe('activities.0.agreedTier');
+    expect(err(base([{ date: '2021-05-03', kind: 'introduction', durationMinutes: 60, agreedTier: 'full-day' }]))[0]).toBe('activities.0.agreedTier');
     expect(err(base([{ date: '2021-02-30', kind: 'meeting', durationMinutes: 60 }]))[0]).toBe('activities.0.date');
     expect(err(base([], {}))[0]).toBe('activities');
     expect(err(base([{ date: '2021-05-03', kind: 'meeting', durationMinutes: 60 }], { paymentDate: '2030-01-01' }))[0]).toBe('paymentDate');

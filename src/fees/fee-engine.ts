@@ -33,7 +33,10 @@ export interface FeeActivity {
   durationMinutes?: number;
   /** Travel time in minutes; counted into the length (§4.5.2 "inklusive eventuell färdtid"). */
   travelMinutes?: number;
-  /** For `extra-preparation`: the tier the agreement fixes (e.g. one extra reading day = `full-day`). */
+  /**
+   * A fixed tier: for `extra-preparation` the one the agreement fixes (e.g. one extra reading day = `full-day`); for
+   * a `meeting` the one the group's activity sets (its fee rule), whatever the minutes.
+   */
   agreedTier?: FeeTier;
   tickets?: readonly TicketInput[];
   /** Kilometres driven in the person's own car (both ways). */
@@ -247,7 +250,10 @@ function activityLines(input: FeeInput, a: FeeActivity, index: number, table: Ra
       ...traceOf(fee),
       taxable: true,
       rule: `${fee.rule}.agreed`,
-      ruleText: `${fee.ruleText} (överenskommen ${TIER_TEXT[a.agreedTier]} enligt överenskommelsen)`,
+      ruleText:
+        a.kind === 'extra-preparation'
+          ? `${fee.ruleText} (överenskommen ${TIER_TEXT[a.agreedTier]} enligt överenskommelsen)`
+          : `${fee.ruleText} (${TIER_TEXT[a.agreedTier]} enligt gruppens kallelse)`,
     });
   } else {
     const m = minutes as number; // validated: present when no agreed tier
@@ -341,7 +347,9 @@ function validateInput(input: FeeInput): void {
     const f = (name: string) => `activities.${i}.${name}`;
     if (!isIsoDate(a.date)) fail(f('date'), 'Datumet måste vara ett datum (ÅÅÅÅ-MM-DD).');
     if (a.agreedTier !== undefined) {
-      if (a.kind !== 'extra-preparation') fail(f('agreedTier'), 'En överenskommen nivå gäller bara extra för- eller efterarbete.');
+      if (a.kind !== 'extra-preparation' && a.kind !== 'meeting') {
+        fail(f('agreedTier'), 'En fast nivå gäller bara möten (gruppens kallelse) och extra för- eller efterarbete.');
+      }
       if (!FEE_TIERS.includes(a.agreedTier)) fail(f('agreedTier'), 'Nivån måste vara short, half-day eller full-day.');
     }
     const needsLength = a.kind !== 'open-information-meeting' && a.agreedTier === undefined;

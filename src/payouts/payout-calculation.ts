@@ -1,4 +1,4 @@
-import { computeFees, FeeActivity, FeeCalculation, FeeLine, FeeMode, RateTable, TaxMode, TicketInput, totalsOf } from '../fees';
+import { computeFees, FeeActivity, FeeCalculation, FeeLine, FeeMode, FeeTier, RateTable, TaxMode, TicketInput, totalsOf } from '../fees';
 import type { ActivityKind } from '../fees';
 
 /**
@@ -21,6 +21,26 @@ export interface PayableLine {
   /** From the agreement (assignment). */
   feeMode: 'session' | 'hourly';
   employedByOrganisation: boolean;
+  /**
+   * The fee rule of the group activity the report is made against (null: a report from before activities, paid by
+   * its length, agreed extra preparation as a full day): `by-length` the tier from the minutes incl. travel under the
+   * agreement's fee mode, `hourly` per hour, or a fixed tier.
+   */
+  feeRule?: FeeRule | null;
+}
+
+export type FeeRule = 'by-length' | 'hourly' | 'full-day' | 'half-day' | 'short';
+const FIXED_TIERS: readonly FeeRule[] = ['full-day', 'half-day', 'short'];
+
+/** The fixed tier a line is paid at, if any: the activity's, or (a report from before activities) agreed extra preparation's full day. */
+export function fixedTierOf(l: Pick<PayableLine, 'kind' | 'feeRule'>): FeeTier | undefined {
+  if (l.feeRule != null) return FIXED_TIERS.includes(l.feeRule) ? (l.feeRule as FeeTier) : undefined;
+  return l.kind === 'extra-preparation' ? 'full-day' : undefined;
+}
+
+/** The fee mode a line is computed in: per hour when its activity says so, else the agreement's. */
+export function feeModeOf(l: Pick<PayableLine, 'feeMode' | 'feeRule'>): PayableLine['feeMode'] {
+  return l.feeRule === 'hourly' ? 'hourly' : l.feeMode;
 }
 
 export interface PayeeFacts {
@@ -78,6 +98,7 @@ export function percentTextToBp(text: string): number {
 }
 
 export function toFeeActivity(l: PayableLine): FeeActivity {
+  const tier = l.kind === 'open-information-meeting' ? undefined : fixedTierOf(l);
   const tickets: TicketInput[] = [];
   if (l.ticketCostOre > 0) tickets.push({ amountOre: l.ticketCostOre, receipt: l.hasReceipt, description: 'biljetter' });
   if (l.otherTravelCostOre > 0) tickets.push({ amountOre: l.otherTravelCostOre, receipt: l.hasReceipt, description: 'övriga resekostnader' });
@@ -87,8 +108,9 @@ export function toFeeActivity(l: PayableLine): FeeActivity {
     kind: l.kind,
     durationMinutes: l.durationMinutes,
     travelMinutes: l.travelMinutes,
-    // Agreed extra preparation is agreed in full days (assignment.extraPreparationDays; the routine's reading day).
-    ...(l.kind === 'extra-preparation' ? { agreedTier: 'full-day' as const } : {}),
+    // A fixed tier from the activity; a report from before activities: agreed extra preparation is agreed in full
+    // days (assignment.extraPreparationDays; the routine's reading day).
+    ...(tier ? { agreedTier: tier } : {}),
     ...(tickets.length ? { tickets } : {}),
     ...(l.carKm > 0 ? { carKm: l.carKm } : {}),
   };
@@ -111,7 +133,7 @@ export function calculatePerson(args: {
 }): PersonCalculation {
   const groups = new Map<string, PayableLine[]>();
   for (const l of [...args.lines].sort((a, b) => a.activityDate.localeCompare(b.activityDate) || a.timeReportId.localeCompare(b.timeReportId))) {
-    const key = `${l.feeMode}|${l.employedByOrganisation}`;
+    const key = `${feeModeOf(l)}|${l.employedByOrganisation}`;
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
   let earlier = args.earlierTaxablePayOre;
@@ -122,7 +144,7 @@ export function calculatePerson(args: {
         payerCode: args.payerCode,
         paymentDate: args.paymentDate,
         payee: { birthYear: args.payee.birthYear, employedForAssignment: group[0].employedByOrganisation, tax: taxModeOf(args.payee) },
-        feeMode: engineMode(group[0].feeMode),
+        feeMode: engineMode(feeModeOf(group[0])),
         earlierTaxablePayOre: earlier,
         activities: group.map(toFeeActivity),
       },

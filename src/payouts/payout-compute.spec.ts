@@ -1,5 +1,6 @@
 import { referenceTable } from '../fees/testing/reference-tables';
-import { calculatePerson } from './payout-calculation';
+import { sessionFee } from '../fees';
+import { calculatePerson, PayableLine } from './payout-calculation';
 import { calculatePeople, calculationInputsKey, chunks, GatheredLine, groupByPerson, payableLine, PersonInput, rateTablesKey } from './payout-compute';
 import { samplePayableLine } from './testing/sample-lines';
 
@@ -76,6 +77,36 @@ describe('a batch computed in memory (payout-compute)', () => {
       key,
     );
     expect(key).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("takes the fee tier from the report's activity: a fixed tier whatever the minutes, hourly, or by length", () => {
+    const table = tables[0];
+    const feeOf = (over: Partial<PayableLine>) => {
+      const calc = calculatePerson({
+        payerCode: 'SKR',
+        paymentDate: '2026-10-05',
+        payee: anna.payee,
+        earlierTaxablePayOre: 0,
+        lines: [samplePayableLine({ durationMinutes: 60, travelMinutes: 0, ticketCostOre: 0, ...over })],
+        tables,
+      });
+      return { fee: calc.lines[0].feeOre, rule: calc.lines[0].feeRule };
+    };
+    // 60 minutes by length is the short tier; the activity's full day pays a full day (issue 13 §4.5.1).
+    expect(feeOf({ feeRule: null })).toEqual({ fee: sessionFee(table, 'short').amountOre, rule: sessionFee(table, 'short').rule });
+    expect(feeOf({ feeRule: 'by-length' })).toEqual(feeOf({ feeRule: null }));
+    expect(feeOf({ feeRule: 'full-day' })).toEqual({ fee: sessionFee(table, 'full-day').amountOre, rule: `${sessionFee(table, 'full-day').rule}.agreed` });
+    expect(feeOf({ feeRule: 'half-day', durationMinutes: 600 }).fee).toBe(sessionFee(table, 'half-day').amountOre);
+    expect(feeOf({ feeRule: 'hourly' }).rule).toMatch(/^fee\.hourly/);
+    // Extra preparation: reported freely it is the agreement's full day; as an activity it follows the activity.
+    expect(feeOf({ kind: 'extra-preparation', feeRule: null }).fee).toBe(sessionFee(table, 'full-day').amountOre);
+    expect(feeOf({ kind: 'extra-preparation', feeRule: 'by-length' }).fee).toBe(sessionFee(table, 'short').amountOre);
+    // An open information meeting pays nothing whatever its rule.
+    expect(feeOf({ kind: 'open-information-meeting', feeRule: 'full-day' }).fee).toBe(0);
+    // The rule is part of the inputs key (a line's key changes with it; a line without an activity keeps its key).
+    const withRule: PersonInput = { ...anna, lines: [{ ...anna.lines[0], feeRule: 'full-day' }, anna.lines[1]] };
+    expect(keyOf(withRule)).not.toBe(keyOf(anna));
+    expect(keyOf({ ...anna, lines: anna.lines.map((l) => ({ ...l, feeRule: null })) })).toBe(keyOf(anna));
   });
 
   it('splits lists into chunks for bulk statements', () => {

@@ -12,6 +12,9 @@ import { calculatePerson, PayableLine, PayeeFacts, PersonCalculation } from './p
 export interface GatheredLine extends PayableLine {
   personId: string;
   lineId: string | null;
+  /** The group activity of the report (null before activities) and whether it is an agreement's own (one line per day). */
+  activityId?: string | null;
+  activityPerDay?: boolean;
 }
 
 /** Everything one person's figures depend on, besides the payer, the payment date and the rate tables. */
@@ -47,7 +50,7 @@ export function rateTablesKey(tables: readonly RateTable[]): string {
  * figures drafted by an earlier engine are computed again at approval instead of being paid as stored. Change it
  * with any change to the engine that can change an amount (a rule, a rounding, a threshold's use).
  */
-export const CALCULATION_VERSION = '2026-11-25';
+export const CALCULATION_VERSION = '2026-12-03';
 
 /**
  * A key of everything one person's figures are computed from (and the engine's version): payer, payment date, rate tables, the person's
@@ -77,6 +80,8 @@ export function calculationInputsKey(args: { payerCode: string; paymentDate: str
       l.hasReceipt,
       l.feeMode,
       l.employedByOrganisation,
+      // The activity's fee rule, when the report has an activity (older lines keep their key's layout).
+      ...(l.feeRule != null ? [l.feeRule] : []),
     ]),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
@@ -96,6 +101,7 @@ export function payableLine(l: GatheredLine): PayableLine {
     hasReceipt: l.hasReceipt,
     feeMode: l.feeMode,
     employedByOrganisation: l.employedByOrganisation,
+    feeRule: l.feeRule ?? null,
   };
 }
 

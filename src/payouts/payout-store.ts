@@ -28,14 +28,24 @@ interface LineRow {
   has_receipt: boolean;
   fee_mode: PayableLine['feeMode'];
   employed: boolean;
+  fee_rule: PayableLine['feeRule'];
+  activity_id: string | null;
+  activity_per_day: boolean;
 }
 
-/** The engine's inputs of a time report (the coordinator's attested figures and the agreement's fee terms). */
-const LINE_INPUTS = `tr.id AS time_report_id, tr.person_id, tr.activity_date::text AS activity_date, tr.kind,
+/**
+ * The engine's inputs of a time report: the coordinator's attested figures, the agreement's fee terms and — for a
+ * report of a group activity — the activity's kind and fee rule (other work is paid as a meeting). Needs
+ * `LINE_JOINS` (the activity, left-joined: older reports have none).
+ */
+const LINE_INPUTS = `tr.id AS time_report_id, tr.person_id, tr.activity_date::text AS activity_date,
+       CASE WHEN ga.id IS NULL THEN tr.kind WHEN ga.kind = 'other-work' THEN 'meeting' ELSE ga.kind END AS kind,
+       ga.fee_rule, tr.activity_id, tr.activity_per_day,
        tr.attested_duration_minutes AS minutes, tr.attested_travel_minutes AS travel,
        tr.attested_ticket_cost_ore AS ticket, tr.attested_other_travel_cost_ore AS other, tr.attested_car_km AS km,
        EXISTS (SELECT 1 FROM time_report_receipt r WHERE r.time_report_id = tr.id) AS has_receipt,
        a.fee_mode, a.employed_by_organisation AS employed`;
+const LINE_JOINS = `JOIN assignment a ON a.id = tr.assignment_id LEFT JOIN group_activity ga ON ga.id = tr.activity_id`;
 
 const toLine = (r: LineRow): GatheredLine => ({
   lineId: r.line_id,
@@ -51,7 +61,16 @@ const toLine = (r: LineRow): GatheredLine => ({
   hasReceipt: r.has_receipt,
   feeMode: r.fee_mode,
   employedByOrganisation: r.employed,
+  feeRule: r.fee_rule ?? null,
+  activityId: r.activity_id,
+  activityPerDay: r.activity_per_day,
 });
+
+/** The key of "one live line per person and activity" (per day for an agreement's own activity), or null. */
+export function activityLineKey(l: { personId: string; activityId?: string | null; activityPerDay?: boolean; activityDate: string }): string | null {
+  if (!l.activityId) return null;
+  return `${l.personId}|${l.activityId}${l.activityPerDay ? `|${l.activityDate}` : ''}`;
+}
 
 /**
  * Every attested line of the payer up to `periodEnd` that is in no pending or paid payout line (held and
@@ -61,21 +80,33 @@ const toLine = (r: LineRow): GatheredLine => ({
 export async function gatherCandidateLines(em: EntityManager, payerCode: string, periodEnd: string): Promise<GatheredLine[]> {
   const rows: LineRow[] = await em.query(
     `SELECT NULL::uuid AS line_id, ${LINE_INPUTS}
-       FROM time_report tr JOIN assignment a ON a.id = tr.assignment_id
+       FROM time_report tr ${LINE_JOINS}
       WHERE tr.payer_code = $1 AND tr.state = 'attested' AND tr.activity_date <= $2
         AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.live)
+        AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE tr.activity_id IS NOT NULL AND l.person_id = tr.person_id AND l.activity_id = tr.activity_id
+                         AND l.live AND (NOT tr.activity_per_day OR l.activity_date = tr.activity_date))
       ORDER BY tr.activity_date, tr.id
         FOR UPDATE OF tr`,
     [payerCode, periodEnd],
   );
-  return rows.map(toLine);
+  // At most one line per person and activity (the unique indexes payout_line_activity_once and
+  // payout_line_agreement_activity_day hold it; this keeps a second report of one activity out of the run
+  // instead of failing it): the first by date and id is paid, any other stays unpaid.
+  const seen = new Set<string>();
+  return rows.map(toLine).filter((l) => {
+    const key = activityLineKey(l);
+    if (key === null) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The pending lines of a batch (of the given people only, when `personIds` is set), with the engine's inputs. */
 export async function gatherBatchLines(em: EntityManager, batchId: string, personIds?: readonly string[]): Promise<GatheredLine[]> {
   const rows: LineRow[] = await em.query(
     `SELECT l.id AS line_id, ${LINE_INPUTS}
-       FROM payout_line l JOIN time_report tr ON tr.id = l.time_report_id JOIN assignment a ON a.id = tr.assignment_id
+       FROM payout_line l JOIN time_report tr ON tr.id = l.time_report_id ${LINE_JOINS}
       WHERE l.batch_id = $1 AND l.state = 'pending' ${personIds ? 'AND l.person_id = ANY($2::uuid[])' : ''}
       ORDER BY l.activity_date, tr.id`,
     personIds ? [batchId, personIds] : [batchId],

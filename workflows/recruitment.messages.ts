@@ -55,8 +55,8 @@ export interface RecruitmentCarriedState {
   lastOrganisationIds: string[];
   /** Nominations awaiting the coordinator's decision. Decided ones live on in the nomination table. */
   nominations: Array<{ id: string; requestId: string | null; organisationId: string | null; personId: string; representation: Representation }>;
-  /** Assignments not yet ended or declined. */
-  assignments: Array<{ assignmentId: string; state: 'onboarding' | 'active' }>;
+  /** Assignments not yet ended or declined (personId recorded since issue 13 #1; absent in older carried state). */
+  assignments: Array<{ assignmentId: string; state: 'onboarding' | 'active'; personId?: string }>;
   everStaffed: boolean;
   restarts: number;
   reviewsDone: number;

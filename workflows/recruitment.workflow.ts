@@ -53,6 +53,7 @@ import {
   RoundStarted,
   startRoundUpdate,
 } from './recruitment.messages';
+import { appointmentRefusal, nominationRefusal } from './recruitment.rules';
 import { groupIdKey, kindKey, payerKey, stateKey } from './search-attributes';
 
 const acts = proxyActivities<Activities>({
@@ -223,7 +224,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
     roundDeadline: s.roundOpen ? iso(s.roundDeadlineAt) : null,
     requests: s.requests.map((r) => ({ ...r })),
     pendingNominations: s.nominations.map((n) => ({ id: n.id, organisationId: n.organisationId })),
-    assignments: s.assignments.map((a) => ({ ...a })),
+    assignments: s.assignments.map((a) => ({ assignmentId: a.assignmentId, state: a.state })),
     restarts: s.restarts,
   });
   setHandler(recruitmentStatusQuery, status);
@@ -292,6 +293,9 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         if (!isUuid(a.nominationId) || !isUuid(a.personId)) throw invalidInput('Nomineringen saknar id.');
         if (!REPRESENTATIONS.includes(a.representation)) throw invalidInput('Ange hur personen företräder: mandat, egen erfarenhet eller båda.');
         if (s.nominations.some((n) => n.id === a.nominationId)) throw wrongState('Nomineringen är redan registrerad.');
+        // Issue 13 #1: one open nomination and one live assignment per person and group.
+        const taken = nominationRefusal(s, a.personId);
+        if (taken) throw wrongState(taken);
         if (a.requestId === null) {
           if (a.organisationId !== null) throw invalidInput('En nominering från en organisation ska svara på en förfrågan.');
           if (a.representation !== 'own-experience') throw invalidInput('En direktrekryterad företrädare företräder sin egen erfarenhet.');
@@ -338,7 +342,8 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
       if (!n) throw wrongState('Nomineringen väntar inte på beslut.'); // unreachable: the validator checked
       s.nominations = s.nominations.filter((x) => x.id !== n.id);
       const assignmentId = uuid4();
-      s.assignments.push({ assignmentId, state: 'onboarding' });
+      // personId only adds to the state (no command changes), so replaying older histories needs no patch.
+      s.assignments.push({ assignmentId, state: 'onboarding', personId: n.personId });
       s.state = computeState();
       publish();
       s.transitionNo++;
@@ -395,7 +400,10 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
       validator: (a) => {
         requireActor(a);
         notEnded();
-        if (!s.nominations.some((x) => x.id === a?.nominationId)) throw wrongState('Nomineringen väntar inte på beslut.');
+        const nominee = s.nominations.find((x) => x.id === a?.nominationId);
+        if (!nominee) throw wrongState('Nomineringen väntar inte på beslut.');
+        const taken = appointmentRefusal(s, nominee.personId);
+        if (taken) throw wrongState(taken);
         validateTerms(a.terms);
       },
     },

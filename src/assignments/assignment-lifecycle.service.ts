@@ -250,22 +250,38 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
     const actor = requireUser(user);
     const a = await this.assignment(assignmentId);
     if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
-    const id = randomUUID();
-    await this.ds.getRepository(Declaration).insert({
-      id,
-      assignmentId,
-      personId: a.personId,
-      hasInterests: dto.hasInterests,
-      interests: dto.hasInterests ? (dto.interests ?? '').trim() : (dto.interests?.trim() || null),
-      state: 'stored',
-      submittedBy: actor.id,
-    });
+    const interests = dto.hasInterests ? (dto.interests ?? '').trim() : dto.interests?.trim() || null;
+    // Issue 14 #4: a declaration whose Update got no answer is kept (the workflow may still take it); the same
+    // declaration sent again reuses its row and Update ID, so the workflow takes it once.
+    const [kept]: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM declaration WHERE assignment_id = $1 AND state = 'stored' AND submitted_by = $2 AND has_interests = $3
+         AND interests IS NOT DISTINCT FROM $4 ORDER BY submitted_at DESC LIMIT 1`,
+      [assignmentId, actor.id, dto.hasInterests, interests],
+    );
+    const id = kept?.id ?? randomUUID();
+    if (!kept) {
+      await this.ds.getRepository(Declaration).insert({
+        id,
+        assignmentId,
+        personId: a.personId,
+        hasInterests: dto.hasInterests,
+        interests,
+        state: 'stored',
+        submittedBy: actor.id,
+      });
+    }
     try {
       return await this.step(assignmentId, () =>
-        this.handle(assignmentId).executeUpdate(declarationSubmittedUpdate, { args: [{ actorId: actor.id, declarationId: id }] }),
+        this.handle(assignmentId).executeUpdate(declarationSubmittedUpdate, {
+          args: [{ actorId: actor.id, declarationId: id }],
+          updateId: `declaration-submitted:${id}`,
+        }),
       );
     } catch (e) {
-      await this.ds.query(`DELETE FROM declaration WHERE id = $1 AND state = 'stored'`, [id]);
+      // Removed only when the workflow refused it for good; without an answer it stays for the retry.
+      if (e instanceof ConflictError || e instanceof InvalidInputError || e instanceof NotFoundError) {
+        await this.ds.query(`DELETE FROM declaration WHERE id = $1 AND state = 'stored'`, [id]);
+      }
       throw e;
     }
   }

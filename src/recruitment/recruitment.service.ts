@@ -9,7 +9,9 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { stockholmDate } from '../lifecycle/stockholm-time';
 import { LOGGER } from '../logging/logger';
 import { UsersService } from '../users/users.service';
-import { requireUser, runStep } from '../lifecycle/workflow-calls';
+import { requireUser, runStep, UnavailableError, UPDATE_DEADLINE_MS } from '../lifecycle/workflow-calls';
+import { findOrCreatePerson, violatedConstraint } from '../people/people';
+import type { Representation } from '../assignments/assignment.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { WorkingGroup } from '../working-groups/working-group.entity';
 import { recruitmentWorkflowId } from '../../workflows/ids';
@@ -21,6 +23,7 @@ import {
   RoundStarted,
   startRoundUpdate,
 } from '../../workflows/recruitment.messages';
+import { ALREADY_IN_GROUP, ALREADY_NOMINATED } from '../../workflows/recruitment.rules';
 import { AppointDto } from './dto/appoint.dto';
 import { NominateDto } from './dto/nominate.dto';
 import { StartRoundDto } from './dto/start-round.dto';
@@ -31,6 +34,44 @@ import { Nomination } from './nomination.entity';
 const GROUP_NOT_FOUND = 'Gruppen finns inte.';
 const REQUEST_NOT_FOUND = 'Nomineringsförfrågan finns inte.';
 const NOMINATION_NOT_FOUND = 'Nomineringen finns inte.';
+const NOMINATION_UNCONFIRMED =
+  'Nomineringen är sparad, men gruppens rekrytering svarar inte just nu. Skicka samma nominering igen om en stund – den registreras bara en gång.';
+
+/** The Update ID of a nomination: a retry of the same nomination is one step in the workflow. */
+export const nominateUpdateId = (nominationId: string) => `nominate:${nominationId}`;
+
+interface StoredNomination {
+  id: string;
+  personId: string;
+  representation: Representation;
+  requestId: string | null;
+  organisationId: string | null;
+  nominatedBy: string;
+}
+interface RawNomination {
+  id: string;
+  group_id: string;
+  person_id: string;
+  request_id: string | null;
+  organisation_id: string | null;
+  representation: Representation;
+  nominated_by: string;
+  state: string;
+  /** The API gave up waiting for the workflow, or the row is older than any request that may still wait for it. */
+  stale: boolean;
+  unconfirmed: boolean;
+}
+const NOMINATION_COLUMNS = `id, group_id, person_id, request_id, organisation_id, representation, nominated_by, state,
+  (unconfirmed_at IS NOT NULL OR created_at < now() - interval '${Math.ceil(UPDATE_DEADLINE_MS / 1000) + 5} seconds') AS stale,
+  unconfirmed_at IS NOT NULL AS unconfirmed`;
+const toStored = (r: RawNomination): StoredNomination => ({
+  id: r.id,
+  personId: r.person_id,
+  representation: r.representation,
+  requestId: r.request_id ?? null,
+  organisationId: r.organisation_id ?? null,
+  nominatedBy: r.nominated_by,
+});
 
 export interface NominationView {
   id: string;
@@ -165,6 +206,15 @@ export class RecruitmentService {
     const today = stockholmDate(Date.now());
     refuseRecruitingForEndedGroup((await this.group(groupId)).endsOn, today);
     refuseEndedPeriod(dto.periodEnd, today);
+    if (n.state === 'proposed') {
+      // Issue 13 #1: never a second live assignment for one person in one group (also refused by the workflow and
+      // the database; asked here first so that the workflow never meets the database's refusal).
+      const [live] = await this.ds.query(
+        `SELECT 1 FROM assignment WHERE group_id = $1 AND person_id = $2 AND state NOT IN ('declined', 'ended') AND duplicate_of IS NULL`,
+        [groupId, n.personId],
+      );
+      if (live) throw new ConflictError(ALREADY_IN_GROUP);
+    }
     let appointed: { assignmentId: string };
     try {
       appointed = await this.step(groupId, () =>
@@ -227,52 +277,128 @@ export class RecruitmentService {
   // ---------------------------------------------------------------------------------------------------------------
 
   /**
-   * Stores the nominee (a person record, re-used when the address is known) and the nomination (state
-   * `submitted`), then tells the workflow. If the workflow refuses, the stored rows are removed again.
+   * Stores the nominee (one person per e-mail address, any letter case) and the nomination (state `submitted`),
+   * then tells the workflow with the Update ID `nominate:<nominationId>`. One person has one open nomination and
+   * no second live assignment per group (issue 13 #1): the database refuses a second one, answered with a
+   * Swedish 409.
+   *
+   * A nomination whose Update got no answer (the worker is down: 503) is never undone (issue 14 #4): the workflow
+   * may still take it when the worker is back. The row is kept and marked `unconfirmed_at`; the client's retry
+   * (the same client `id`, or the same person from the same request) finds it and sends the same Update again,
+   * which the workflow runs once. A stale unconfirmed nomination from another request is settled the same way
+   * before a new one is considered. Rows are removed only when the workflow definitively refused them.
    */
   private async storeAndNominate(groupId: string, dto: NominateDto, actor: AuthUser, request: NominationRequest | null): Promise<NominationView> {
-    const nominationId = randomUUID();
-    const email = dto.email.trim().toLowerCase();
-    let createdPersonId: string | null = null;
-    const personId = await this.ds.transaction(async (em) => {
-      const existing: Array<{ id: string }> = await em.query(`SELECT id FROM person WHERE lower(email) = $1 ORDER BY created_at LIMIT 1`, [email]);
-      let id = existing[0]?.id;
-      if (!id) {
-        id = randomUUID();
-        createdPersonId = id;
-        await em.query(`INSERT INTO person (id, full_name, email, phone, perspective) VALUES ($1, $2, $3, $4, $5)`, [
-          id,
-          dto.fullName.trim(),
-          email,
-          dto.phone?.trim() ?? null,
-          dto.perspective,
-        ]);
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.storeNomination(groupId, dto, actor, request);
+      if (stored.kind === 'answered') return this.confirmed(stored.row.id);
+      const outcome = await this.sendNomination(groupId, stored.row, stored.createdPersonId);
+      if (outcome.accepted) {
+        if (stored.kind !== 'stale') return this.confirmed(stored.row.id);
+        throw new ConflictError(ALREADY_NOMINATED);
       }
-      await em.query(
-        `INSERT INTO nomination (id, group_id, request_id, organisation_id, person_id, representation, state, nominated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7)`,
-        [nominationId, groupId, request?.id ?? null, request?.organisationId ?? null, id, dto.representation, actor.id],
-      );
-      return id;
-    });
+      // A stale nomination of another request was refused and removed: this one is considered afresh (once).
+      if (stored.kind !== 'stale' || attempt >= 2) throw outcome.error;
+    }
+  }
+
+  /**
+   * The nomination to send: a new row, or the kept one this request is a retry of (`retry`, `answered` when the
+   * workflow already took it), or a stale unconfirmed one of another request to settle first (`stale`).
+   */
+  private async storeNomination(
+    groupId: string,
+    dto: NominateDto,
+    actor: AuthUser,
+    request: NominationRequest | null,
+  ): Promise<{ row: StoredNomination; kind: 'new' | 'retry' | 'answered' | 'stale'; createdPersonId: string | null }> {
+    const requestId = request?.id ?? null;
+    try {
+      return await this.ds.transaction(async (em) => {
+        const person = await findOrCreatePerson(em, { fullName: dto.fullName, email: dto.email, phone: dto.phone, perspective: dto.perspective });
+        if (dto.id) {
+          const [same]: RawNomination[] = await em.query(`SELECT ${NOMINATION_COLUMNS} FROM nomination WHERE id = $1`, [dto.id]);
+          if (same) {
+            if (same.group_id !== groupId || same.person_id !== person.id || (same.request_id ?? null) !== requestId) {
+              throw new ConflictError('En annan nominering finns redan med detta id.');
+            }
+            return { row: toStored(same), kind: same.state === 'submitted' ? 'retry' : 'answered', createdPersonId: null };
+          }
+        }
+        const [open]: RawNomination[] = await em.query(
+          `SELECT ${NOMINATION_COLUMNS} FROM nomination
+            WHERE group_id = $1 AND person_id = $2 AND state IN ('submitted', 'proposed') AND duplicate_of IS NULL`,
+          [groupId, person.id],
+        );
+        if (open) {
+          const ours = (open.request_id ?? null) === requestId;
+          if (open.state === 'submitted' && open.stale) return { row: toStored(open), kind: ours ? 'retry' : 'stale', createdPersonId: null };
+          // The answer to an unconfirmed nomination never reached its sender: this is their retry.
+          if (open.state === 'proposed' && ours && open.unconfirmed) return { row: toStored(open), kind: 'answered', createdPersonId: null };
+          throw new ConflictError(ALREADY_NOMINATED);
+        }
+        const [live] = await em.query(
+          `SELECT 1 FROM assignment WHERE group_id = $1 AND person_id = $2 AND state NOT IN ('declined', 'ended') AND duplicate_of IS NULL`,
+          [groupId, person.id],
+        );
+        if (live) throw new ConflictError(ALREADY_IN_GROUP);
+        const row: StoredNomination = {
+          id: dto.id ?? randomUUID(),
+          personId: person.id,
+          representation: dto.representation,
+          requestId,
+          organisationId: request?.organisationId ?? null,
+          nominatedBy: actor.id,
+        };
+        await em.query(
+          `INSERT INTO nomination (id, group_id, request_id, organisation_id, person_id, representation, state, nominated_by)
+           VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7)`,
+          [row.id, groupId, row.requestId, row.organisationId, row.personId, row.representation, row.nominatedBy],
+        );
+        return { row, kind: 'new', createdPersonId: person.created ? person.id : null };
+      });
+    } catch (e) {
+      const constraint = violatedConstraint(e);
+      if (constraint === 'nomination_open_once') throw new ConflictError(ALREADY_NOMINATED);
+      if (constraint === 'nomination_person_has_assignment' || constraint === 'assignment_live_once') throw new ConflictError(ALREADY_IN_GROUP);
+      // The same client id at the same moment: the other request stored it; this one is its retry.
+      if (constraint === 'nomination_pkey' && dto.id) return this.storeNomination(groupId, dto, actor, request);
+      throw e;
+    }
+  }
+
+  /** Sends the nominate Update; removes the stored rows only when the workflow refused them for good. */
+  private async sendNomination(
+    groupId: string,
+    row: StoredNomination,
+    createdPersonId: string | null,
+  ): Promise<{ accepted: true } | { accepted: false; error: unknown }> {
     try {
       await this.step(groupId, () =>
         this.handle(groupId).executeUpdate(nominateUpdate, {
+          updateId: nominateUpdateId(row.id),
           args: [
             {
-              actorId: actor.id,
-              nominationId,
-              personId,
-              representation: dto.representation,
-              requestId: request?.id ?? null,
-              organisationId: request?.organisationId ?? null,
+              actorId: row.nominatedBy,
+              nominationId: row.id,
+              personId: row.personId,
+              representation: row.representation,
+              requestId: row.requestId,
+              organisationId: row.organisationId,
             },
           ],
         }),
       );
+      return { accepted: true };
     } catch (e) {
+      if (!(e instanceof ConflictError || e instanceof InvalidInputError || e instanceof NotFoundError)) {
+        // No answer: the workflow may still take it. Keep the rows; the retry sends the same Update again.
+        await this.ds.query(`UPDATE nomination SET unconfirmed_at = now() WHERE id = $1 AND state = 'submitted'`, [row.id]).catch(() => undefined);
+        if (e instanceof UnavailableError) throw new UnavailableError(NOMINATION_UNCONFIRMED);
+        throw e;
+      }
       await this.ds.transaction(async (em) => {
-        await em.query(`DELETE FROM nomination WHERE id = $1 AND state = 'submitted'`, [nominationId]);
+        await em.query(`DELETE FROM nomination WHERE id = $1 AND state = 'submitted'`, [row.id]);
         if (createdPersonId) {
           await em.query(
             `DELETE FROM person p WHERE p.id = $1
@@ -283,8 +409,16 @@ export class RecruitmentService {
           );
         }
       });
-      throw e;
+      // Refused now, but an earlier send of the same Update was taken meanwhile: the nomination stands.
+      const [after]: Array<{ state: string }> = await this.ds.query(`SELECT state FROM nomination WHERE id = $1`, [row.id]);
+      if (after && after.state !== 'submitted') return { accepted: true };
+      return { accepted: false, error: e };
     }
+  }
+
+  /** The view of a nomination the workflow took; its sender has now had the answer. */
+  private async confirmed(nominationId: string): Promise<NominationView> {
+    await this.ds.query(`UPDATE nomination SET unconfirmed_at = NULL WHERE id = $1 AND unconfirmed_at IS NOT NULL`, [nominationId]);
     return (await this.nominationViews(`n.id = $1`, [nominationId]))[0];
   }
 

@@ -11,6 +11,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { pageOf } from '../common/paging';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { findOrCreatePerson } from '../people/people';
 import { AccessInput, accessProblems, inviteRefusal } from './account-rules';
 import { type ListUsersQuery, USER_PAGING, type UserStatus } from './dto/users.dto';
 
@@ -170,8 +171,8 @@ export class UsersService {
         id = randomUUID();
         let personId = input.personId ?? null;
         if (input.roles.includes('representative') && !personId) {
-          personId = randomUUID();
-          await em.query(`INSERT INTO person (id, full_name, email) VALUES ($1, $2, $3)`, [personId, displayName, email]);
+          // One person per address (issue 13 #1): a nominee with this address is the same person.
+          personId = (await findOrCreatePerson(em, { fullName: displayName ?? '', email: email ?? '' })).id;
         }
         if (personId) {
           const [taken] = await em.query(`SELECT 1 FROM user_account WHERE person_id = $1`, [personId]);

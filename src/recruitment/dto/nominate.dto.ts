@@ -1,10 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REPRESENTATIONS, Representation } from '../../assignments/assignment.entity';
 import { PERSPECTIVES, Perspective } from '../../people/person.entity';
 
 /** A nominee: who they are, whose perspective they bring and how they represent (§3.3). */
 export class NominateDto {
+  @ApiPropertyOptional({
+    description:
+      'Klientens eget id för nomineringen (UUID). Samma id igen (till exempel efter 503) registrerar inte en andra nominering utan ger svaret på den första.',
+    example: '0f8d3c1e-6b2a-4f7e-9c1d-2a3b4c5d6e7f',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'id måste vara ett UUID.' })
+  id?: string;
+
   @ApiProperty({ example: 'Anna Andersson' })
   @IsString({ message: 'Namnet måste vara text.' })
   @IsNotEmpty({ message: 'Ange den nominerades namn.' })

@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import type { Logger } from 'pino';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Assignment } from '../assignments/assignment.entity';
@@ -9,7 +7,6 @@ import { appendAudit } from '../auth/audit';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
-import { LOGGER } from '../logging/logger';
 import { payerCodeOfGroup } from '../payouts/payers';
 import { periodContaining } from '../payouts/period';
 import { stockholmDate } from './business-dates';
@@ -99,9 +96,7 @@ interface Figures {
 export class TimeReportsService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
-    @Inject(Client) private readonly temporal: Client,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
-    @Inject(LOGGER) private readonly logger: Logger,
     @Inject(AssignmentLifecycleService) private readonly lifecycle: AssignmentLifecycleService,
   ) {}
 

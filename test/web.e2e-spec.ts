@@ -379,7 +379,56 @@ describe('web app', () => {
       await check(page, '45-uppdrag-aktivt');
     });
 
-    it('representative: reports a meeting with travel and a receipt, and sends it in', async () => {
+    it('coordinator: creates the group\'s meeting as an activity (issue 13 §4.5.1)', async () => {
+      const page = await as('coordinator', group.coordinator);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arbetsgrupper', exact: true }).click();
+      await page.getByRole('table').getByRole('link', { name: /NSG Testgrupp/ }).click();
+      await page.getByRole('heading', { level: 2, name: 'Aktiviteter' }).waitFor();
+      await page.getByText('Gruppen har inga aktiviteter ännu.').waitFor();
+      await page.getByRole('link', { name: 'Ny aktivitet' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ny aktivitet' }).waitFor();
+
+      // Sent empty: the page's own checks, next to each field.
+      await page.getByRole('button', { name: 'Spara aktiviteten' }).click();
+      await expect(page.getByRole('alert').innerText()).resolves.toContain('Skriv vad aktiviteten heter.');
+      expect(await page.locator('#falt-date-fel').innerText()).toContain('Skriv vilken dag aktiviteten är.');
+      expect(await page.locator('#falt-mode-fel').innerText()).toContain('Välj hur aktiviteten hålls.');
+
+      await page.getByLabel('Vad heter aktiviteten?', { exact: true }).fill('Arbetsmöte 1');
+      await page.getByLabel('Möte', { exact: true }).check();
+      await page.getByLabel('Datum', { exact: true }).fill(today);
+      await page.getByLabel(/^Starttid/).fill('13:00');
+      await page.getByLabel('På plats', { exact: true }).check();
+      await page.getByLabel(/^Dagordning/).fill('Välkommen\nGenomgång av underlaget\n');
+      await page.getByLabel(/^Dag då underlaget skickades/).fill(today);
+      // Longer than a day: the API's own message for the field is shown next to it.
+      await page.getByRole('group', { name: 'Hur lång är aktiviteten?' }).getByLabel('Timmar', { exact: true }).fill('25');
+      await page.getByRole('button', { name: 'Spara aktiviteten' }).click();
+      await page.locator('#falt-durationMinutes-fel').waitFor();
+      expect(await page.getByLabel('Vad heter aktiviteten?', { exact: true }).inputValue()).toBe('Arbetsmöte 1');
+      await check(page, '46-ny-aktivitet-fel');
+      await page.getByRole('group', { name: 'Hur lång är aktiviteten?' }).getByLabel('Timmar', { exact: true }).fill('3');
+      await check(page, '47-ny-aktivitet');
+      // By keyboard, sent twice in a row: one activity.
+      const button = page.getByRole('button', { name: 'Spara aktiviteten' });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter').catch(() => undefined);
+      await page.getByRole('heading', { level: 2, name: 'Aktiviteter' }).waitFor();
+      await confirmation(page, 'Aktiviteten Arbetsmöte 1');
+      const row = page.getByRole('table', { name: /Gruppens aktiviteter/ }).getByRole('row', { name: /Arbetsmöte 1/ });
+      await row.waitFor();
+      const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+      expect(rowText).toContain('Möte');
+      expect(rowText).toContain('På plats');
+      expect(rowText).toContain('kl. 13:00');
+      expect(rowText).not.toContain('Inte skickat');
+      const [{ n }] = await h.dataSource.query(`SELECT count(*)::int AS n FROM group_activity WHERE group_id = $1 AND title = 'Arbetsmöte 1'`, [group.id]);
+      expect(n).toBe(1);
+      await check(page, '48-aktiviteter');
+    });
+
+    it('representative: reports the meeting (the activity) with travel and a receipt, and sends it in', async () => {
       const page = await as('rep', rep);
       const groupName = `NSG Testgrupp ${group.id.slice(0, 6)}`;
       // Issue 17 #1: an active representative reaches the form by clicking, from "Mina uppdrag" (no typed address).
@@ -394,9 +443,15 @@ describe('web app', () => {
       expect((await rep.api.get('/me/assignments')).body).toEqual([expect.objectContaining({ id: assignmentId, groupId: group.id, groupName, state: 'active' })]);
       await page.getByRole('link', { name: `Rapportera ett möte i ${groupName}` }).click();
       await page.getByRole('heading', { level: 1, name: 'Rapportera ett möte' }).waitFor();
-      await page.getByLabel('Vilken dag var mötet?', { exact: true }).fill(today);
-      await page.getByLabel('På plats', { exact: true }).check();
-      await page.getByRole('group', { name: 'Hur länge varade mötet?' }).getByLabel('Timmar', { exact: true }).fill('3');
+      // The activity is picked from what the group called the person to, never typed; its date, way and length are shown.
+      expect(await page.getByRole('textbox', { name: /Vilket möte/ }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Spara rapporten' }).click();
+      expect(await page.locator('#falt-activityId-fel').innerText()).toContain('Välj vilken aktivitet du rapporterar.');
+      await page.getByRole('group', { name: 'Vilken aktivitet rapporterar du?' }).getByLabel(/^Arbetsmöte 1, /).check();
+      expect(await mainText(page)).toContain('Möte, på plats, kl. 13:00, 3 timmar');
+      // The activity's way and length as a start; the person's own time is what counts.
+      expect(await page.getByLabel('På plats', { exact: true }).isChecked()).toBe(true);
+      await page.getByRole('group', { name: 'Hur länge deltog du?' }).getByLabel('Timmar', { exact: true }).fill('3');
       await page.getByRole('group', { name: 'Restid, tur och retur' }).getByLabel('Timmar', { exact: true }).fill('1');
       await page.getByRole('group', { name: 'Restid, tur och retur' }).getByLabel('Minuter', { exact: true }).fill('30');
       await page.getByLabel(/^Biljetter \(tåg, buss, flyg\), kronor/).fill('640');
@@ -414,9 +469,16 @@ describe('web app', () => {
 
     it('coordinator: attests the report', async () => {
       const page = await as('coordinator', group.coordinator);
-      await page.goto(`${h.baseUrl}/grupper/${group.id}`);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arbetsgrupper', exact: true }).click();
+      await page.getByRole('table').getByRole('link', { name: /NSG Testgrupp/ }).click();
       await page.getByRole('link', { name: 'Attestera gruppens tidrapporter' }).click();
-      await page.getByRole('heading', { level: 2, name: /^Möte / }).waitFor();
+      // The card shows the activity (title, date, kind) next to what was reported.
+      const card = page.getByRole('region', { name: /^Arbetsmöte 1, / });
+      await card.waitFor();
+      const cardText = (await card.innerText()).replace(/\s+/g, ' ');
+      expect(cardText).toContain('Möte, på plats, kl. 13:00, 3 timmar');
+      expect(cardText).toContain('Deltog på plats');
+      expect(cardText).toContain('1 timme 30 minuter');
       await check(page, '52-attestera');
       await page.getByLabel('Godkänn som rapporterad', { exact: true }).check();
       await page.getByRole('button', { name: 'Spara beslutet' }).click();

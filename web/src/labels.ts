@@ -193,3 +193,39 @@ export const ORGANISATION_PERSPECTIVE_LABELS: Record<string, string> = {
   'next-of-kin': 'Närstående',
   both: 'Patienter och närstående',
 };
+
+/** The kinds of a group's activity (what the coordinator calls to). */
+export const GROUP_ACTIVITY_KINDS = ['meeting', 'other-work', 'extra-preparation', 'open-information-meeting'] as const;
+
+export const GROUP_ACTIVITY_KIND_LABELS: Record<string, string> = {
+  meeting: 'Möte',
+  'other-work': 'Annat arbete',
+  'extra-preparation': 'Överenskommet extra förberedelsearbete',
+  'open-information-meeting': 'Öppet informationsmöte (ingen ersättning)',
+};
+
+export const GROUP_ACTIVITY_KIND_HINTS: Record<string, string> = {
+  meeting: 'Ett möte som gruppen kallar till, på plats, via video eller telefon.',
+  'other-work': 'Arbete utanför möten som gruppen ber om, till exempel att läsa och lämna synpunkter på ett underlag.',
+  'extra-preparation': 'Till exempel en inläsningsdag, när den står i företrädarnas överenskommelse.',
+  'open-information-meeting': 'Ett möte som är öppet för alla. Det ger inget arvode.',
+};
+
+/** How an activity is held (the same codes as a report's participation). */
+export const ACTIVITY_MODE_LABELS: Record<string, string> = { 'on-site': 'På plats', video: 'Via video', phone: 'Via telefon' };
+
+export const FEE_RULE_LABELS: Record<string, string> = {
+  'by-length': 'Efter tiden: heldag, halvdag eller kortare insats',
+  hourly: 'Per timme',
+  'full-day': 'Heldag',
+  'half-day': 'Halvdag',
+  short: 'Kortare insats',
+};
+
+export const FEE_RULE_HINTS: Record<string, string> = {
+  'by-length': 'Arvodet avgörs av den tid var och en rapporterar, restiden inräknad.',
+  hourly: 'Arvode för varje timme enligt taxetabellen.',
+  'full-day': 'Samma arvode för alla som deltar, oavsett tid.',
+  'half-day': 'Samma arvode för alla som deltar, oavsett tid.',
+  short: 'Samma arvode för alla som deltar, oavsett tid.',
+};

@@ -18,6 +18,7 @@ import { RateTablePage } from './pages/admin/RateTablePage';
 import { RateTablesPage } from './pages/admin/RateTablesPage';
 import { UserPage } from './pages/admin/UserPage';
 import { UsersPage } from './pages/admin/UsersPage';
+import { NewActivityPage } from './pages/activities/NewActivityPage';
 import { AssignmentPage } from './pages/assignments/AssignmentPage';
 import { MyAssignmentsPage } from './pages/assignments/MyAssignmentsPage';
 import { MyPayoutsPage } from './pages/payouts/MyPayoutsPage';
@@ -106,6 +107,7 @@ function App() {
         <Route path="/grupper" element={only(COORDINATION, <GroupsPage />)} />
         <Route path="/grupper/ny" element={only(COORDINATION, <NewGroupPage />)} />
         <Route path="/grupper/:id" element={<GroupPage />} />
+        <Route path="/grupper/:id/aktiviteter/ny" element={only(COORDINATION, <NewActivityPage />)} />
         <Route path="/grupper/:id/attestera" element={only(['coordinator'], <AttestPage />)} />
         <Route path="/mina-uppdrag" element={only(['representative'], <MyAssignmentsPage />)} />
         <Route path="/tidrapporter" element={only(['representative'], <TimeReportsPage />)} />

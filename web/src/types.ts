@@ -140,6 +140,9 @@ export interface TimeReportView {
   attestation: { decision: 'confirm' | 'adjust' | 'reject' | null; reason: string | null; attested: Figures | null; attestedBy: string | null; attestedAt: string | null };
   receipts: { id: string; fileName: string; contentType: string; sizeBytes: number; receiptDate: string; uploadedAt: string }[];
   payout: { batchId: string; period: string; payerCode: string; state: string; holdReason: string | null } | null;
+  /** The activity reported against (absent on reports made before activities existed). */
+  activityId?: string | null;
+  activity?: ActivityView | null;
 }
 
 export type SignerRole = 'representative' | 'countersigner' | 'declarant' | 'assessor';
@@ -307,6 +310,34 @@ export interface Organisation {
 
 export interface OrganisationPage {
   items: Organisation[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** A group's activity (issue 13 §4.5.1): what the group called, which time reports are made against. */
+export interface ActivityView {
+  id: string;
+  groupId: string;
+  title: string;
+  kind: 'meeting' | 'other-work' | 'extra-preparation' | 'open-information-meeting';
+  /** Null for the agreement's own activity (the report gives the day). */
+  date: string | null;
+  startTime: string | null;
+  durationMinutes: number | null;
+  mode: 'on-site' | 'video' | 'phone' | null;
+  feeRule: 'by-length' | 'hourly' | 'full-day' | 'half-day' | 'short';
+  agenda: string[];
+  calledAssignmentIds: string[];
+  materialSentOn: string | null;
+  createdAt: string;
+  /** The assignment's own activity, for work the agreement allows outside meetings (reported per date). */
+  agreementActivity: boolean;
+  assignmentId: string | null;
+}
+
+export interface ActivityPage {
+  items: ActivityView[];
   total: number;
   page: number;
   pageSize: number;

@@ -207,7 +207,7 @@ export function TextField(
   props: FieldProps & {
     value: string;
     onChange: (v: string) => void;
-    type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'tel';
+    type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'tel';
     autoComplete?: string;
     inputMode?: 'numeric' | 'decimal' | 'text';
     width?: 'short' | 'medium' | 'long';

@@ -10,6 +10,7 @@ import { formatDate } from '../format';
 import { useLoad } from '../hooks';
 import { GROUP_KIND_LABELS, label, REGION_LABELS } from '../labels';
 import type { WorkingGroupView } from '../types';
+import { ActivitiesSection } from './activities/ActivitiesSection';
 import { StaffingBadge } from './GroupsPage';
 import { RecruitmentSection } from './recruitment/RecruitmentSection';
 
@@ -103,6 +104,8 @@ export function GroupPage() {
       </NextStep>
 
       {hasRole(user, 'coordinator', 'admin') && recruitment.running && <RecruitmentSection groupId={group.id} status={status} onChanged={reload} />}
+
+      {hasRole(user, 'coordinator', 'admin') && <ActivitiesSection groupId={group.id} canCreate={group.recruitmentState !== 'ended'} />}
 
       {hasRole(user, 'coordinator') && (
         <section aria-labelledby="tidrapporter">

@@ -1,22 +1,35 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../api';
+import { api, itemsOf } from '../../api';
 import { Deadline } from '../../components/Deadline';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/Feedback';
 import { DurationField, Form, RadioGroup, requireFields, TextArea, TextField, toMinutes } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { downloadFile } from '../../download';
-import { formatDate, oreToInput, parseKronor, parseWhole } from '../../format';
+import { oreToInput, parseKronor, parseWhole } from '../../format';
 import { useLoad } from '../../hooks';
 import { ACTIVITY_KIND_LABELS, label, PARTICIPATION_LABELS } from '../../labels';
-import type { TimeReportView, WorkingGroupView } from '../../types';
-import { FiguresList } from './TimeReportPage';
+import type { ActivityPage, ActivityView, TimeReportView, WorkingGroupView } from '../../types';
+import { ActivityFacts } from './TimeReportForm';
+import { FiguresList, reportTitle } from './TimeReportPage';
 
 /** Coordinator: the group's time reports that wait for attestation; confirm, adjust (with a reason) or reject (with a reason). */
 export function AttestPage() {
   const { id = '' } = useParams();
   const [data, reload] = useLoad(
-    () => Promise.all([api.get<WorkingGroupView>(`/working-groups/${encodeURIComponent(id)}`), api.get<TimeReportView[]>(`/working-groups/${encodeURIComponent(id)}/time-reports?state=submitted`)]),
+    () =>
+      Promise.all([
+        api.get<WorkingGroupView>(`/working-groups/${encodeURIComponent(id)}`),
+        api.get<TimeReportView[]>(`/working-groups/${encodeURIComponent(id)}/time-reports?state=submitted`),
+        // The group's activities, to show each report's activity next to it (the list may carry only its id).
+        api.get<ActivityPage | ActivityView[]>(`/working-groups/${encodeURIComponent(id)}/activities`).then(
+          (a) => itemsOf<ActivityView>(a),
+          () => [] as ActivityView[],
+        ),
+      ]).then(([group, reports, activities]) => {
+        const byId = new Map(activities.map((a) => [a.id, a]));
+        return [group, reports.map((r) => ({ ...r, activity: r.activity ?? (r.activityId ? byId.get(r.activityId) : undefined) }))] as const;
+      }),
     [id],
   );
   const [confirmation, setConfirmation] = useState('');
@@ -68,13 +81,15 @@ function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg
     other: oreToInput(f.otherTravelCostOre),
     km: String(f.carKm),
   });
-  const title = `${formatDate(r.activityDate)}${r.meetingRef ? `, ${r.meetingRef}` : ''}`;
+  const title = reportTitle(r);
   const headingId = `rapport-${r.id}`;
   return (
     <section className="group-box" aria-labelledby={headingId}>
-      <h2 id={headingId}>Möte {title}</h2>
+      <h2 id={headingId}>{r.activity ? title : `Möte ${title}`}</h2>
+      {r.activity && <ActivityFacts activity={r.activity} />}
       <p>
-        {label(ACTIVITY_KIND_LABELS, r.kind)}, {label(PARTICIPATION_LABELS, r.participation).toLowerCase()}. Sista dag för anspråket: <Deadline date={r.claimDeadline} prefix="" />
+        {r.activity ? 'Deltog' : `${label(ACTIVITY_KIND_LABELS, r.kind)},`} {label(PARTICIPATION_LABELS, r.participation).toLowerCase()}. Sista dag för anspråket:{' '}
+        <Deadline date={r.claimDeadline} prefix="" />
       </p>
       {r.description && <p>Företrädarens kommentar: {r.description}</p>}
       <FiguresList f={f} />

@@ -1,25 +1,35 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, newId } from '../../api';
-import { NextStep } from '../../components/Feedback';
+import { api, itemsOf, newId } from '../../api';
+import { ErrorMessage, NextStep, Working } from '../../components/Feedback';
 import { Form, requireFields } from '../../components/Form';
 import { Page } from '../../components/Page';
-import { useDraft } from '../../hooks';
-import type { TimeReportView } from '../../types';
-import { emptyReport, reportBody, TimeReportFields, type ReportDraft } from './TimeReportForm';
+import { useDraft, useLoad } from '../../hooks';
+import type { ActivityPage, ActivityView, TimeReportView } from '../../types';
+import { ActivityChoice, ActivityFacts, emptyReport, reportBody, TimeReportFields, type ReportDraft } from './TimeReportForm';
 
-/** Representative: report one meeting of an assignment. Saved as a draft first; receipts and sending come next. */
+/**
+ * Representative: report one activity of an assignment (GET /assignments/:id/activities: the activities they were
+ * called to and the agreement's own), never a free-text meeting. Saved as a draft first; receipts and sending come next.
+ */
 export function NewTimeReportPage() {
   const { assignmentId = '' } = useParams();
   const navigate = useNavigate();
   const [draft, update, clear] = useDraft<ReportDraft & { id: string }>(`rapport-${assignmentId}`, () => ({ ...emptyReport(), id: newId() }));
+  const [list] = useLoad(
+    () => api.get<ActivityPage | ActivityView[]>(`/assignments/${encodeURIComponent(assignmentId)}/activities`).then((a) => itemsOf<ActivityView>(a)),
+    [assignmentId],
+  );
+  const activities = list.status === 'ok' ? list.data : [];
+  const activity = activities.find((a) => a.id === draft.activityId);
 
   async function submit() {
     requireFields({
-      activityDate: !draft.activityDate && 'Skriv vilken dag mötet var.',
-      participation: !draft.participation && 'Välj hur du deltog.',
-      durationMinutes: !draft.durationHours.trim() && !draft.durationMins.trim() && 'Skriv hur länge mötet varade.',
+      activityId: !activity && 'Välj vilken aktivitet du rapporterar.',
+      activityDate: activity?.agreementActivity && !draft.activityDate && 'Skriv vilken dag du arbetade.',
+      participation: activity && !draft.participation && 'Välj hur du deltog.',
+      durationMinutes: activity && !draft.durationHours.trim() && !draft.durationMins.trim() && 'Skriv hur länge du deltog.',
     });
-    const saved = await api.post<TimeReportView>('/time-reports', { id: draft.id, assignmentId, ...reportBody(draft) });
+    const saved = await api.post<TimeReportView>('/time-reports', { id: draft.id, assignmentId, ...reportBody(draft, activity) });
     clear();
     void navigate(`/tidrapporter/${saved.id}`, {
       state: { confirmation: 'Rapporten är sparad som utkast. Lägg till kvitton om du har några, och skicka sedan in den.' },
@@ -29,17 +39,38 @@ export function NewTimeReportPage() {
   return (
     <Page
       title="Rapportera ett möte"
-      intro={<p>Fyll i en rapport för varje möte. Det du skriver sparas medan du fyller i, så inget försvinner om du laddar om sidan. Det finns ingen tidsgräns för att fylla i.</p>}
-    >
-      <Form onSubmit={submit} submitLabel="Spara rapporten" sendingLabel="Sparar rapporten …" secondary={<Link to="/tidrapporter">Avbryt</Link>}>
-        <TimeReportFields draft={draft} update={update} />
-      </Form>
-      <NextStep>
+      intro={
         <p>
-          Rapporten sparas först som ett utkast. Sedan kan du lägga till kvitton och skicka in den till samordnaren, som attesterar den. Därefter kommer
-          ersättningen med nästa utbetalning.
+          Välj mötet eller arbetet som du rapporterar, och fyll i din egen tid, restid och dina kostnader. Det du skriver sparas medan du fyller i, så inget
+          försvinner om du laddar om sidan. Det finns ingen tidsgräns för att fylla i.
         </p>
-      </NextStep>
+      }
+    >
+      {list.status === 'loading' && <Working>Hämtar aktiviteterna du kan rapportera …</Working>}
+      {list.status === 'error' && <ErrorMessage error={list.error} title="Aktiviteterna kunde inte hämtas" />}
+      {list.status === 'ok' && activities.length === 0 && (
+        <NextStep>
+          <p>
+            Det finns ingen aktivitet att rapportera mot ännu. Samordnaren lägger in gruppens möten; när du har kallats till ett möte kan du rapportera det här.{' '}
+            <Link to={`/uppdrag/${assignmentId}`}>Tillbaka till uppdraget</Link>
+          </p>
+        </NextStep>
+      )}
+      {activities.length > 0 && (
+        <>
+          <Form onSubmit={submit} submitLabel="Spara rapporten" sendingLabel="Sparar rapporten …" secondary={<Link to="/tidrapporter">Avbryt</Link>}>
+            <ActivityChoice activities={activities} draft={draft} update={update} />
+            {activity && <ActivityFacts activity={activity} />}
+            {activity && <TimeReportFields draft={draft} update={update} activity={activity} />}
+          </Form>
+          <NextStep>
+            <p>
+              Rapporten sparas först som ett utkast. Sedan kan du lägga till kvitton och skicka in den till samordnaren, som attesterar den. Därefter kommer
+              ersättningen med nästa utbetalning.
+            </p>
+          </NextStep>
+        </>
+      )}
     </Page>
   );
 }

@@ -1,9 +1,13 @@
 import { DurationField, RadioGroup, TextArea, TextField, toMinutes } from '../../components/Form';
 import { oreToInput, parseKronor, parseWhole } from '../../format';
 import { ACTIVITY_KIND_LABELS, PARTICIPATION_LABELS } from '../../labels';
-import type { TimeReportView } from '../../types';
+import type { ActivityView, TimeReportView } from '../../types';
+import { activitySummary, activityTitle } from '../activities/activityText';
 
 export interface ReportDraft {
+  /** The activity reported against (the group's, or the agreement's own). */
+  activityId: string;
+  /** Only for the agreement's own activity (which has no date of its own) and for reports made before activities. */
   activityDate: string;
   kind: string;
   meetingRef: string;
@@ -19,6 +23,7 @@ export interface ReportDraft {
 }
 
 export const emptyReport = (): ReportDraft => ({
+  activityId: '',
   activityDate: '',
   kind: 'meeting',
   meetingRef: '',
@@ -39,6 +44,7 @@ export function draftFromReport(r: TimeReportView): ReportDraft {
   const d = split(r.reported.durationMinutes);
   const t = split(r.reported.travelMinutes);
   return {
+    activityId: r.activityId ?? r.activity?.id ?? '',
     activityDate: r.activityDate,
     kind: r.kind,
     meetingRef: r.meetingRef,
@@ -56,14 +62,11 @@ export function draftFromReport(r: TimeReportView): ReportDraft {
 
 const num = (v: number) => (Number.isNaN(v) ? null : v);
 
-/** The API body from the draft (NaN → null, so the API answers with the field's own message). */
-export function reportBody(d: ReportDraft) {
+/** The person's own figures, the same for every kind of report (NaN → null, so the API answers with the field's own message). */
+function ownFigures(d: ReportDraft) {
   const onSite = d.participation === 'on-site';
   return {
-    activityDate: d.activityDate,
-    kind: d.kind,
     participation: d.participation,
-    ...(d.meetingRef.trim() ? { meetingRef: d.meetingRef.trim() } : {}),
     ...(d.description.trim() ? { description: d.description.trim() } : {}),
     durationMinutes: num(toMinutes(d.durationHours, d.durationMins)),
     travelMinutes: onSite ? num(toMinutes(d.travelHours, d.travelMins)) : 0,
@@ -73,30 +76,90 @@ export function reportBody(d: ReportDraft) {
   };
 }
 
+/**
+ * The API body from the draft. With an activity, its kind and date come from the activity: the body carries the
+ * activity and what the person did (a date only for the agreement's own activity, which is reported per day).
+ * Without one (an edit of a report made before activities existed) the old free fields.
+ */
+export function reportBody(d: ReportDraft, activity?: Pick<ActivityView, 'agreementActivity'> | null, opts: { withActivityId?: boolean } = {}) {
+  if (activity)
+    return {
+      ...(opts.withActivityId !== false ? { activityId: d.activityId } : {}),
+      ...(activity.agreementActivity ? { activityDate: d.activityDate } : {}),
+      ...ownFigures(d),
+    };
+  return {
+    activityDate: d.activityDate,
+    kind: d.kind,
+    ...(d.meetingRef.trim() ? { meetingRef: d.meetingRef.trim() } : {}),
+    ...ownFigures(d),
+  };
+}
+
+/** The activity picked, as facts: what, when, how and how long. */
+export function ActivityFacts({ activity: a }: { activity: ActivityView }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Aktivitet</dt>
+        <dd>{activityTitle(a)}</dd>
+      </div>
+      <div>
+        <dt>Slag, sätt och längd</dt>
+        <dd>{activitySummary(a)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The picker: one of the activities the person can report against (never a free-text meeting). */
+export function ActivityChoice({ activities, draft, update }: { activities: ActivityView[]; draft: ReportDraft; update: (p: Partial<ReportDraft>) => void }) {
+  return (
+    <RadioGroup
+      name="activityId"
+      label="Vilken aktivitet rapporterar du?"
+      hint="Du rapporterar mot ett möte eller annat arbete som gruppen har kallat dig till."
+      value={draft.activityId}
+      onChange={(v) => {
+        const a = activities.find((x) => x.id === v);
+        // The activity's own way and length as a start; the person changes them to what they did.
+        update({
+          activityId: v,
+          ...(a?.mode && !draft.participation ? { participation: a.mode } : {}),
+          ...(a?.durationMinutes && !a.agreementActivity && !draft.durationHours.trim() && !draft.durationMins.trim()
+            ? { durationHours: split(a.durationMinutes).h, durationMins: split(a.durationMinutes).m }
+            : {}),
+        });
+      }}
+      options={activities.map((a) => ({
+        value: a.id,
+        label: activityTitle(a),
+        hint: a.agreementActivity ? 'Arbete som din överenskommelse tillåter utanför möten. Rapportera en dag i taget.' : activitySummary(a),
+      }))}
+    />
+  );
+}
+
 /** What a representative reports for one meeting: plain questions, time as hours and minutes, costs in kronor. */
-export function TimeReportFields({ draft, update }: { draft: ReportDraft; update: (p: Partial<ReportDraft>) => void }) {
+export function TimeReportFields({
+  draft,
+  update,
+  activity,
+}: {
+  draft: ReportDraft;
+  update: (p: Partial<ReportDraft>) => void;
+  /** The activity reported against; without one (a report made before activities) the old free fields. */
+  activity?: Pick<ActivityView, 'agreementActivity'> | null;
+}) {
   return (
     <>
-      <TextField name="activityDate" label="Vilken dag var mötet?" type="date" width="medium" value={draft.activityDate} onChange={(v) => update({ activityDate: v })} required />
-      <RadioGroup
-        name="kind"
-        label="Vad gällde det?"
-        value={draft.kind}
-        onChange={(v) => update({ kind: v })}
-        options={Object.entries(ACTIVITY_KIND_LABELS).map(([value, label]) => ({
-          value,
-          label,
-          hint: value === 'extra-preparation' ? 'Bara om extra förberedelse står i din överenskommelse.' : undefined,
-        }))}
-      />
-      <TextField
-        name="meetingRef"
-        label="Vilket möte?"
-        hint="Till exempel: Arbetsmöte 3. Behövs om du hade två möten samma dag."
-        value={draft.meetingRef}
-        onChange={(v) => update({ meetingRef: v })}
-        required={false}
-      />
+      {activity ? (
+        activity.agreementActivity && (
+          <TextField name="activityDate" label="Vilken dag arbetade du?" type="date" width="medium" value={draft.activityDate} onChange={(v) => update({ activityDate: v })} required />
+        )
+      ) : (
+        <LegacyFields draft={draft} update={update} />
+      )}
       <RadioGroup
         name="participation"
         label="Hur deltog du?"
@@ -106,8 +169,8 @@ export function TimeReportFields({ draft, update }: { draft: ReportDraft; update
       />
       <DurationField
         name="durationMinutes"
-        label="Hur länge varade mötet?"
-        hint="Räkna inte med restiden här."
+        label={activity ? 'Hur länge deltog du?' : 'Hur länge varade mötet?'}
+        hint="Din egen tid. Räkna inte med restiden här."
         hours={draft.durationHours}
         minutes={draft.durationMins}
         onChange={(h, m) => update({ durationHours: h, durationMins: m })}
@@ -138,6 +201,34 @@ export function TimeReportFields({ draft, update }: { draft: ReportDraft; update
         </fieldset>
       )}
       <TextArea name="description" label="Något mer du vill berätta?" rows={3} value={draft.description} onChange={(v) => update({ description: v })} required={false} />
+    </>
+  );
+}
+
+/** A report made before activities existed: its own date, kind and meeting. */
+function LegacyFields({ draft, update }: { draft: ReportDraft; update: (p: Partial<ReportDraft>) => void }) {
+  return (
+    <>
+      <TextField name="activityDate" label="Vilken dag var mötet?" type="date" width="medium" value={draft.activityDate} onChange={(v) => update({ activityDate: v })} required />
+      <RadioGroup
+        name="kind"
+        label="Vad gällde det?"
+        value={draft.kind}
+        onChange={(v) => update({ kind: v })}
+        options={Object.entries(ACTIVITY_KIND_LABELS).map(([value, label]) => ({
+          value,
+          label,
+          hint: value === 'extra-preparation' ? 'Bara om extra förberedelse står i din överenskommelse.' : undefined,
+        }))}
+      />
+      <TextField
+        name="meetingRef"
+        label="Vilket möte?"
+        hint="Till exempel: Arbetsmöte 3. Behövs om du hade två möten samma dag."
+        value={draft.meetingRef}
+        onChange={(v) => update({ meetingRef: v })}
+        required={false}
+      />
     </>
   );
 }

@@ -11,7 +11,14 @@ import { formatDate, formatDateTime, formatOre } from '../../format';
 import { useLoad } from '../../hooks';
 import { ACTIVITY_KIND_LABELS, ATTESTATION_LABELS, label, LINE_PAYOUT_STATE_LABELS, PARTICIPATION_LABELS, TIME_REPORT_STATE_LABELS } from '../../labels';
 import type { Figures, TimeReportView } from '../../types';
-import { draftFromReport, reportBody, TimeReportFields, type ReportDraft } from './TimeReportForm';
+import { activityTitle } from '../activities/activityText';
+import { ActivityFacts, draftFromReport, reportBody, TimeReportFields, type ReportDraft } from './TimeReportForm';
+
+/** What a report is about: its activity ("Arbetsmöte 3, 14 september 2026"), or the date and meeting of an older report. */
+export function reportTitle(r: Pick<TimeReportView, 'activity' | 'activityDate' | 'meetingRef'>): string {
+  if (r.activity) return r.activity.agreementActivity ? `${r.activity.title}, ${formatDate(r.activityDate)}` : activityTitle(r.activity);
+  return `${formatDate(r.activityDate)}${r.meetingRef ? `, ${r.meetingRef}` : ''}`;
+}
 
 export function minutesText(m: number): string {
   const h = Math.floor(m / 60);
@@ -71,16 +78,19 @@ export function TimeReportPage() {
   };
 
   return (
-    <Page title={`Möte ${formatDate(r.activityDate)}${r.meetingRef ? `, ${r.meetingRef}` : ''}`}>
+    <Page title={r.activity ? reportTitle(r) : `Möte ${reportTitle(r)}`}>
       {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       <p>
         <strong>{label(TIME_REPORT_STATE_LABELS, r.state)}</strong>
       </p>
+      {r.activity && <ActivityFacts activity={r.activity} />}
       <dl className="facts">
-        <div>
-          <dt>Slag</dt>
-          <dd>{label(ACTIVITY_KIND_LABELS, r.kind)}</dd>
-        </div>
+        {!r.activity && (
+          <div>
+            <dt>Slag</dt>
+            <dd>{label(ACTIVITY_KIND_LABELS, r.kind)}</dd>
+          </div>
+        )}
         <div>
           <dt>Deltog</dt>
           <dd>{label(PARTICIPATION_LABELS, r.participation)}</dd>
@@ -196,11 +206,11 @@ function EditReport({ report, onSaved, onCancel }: { report: TimeReportView; onS
           </button>
         }
         onSubmit={async () => {
-          await api.patch(`/time-reports/${report.id}`, reportBody(draft));
+          await api.patch(`/time-reports/${report.id}`, reportBody(draft, report.activity, { withActivityId: false }));
           await onSaved();
         }}
       >
-        <TimeReportFields draft={draft} update={update} />
+        <TimeReportFields draft={draft} update={update} activity={report.activity} />
       </Form>
     </section>
   );

@@ -3,10 +3,10 @@ import { api } from '../../api';
 import { Deadline } from '../../components/Deadline';
 import { ErrorMessage, NextStep, Working } from '../../components/Feedback';
 import { Page } from '../../components/Page';
-import { formatDate } from '../../format';
 import { useLoad } from '../../hooks';
 import { label, LINE_PAYOUT_STATE_LABELS, TIME_REPORT_STATE_LABELS } from '../../labels';
 import type { TimeReportView } from '../../types';
+import { reportTitle } from './TimeReportPage';
 
 /** Representative: my time reports, what became of each, and what still has to be sent in (by when). */
 export function TimeReportsPage() {
@@ -29,7 +29,7 @@ export function TimeReportsPage() {
                   .filter((r) => r.state === 'draft' || r.state === 'rejected')
                   .map((r) => (
                     <li key={r.id}>
-                      <Link to={`/tidrapporter/${r.id}`}>Mötet {formatDate(r.activityDate)}</Link>: skicka in <Deadline date={r.claimDeadline} />
+                      <Link to={`/tidrapporter/${r.id}`}>{r.activity ? reportTitle(r) : `Mötet ${reportTitle(r)}`}</Link>: skicka in <Deadline date={r.claimDeadline} />
                     </li>
                   ))}
               </ul>
@@ -50,8 +50,7 @@ export function TimeReportsPage() {
                   <tr key={r.id}>
                     <th scope="row">
                       <Link to={`/tidrapporter/${r.id}`}>
-                        {formatDate(r.activityDate)}
-                        {r.meetingRef ? `, ${r.meetingRef}` : ''}
+                        {reportTitle(r)}
                       </Link>
                     </th>
                     <td>{label(TIME_REPORT_STATE_LABELS, r.state)}</td>

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, Harness, startHarness } from './support/harness';
-import { appoint, createGroup, createOrganisation, nominate, Organisation, recruitmentStatus, startRound, TERMS, TestGroup } from './support/lifecycle';
+import {
+  appoint,
+  appointed,
+  createGroup,
+  createOrganisation,
+  nominate,
+  Organisation,
+  recruitmentStatus,
+  signDocument,
+  startRound,
+  TERMS,
+  TestGroup,
+} from './support/lifecycle';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies */
 
@@ -88,6 +100,18 @@ describe('recruitment guarantees', () => {
       expect((await recruitmentStatus(h, group.id)).assignments).toHaveLength(1);
     });
 
+    it('an invitation of a representative at a nominee\'s address (any letter case) is the same person, not a second one', async () => {
+      const { orgs, requests } = await groupWithRequests(1);
+      const email = `gun.${randomUUID().slice(0, 8)}@example.se`;
+      const nominated = await orgs[0].contact.api.post(`/nomination-requests/${requests[orgs[0].id]}/nominations`, nominee(email));
+      expect(nominated.status).toBe(201);
+      const admin = await h.asAdmin();
+      const invited = await admin.post('/auth/invitations', { email: email.toUpperCase(), displayName: 'Gun Gustavsson', roles: ['representative'] });
+      expect(invited.status).toBe(201);
+      expect(invited.body.user.personId).toBe(nominated.body.nominee.personId);
+      expect(await people(email)).toBe(1);
+    });
+
     it('the database itself refuses a second open nomination, a second live assignment and a second person per address', async () => {
       const { group } = await groupWithRequests(0);
       const tag = randomUUID().slice(0, 8);
@@ -145,6 +169,47 @@ describe('recruitment guarantees', () => {
       expect(assignmentId).toBeTruthy();
       // A further repeat of the answered nomination is a second nomination of the person: refused.
       expect((await orgs[0].contact.api.post(path, nominee(email))).status).toBe(409);
+    });
+
+    it('a declaration sent while the worker is down is kept (503); sent again, it is one declaration', async () => {
+      const group = await createGroup(h);
+      const org = await createOrganisation(h);
+      const requests = await startRound(group, [org]);
+      const { assignmentId, rep } = await appointed(h, group, org, requests[org.id]);
+      const a = `/assignments/${assignmentId}`;
+      expect((await rep.api.post(`${a}/accept`)).status).toBe(200);
+      expect((await rep.api.put(`${a}/personal-details`, { personalNumber: '19850709-9805', clearingNumber: '5000', accountNumber: '1234567' })).status).toBe(200);
+      const view = await eventually(async () => {
+        const v = (await rep.api.get(a)).body;
+        return v.assignment.state === 'agreement-drafted' ? v : undefined;
+      });
+      await signDocument(rep.api, view.agreement.documentId, 'representative');
+      expect((await rep.api.post(`${a}/agreement/sign`)).status).toBe(200);
+      await signDocument(group.coordinator.api, view.agreement.documentId, 'countersigner');
+      expect((await group.coordinator.api.post(`${a}/agreement/countersign`)).status).toBe(200);
+      const declarations = () => h.dataSource.query(`SELECT id, state FROM declaration WHERE assignment_id = $1`, [assignmentId]) as Promise<any[]>;
+
+      await h.stopWorker();
+      let restarted = false;
+      try {
+        const unanswered = await rep.api.post(`${a}/declaration`, { hasInterests: true, interests: 'Styrelseledamot i Hjärtförbundet.' });
+        expect(unanswered.status).toBe(503);
+        expect((await declarations()).map((d) => d.state)).toEqual(['stored']);
+        await h.startWorker();
+        restarted = true;
+      } finally {
+        if (!restarted) await h.startWorker();
+      }
+      const again = await rep.api.post(`${a}/declaration`, { hasInterests: true, interests: 'Styrelseledamot i Hjärtförbundet.' });
+      expect(again.status).toBe(200);
+      expect(again.body.state).toBe('declaration-submitted');
+      await eventually(async () => (await declarations()).every((d) => d.state === 'submitted'));
+      expect(await declarations()).toHaveLength(1);
+      const submitted = await h.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE subject_type = 'assignment' AND subject_id = $1 AND action = 'assignment.declaration-submitted'`,
+        [assignmentId],
+      );
+      expect(submitted[0].n).toBe(1);
     });
 
     it('the same client id twice (also at the same moment) is one nomination', async () => {

@@ -1,0 +1,34 @@
+import { createWorld, runModel, World } from './model/model';
+import { Harness, startHarness } from './support/harness';
+import { MODEL_SEED } from './model/settings';
+
+/**
+ * The model test can fail (issue 13, "Done when"): on this file's own scratch database it removes one guard the
+ * product relies on, then runs the model with the same fixed seed as `test/model.e2e-spec.ts`, and asserts that the
+ * run fails naming the invariant the guard holds.
+ *
+ * The guard removed: the unique index `time_report_activity_key` (one report per assignment, date, kind and
+ * meeting). Nothing but the database holds it (the API turns its 23505 into 409), so without it the same meeting
+ * reported twice — one after the other, or twice at the same moment — is stored twice, and both could be paid.
+ */
+describe('model-based test: sabotage proof', () => {
+  let h: Harness;
+  let w: World;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    w = await createWorld(h);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('without the unique index time_report_activity_key, the fixed-seed model run finds the break', async () => {
+    await h.dataSource.query(`DROP INDEX time_report_activity_key`);
+    const out = await runModel(w, { runs: 6, seed: MODEL_SEED, maxCommands: 200, maxSteps: 40, endOnFailure: true });
+    expect(out.failed).toBe(true);
+    expect(String(out.errorInstance)).toMatch(/\[invariant (one-report-per-meeting|paid-once-per-meeting)\]/);
+    console.info(`sabotage found after ${w.steps} steps: ${String(out.errorInstance).split('\n')[0]}\nsteps: ${w.trace.join(' → ')}`);
+  }, 600_000);
+});

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import fc from 'fast-check';
 import { calculatePeople, GatheredLine } from '../../src/payouts/payout-compute';
 import { RateTableRow, toRateTable } from '../../src/rates/rate-table.entity';
@@ -238,6 +239,12 @@ export async function setUp(w: World, maxSteps: number): Promise<{ model: Model;
 }
 
 // ---- helpers --------------------------------------------------------------------------------------------------
+
+/** MODEL_DEBUG=<file> appends every step and failure to that file as it happens (jest holds console output back). */
+export function debug(line: string): void {
+  const file = process.env.MODEL_DEBUG;
+  if (file) fs.appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
+}
 
 const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -480,9 +487,14 @@ abstract class Step implements Cmd {
     r.w.trace.push(this.toString());
     r.w.steps++;
     m.stepsLeft--;
-    if (process.env.MODEL_DEBUG) console.info(`${new Date().toISOString()} step ${r.w.steps}: ${this.toString()}`);
-    await this.act(m, r);
-    await checkInvariants(m, r);
+    debug(`step ${r.w.steps} (${m.period}): ${this.toString()}`);
+    try {
+      await this.act(m, r);
+      await checkInvariants(m, r);
+    } catch (e) {
+      debug(`  failed: ${String(e)}`);
+      throw e;
+    }
   }
 }
 
@@ -925,7 +937,7 @@ export async function runModel(w: World, o: ModelRunOptions): Promise<fc.RunDeta
   return fc.check(
     fc.asyncProperty(fc.commands(commandArbitraries(), { maxCommands: o.maxCommands, size: 'max' }), async (cmds) => {
       const s = await setUp(w, o.maxSteps);
-      if (process.env.MODEL_DEBUG) console.info(`sequence of ${[...cmds].length}: ${[...cmds].map((c) => c.constructor.name).join(' ')}`);
+      debug(`sequence ${w.runs} starts`);
       await fc.asyncModelRun(() => s, cmds);
     }),
     {

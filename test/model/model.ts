@@ -688,12 +688,14 @@ class Report extends Step {
       coordinatorToken: g.coordinator.token,
     });
     const sameMeeting = m.reports.some((x) => m.assignments[x.assignment].person === a.person && m.assignments[x.assignment].group === a.group && x.date === date && x.ref === ref);
+    const overDay = dayMinutes(m, a.person, date) + minutes + travel > DAY_MINUTES;
     if (sameMeeting) {
       if (res.status === 201) violated('one-report-per-meeting', `${this} was accepted a second time (report ${res.body.id})`);
-      expectAnswer(res, 409, 'reporting a meeting already reported');
+      // The day's limit is checked before the store refuses the duplicate: either refusal is right.
+      expectAnswer(res, overDay ? [400, 409] : 409, 'reporting a meeting already reported');
       return;
     }
-    if (dayMinutes(m, a.person, date) + minutes + travel > DAY_MINUTES) {
+    if (overDay) {
       expectAnswer(res, 400, 'more than 24 hours in one day');
       return;
     }

@@ -449,6 +449,7 @@ describe('web app', () => {
       expect(await page.locator('#falt-activityId-fel').innerText()).toContain('Välj vilken aktivitet du rapporterar.');
       await page.getByRole('group', { name: 'Vilken aktivitet rapporterar du?' }).getByLabel(/^Arbetsmöte 1, /).check();
       expect(await mainText(page)).toContain('Möte, på plats, kl. 13:00, 3 timmar');
+      expect(await mainText(page)).toContain('Arvode Efter tiden: heldag, halvdag eller kortare insats.');
       // The activity's way and length as a start; the person's own time is what counts.
       expect(await page.getByLabel('På plats', { exact: true }).isChecked()).toBe(true);
       await page.getByRole('group', { name: 'Hur länge deltog du?' }).getByLabel('Timmar', { exact: true }).fill('3');

@@ -1,6 +1,6 @@
 import { DurationField, RadioGroup, TextArea, TextField, toMinutes } from '../../components/Form';
 import { oreToInput, parseKronor, parseWhole } from '../../format';
-import { ACTIVITY_KIND_LABELS, PARTICIPATION_LABELS } from '../../labels';
+import { ACTIVITY_KIND_LABELS, FEE_RULE_HINTS, FEE_RULE_LABELS, label, PARTICIPATION_LABELS } from '../../labels';
 import type { ActivityView, TimeReportView } from '../../types';
 import { activitySummary, activityTitle } from '../activities/activityText';
 
@@ -108,6 +108,14 @@ export function ActivityFacts({ activity: a }: { activity: ActivityView }) {
         <dt>Slag, sätt och längd</dt>
         <dd>{activitySummary(a)}</dd>
       </div>
+      {a.kind !== 'open-information-meeting' && (
+        <div>
+          <dt>Arvode</dt>
+          <dd>
+            {label(FEE_RULE_LABELS, a.feeRule)}. {FEE_RULE_HINTS[a.feeRule] ?? ''}
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

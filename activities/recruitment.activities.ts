@@ -21,6 +21,8 @@ export interface RecruitmentStepArgs {
   /** Nomination requests whose state changed in this step. */
   requestStates?: Array<{ id: string; state: NominationRequestState }>;
   nomination?: { id: string; state: 'proposed' | 'rejected'; decidedBy: string | null };
+  /** The group fell below its minimum at this ISO time (string), is staffed again (null); absent: unchanged. */
+  belowMinimumSince?: string | null;
 }
 
 export interface AppointArgs {
@@ -64,6 +66,9 @@ export function createRecruitmentActivities({ dataSource, logger }: ActivityDeps
         });
         if (!first) return;
         await em.query(`UPDATE working_group SET recruitment_state = $2, updated_at = now() WHERE id = $1`, [a.groupId, a.recruitmentState]);
+        if (a.belowMinimumSince !== undefined) {
+          await em.query(`UPDATE working_group SET below_minimum_since = $2 WHERE id = $1`, [a.groupId, a.belowMinimumSince]);
+        }
         for (const r of a.requestsOpened ?? []) {
           await em.query(
             `INSERT INTO nomination_request (id, group_id, organisation_id, round, state, urgent, deadline)

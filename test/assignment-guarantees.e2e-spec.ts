@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, Harness, startHarness } from './support/harness';
+import { saveHistoryIfAsked } from './support/histories';
 import { AssignmentLifecycleService } from '../src/assignments/assignment-lifecycle.service';
 import { addDays, stockholmDate } from '../src/time-reports/business-dates';
-import { assignmentWorkflowId } from '../workflows/ids';
+import { assignmentWorkflowId, recruitmentWorkflowId } from '../workflows/ids';
 import {
+  appoint,
   appointed,
   assignmentStatus,
   auditActions,
   createGroup,
   createOrganisation,
   mailsFor,
+  nominate,
   onboard,
+  recruitmentStatus,
+  representativeFor,
   startRound,
   TERMS,
   testPersonnummer,
@@ -19,7 +24,8 @@ import {
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies */
 
 /**
- * The assignment's guarantees under calls in the wrong order (issue 13 #7, #11 b/c), on the real Temporal dev
+ * The assignment's guarantees under calls in the wrong order (issue 13 #7, #11 a/b/c) and the group's staffing
+ * (#10: below two, recruitment starts again at once), on the real Temporal dev
  * server and PostgreSQL, through HTTP.
  */
 describe('assignment guarantees', () => {
@@ -107,6 +113,84 @@ describe('assignment guarantees', () => {
     });
   });
 
+  describe('#10 below the minimum, an urgent round starts at once', () => {
+    it('asks the last round\'s organisations again while their round is still open, mails them and the coordinator, gives the coordinator a task and records when the group fell below', async () => {
+      // The round that staffs the group is still open (its deadline is an hour away) when one representative leaves.
+      const group = await createGroup(h);
+      const org = await createOrganisation(h);
+      const requests = await startRound(group, [org]);
+      const first = await appointed(h, group, org, requests[org.id]);
+      const secondNomination = await nominate(org, requests[org.id], 'both');
+      const secondId = await appoint(group, secondNomination.id);
+      const second = await representativeFor(h, secondNomination);
+      await onboard(h, group, first.assignmentId, first.rep);
+      await onboard(h, group, secondId, second);
+      await eventually(async () => (await recruitmentStatus(h, group.id)).state === 'staffed');
+      expect(await recruitmentStatus(h, group.id)).toMatchObject({ round: 1, roundOpen: true, activeRepresentatives: 2, belowMinimumSince: null });
+      const g = `/working-groups/${group.id}`;
+      expect((await group.coordinator.api.get(g)).body.group.belowMinimumSince).toBeNull();
+
+      const before = Date.now();
+      expect((await first.rep.api.post(`/assignments/${first.assignmentId}/withdraw`)).status).toBe(200);
+      const after = await eventually(async () => {
+        const st = await recruitmentStatus(h, group.id);
+        return st.round === 2 ? st : undefined;
+      });
+      expect(after).toMatchObject({ state: 'recruiting', activeRepresentatives: 1, roundOpen: true, urgent: true });
+      expect(after.requests.map((r) => [r.organisationId, r.state])).toEqual([[org.id, 'sent']]);
+      // The read model follows the workflow's step (a record after the signal, not an answer to a caller).
+      const round2: any[] = await eventually(async () => {
+        const rows: any[] = await h.dataSource.query(`SELECT id, state, urgent FROM nomination_request WHERE group_id = $1 AND round = 2`, [group.id]);
+        return rows.length ? rows : undefined;
+      });
+      expect(round2.map(({ state, urgent }) => ({ state, urgent }))).toEqual([{ state: 'sent', urgent: true }]);
+
+      // The group shows since when it is below two.
+      const view = (await group.coordinator.api.get(g)).body;
+      expect(view.group.belowMinimumSince).not.toBeNull();
+      expect(new Date(view.group.belowMinimumSince).getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(view.recruitment.status.belowMinimumSince).toBe(new Date(view.group.belowMinimumSince).toISOString());
+
+      // The organisation is asked (urgent request, a mail) and the coordinator is told and has an urgent task.
+      const mails = await eventually(async () => {
+        const rows = await mailsFor(h, recruitmentWorkflowId(group.id));
+        return rows.some((m) => m.template === 'recruitment-restarted') && rows.filter((m) => m.template === 'nomination-request').length === 2 ? rows : undefined;
+      });
+      const asked = mails.filter((m) => m.template === 'nomination-request').at(-1)!;
+      expect(asked.to_address).toBe(org.contact.user.email);
+      expect(asked.subject).toMatch(/^Brådskande: /);
+      expect(mails.find((m) => m.template === 'recruitment-restarted')!.to_address).toBe(group.coordinator.user.email);
+      const tasks = (await group.coordinator.api.get('/me/tasks')).body;
+      expect(tasks[0]).toMatchObject({ kind: 'working-group.below-minimum', subject: { type: 'group', id: group.id }, urgent: true });
+      expect(tasks[0].deadline).not.toBeNull();
+      const orgTasks = (await org.contact.api.get('/me/tasks')).body;
+      expect(orgTasks.some((t: any) => t.kind === 'nomination-request.answer' && t.subject.id === round2[0].id && t.urgent)).toBe(true);
+
+      // The coordinator adds an organisation to the urgent round through the existing API; it is asked too.
+      const other = await createOrganisation(h);
+      const added = await group.coordinator.api.post(`${g}/recruitment/rounds`, { organisationIds: [other.id] });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ round: 2, urgent: true });
+      const otherRequest = added.body.requests.find((r: any) => r.organisationId === other.id);
+      expect(otherRequest).toBeDefined();
+      await eventually(async () =>
+        (await mailsFor(h, recruitmentWorkflowId(group.id))).some((m) => m.template === 'nomination-request' && m.to_address === other.contact.user.email),
+      );
+      // Asking the same organisation twice in the round is refused in Swedish.
+      const again = await group.coordinator.api.post(`${g}/recruitment/rounds`, { organisationIds: [org.id] });
+      expect(again.status).toBe(409);
+      expect(again.body.message).toMatch(/brådskande nomineringsomgången pågår redan/);
+
+      // Staffed again: the group is no longer below its minimum and the task is gone.
+      const third = await appointed(h, group, other, otherRequest.id);
+      await onboard(h, group, third.assignmentId, third.rep);
+      await eventually(async () => (await recruitmentStatus(h, group.id)).state === 'staffed');
+      await eventually(async () => (await group.coordinator.api.get(g)).body.group.belowMinimumSince === null);
+      expect((await group.coordinator.api.get('/me/tasks')).body.some((t: any) => t.kind === 'working-group.below-minimum')).toBe(false);
+      await saveHistoryIfAsked(h, recruitmentWorkflowId(group.id), 'recruitment-restarted-below-minimum', { complete: false });
+    });
+  });
+
   describe('#11a a submitted time report reaches the workflow', () => {
     it('records a report submitted before the deadline as submitted: no "report missed" audit line or mail, and it ends attested', async () => {
       // One short period (8 s from activation, the tenure too), its report due 6 s after it ends.
@@ -162,6 +246,7 @@ describe('assignment guarantees', () => {
       const result = await h.client.workflow.getHandle(assignmentWorkflowId(assignmentId)).result();
       expect(result).toMatchObject({ state: 'ended', missedPeriods: [] });
       expect((await lifecycle.reportingPeriods(assignmentId))[0].state).toBe('attested');
+      await saveHistoryIfAsked(h, assignmentWorkflowId(assignmentId), 'assignment-report-submitted');
     });
   });
 

@@ -46,6 +46,8 @@ describe('replay: saved lifecycle histories against the current workflow code', 
         'assignment-after-worker-crash',
         'recruitment-ended',
         'recruitment-staffed-and-restarted',
+        'recruitment-restarted-below-minimum',
+        'assignment-report-submitted',
       ]),
     );
     const types = new Set(files.map((f) => workflowType(load(f).history)));

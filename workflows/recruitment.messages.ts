@@ -59,6 +59,11 @@ export interface RecruitmentCarriedState {
   assignments: Array<{ assignmentId: string; state: 'onboarding' | 'active'; personId?: string }>;
   everStaffed: boolean;
   restarts: number;
+  /**
+   * Since when (epoch ms) the group has had fewer active representatives than its minimum after an active one
+   * left; null (or absent, in runs before the patch `recruitment-2026-12-restart-below-minimum`) otherwise.
+   */
+  belowMinimumSince?: number | null;
   reviewsDone: number;
   nextReviewAt: number;
   runs: number;
@@ -92,6 +97,8 @@ export interface RecruitmentStatus {
   pendingNominations: Array<{ id: string; organisationId: string | null }>;
   assignments: Array<{ assignmentId: string; state: 'onboarding' | 'active' }>;
   restarts: number;
+  /** ISO timestamp: since when the group is below its minimum after an active representative left; else null. */
+  belowMinimumSince: string | null;
 }
 
 export const recruitmentStatusQuery = defineQuery<RecruitmentStatus>('recruitmentStatus');

@@ -189,7 +189,14 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   };
 
   /** Opens a nomination round: requests to each organisation, with a deadline and a reminder before it. */
-  const openRound = (organisationIds: string[], urgent: boolean, direct: boolean, actor: string, action: string): number => {
+  const openRound = (
+    organisationIds: string[],
+    urgent: boolean,
+    direct: boolean,
+    actor: string,
+    action: string,
+    extra: Partial<RecruitmentStepArgs> = {},
+  ): number => {
     const now = Date.now();
     s.round++;
     s.roundUrgent = urgent;
@@ -204,6 +211,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
     const no = record(action, actor, {
       details: { round: s.round, urgent, directRecruitment: direct, organisations: organisationIds.length, deadline },
       requestsOpened: s.requests.map((r) => ({ id: r.id, organisationId: r.organisationId, round: s.round, deadline, urgent })),
+      ...extra,
     });
     for (const r of s.requests) {
       mail('nomination-request', { kind: 'organisation', organisationId: r.organisationId }, no, { requestId: r.id, deadline, urgent }, `:${r.organisationId}`);
@@ -226,8 +234,33 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
     pendingNominations: s.nominations.map((n) => ({ id: n.id, organisationId: n.organisationId })),
     assignments: s.assignments.map((a) => ({ assignmentId: a.assignmentId, state: a.state })),
     restarts: s.restarts,
+    belowMinimumSince: iso(s.belowMinimumSince ?? null),
   });
   setHandler(recruitmentStatusQuery, status);
+
+  /**
+   * Organisations the coordinator adds to the urgent round that runs while the group is below its minimum
+   * (issue 13 #10): each gets a request with the round's deadline. Only reachable since the patch
+   * `recruitment-2026-12-restart-below-minimum` (before it, `startRound` was refused while a round was open).
+   */
+  const addToRound = (organisationIds: string[], actor: string): number => {
+    const fresh = organisationIds.filter((id) => !s.requests.some((r) => r.organisationId === id));
+    const added = fresh.map((organisationId) => ({ id: uuid4(), organisationId, state: 'sent' as const }));
+    s.requests = [...s.requests, ...added];
+    s.lastOrganisationIds = [...s.lastOrganisationIds, ...fresh.filter((id) => !s.lastOrganisationIds.includes(id))];
+    const deadline = iso(s.roundDeadlineAt) as string;
+    const urgent = s.roundUrgent;
+    const no = record('round-extended', actor, {
+      details: { round: s.round, urgent, organisations: added.length, deadline },
+      requestsOpened: added.map((r) => ({ id: r.id, organisationId: r.organisationId, round: s.round, deadline, urgent })),
+    });
+    for (const r of added) {
+      mail('nomination-request', { kind: 'organisation', organisationId: r.organisationId }, no, { requestId: r.id, deadline, urgent }, `:${r.organisationId}`);
+    }
+    return no;
+  };
+  /** The open round was started while the group was below its minimum: the coordinator may add organisations. */
+  const belowMinimumRoundOpen = () => s.roundOpen && s.belowMinimumSince !== undefined && s.belowMinimumSince !== null;
 
   const ended = () => s.state === 'ended';
   const notEnded = () => {
@@ -239,7 +272,8 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   setHandler(
     startRoundUpdate,
     async (a): Promise<RoundStarted> => {
-      openRound([...a.organisationIds], a.urgent || input.urgent, a.directRecruitment, a.actorId, 'round-started');
+      if (s.roundOpen) addToRound([...a.organisationIds], a.actorId);
+      else openRound([...a.organisationIds], a.urgent || input.urgent, a.directRecruitment, a.actorId, 'round-started');
       const result: RoundStarted = {
         round: s.round,
         deadline: iso(s.roundDeadlineAt) as string,
@@ -259,7 +293,10 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         if (new Set(a.organisationIds).size !== a.organisationIds.length) throw invalidInput('Samma organisation finns flera gånger i listan.');
         if (typeof a.directRecruitment !== 'boolean' || typeof a.urgent !== 'boolean') throw invalidInput('Ange om direktrekrytering används.');
         if (a.organisationIds.length === 0 && !a.directRecruitment) throw invalidInput('Välj minst en organisation att fråga, eller direktrekrytering.');
-        if (s.roundOpen) throw wrongState('En nomineringsomgång pågår redan; vänta tills svarstiden har gått ut.');
+        if (s.roundOpen && !belowMinimumRoundOpen()) throw wrongState('En nomineringsomgång pågår redan; vänta tills svarstiden har gått ut.');
+        if (s.roundOpen && !a.organisationIds.some((id: string) => !s.requests.some((r) => r.organisationId === id))) {
+          throw wrongState('Den brådskande nomineringsomgången pågår redan och har frågat de organisationerna. Lägg till en organisation som inte har fått en förfrågan.');
+        }
       },
     },
   );
@@ -440,7 +477,13 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
       if (entry.state === 'active') return;
       const wasStaffed = activeCount() >= input.minRepresentatives;
       entry.state = 'active';
-      const no = record('representative-active', SYSTEM, { details: { assignmentId: c.assignmentId, active: activeCount() } });
+      const staffedAgain = !wasStaffed && activeCount() >= input.minRepresentatives && s.belowMinimumSince !== undefined && s.belowMinimumSince !== null;
+      // Staffed again (issue 13 #10): no longer below the minimum (only runs since the patch ever set it).
+      if (staffedAgain) s.belowMinimumSince = null;
+      const no = record('representative-active', SYSTEM, {
+        details: { assignmentId: c.assignmentId, active: activeCount() },
+        ...(staffedAgain ? { belowMinimumSince: null } : {}),
+      });
       if (!wasStaffed && activeCount() >= input.minRepresentatives) {
         s.everStaffed = true;
         mail('group-staffed', coordinators, no, { counts: { active: activeCount(), minimum: input.minRepresentatives } });
@@ -452,15 +495,39 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
     record(c.state === 'declined' ? 'representative-declined' : 'representative-left', SYSTEM, {
       details: { assignmentId: c.assignmentId, reason: c.reason, active: activeCount() },
     });
-    if (wasActive && activeCount() < input.minRepresentatives && !s.roundOpen) {
+    if (wasActive && activeCount() < input.minRepresentatives) {
       // §4.2 / DOMAIN step 8: below the minimum, recruitment starts again on its own, as soon as possible.
-      s.restarts++;
-      const no = openRound(s.lastOrganisationIds, true, s.lastOrganisationIds.length === 0, SYSTEM, 'recruitment-restarted');
-      mail('recruitment-restarted', coordinators, no, {
-        urgent: true,
-        deadline: s.roundOpen ? iso(s.roundDeadlineAt) : null,
-        counts: { active: activeCount(), minimum: input.minRepresentatives, requests: s.requests.length },
-      });
+      // Before the patch a round still open (the one that staffed the group: its deadline is weeks away, its
+      // organisations have answered) kept it from starting: the group went back to `recruiting` with nothing asked
+      // (issue 13 #10). Since the patch an open round is closed and a new urgent one starts, unless the open
+      // round is already the urgent one of this shortfall; the group records since when it is below.
+      const restartBelowMinimum = patched('recruitment-2026-12-restart-below-minimum');
+      const alreadyBelow = s.belowMinimumSince !== undefined && s.belowMinimumSince !== null;
+      if (restartBelowMinimum && !alreadyBelow) s.belowMinimumSince = Date.now();
+      const restart = restartBelowMinimum ? !(s.roundOpen && alreadyBelow) : !s.roundOpen;
+      if (restart) {
+        const superseded = restartBelowMinimum && s.roundOpen ? s.requests.filter((r) => OPEN_REQUEST.includes(r.state)) : [];
+        for (const r of superseded) r.state = 'cancelled';
+        s.restarts++;
+        const no = openRound(
+          s.lastOrganisationIds,
+          true,
+          s.lastOrganisationIds.length === 0,
+          SYSTEM,
+          'recruitment-restarted',
+          restartBelowMinimum
+            ? {
+                belowMinimumSince: iso(s.belowMinimumSince ?? null),
+                ...(superseded.length ? { requestStates: superseded.map((r) => ({ id: r.id, state: 'cancelled' as const })) } : {}),
+              }
+            : {},
+        );
+        mail('recruitment-restarted', coordinators, no, {
+          urgent: true,
+          deadline: s.roundOpen ? iso(s.roundDeadlineAt) : null,
+          counts: { active: activeCount(), minimum: input.minRepresentatives, requests: s.requests.length },
+        });
+      }
     }
   });
 

@@ -12,6 +12,7 @@ import { PayoutSnapshot1764800000000 } from './migrations/1764800000000-payout-s
 import { AgreementSigningOrder1765100000000 } from './migrations/1765100000000-agreement-signing-order';
 import { GroupActivities1765200000000 } from './migrations/1765200000000-group-activities';
 import { PayoutLineActivity1765200050000 } from './migrations/1765200050000-payout-line-activity';
+import { GroupBelowMinimum1765300000000 } from './migrations/1765300000000-group-below-minimum';
 import { RecruitmentUniqueness1765400000000 } from './migrations/1765400000000-recruitment-uniqueness';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
@@ -30,5 +31,6 @@ export const ALL_MIGRATIONS = [
   AgreementSigningOrder1765100000000,
   GroupActivities1765200000000,
   PayoutLineActivity1765200050000,
+  GroupBelowMinimum1765300000000,
   RecruitmentUniqueness1765400000000,
 ];

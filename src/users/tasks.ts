@@ -56,7 +56,8 @@ const COORDINATOR_STEPS: Partial<Record<AssignmentState, { kind: string; title: 
  * `GET /me/tasks`: what waits for the logged-in user, from the read models, soonest deadline first.
  * Built in: assignment steps for the representative and for the group's coordinators (deadline and whose turn
  * from the assignment workflow's status query when it answers in time), reports due and reports to attest,
- * nomination requests for organisation contacts, nominations to decide for coordinators, and payout batches
+ * nomination requests for organisation contacts, nominations to decide for coordinators, groups below their
+ * minimum for their coordinators (urgent), and payout batches
  * awaiting finance's approval. Other modules add theirs with `TaskRegistry.register(name, provider)`.
  */
 @Injectable()
@@ -84,6 +85,7 @@ export class TaskRegistry {
       (u) => this.assignmentSteps(u),
       (u, c) => reportTasks(u, c),
       (u, c) => nominationTasks(u, c),
+      (u, c) => belowMinimumTasks(u, c),
       (u, c) => batchTasks(u, c),
     ];
     const lists = await Promise.all([...builtIn, ...TaskRegistry.providers.values()].map((p) => p(user, ctx)));
@@ -210,6 +212,30 @@ async function nominationTasks(user: AuthUser, ctx: TaskContext): Promise<UserTa
     }
   }
   return tasks;
+}
+
+/**
+ * Issue 13 #10: a group below its minimum of active representatives (after one left) is an urgent task for its
+ * coordinators until it is staffed again; the deadline is the urgent round's (its open requests'), when it has one.
+ */
+async function belowMinimumTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {
+  const groups = await ctx.policy.coordinatedGroupIds(user);
+  if (!groups.length || !(await ctx.tableExists('nomination_request'))) return [];
+  const rows: Array<{ id: string; min_representatives: number; deadline: Date | null }> = await ctx.ds.query(
+    `SELECT g.id, g.min_representatives,
+            (SELECT max(r.deadline) FROM nomination_request r WHERE r.group_id = g.id AND r.state IN ('sent', 'reminded')) AS deadline
+       FROM working_group g
+      WHERE g.id = ANY($1::uuid[]) AND g.below_minimum_since IS NOT NULL AND g.recruitment_state <> 'ended'`,
+    [groups],
+  );
+  return rows.map((r) => ({
+    kind: 'working-group.below-minimum',
+    title: `Gruppen har färre än ${r.min_representatives} aktiva företrädare: följ upp den brådskande nomineringsomgången`,
+    subject: { type: 'group', id: r.id },
+    groupId: r.id,
+    deadline: r.deadline ? new Date(r.deadline).toISOString() : null,
+    urgent: true,
+  }));
 }
 
 async function batchTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {

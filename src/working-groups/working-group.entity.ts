@@ -46,6 +46,14 @@ export class WorkingGroup {
   @Column('text', { name: 'recruitment_state', default: 'not-started' })
   recruitmentState: string;
 
+  /**
+   * Since when the group has had fewer active representatives than its minimum after an active one left (a
+   * withdrawal, a withdrawn mandate, an ended agreement); null when it is not below, or never was staffed by anyone
+   * who left. Read model of the recruitment workflow (issue 13 #10); an urgent round runs meanwhile.
+   */
+  @Column('timestamptz', { name: 'below_minimum_since', nullable: true })
+  belowMinimumSince: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -13,6 +13,8 @@ export interface WorkingGroup {
   workStartedOn: string | null;
   minRepresentatives: number;
   recruitmentState: string;
+  /** Since when the group has had fewer active representatives than its minimum after one left; null otherwise. */
+  belowMinimumSince?: string | null;
   createdAt: string;
   updatedAt: string;
 }

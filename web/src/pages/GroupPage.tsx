@@ -78,6 +78,11 @@ export function GroupPage() {
             Gruppen ska ha minst {min} patient- och närståendeföreträdare. Det aktuella antalet kan inte visas just nu; ladda om sidan om en stund.
           </p>
         )}
+        {group.belowMinimumSince && (
+          <p>
+            <strong>Under minimum sedan {formatDate(group.belowMinimumSince)}.</strong> En brådskande nomineringsomgång har startat.
+          </p>
+        )}
       </section>
 
       <NextStep>

@@ -25,10 +25,11 @@ export function createPayoutActivities({ dataSource, logger, config, cipher }: A
   return {
     /**
      * Gathers the payer's attested, unpaid lines up to the period's end into a draft batch with each person's
-     * figures (src/payouts/payout-batches.ts). Idempotent: the batch is unique per payer and period, and a
-     * retry returns the batch the first attempt made.
+     * figures (src/payouts/payout-batches.ts); a supplementary run (`supplement` ≥ 1) gathers the period's own lines
+     * only. Idempotent: the batch is unique per payer, period and supplement, and a retry returns the batch the first
+     * attempt made.
      */
-    async draftPayoutBatch(args: { payerCode: string; period: string; workflowId: string }): Promise<BatchSummary> {
+    async draftPayoutBatch(args: { payerCode: string; period: string; workflowId: string; supplement?: number }): Promise<BatchSummary> {
       const summary = await refusalsFinal(() =>
         draftBatch(dataSource, { ...args, today: stockholmDate(new Date()), auditKey: `${args.workflowId}:drafted` }),
       );

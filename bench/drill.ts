@@ -28,7 +28,7 @@ import { freePort } from '../src/dev/free-port';
 import { startProductionEngines } from '../src/dev/production-topology';
 import { startTemporalDevServer } from '../src/dev/temporal-dev-server';
 import { appProcess, AppProcess, waitForHttp, waitForOutput } from './support/app-process';
-import { LifecycleResult, newStats, RetryingClient, runLifecycle, runPayout, setUpActors, sleep, stockholmDay } from './support/http-lifecycle';
+import { lastMonth, LifecycleResult, newStats, RetryingClient, runLifecycle, runPayout, setUpActors, sleep } from './support/http-lifecycle';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies and SQL rows are read as they come */
 
@@ -207,7 +207,7 @@ async function main() {
     let payout: any;
     let payoutError: string | undefined;
     try {
-      payout = await runPayout(client, actors, stockholmDay(-1).slice(0, 7), 600_000);
+      payout = await runPayout(client, actors, lastMonth(), 600_000);
     } catch (e) {
       payoutError = (e as Error).message;
     }

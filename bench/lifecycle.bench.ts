@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { stockholmDate } from '../src/time-reports/business-dates';
+import { addDays, stockholmDate } from '../src/time-reports/business-dates';
 import type { AssignmentInput, AssignmentPolicy, AssignmentStatus } from '../workflows/assignment.messages';
 import { assignmentWorkflowId, payoutRunWorkflowId } from '../workflows/ids';
 import type { PayoutRunInput, PayoutRunStatus } from '../workflows/payout-run.messages';
@@ -84,7 +84,9 @@ runBench(async (cleanup) => {
   const people = await createPeople(ds, cipher, { groupId, count: 1 + N });
   const payers = people.map((_, i) => `BENCH-${i}`);
   await createPayers(ds, payers);
-  const payoutPeriod = stockholmDate(new Date()).slice(0, 7);
+  // A payout run covers a closed period (issue 13 #3): the meetings are on last month's last day, paid by its run.
+  const meetingDay = addDays(`${stockholmDate(new Date()).slice(0, 7)}-01`, -1);
+  const payoutPeriod = meetingDay.slice(0, 7);
 
   // Both workers are child processes with the same cache size, alive for the whole run.
   const { appBundlePath, baseBundlePath } = await bundleBenchWorkflows(engines.tmpDir);
@@ -162,12 +164,11 @@ runBench(async (cleanup) => {
     const ended = await poll(h, 'assignmentStatus', (s: AssignmentStatus) => s.reporting.periods[0]?.state === 'awaiting-report');
     const period = ended.reporting.periods[0].key;
     const timeReportId = randomUUID();
-    const today = stockholmDate(new Date());
     await ds.query(
       `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, duration_minutes, travel_minutes,
                                 participation, state, claim_deadline, submitted_at, first_submitted_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, 'meeting', 240, 60, 'on-site', 'submitted', ($6::date + interval '3 months')::date, now(), now(), $7)`,
-      [timeReportId, p.assignmentId, p.personId, groupId, payer, today, p.repUserId],
+      [timeReportId, p.assignmentId, p.personId, groupId, payer, meetingDay, p.repUserId],
     );
     await h.signal('reportSubmitted', { period, timeReportId, actorId: p.repUserId });
     await ds.query(

@@ -149,9 +149,10 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
   const reps = [anna, britt];
 
   const today = stockholmDate(new Date());
-  const fullDayDate = addDays(today, -8);
-  const videoDate = addDays(today, -1);
-  const terms = { periodStart: addDays(today, -30), periodEnd: addDays(today, 700), reportingFrequency: 'monthly', estimatedMeetingHours: 40, estimatedOtherHours: 20 };
+  // A payout run covers a closed period (issue 13 #3): the activities are in last month, paid by last month's run.
+  const videoDate = addDays(`${today.slice(0, 7)}-01`, -1);
+  const fullDayDate = addDays(videoDate, -7);
+  const terms = { periodStart: addDays(videoDate, -30), periodEnd: addDays(today, 700), reportingFrequency: 'monthly', estimatedMeetingHours: 40, estimatedOtherHours: 20 };
   const ticketKr = 640;
   const reports: Record<string, string> = {};
   let batchId: string;

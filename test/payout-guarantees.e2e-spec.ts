@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { FieldCipher } from '../src/crypto/field-cipher';
+import { stockholmDate } from '../src/time-reports/business-dates';
+import { payoutRunWorkflowId } from '../workflows/ids';
+import { periodOpenMessage } from '../workflows/payout-period';
+import { approveUpdate } from '../workflows/payout-run.messages';
 import { Harness, startHarness, TestUser } from './support/harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
 
 /**
+ * Issue 13 #3 (below): a run covers a closed period; a line attested after its period's run was approved is paid by
+ * a supplementary run (kompletteringsomgång), once.
+ *
  * Issue 13 #2: approval freezes what is paid. The bank file, the AGI figures and the slip of an approved run are
  * those of the moment of approval, whatever the person changes afterwards; the database refuses changes to an
  * approved run's people; a later change of details is paid by the next run and shown there to finance as a warning.
@@ -57,6 +64,17 @@ describe('payout guarantees: an approved run is frozen', () => {
       [personId, cipher.encrypt(PNR), cipher.blindIndex(PNR), cipher.encrypt(account)],
     );
   }
+
+  async function attestedReport(activityDate: string): Promise<string> {
+    const created = await anna.api.post('/time-reports', { assignmentId, activityDate, kind: 'meeting', durationMinutes: 240, participation: 'video' });
+    expect(created.status).toBe(201);
+    expect((await anna.api.post(`/time-reports/${created.body.id}/submit`)).status).toBe(200);
+    expect((await coordinator.api.post(`/time-reports/${created.body.id}/attestation`, { decision: 'confirm' })).status).toBe(200);
+    return created.body.id as string;
+  }
+
+  const paidLines = async (timeReportId: string) =>
+    (await h.dataSource.query(`SELECT l.batch_id FROM payout_line l WHERE l.time_report_id = $1 AND l.state = 'paid'`, [timeReportId])).map((r: any) => r.batch_id);
 
   async function startRun(period: string): Promise<any> {
     const started = await finance.api.post('/payers/SKR/payout-runs', { period });
@@ -160,5 +178,117 @@ describe('payout guarantees: an approved run is frozen', () => {
     const november = await startRun('2026-11');
     expect(november.persons).toEqual([expect.objectContaining({ paymentDetailsChanged: false })]);
     expect(november.warnings).toEqual([]);
+  });
+
+  it('a run covers a closed period: this month is refused with the date it can be run from (issue 13 #3)', async () => {
+    const month = stockholmDate(new Date()).slice(0, 7);
+    const early = await finance.api.post('/payers/SKR/payout-runs', { period: month });
+    expect(early.status).toBe(409); // before the fix: 202 and a draft of a month that had not ended
+    expect(early.body.message).toBe(periodOpenMessage(month));
+    expect(early.body.message).toMatch(/har inte tagit slut\. Utbetalningen för perioden kan göras från och med 1 \p{L}+ 20\d\d\.$/u);
+    expect(await h.dataSource.query(`SELECT id FROM payout_batch WHERE period = $1`, [month])).toEqual([]);
+    // A supplementary run of an open period is refused the same way.
+    expect((await finance.api.post('/payers/SKR/payout-runs', { period: month, supplementary: true })).status).toBe(409);
+    expect((await finance.api.post('/payers/SKR/payout-runs', { period: month, supplementary: 'ja' })).status).toBe(400);
+  });
+
+  it('a draft of an open period (made before the rule) is not approved: API 409, the workflow’s validator, the database', async () => {
+    const month = stockholmDate(new Date()).slice(0, 7);
+    const periodEnd = (await h.dataSource.query(`SELECT (date_trunc('month', $1::date) + interval '1 month - 1 day')::date::text AS d`, [`${month}-01`]))[0].d;
+    const report = await attestedReport(`${month}-01`);
+    const batchId = randomUUID();
+    const workflowId = payoutRunWorkflowId('SKR', month);
+    await h.dataSource.query(
+      `INSERT INTO payout_batch (id, payer_code, period, workflow_id, state, period_end, computed_for) VALUES ($1, 'SKR', $2, $3, 'draft', $4, $5)`,
+      [batchId, month, workflowId, periodEnd, `${month}-01`],
+    );
+    await h.dataSource.query(`INSERT INTO payout_line (id, batch_id, time_report_id, person_id, activity_date, state) VALUES ($1, $2, $3, $4, $5, 'pending')`, [
+      randomUUID(),
+      batchId,
+      report,
+      anna.user.personId,
+      `${month}-01`,
+    ]);
+    // Its run, started directly (the API refuses): it waits for the period to end before it gathers anything.
+    const run = await h.client.workflow.start('payoutRunWorkflow', { workflowId, taskQueue: h.config.temporal.taskQueue, args: [{ payerCode: 'SKR', period: month }] });
+    try {
+      const approve = await finance.api.post(`/payout-runs/${batchId}/approve`);
+      expect(approve.status).toBe(409); // before the fix: the update went to the run, which went on to approve the draft
+      expect(approve.body.message).toBe(periodOpenMessage(month));
+      // The workflow's validator refuses the approval of its open period whatever the caller.
+      const refusal = await run.executeUpdate(approveUpdate, { args: [{ userId: finance.user.id, roles: ['finance'], payerCode: 'SKR' }] }).then(
+        () => 'accepted',
+        (e: any) => String(e?.cause?.message ?? e?.message),
+      );
+      expect(refusal).toBe(periodOpenMessage(month));
+      // The database refuses an approval dated within the period.
+      expect(
+        await dbError(`INSERT INTO payout_approval (batch_id, approved_by, payment_date, net_ore, line_count) VALUES ($1, $2, current_date, 0, 1)`, [batchId, finance.user.id]),
+      ).toMatch(/approved only after its period has ended/);
+      expect(await paidLines(report)).toEqual([]);
+      expect((await h.dataSource.query(`SELECT state FROM payout_batch WHERE id = $1`, [batchId]))[0].state).toBe('draft');
+    } finally {
+      await run.terminate('test done');
+      await h.dataSource.query(`DELETE FROM payout_line WHERE batch_id = $1`, [batchId]);
+      await h.dataSource.query(`DELETE FROM payout_batch WHERE id = $1`, [batchId]);
+    }
+  });
+
+  it('a line attested after its period’s run was approved is paid by a supplementary run, once, however many start it at once', async () => {
+    // November's ordinary run is a draft (above): no supplementary run while it waits.
+    const refused = await finance.api.post('/payers/SKR/payout-runs', { period: '2026-11', supplementary: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/ordinarie utbetalningsomgången för november 2026 väntar på godkännande/);
+    const november = (await finance.api.get('/payers/SKR/payout-runs')).body.find((b: any) => b.period === '2026-11');
+    expect(november).toMatchObject({ supplement: 0, supplementary: false, label: 'november 2026' });
+    await approve(november.id);
+
+    const late = await attestedReport('2026-11-20');
+    // Starting November again finds the approved ordinary run; it does not take the late line.
+    expect((await startRun('2026-11')).batch).toMatchObject({ id: november.id, state: 'approved' });
+    // Two supplementary starts at the same moment: one run, one batch, the late line in it and nothing else.
+    const [a, b] = await Promise.all([
+      finance.api.post('/payers/SKR/payout-runs', { period: '2026-11', supplementary: true }),
+      finance.api.post('/payers/skl/payout-runs', { period: '2026-11', supplementary: true }),
+    ]);
+    expect([a.status, b.status]).toEqual([202, 202]); // before the fix: 400, `supplementary` was an unknown field
+    expect(a.body.workflowId).toBe(payoutRunWorkflowId('SKR', '2026-11', 1));
+    expect(b.body.workflowId).toBe(a.body.workflowId);
+    const supplement = a.body.batch ?? b.body.batch;
+    expect(supplement.batch).toMatchObject({ period: '2026-11', supplement: 1, supplementary: true, label: 'november 2026, kompletteringsomgång 1', state: 'draft' });
+    expect(b.body.batch?.batch.id ?? supplement.batch.id).toBe(supplement.batch.id);
+    expect(supplement.lines.map((l: any) => l.timeReportId)).toEqual([late]);
+    expect(await h.dataSource.query(`SELECT supplement, state FROM payout_batch WHERE payer_code = 'SKR' AND period = '2026-11' ORDER BY supplement`)).toEqual([
+      { supplement: 0, state: 'approved' },
+      { supplement: 1, state: 'draft' },
+    ]);
+    const runs: string[] = [];
+    for await (const wf of h.client.workflow.list({ query: `WorkflowId = "${payoutRunWorkflowId('SKR', '2026-11', 1)}"` })) runs.push(wf.runId);
+    expect(runs).toHaveLength(1);
+    // The database: no second draft of the period, no supplementary run before the previous one is closed.
+    const insertBatch = (supplementNo: number, state: string) =>
+      dbError(
+        `INSERT INTO payout_batch (id, payer_code, period, workflow_id, state, period_end, computed_for, supplement) VALUES ($1, 'SKR', '2026-11', 'manual', $2, '2026-11-30', current_date, $3)`,
+        [randomUUID(), state, supplementNo],
+      );
+    expect(await insertBatch(1, 'empty')).toMatch(/payout_batch_run_key/);
+    expect(await insertBatch(2, 'draft')).toMatch(/follows a closed run of the same period|payout_batch_one_draft/);
+    expect(await insertBatch(2, 'empty')).toMatch(/follows a closed run of the same period/);
+
+    const paid = await approve(supplement.batch.id);
+    expect(paid.batch.state).toBe('approved');
+    expect(await paidLines(late)).toEqual([supplement.batch.id]);
+    expect(await bankFileRows(supplement.batch.id)).toEqual([expect.stringMatching(/^198507099805;6000987654321;\d+,\d\d;Arvode medv\. 2026-11 K1$/)]);
+    // Nothing left to add: a further supplementary run is refused; December's run will not take the line again.
+    const nothing = await finance.api.post('/payers/SKR/payout-runs', { period: '2026-11', supplementary: true });
+    expect(nothing.status).toBe(409);
+    expect(nothing.body.message).toMatch(/inga attesterade rader för november 2026/);
+    const candidates = await h.dataSource.query(
+      `SELECT tr.id FROM time_report tr WHERE tr.state = 'attested' AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.live) AND tr.activity_date < '2026-12-01'`,
+    );
+    expect(candidates).toEqual([]);
+    // The runs of the period as finance lists them: the supplementary one first, with its label.
+    const listed = (await finance.api.get('/payers/SKR/payout-runs')).body.filter((x: any) => x.period === '2026-11');
+    expect(listed.map((x: any) => x.label)).toEqual(['november 2026, kompletteringsomgång 1', 'november 2026']);
   });
 });

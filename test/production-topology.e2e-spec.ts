@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Connection } from '@temporalio/client';
 import { AppProcess, appProcess, waitForHttp, waitForOutput } from '../bench/support/app-process';
-import { newStats, RetryingClient, runLifecycle, runPayout, setUpActors, stockholmDay } from '../bench/support/http-lifecycle';
+import { lastMonth, newStats, RetryingClient, runLifecycle, runPayout, setUpActors } from '../bench/support/http-lifecycle';
 import { freePort } from '../src/dev/free-port';
 import { ProductionEngines, startProductionEngines } from '../src/dev/production-topology';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
@@ -97,7 +97,7 @@ describe('production topology: Debian PostgreSQL + Temporal server + API and wor
     result = await runLifecycle(c, actors, 0, { timeoutMs: 120_000 });
     expect(result.error).toBeUndefined();
     expect(result).toMatchObject({ completed: true, step: 'done' });
-    const paid = await runPayout(c, actors, stockholmDay(-1).slice(0, 7), 120_000);
+    const paid = await runPayout(c, actors, lastMonth(), 120_000);
     expect(paid.batch).toMatchObject({ state: 'approved', payerCode: 'SKR' });
     const lines = (paid.lines as any[]).filter((l) => l.timeReportId === result.timeReportId);
     expect(lines).toHaveLength(1);

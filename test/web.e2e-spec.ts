@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { stockholmDate } from '../src/time-reports/business-dates';
+import { addDays, stockholmDate } from '../src/time-reports/business-dates';
 import { WorkingGroup } from '../src/working-groups/working-group.entity';
 import { describeViolations, ensureWebBuilt, launchBrowser, screenshot, seriousAxeViolations, TestBrowser } from './support/browser';
 import { eventually, Harness, startHarness, TestUser } from './support/harness';
@@ -225,7 +225,9 @@ describe('web app', () => {
     let finance: TestUser;
     let assignmentId: string;
     const today = stockholmDate(new Date());
-    const month = today.slice(0, 7);
+    // A payout run covers a closed period (issue 13 #3): the meeting is on last month's last day, paid by its run.
+    const meetingDay = addDays(`${today.slice(0, 7)}-01`, -1);
+    const month = meetingDay.slice(0, 7);
     const pages: Record<string, Page> = {};
     const errorsOf: Record<string, string[]> = {};
 
@@ -396,11 +398,11 @@ describe('web app', () => {
 
       await page.getByLabel('Vad heter aktiviteten?', { exact: true }).fill('Arbetsmöte 1');
       await page.getByLabel('Möte', { exact: true }).check();
-      await page.getByLabel('Datum', { exact: true }).fill(today);
+      await page.getByLabel('Datum', { exact: true }).fill(meetingDay);
       await page.getByLabel(/^Starttid/).fill('13:00');
       await page.getByLabel('På plats', { exact: true }).check();
       await page.getByLabel(/^Dagordning/).fill('Välkommen\nGenomgång av underlaget\n');
-      await page.getByLabel(/^Dag då underlaget skickades/).fill(today);
+      await page.getByLabel(/^Dag då underlaget skickades/).fill(meetingDay);
       // Longer than a day: the API's own message for the field is shown next to it.
       await page.getByRole('group', { name: 'Hur lång är aktiviteten?' }).getByLabel('Timmar', { exact: true }).fill('25');
       await page.getByRole('button', { name: 'Spara aktiviteten' }).click();

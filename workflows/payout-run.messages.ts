@@ -25,6 +25,11 @@ export interface PayoutRunInput {
   payerCode: string;
   /** `YYYY-MM` or `YYYY-Qn`, per the payer's payout frequency. */
   period: string;
+  /**
+   * 0 or absent: the period's ordinary run. 1, 2, …: a supplementary run (kompletteringsomgång) of the period, for
+   * lines attested after the earlier runs of the period closed.
+   */
+  supplement?: number;
   policy?: Partial<PayoutRunPolicy>;
 }
 
@@ -75,6 +80,8 @@ export type PayoutRunPhase = 'gathering' | 'awaiting-approval' | 'approved' | 'c
 export interface PayoutRunStatus {
   payerCode: string;
   period: string;
+  /** 0: the ordinary run; n > 0: the period's n:th supplementary run. */
+  supplement: number;
   phase: PayoutRunPhase;
   batchId: string | null;
   pendingLines: number;

@@ -5,6 +5,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  sleep,
   startChild,
   upsertSearchAttributes,
   workflowInfo,
@@ -36,6 +37,7 @@ import {
   RECOMPUTED_MESSAGE,
   samePayerCode,
 } from './payout-run.messages';
+import { msUntilStockholmDay, periodClosesOn, periodHasEnded, periodOpenMessage } from './payout-period';
 import { kindKey, payerKey, stateKey } from './search-attributes';
 
 const acts = proxyActivities<Activities>({
@@ -57,11 +59,15 @@ const slipActs = proxyActivities<Activities>({
 /** Histories from before this marker made every slip in one activity (`generatePayoutSlips` without a range). */
 const SLIPS_IN_PARTS = 'payout-run-2026-11-slips-in-parts';
 
+/** Histories from before this marker drafted at once, whether or not the period had ended (issue 13 #3). */
+const CLOSED_PERIOD = 'payout-run-2026-12-closed-period';
+
 const MAX_REASON = 2000;
 
 /**
- * One per payer and period (ID `payout-run:<payerCode>:<period>`): gathers the payer's attested, unpaid lines
- * into a draft batch, waits for finance to hold lines back and approve (Updates with validators: only finance
+ * One per payer and period (ID `payout-run:<payerCode>:<period>`), and one per supplementary run of a period
+ * (`…:komplettering-<n>`, input `supplement`). Once the period has ended (it waits until then when started earlier)
+ * it gathers the payer's attested, unpaid lines into a draft batch, waits for finance to hold lines back and approve (Updates with validators: only finance
  * of THIS payer), and makes the batch final. Waits at most `policy.approveWithin`; a draft nobody approves by
  * then is cancelled and its lines go to the next run. Every step is an idempotent activity keyed by the workflow
  * ID; the database enforces that a line is paid at most once, however often this runs.
@@ -80,6 +86,7 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
   const status = (): PayoutRunStatus => ({
     payerCode: input.payerCode,
     period: input.period,
+    supplement: input.supplement ?? 0,
     phase,
     batchId: batch?.batchId ?? null,
     pendingLines: pendingLinesOf(batch),
@@ -170,6 +177,8 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
     {
       validator: (req) => {
         checkActor(req);
+        // A run covers a closed period: approved only from the day after its last day (Stockholm).
+        if (!periodHasEnded(input.period, Date.now())) throw new Error(periodOpenMessage(input.period));
         checkOpen();
         if (pendingLinesOf(batch) === 0) throw new Error('Alla rader är innehållna: det finns inget att godkänna. Avbryt omgången i stället.');
       },
@@ -191,7 +200,18 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
   );
 
   publish();
-  batch = await acts.draftPayoutBatch({ payerCode: input.payerCode, period: input.period, workflowId });
+  if (patched(CLOSED_PERIOD)) {
+    // Started before its period ended (the API and the Schedule never do): gather only once it has.
+    const closes = periodClosesOn(input.period);
+    const wait = closes ? msUntilStockholmDay(closes, Date.now()) : 0;
+    if (wait > 0) await sleep(wait);
+  }
+  batch = await acts.draftPayoutBatch({
+    payerCode: input.payerCode,
+    period: input.period,
+    workflowId,
+    ...(input.supplement ? { supplement: input.supplement } : {}),
+  });
   phase = batch.state === 'draft' ? 'awaiting-approval' : batch.state === 'approved' ? 'approved' : batch.state === 'cancelled' ? 'cancelled' : 'empty';
   publish();
 

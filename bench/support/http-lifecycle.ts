@@ -112,6 +112,22 @@ export function stockholmDay(days = 0): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
 }
 
+/** `date` (YYYY-MM-DD) plus `days` days. */
+function addDaysTo(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The last day of last month in Stockholm: the activities of a lifecycle are paid by last month's (closed) run. */
+export function lastMonthEnd(): string {
+  return addDaysTo(`${stockholmDay().slice(0, 7)}-01`, -1);
+}
+
+/** Last month (YYYY-MM): the latest period a payout run can cover. */
+export function lastMonth(): string {
+  return lastMonthEnd().slice(0, 7);
+}
+
 export interface Actors {
   admin: string;
   coordinator: { token: string; id: string };
@@ -213,8 +229,7 @@ export async function runLifecycle(
     );
     r.personId = nomination.nominee.personId;
     r.step = 'appoint';
-    const today = stockholmDay();
-    const terms = { periodStart: stockholmDay(-30), periodEnd: stockholmDay(700), reportingFrequency: 'monthly', estimatedMeetingHours: 40, estimatedOtherHours: 20 };
+    const terms = { periodStart: addDaysTo(lastMonthEnd(), -30), periodEnd: stockholmDay(700), reportingFrequency: 'monthly', estimatedMeetingHours: 40, estimatedOtherHours: 20 };
     const appointed = await c.call('POST', `/working-groups/${groupId}/nominations/${nomination.id}/appoint`, coord, terms);
     if (appointed.status === 201) r.assignmentId = appointed.body.assignmentId;
     else if (appointed.status !== 409) throw new Error(`appoint: HTTP ${appointed.status} ${JSON.stringify(appointed.body).slice(0, 300)}`);
@@ -271,7 +286,8 @@ export async function runLifecycle(
     }
 
     r.step = 'time-report';
-    const activityDate = stockholmDay(-1) >= terms.periodStart ? stockholmDay(-1) : today;
+    // Last month's last day: a payout run covers a closed period (issue 13 #3), so last month's run pays it (`lastMonth()`).
+    const activityDate = lastMonthEnd();
     const created = await c.expect(201, 'POST', '/time-reports', repToken, {
       assignmentId: r.assignmentId,
       activityDate,

@@ -14,6 +14,7 @@ import { GroupActivities1765200000000 } from './migrations/1765200000000-group-a
 import { PayoutLineActivity1765200050000 } from './migrations/1765200050000-payout-line-activity';
 import { GroupBelowMinimum1765300000000 } from './migrations/1765300000000-group-below-minimum';
 import { RecruitmentUniqueness1765400000000 } from './migrations/1765400000000-recruitment-uniqueness';
+import { PayoutClosedPeriods1765500000000 } from './migrations/1765500000000-payout-closed-periods';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   PayoutLineActivity1765200050000,
   GroupBelowMinimum1765300000000,
   RecruitmentUniqueness1765400000000,
+  PayoutClosedPeriods1765500000000,
 ];

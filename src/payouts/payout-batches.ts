@@ -22,6 +22,7 @@ import {
 } from './payout-store';
 import { PayoutBatch, SkippedPerson } from './payout.entity';
 import { lastEndedPeriod, parsePeriod } from './period';
+import { periodOpenMessage } from '../../workflows/payout-period';
 import type { PayoutBatchSummary } from '../../workflows/payout-run.messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,7 +43,7 @@ export type BatchSummary = PayoutBatchSummary;
 export class PayoutRefusal extends Error {
   constructor(
     message: string,
-    public readonly code: 'not-found' | 'not-draft' | 'recomputed' | 'nothing-to-pay' | 'line-not-pending',
+    public readonly code: 'not-found' | 'not-draft' | 'recomputed' | 'nothing-to-pay' | 'line-not-pending' | 'period-open',
   ) {
     super(message);
     this.name = 'PayoutRefusal';
@@ -62,21 +63,37 @@ const lockPayer = (em: EntityManager, payerCode: string) => em.query(`SELECT pg_
  */
 export async function draftBatch(
   ds: DataSource,
-  args: { payerCode: string; period: string; workflowId: string; today: string; auditKey: string },
+  args: { payerCode: string; period: string; workflowId: string; today: string; auditKey: string; supplement?: number },
 ): Promise<BatchSummary> {
   const period = parsePeriod(args.period);
   if (!period) throw new PayoutRefusal('Perioden är ogiltig.', 'not-found');
+  const supplement = args.supplement ?? 0;
   return ds.transaction(async (em) => {
     await lockPayer(em, args.payerCode);
-    const existing = await em.getRepository(PayoutBatch).findOneBy({ payerCode: args.payerCode, period: args.period });
+    const existing = await em.getRepository(PayoutBatch).findOneBy({ payerCode: args.payerCode, period: args.period, supplement });
     if (existing) return summarise(em, existing.id);
+    // A run covers a closed period (issue 13 #3): the workflow waits for it, the API refuses earlier.
+    if (args.today <= period.end) throw new PayoutRefusal(periodOpenMessage(args.period), 'period-open');
+    if (supplement > 0) {
+      // The period's earlier run must be closed (approved, cancelled or empty); the database checks the same.
+      const before: Array<{ state: string }> = await em.query(`SELECT state FROM payout_batch WHERE payer_code = $1 AND period = $2 AND supplement = $3`, [
+        args.payerCode,
+        args.period,
+        supplement - 1,
+      ]);
+      if (!before[0] || before[0].state === 'draft') {
+        throw new PayoutRefusal('Periodens tidigare utbetalningsomgång är inte avslutad: en kompletteringsomgång kan inte göras ännu.', 'not-draft');
+      }
+    }
 
     const batchId = randomUUID();
     await em.query(
-      `INSERT INTO payout_batch (id, payer_code, period, workflow_id, state, period_end, computed_for) VALUES ($1, $2, $3, $4, 'draft', $5, $6)`,
-      [batchId, args.payerCode, args.period, args.workflowId, period.end, args.today],
+      `INSERT INTO payout_batch (id, payer_code, period, workflow_id, state, period_end, computed_for, supplement) VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7)`,
+      [batchId, args.payerCode, args.period, args.workflowId, period.end, args.today, supplement],
     );
-    const candidates = await gatherCandidateLines(em, args.payerCode, period.end);
+    // The ordinary run takes every unpaid attested line up to the period's end (earlier periods' held and released
+    // lines too); a supplementary run exactly the period's own lines that are in no pending or paid line.
+    const candidates = await gatherCandidateLines(em, args.payerCode, period.end, supplement > 0 ? period.start : undefined);
     const { inputs, notReady } = await personInputs(em, { payerCode: args.payerCode, paymentDate: args.today, batchId, lines: candidates });
     const skipped: SkippedPerson[] = notReady.map((personId) => ({
       personId,
@@ -111,7 +128,12 @@ export async function draftBatch(
       JSON.stringify(skipped),
       lineCount > 0 ? 'draft' : 'empty',
     ]);
-    await audit(em, `system:${args.workflowId}`, 'payout.drafted', batchId, args.auditKey, { payerCode: args.payerCode, period: args.period, skipped: skipped.length });
+    await audit(em, `system:${args.workflowId}`, 'payout.drafted', batchId, args.auditKey, {
+      payerCode: args.payerCode,
+      period: args.period,
+      ...(supplement > 0 ? { supplement } : {}),
+      skipped: skipped.length,
+    });
     return summarise(em, batchId);
   });
 }

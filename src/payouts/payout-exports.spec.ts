@@ -32,6 +32,9 @@ describe('payment CSV', () => {
   it('keeps the bank reference within 25 characters', () => {
     expect(paymentReference('2026-Q3')).toBe('Arvode medverkan 2026-Q3');
     expect(paymentReference('2026-Q3').length).toBeLessThanOrEqual(25);
+    // A supplementary run says so on the statement (K1, K2, …), within the same length.
+    expect(paymentReference('2026-11', 1)).toBe('Arvode medv. 2026-11 K1');
+    expect(paymentReference('2026-Q4', 12).length).toBeLessThanOrEqual(25);
   });
 });
 

@@ -41,8 +41,8 @@ export function csvCell(value: string): string {
 }
 
 /** The text on the person's bank statement: short enough for every bank (≤ 25 characters). */
-export function paymentReference(period: string): string {
-  return `Arvode medverkan ${period}`.slice(0, 25);
+export function paymentReference(period: string, supplement = 0): string {
+  return (supplement > 0 ? `Arvode medv. ${period} K${supplement}` : `Arvode medverkan ${period}`).slice(0, 25);
 }
 
 /** A bank account as stored (with spaces, dots or dashes as the person typed it) in the form banks read. */

@@ -73,21 +73,21 @@ export function activityLineKey(l: { personId: string; activityId?: string | nul
 }
 
 /**
- * Every attested line of the payer up to `periodEnd` that is in no pending or paid payout line (held and
- * released lines of earlier runs included), locked (FOR UPDATE) until the transaction ends; ordered by activity
- * date and report id.
+ * Every attested line of the payer up to `periodEnd` (and from `periodStart`, when given: a supplementary run) that
+ * is in no pending or paid payout line (held and released lines of earlier runs included), locked (FOR UPDATE) until
+ * the transaction ends; ordered by activity date and report id.
  */
-export async function gatherCandidateLines(em: EntityManager, payerCode: string, periodEnd: string): Promise<GatheredLine[]> {
+export async function gatherCandidateLines(em: EntityManager, payerCode: string, periodEnd: string, periodStart?: string): Promise<GatheredLine[]> {
   const rows: LineRow[] = await em.query(
     `SELECT NULL::uuid AS line_id, ${LINE_INPUTS}
        FROM time_report tr ${LINE_JOINS}
-      WHERE tr.payer_code = $1 AND tr.state = 'attested' AND tr.activity_date <= $2
+      WHERE tr.payer_code = $1 AND tr.state = 'attested' AND tr.activity_date <= $2 AND ($3::date IS NULL OR tr.activity_date >= $3::date)
         AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.live)
         AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE tr.activity_id IS NOT NULL AND l.person_id = tr.person_id AND l.activity_id = tr.activity_id
                          AND l.live AND (NOT tr.activity_per_day OR l.activity_date = tr.activity_date))
       ORDER BY tr.activity_date, tr.id
         FOR UPDATE OF tr`,
-    [payerCode, periodEnd],
+    [payerCode, periodEnd, periodStart ?? null],
   );
   // At most one line per person and activity (the unique indexes payout_line_activity_once and
   // payout_line_agreement_activity_day hold it; this keeps a second report of one activity out of the run

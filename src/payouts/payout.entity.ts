@@ -43,7 +43,11 @@ export interface SkippedPerson {
   reason: string;
 }
 
-/** One payer's payout for one period (`payout-run:<payer>:<period>`): at most one per payer and period. */
+/**
+ * One payer's payout for one period (`payout-run:<payer>:<period>`), or one of its supplementary runs
+ * (`…:komplettering-<n>`, `supplement` n ≥ 1): at most one per payer, period and supplement, at most one draft per
+ * payer and period.
+ */
 @Entity({ name: 'payout_batch' })
 export class PayoutBatch extends PayoutAmounts {
   @PrimaryColumn('uuid')
@@ -57,6 +61,10 @@ export class PayoutBatch extends PayoutAmounts {
 
   @Column('text', { name: 'workflow_id' })
   workflowId: string;
+
+  /** 0: the period's ordinary run; n ≥ 1: its n:th supplementary run (kompletteringsomgång). */
+  @Column('int', { default: 0 })
+  supplement: number;
 
   @Column('text')
   state: BatchState;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
@@ -24,10 +24,20 @@ export class PayoutsController {
   @HttpCode(202)
   @Roles('finance')
   @Scoped('payer', 'payerCode')
-  @ApiOperation({ summary: 'Starta betalarens utbetalning för en period för hand (att starta igen hittar samma omgång).' })
-  @ApiAcceptedResponse({ description: 'Omgången är startad; utkastet följer med när det hunnit sammanställas.' })
+  @ApiOperation({
+    summary: 'Starta betalarens utbetalning för en avslutad period för hand (att starta igen hittar samma omgång).',
+    description:
+      'En omgång gäller en avslutad period: från dagen efter periodens sista dag (Europe/Stockholm). Med `supplementary: true` en kompletteringsomgång för perioden: de attesterade raderna i perioden som inte finns i någon väntande eller utbetald rad (attesterade efter godkännandet, eller innehållna). Två som startas samtidigt blir en omgång.',
+  })
+  @ApiAcceptedResponse({ description: 'Omgången är startad (eller fanns redan); utkastet följer med när det hunnit sammanställas (annars `batch: null`).' })
+  @ApiBadRequestResponse({ description: 'Perioden är inte ÅÅÅÅ-MM/ÅÅÅÅ-Qn, passar inte betalarens frekvens eller har inte börjat; fältfel i `fields`.' })
+  @ApiNotFoundResponse({ description: 'Betalaren finns inte, eller är inte din.' })
+  @ApiConflictResponse({
+    description:
+      'Perioden har inte tagit slut (meddelandet säger från vilket datum omgången kan göras); eller, för en kompletteringsomgång: periodens ordinarie omgång saknas eller väntar på godkännande, eller det finns inget att komplettera.',
+  })
   start(@Param('payerCode') payerCode: string, @Body() dto: StartPayoutRunDto, @CurrentUser() user: AuthUser) {
-    return this.service.startRun(payerCode, dto.period, user);
+    return this.service.startRun(payerCode, dto.period, user, dto.supplementary === true);
   }
 
   @Get('payers/:payerCode/payout-runs')
@@ -67,7 +77,8 @@ export class PayoutsController {
   @HttpCode(200)
   @Roles('finance')
   @Scoped('batch', 'id')
-  @ApiOperation({ summary: 'Godkänn utbetalningen (ekonomi hos betalaren); först då är den slutlig.' })
+  @ApiOperation({ summary: 'Godkänn utbetalningen (ekonomi hos betalaren); först då är den slutlig. Först när perioden har tagit slut.' })
+  @ApiConflictResponse({ description: 'Perioden har inte tagit slut, omgången är avbruten, beloppen räknades om (granska och godkänn igen), eller den sammanställs fortfarande.' })
   approve(@Param('id', batchId) id: string, @CurrentUser() user: AuthUser) {
     return this.service.approve(id, user);
   }

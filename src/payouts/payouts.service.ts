@@ -11,6 +11,7 @@ import { DocumentsService } from '../documents/documents.service';
 import { LOGGER } from '../logging/logger';
 import { stockholmDate } from '../time-reports/business-dates';
 import { payoutRunWorkflowId } from '../../workflows/ids';
+import { periodHasEnded, periodOpenMessage } from '../../workflows/payout-period';
 import { approveUpdate, cancelRunUpdate, FinanceActor, holdLineUpdate, PayoutRunStatus, payoutRunStatusQuery } from '../../workflows/payout-run.messages';
 import { payoutRunWorkflow } from '../../workflows/payout-run.workflow';
 import { getPayer } from './payers';
@@ -72,7 +73,7 @@ export interface BatchWarning {
 }
 
 export interface BatchView {
-  batch: PayoutBatch & { reference: string; periodLabel: string };
+  batch: BatchDecorated;
   run: { workflowId: string; status: PayoutRunStatus | null };
   persons: BatchPersonView[];
   lines: BatchLineView[];
@@ -98,36 +99,77 @@ export class PayoutsService {
   /**
    * Starts the payout run of a payer and period (or finds it: the workflow ID is the payer and period, and a
    * closed run is never started again). Waits briefly for the draft, so finance usually gets it at once.
+   * A run covers a closed period: before the day after its last day (Stockholm) it is refused (409).
+   * `supplementary`: a supplementary run (kompletteringsomgång) of a period whose runs are closed, for its attested
+   * lines in no pending or paid line (attested after the approval, or held back); starting again while it is a draft
+   * finds the same run, and two started at once are one (the next number is the workflow ID).
    */
-  async startRun(payerCode: string, period: string, user: AuthUser): Promise<{ workflowId: string; batch: BatchView | null }> {
+  async startRun(payerCode: string, period: string, user: AuthUser, supplementary = false): Promise<{ workflowId: string; batch: BatchView | null }> {
     const payer = await getPayer(this.ds.manager, payerCode);
-    const problems = periodProblems(period, payer.payoutFrequency, stockholmDate(new Date()));
+    const today = stockholmDate(new Date());
+    const problems = periodProblems(period, payer.payoutFrequency, today);
     if (problems.length) throw new InvalidInputError(problems[0], { period: problems });
-    const workflowId = payoutRunWorkflowId(payer.code, period);
+    if (!periodHasEnded(period, Date.now())) throw new ConflictError(periodOpenMessage(period));
+    const supplement = supplementary ? await this.nextSupplement(payer.code, period) : 0;
+    const workflowId = payoutRunWorkflowId(payer.code, period, supplement);
     try {
       await this.temporal.workflow.start(payoutRunWorkflow, {
         workflowId,
         taskQueue: this.config.temporal.taskQueue,
-        args: [{ payerCode: payer.code, period }],
+        args: [{ payerCode: payer.code, period, ...(supplement > 0 ? { supplement } : {}) }],
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e; // closed already: its batch stands
     }
-    await this.audit(user.id, 'payout.run-requested', workflowId, 'payout_run', { payerCode: payer.code, period });
+    await this.audit(user.id, 'payout.run-requested', workflowId, 'payout_run', { payerCode: payer.code, period, ...(supplement > 0 ? { supplement } : {}) });
     const until = Date.now() + WAIT_FOR_DRAFT_MS;
     for (;;) {
-      const batch = await this.ds.getRepository(PayoutBatch).findOneBy({ payerCode: payer.code, period });
+      const batch = await this.ds.getRepository(PayoutBatch).findOneBy({ payerCode: payer.code, period, supplement });
       if (batch) return { workflowId, batch: await this.get(batch.id) };
       if (Date.now() > until) return { workflowId, batch: null };
       await new Promise((r) => setTimeout(r, 200));
     }
   }
 
-  async list(payerCode: string): Promise<Array<PayoutBatch & { reference: string; periodLabel: string }>> {
+  /**
+   * The number of the supplementary run to start (or find) for a period: the open one's, else the next after the
+   * period's latest closed run. Refused (409) while the ordinary run is missing or a draft, and when the period has
+   * no attested line a run would take (in no pending or paid line, and no other line of the person and activity is).
+   */
+  private async nextSupplement(payerCode: string, period: string): Promise<number> {
+    const label = periodLabel(parsePeriod(period)!);
+    const runs: Array<{ supplement: number; state: string }> = await this.ds.query(
+      `SELECT supplement, state FROM payout_batch WHERE payer_code = $1 AND period = $2 ORDER BY supplement DESC LIMIT 1`,
+      [payerCode, period],
+    );
+    const latest = runs[0];
+    if (!latest) {
+      throw new ConflictError(`Perioden ${label} har ingen ordinarie utbetalningsomgång ännu. Starta den först (utan komplettering); den tar med alla attesterade rader.`);
+    }
+    if (latest.state === 'draft') {
+      if (latest.supplement > 0) return latest.supplement; // the open supplementary run: starting again finds it
+      throw new ConflictError(`Den ordinarie utbetalningsomgången för ${label} väntar på godkännande. Godkänn eller avbryt den innan en kompletteringsomgång görs.`);
+    }
+    const p = parsePeriod(period)!;
+    const waiting: Array<{ n: number }> = await this.ds.query(
+      `SELECT count(*)::int AS n FROM time_report tr
+        WHERE tr.payer_code = $1 AND tr.state = 'attested' AND tr.activity_date BETWEEN $2 AND $3
+          AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.live)
+          AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE tr.activity_id IS NOT NULL AND l.person_id = tr.person_id AND l.activity_id = tr.activity_id
+                           AND l.live AND (NOT tr.activity_per_day OR l.activity_date = tr.activity_date))`,
+      [payerCode, p.start, p.end],
+    );
+    if (waiting[0].n === 0) {
+      throw new ConflictError(`Det finns inga attesterade rader för ${label} som inte redan är utbetalda eller med i en omgång: ingen kompletteringsomgång behövs.`);
+    }
+    return latest.supplement + 1;
+  }
+
+  async list(payerCode: string): Promise<Array<BatchDecorated>> {
     const payer = await getPayer(this.ds.manager, payerCode);
-    const rows = await this.ds.getRepository(PayoutBatch).find({ where: { payerCode: payer.code }, order: { period: 'DESC', createdAt: 'DESC' } });
+    const rows = await this.ds.getRepository(PayoutBatch).find({ where: { payerCode: payer.code }, order: { period: 'DESC', supplement: 'DESC', createdAt: 'DESC' } });
     return rows.map(decorate);
   }
 
@@ -228,6 +270,8 @@ export class PayoutsService {
     this.assertFinanceOf(batch, user);
     if (batch.state === 'approved') return this.get(batchId);
     if (batch.state !== 'draft') throw new ConflictError('Utbetalningen är avbruten och kan inte godkännas.');
+    // A run covers a closed period (a draft of an open period can only be one made before this rule).
+    if (!periodHasEnded(batch.period, Date.now())) throw new ConflictError(periodOpenMessage(batch.period));
     await this.temporal.workflow
       .getHandle(batch.workflowId)
       .executeUpdate(approveUpdate, { args: [actor(user)], updateId: `approve:${user.id}:${batch.updatedAt.getTime()}` });
@@ -253,7 +297,7 @@ export class PayoutsService {
     if (rows.some((r) => !r.personal_number_enc || !r.bank_account_enc)) {
       throw new ConflictError('Personnummer eller bankkonto saknas i den godkända utbetalningen: kontakta systemförvaltningen innan filen tas ut.');
     }
-    const reference = paymentReference(batch.period);
+    const reference = paymentReference(batch.period, batch.supplement);
     const csv = paymentCsv(
       rows.map((r) => ({
         personalNumber: this.cipher.decrypt(r.personal_number_enc).replace(/\D/g, ''),
@@ -263,7 +307,7 @@ export class PayoutsService {
       })),
     );
     await this.audit(user.id, 'payout.exported', batchId, 'payout_batch', { persons: rows.length, netOre: batch.netOre });
-    return { fileName: `utbetalning-${batch.payerCode}-${batch.period}.csv`, csv };
+    return { fileName: `utbetalning-${batch.payerCode}-${batch.period}${batch.supplement > 0 ? `-komplettering-${batch.supplement}` : ''}.csv`, csv };
   }
 
   /** Per-person AGI figures of an approved batch (field 215 decrypted: finance of the payer only, audited). */
@@ -411,9 +455,18 @@ function actor(user: AuthUser): FinanceActor {
   return { userId: user.id, roles: [...user.roles], payerCode: user.payerCode };
 }
 
-function decorate(b: PayoutBatch): PayoutBatch & { reference: string; periodLabel: string } {
+/** A batch as the API shows it: its reference, its period's name, whether it is a supplementary run and its label. */
+export type BatchDecorated = PayoutBatch & { reference: string; periodLabel: string; supplementary: boolean; label: string };
+
+function decorate(b: PayoutBatch): BatchDecorated {
   const p = parsePeriod(b.period);
-  return Object.assign(b, { reference: payoutReferenceOf(b), periodLabel: p ? periodLabel(p) : b.period });
+  const name = p ? periodLabel(p) : b.period;
+  return Object.assign(b, {
+    reference: payoutReferenceOf(b),
+    periodLabel: name,
+    supplementary: b.supplement > 0,
+    label: b.supplement > 0 ? `${name}, kompletteringsomgång ${b.supplement}` : name,
+  });
 }
 
 /** A year's sums of payout_person rows (pp) of approved batches (b), as summaryRow reads them. */

@@ -80,8 +80,9 @@ export function periodLabel(p: Period): string {
 
 /**
  * Problems with a period a run is asked for (Swedish), given the payer's frequency and today's date; empty when
- * it is fine. A period that has not started cannot be paid; one that has started but not ended can (a payer may
- * pay early): its later reports go to the next period's run.
+ * it is fine. A period that has not started is not a period one can ask for (400). One that has started but not
+ * ended is refused by the caller with 409 (`periodHasEnded` in workflows/payout-period.ts): a run covers a closed
+ * period (issue 13 #3).
  */
 export function periodProblems(key: string, frequency: PayoutFrequency, today: string): string[] {
   const p = parsePeriod(key);

@@ -242,6 +242,13 @@ export interface PayoutBatch {
   payerCode: string;
   period: string;
   periodLabel: string;
+  /** 0: the period's ordinary run; n ≥ 1: its n:th supplementary run (kompletteringsomgång). */
+  supplement: number;
+  supplementary: boolean;
+  /** The period's name, with "kompletteringsomgång n" for a supplementary run. */
+  label: string;
+  /** The payout run's workflow: `payout-run:<payer>:<period>` (`…:komplettering-<n>` for a supplementary run). */
+  workflowId: string;
   reference: string;
   state: 'draft' | 'approved' | 'cancelled' | 'empty';
   periodEnd: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -9,6 +9,16 @@ export class StartPayoutRunDto {
   @IsString({ message: 'Perioden måste vara text.' })
   @Matches(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { message: 'Perioden måste anges som ÅÅÅÅ-MM eller ÅÅÅÅ-Qn, till exempel 2026-09 eller 2026-Q3.' })
   period: string;
+
+  @ApiPropertyOptional({
+    description:
+      'true: en kompletteringsomgång för perioden, för attesterade rader som inte finns i någon utbetald eller väntande rad (attesterade efter att periodens omgång godkändes, eller innehållna). Kräver att periodens tidigare omgångar är avslutade.',
+    default: false,
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'Ange true eller false för komplettering.' })
+  supplementary?: boolean;
 }
 
 export class PayoutReasonDto {

@@ -74,7 +74,7 @@ export function PayoutRunPage() {
   };
 
   return (
-    <Page title={`Utbetalning ${b.periodLabel}`}>
+    <Page title={`Utbetalning ${b.label}`}>
       {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       {computing && <Working>Utbetalningen räknas fram. Sidan uppdateras av sig själv.</Working>}
       {warnings.length > 0 && (

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { useUser } from '../../auth';
 import { ErrorMessage, NextStep, Working } from '../../components/Feedback';
-import { Form, TextField } from '../../components/Form';
+import { Checkbox, Form, TextField } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { formatDate, formatOre, todayInStockholm } from '../../format';
 import { useLoad } from '../../hooks';
@@ -31,14 +31,15 @@ export function PayoutRunsPage() {
     [payer],
   );
   const [period, setPeriod] = useState('');
+  const [supplementary, setSupplementary] = useState(false);
   /** A run that was started but whose draft was not ready when the API answered: the page looks again until it is. */
-  const [waitingFor, setWaitingFor] = useState<string | null>(null);
-  const ready = waitingFor && data.status === 'ok' ? data.data[0].find((b) => b.period === waitingFor) : undefined;
+  const [waitingFor, setWaitingFor] = useState<{ period: string; supplementary: boolean; workflowId: string } | null>(null);
+  const ready = waitingFor && data.status === 'ok' ? data.data[0].find((b) => b.workflowId === waitingFor.workflowId) : undefined;
 
   useEffect(() => {
     if (!waitingFor) return;
     if (ready) {
-      void navigate(`/utbetalningar/${ready.id}`, { state: { confirmation: `Utbetalningen för ${ready.periodLabel} är sammanställd.` } });
+      void navigate(`/utbetalningar/${ready.id}`, { state: { confirmation: `Utbetalningen för ${ready.label} är sammanställd.` } });
       return;
     }
     const t = setInterval(() => void reload(), 2000);
@@ -70,7 +71,7 @@ export function PayoutRunsPage() {
           <ul>
             {drafts.map((b) => (
               <li key={b.id}>
-                <Link to={`/utbetalningar/${b.id}`}>Granska och godkänn {b.periodLabel}</Link> ({b.personCount} personer, {formatOre(b.netOre)} att betala ut)
+                <Link to={`/utbetalningar/${b.id}`}>Granska och godkänn {b.label}</Link> ({b.personCount} personer, {formatOre(b.netOre)} att betala ut)
               </li>
             ))}
           </ul>
@@ -78,19 +79,29 @@ export function PayoutRunsPage() {
       </NextStep>
       <section aria-labelledby="starta">
         <h2 id="starta">Sammanställ en utbetalning</h2>
-        <p>Utbetalningen sammanställs av sig själv när perioden är slut. Du kan också göra det för hand.</p>
-        {waitingFor && <Working>Utbetalningen för {waitingFor} sammanställs. Sidan går vidare av sig själv när den är klar.</Working>}
+        <p>
+          Utbetalningen sammanställs av sig själv när perioden är slut. Du kan också göra det för hand, från dagen efter periodens sista dag. Rader som attesteras
+          efter att periodens utbetalning godkänts betalas i en kompletteringsomgång för perioden (eller med nästa periods utbetalning).
+        </p>
+        {waitingFor && (
+          <Working>
+            {waitingFor.supplementary ? 'Kompletteringsomgången' : 'Utbetalningen'} för {waitingFor.period} sammanställs. Sidan går vidare av sig själv när den är klar.
+          </Working>
+        )}
         <Form
           submitLabel="Sammanställ"
           sendingLabel="Sammanställer utbetalningen. Det kan ta en stund …"
           onSubmit={async () => {
             const wanted = period.trim() || previousPeriod(frequency);
-            const res = await api.post<{ workflowId: string; batch: BatchView | null }>(`/payers/${encodeURIComponent(payer)}/payout-runs`, { period: wanted });
+            const res = await api.post<{ workflowId: string; batch: BatchView | null }>(`/payers/${encodeURIComponent(payer)}/payout-runs`, {
+              period: wanted,
+              ...(supplementary ? { supplementary: true } : {}),
+            });
             if (res.batch) {
-              void navigate(`/utbetalningar/${res.batch.batch.id}`, { state: { confirmation: `Utbetalningen för ${res.batch.batch.periodLabel} är sammanställd.` } });
+              void navigate(`/utbetalningar/${res.batch.batch.id}`, { state: { confirmation: `Utbetalningen för ${res.batch.batch.label} är sammanställd.` } });
               return;
             }
-            setWaitingFor(wanted);
+            setWaitingFor({ period: wanted, supplementary, workflowId: res.workflowId });
           }}
         >
           <TextField
@@ -101,6 +112,13 @@ export function PayoutRunsPage() {
             value={period}
             onChange={setPeriod}
             required={false}
+          />
+          <Checkbox
+            name="supplementary"
+            label="Kompletteringsomgång"
+            hint="För attesterade rader i perioden som inte kom med när periodens utbetalning godkändes."
+            checked={supplementary}
+            onChange={setSupplementary}
           />
         </Form>
       </section>
@@ -126,7 +144,7 @@ export function PayoutRunsPage() {
                 {batches.map((b) => (
                   <tr key={b.id}>
                     <th scope="row">
-                      <Link to={`/utbetalningar/${b.id}`}>{b.periodLabel}</Link>
+                      <Link to={`/utbetalningar/${b.id}`}>{b.label}</Link>
                     </th>
                     <td>{label(BATCH_STATE_LABELS, b.state)}</td>
                     <td>{b.paymentDate ? formatDate(b.paymentDate) : '–'}</td>

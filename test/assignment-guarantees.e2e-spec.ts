@@ -247,6 +247,53 @@ describe('assignment guarantees', () => {
       expect(result).toMatchObject({ state: 'ended', missedPeriods: [] });
       expect((await lifecycle.reportingPeriods(assignmentId))[0].state).toBe('attested');
       await saveHistoryIfAsked(h, assignmentWorkflowId(assignmentId), 'assignment-report-submitted');
+
+      // After the workflow has completed, a late submission is kept in the audit log and does not undo the attestation.
+      const late = await lifecycle.recordSubmittedReport({
+        assignmentId,
+        activityDate: addDays(stockholmDate(new Date()), -3),
+        timeReportId: randomUUID(),
+        submittedAt: new Date(),
+        actorId: rep.user.id,
+      });
+      expect(late).toEqual({ recorded: true, status: null });
+      expect((await auditActions(h, 'assignment', assignmentId)).filter((x) => x === 'assignment.report-submitted')).toHaveLength(2);
+      expect((await lifecycle.reportingPeriods(assignmentId))[0].state).toBe('attested');
+    });
+
+    it('corrects a period recorded as missed when the submission made before its deadline reaches the workflow late', async () => {
+      // P1 ends 6 s after activation and is due 3 s later; P2 keeps the workflow running until 15 s.
+      const group = await createGroup(h, {
+        assignment: { reportingPeriodLength: '6s', tenure: '12s', reportWithin: '3s', reportReminderBefore: '1s', attestWithin: '1 hour' },
+      });
+      const org = await createOrganisation(h);
+      const requests = await startRound(group, [org]);
+      const { assignmentId, rep } = await appointed(h, group, org, requests[org.id], 'mandate', { ...TERMS, reportingFrequency: 'monthly' });
+      await onboard(h, group, assignmentId, rep);
+      const lifecycle = h.app.get(AssignmentLifecycleService);
+      const first = await eventually(async () => (await lifecycle.reportingPeriods(assignmentId))[0]);
+      const submittedAt = new Date(); // before P1's deadline; the workflow hears of it only after the deadline
+      await eventually(async () => (await assignmentStatus(h, assignmentId)).reporting.missed.includes(first.periodKey), 30_000);
+
+      const heard = await lifecycle.recordSubmittedReport({
+        assignmentId,
+        activityDate: TERMS.periodStart,
+        timeReportId: randomUUID(),
+        submittedAt,
+        actorId: rep.user.id,
+      });
+      expect(heard.status?.reporting.periods.find((p) => p.key === first.periodKey)?.state).toBe('submitted');
+      expect(heard.status?.reporting.missed).not.toContain(first.periodKey);
+      expect((await lifecycle.reportingPeriods(assignmentId))[0].state).toBe('submitted');
+      // Another submission of the period later is no new step: the period stays submitted until it is attested.
+      const tooLate = await lifecycle.recordSubmittedReport({
+        assignmentId,
+        activityDate: TERMS.periodStart,
+        timeReportId: randomUUID(),
+        submittedAt: new Date(),
+        actorId: rep.user.id,
+      });
+      expect(tooLate.status?.reporting.periods.find((p) => p.key === first.periodKey)?.state).toBe('submitted');
     });
   });
 

@@ -371,7 +371,8 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
    * and stops chasing the period: no reminder, and at the deadline no "report missed" for it. Same handling as the
    * attestation hook: asked again when the workflow does not answer (3 tries), then 503 and the representative's
    * retry (submitting again) sends it again; when the workflow has completed or does not know the period, the
-   * audit log (and an open or awaiting-report period in the read model) records it directly, never dropped.
+   * audit log (and an open or awaiting-report period in the read model, or one recorded as missed although the
+   * report was submitted before its deadline) records it directly, never dropped.
    */
   async recordSubmittedReport(a: {
     assignmentId: string;
@@ -396,6 +397,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
       auditKey: `submitted:${a.assignmentId}:${period}:${a.timeReportId}:${submittedAt}`,
       newState: 'submitted',
       fromStates: ['open', 'awaiting-report'],
+      missedIfDueAfter: submittedAt,
     });
   }
 
@@ -416,6 +418,8 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
     newState: 'attested' | 'submitted';
     /** Read-model states the late path may move from (null: any). */
     fromStates: string[] | null;
+    /** Also a period recorded as missed whose deadline was at or after this ISO time (submitted in time, heard late). */
+    missedIfDueAfter?: string;
   }): Promise<AttestedReportResult> {
     let reason: 'completed' | 'period-unknown-to-workflow' = 'completed';
     for (let attempt = 1; ; attempt++) {
@@ -454,8 +458,9 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
       if (rows.length) {
         await em.query(
           `UPDATE assignment_reporting_period SET state = $3, updated_at = now()
-            WHERE assignment_id = $1 AND period_key = $2 AND ($4::text[] IS NULL OR state = ANY($4::text[]))`,
-          [a.assignmentId, a.period, a.newState, a.fromStates],
+            WHERE assignment_id = $1 AND period_key = $2
+              AND ($4::text[] IS NULL OR state = ANY($4::text[]) OR (state = 'missed' AND due_at >= $5::timestamptz))`,
+          [a.assignmentId, a.period, a.newState, a.fromStates, a.missedIfDueAfter ?? null],
         );
       }
     });

@@ -6,5 +6,5 @@
 # production into a subfolder (e.g. test/fixtures/histories/2026-03/); the replay test reads subfolders too.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-SAVE_HISTORIES=1 npx jest --selectProjects integration --runTestsByPath test/lifecycle.e2e-spec.ts test/lifecycle-crash.e2e-spec.ts test/assignment-guarantees.e2e-spec.ts "$@"
+SAVE_HISTORIES=1 npx jest --selectProjects integration --runTestsByPath test/lifecycle.e2e-spec.ts test/lifecycle-crash.e2e-spec.ts test/assignment-guarantees.e2e-spec.ts test/payout-guarantees.e2e-spec.ts "$@"
 ls -l test/fixtures/histories

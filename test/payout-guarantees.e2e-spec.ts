@@ -5,6 +5,7 @@ import { payoutRunWorkflowId } from '../workflows/ids';
 import { periodOpenMessage } from '../workflows/payout-period';
 import { approveUpdate } from '../workflows/payout-run.messages';
 import { Harness, startHarness, TestUser } from './support/harness';
+import { saveHistoryIfAsked } from './support/histories';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
 
@@ -227,6 +228,7 @@ describe('payout guarantees: an approved run is frozen', () => {
       ).toMatch(/approved only after its period has ended/);
       expect(await paidLines(report)).toEqual([]);
       expect((await h.dataSource.query(`SELECT state FROM payout_batch WHERE id = $1`, [batchId]))[0].state).toBe('draft');
+      await saveHistoryIfAsked(h, workflowId, 'payout-run-waiting-for-period-end', { complete: false });
     } finally {
       await run.terminate('test done');
       await h.dataSource.query(`DELETE FROM payout_line WHERE batch_id = $1`, [batchId]);
@@ -258,6 +260,10 @@ describe('payout guarantees: an approved run is frozen', () => {
     expect(supplement.batch).toMatchObject({ period: '2026-11', supplement: 1, supplementary: true, label: 'november 2026, kompletteringsomgång 1', state: 'draft' });
     expect(b.body.batch?.batch.id ?? supplement.batch.id).toBe(supplement.batch.id);
     expect(supplement.lines.map((l: any) => l.timeReportId)).toEqual([late]);
+    // Finance's task names it as the supplementary run it is.
+    expect((await finance.api.get('/me/tasks')).body).toEqual([
+      expect.objectContaining({ kind: 'batch.approve', title: 'Granska och godkänn kompletteringsomgång 1 för 2026-11', subject: { type: 'batch', id: supplement.batch.id } }),
+    ]);
     expect(await h.dataSource.query(`SELECT supplement, state FROM payout_batch WHERE payer_code = 'SKR' AND period = '2026-11' ORDER BY supplement`)).toEqual([
       { supplement: 0, state: 'approved' },
       { supplement: 1, state: 'draft' },
@@ -279,6 +285,7 @@ describe('payout guarantees: an approved run is frozen', () => {
     expect(paid.batch.state).toBe('approved');
     expect(await paidLines(late)).toEqual([supplement.batch.id]);
     expect(await bankFileRows(supplement.batch.id)).toEqual([expect.stringMatching(/^198507099805;6000987654321;\d+,\d\d;Arvode medv\. 2026-11 K1$/)]);
+    await saveHistoryIfAsked(h, payoutRunWorkflowId('SKR', '2026-11', 1), 'payout-run-supplementary-approved');
     // Nothing left to add: a further supplementary run is refused; December's run will not take the line again.
     const nothing = await finance.api.post('/payers/SKR/payout-runs', { period: '2026-11', supplementary: true });
     expect(nothing.status).toBe(409);

@@ -54,6 +54,8 @@ describe('replay: saved lifecycle histories against the current workflow code', 
     expect(types).toEqual(new Set(['assignmentWorkflow', 'recruitmentWorkflow', 'payoutRunWorkflow']));
     // Payout runs as the code before 2026-11 wrote them: summaries listing every line id, all slips in one activity.
     expect(names).toEqual(expect.arrayContaining(['payout-run-held-approved-slips', 'payout-run-awaiting-approval', 'payout-run-not-approved-in-time']));
+    // Payout runs with the closed-period marker (issue 13 #3): one waiting for its period to end, a supplementary run approved.
+    expect(names).toEqual(expect.arrayContaining(['payout-run-waiting-for-period-end', 'payout-run-supplementary-approved']));
   });
 
   it.each(files.map((f) => [path.relative(HISTORIES_DIR, f), f]))('replays %s without a determinism error', async (_name, file) => {

@@ -240,15 +240,16 @@ async function belowMinimumTasks(user: AuthUser, ctx: TaskContext): Promise<User
 
 async function batchTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {
   if (!user.roles.includes('finance') || !user.payerCode || !(await ctx.tableExists('payout_batch'))) return [];
-  const rows: Array<{ id: string; payer_code: string; period: string }> = await ctx.ds.query(
-    `SELECT id, payer_code, period FROM payout_batch WHERE state = 'draft' ORDER BY period_end, id`,
+  // A supplementary run (issue 13 #3) says so; read through to_jsonb so a database before that migration still answers.
+  const rows: Array<{ id: string; payer_code: string; period: string; supplement: number }> = await ctx.ds.query(
+    `SELECT id, payer_code, period, COALESCE((to_jsonb(b) ->> 'supplement')::int, 0) AS supplement FROM payout_batch b WHERE state = 'draft' ORDER BY period_end, id`,
   );
   const mine: UserTask[] = [];
   for (const r of rows) {
     if (!(await ctx.policy.canAccess(user, 'payer', r.payer_code))) continue;
     mine.push({
       kind: 'batch.approve',
-      title: `Granska och godkänn utbetalningen för ${r.period}`,
+      title: r.supplement > 0 ? `Granska och godkänn kompletteringsomgång ${r.supplement} för ${r.period}` : `Granska och godkänn utbetalningen för ${r.period}`,
       subject: { type: 'batch', id: r.id },
       groupId: null,
       deadline: null,

@@ -69,6 +69,10 @@ export class Assignment {
   @Column('text', { name: 'end_reason', nullable: true })
   endReason: string | null;
 
+  /** The day (Europe/Stockholm) the assignment ended; set by the database when the read model moves it to `ended`. */
+  @Column('date', { name: 'ended_on', nullable: true })
+  endedOn: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

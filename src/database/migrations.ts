@@ -15,6 +15,7 @@ import { PayoutLineActivity1765200050000 } from './migrations/1765200050000-payo
 import { GroupBelowMinimum1765300000000 } from './migrations/1765300000000-group-below-minimum';
 import { RecruitmentUniqueness1765400000000 } from './migrations/1765400000000-recruitment-uniqueness';
 import { PayoutClosedPeriods1765500000000 } from './migrations/1765500000000-payout-closed-periods';
+import { AssignmentEndedOn1765600000000 } from './migrations/1765600000000-assignment-ended-on';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   GroupBelowMinimum1765300000000,
   RecruitmentUniqueness1765400000000,
   PayoutClosedPeriods1765500000000,
+  AssignmentEndedOn1765600000000,
 ];

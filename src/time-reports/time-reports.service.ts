@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { payerCodeOfGroup } from '../payouts/payers';
 import { periodContaining } from '../payouts/period';
-import { stockholmDate } from './business-dates';
+import { stockholmDate, swedishDate } from './business-dates';
 import { activityDateProblems, claimDeadline, ClaimPolicyValues, deadlineProblem, receiptDateProblems } from './claim-policy';
 import { AttestTimeReportDto, ClaimPolicyDto, CreateTimeReportDto, ListTimeReportsQueryDto, UpdateTimeReportDto } from './dto/time-report.dto';
 import { activityView, agreementActivityId, ensureAgreementActivity } from '../group-activities/activity-view';
@@ -495,6 +495,8 @@ export class TimeReportsService {
     const dateProblems = activityDateProblems(r.activityDate, today, { start: a.periodStart, end: a.periodEnd });
     const late = opts.checkDeadline ? deadlineProblem(r.activityDate, today, policy) : undefined;
     if (late) dateProblems.push(late);
+    // An ended assignment is reported on only up to the day it ended (the database's time_report_within_assignment too).
+    if (a.endedOn !== null && r.activityDate > a.endedOn) dateProblems.push(afterEndMessage(a.endedOn));
     if (dateProblems.length) fields.activityDate = dateProblems;
     if (r.kind === 'open-information-meeting' && r.ticketCostOre + r.otherTravelCostOre + r.carKm > 0) {
       fields.kind = ['Allmänna öppna informationsmöten ger varken arvode eller reseersättning (rutinen §4.5.2).'];
@@ -651,6 +653,10 @@ function receiptView(r: TimeReportReceipt): ReceiptView {
 
 const DAY_MINUTES = 1440;
 
+function afterEndMessage(endedOn: string): string {
+  return `Uppdraget avslutades ${swedishDate(endedOn)}: tid och kostnader kan bara rapporteras för dagar till och med den dagen.`;
+}
+
 function dayLimitMessage(others?: number): string {
   const base = 'Mötestid och restid får tillsammans vara högst 24 timmar (1 440 minuter) per dag, räknat över alla dina rapporter.';
   return others === undefined ? base : `${base} Dina andra rapporter för dagen har redan ${others} minuter.`;
@@ -666,8 +672,18 @@ function duplicateOr(e: unknown, ofActivity: false | 'once' | 'per-day' = false)
   if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23514' && /time_report_day_limit/.test(e.message)) {
     return new InvalidInputError(dayLimitMessage(), { durationMinutes: [dayLimitMessage()] });
   }
+  if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23514' && /time_report_after_end/.test(e.message)) {
+    return new InvalidInputError('Uppdraget har avslutats: rapportera bara dagar till och med den dag det avslutades.', {
+      activityDate: ['Datumet ligger efter att uppdraget avslutades.'],
+    });
+  }
   if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505') {
     const constraint = (e as unknown as { constraint?: string }).constraint;
+    if (constraint === 'time_report_agreement_person_day') {
+      return new ConflictError('Du har redan rapporterat arbete utanför möten i den här gruppen för den här dagen (i ett annat uppdrag i gruppen).', {
+        activityDate: ['En rapport av arbete utanför möten för denna dag finns redan i gruppen.'],
+      });
+    }
     if (constraint === 'time_report_agreement_activity_day' || (ofActivity === 'per-day' && constraint === 'time_report_activity_key')) {
       return new ConflictError('Du har redan rapporterat den här aktiviteten för den här dagen.', { activityDate: ['En rapport för denna dag finns redan.'] });
     }

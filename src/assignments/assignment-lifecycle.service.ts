@@ -184,11 +184,13 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
 
   async accept(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
+    await this.ownAssignment(assignmentId, actor);
     return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(acceptUpdate, { args: [{ actorId: actor.id }] }));
   }
 
   async decline(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
+    await this.ownAssignment(assignmentId, actor);
     return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(declineUpdate, { args: [{ actorId: actor.id }] }));
   }
 
@@ -199,7 +201,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
    */
   async giveDetails(assignmentId: string, dto: PersonalDetailsDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
-    const a = await this.assignment(assignmentId);
+    const a = await this.ownAssignment(assignmentId, actor);
     if (a.state === 'nominated') throw new ConflictError('Acceptera uppdraget innan du lämnar dina uppgifter.');
     if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
     const check = checkPayeeIdentity(dto.personalNumber, stockholmDate(Date.now()));
@@ -234,6 +236,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   /** The representative has signed the agreement (the PDF's signature, when there is a PDF, comes first). */
   async sign(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
+    await this.ownAssignment(assignmentId, actor);
     const agreement = await this.currentAgreement(assignmentId);
     const signature = await this.requireDocumentSignature(agreement, 'representative', 'Underteckna överenskommelsen (dokumentet) först.');
     // With a PDF, the update ID is the signature's: when signing the PDF already told the workflow, this returns
@@ -248,7 +251,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
 
   async submitDeclaration(assignmentId: string, dto: SubmitDeclarationDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
-    const a = await this.assignment(assignmentId);
+    const a = await this.ownAssignment(assignmentId, actor);
     if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
     const interests = dto.hasInterests ? (dto.interests ?? '').trim() : dto.interests?.trim() || null;
     // Issue 14 #4: a declaration whose Update got no answer is kept (the workflow may still take it); the same
@@ -288,6 +291,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
 
   async withdraw(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
+    await this.ownAssignment(assignmentId, actor);
     return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(withdrawUpdate, { args: [{ actorId: actor.id }] }));
   }
 
@@ -472,6 +476,16 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   private async assignment(id: string): Promise<Assignment> {
     const a = await this.ds.getRepository(Assignment).findOneBy({ id });
     if (!a) throw new NotFoundError(NOT_FOUND);
+    return a;
+  }
+
+  /**
+   * The assignment of a step only its person takes (accept, decline, details, sign, declaration, withdraw): any other
+   * user — a coordinator or contact who is also a representative included — gets the missing-assignment answer.
+   */
+  private async ownAssignment(id: string, actor: AuthUser): Promise<Assignment> {
+    const a = await this.assignment(id);
+    if (actor.personId === null || actor.personId.toLowerCase() !== a.personId.toLowerCase()) throw new NotFoundError(NOT_FOUND);
     return a;
   }
 

@@ -33,9 +33,28 @@ export function bearerToken(req: Request): string | undefined {
 }
 
 /**
+ * The user as a route's `@Roles` see them: only the roles the route lists, and only the scope those roles give
+ * (`personId` with representative, `organisationId` with org-contact, `payerCode` with finance; groups are
+ * coordinated only with coordinator, which AccessPolicy already checks). Without `@Roles`, the user as they are.
+ * The guard checks `@Scoped` with it; the handler still gets the whole user (e.g. "not your own report" checks).
+ */
+export function actingAs(user: AuthUser, roles: readonly Role[] | undefined): AuthUser {
+  if (!roles?.length) return user;
+  const acting = user.roles.filter((r) => roles.includes(r));
+  return {
+    ...user,
+    roles: acting,
+    personId: acting.includes('representative') ? user.personId : null,
+    organisationId: acting.includes('org-contact') ? user.organisationId : null,
+    payerCode: acting.includes('finance') ? user.payerCode : null,
+  };
+}
+
+/**
  * The global guard (APP_GUARD). Every endpoint needs a valid session unless it is `@Public()` (401 otherwise).
  * `@Roles(...)`: the user needs one of the roles (403). `@Scoped(kind, param)`: AccessPolicy decides whether the
- * user may see the object the route parameter names; on a scoped endpoint every refusal, the role check
+ * user may see the object the route parameter names, in the scope of the listed roles only (`actingAs`); on a
+ * scoped endpoint every refusal, the role check
  * included, answers 404 with the same message as a missing object, so nothing tells whether it exists.
  */
 @Injectable()
@@ -65,7 +84,9 @@ export class AuthGuard implements CanActivate {
     const scope = this.reflector.getAllAndOverride<{ kind: ScopeKind; param: string } | undefined>(SCOPE, targets);
     if (scope) {
       const id = (req.params as Record<string, string | undefined>)[scope.param];
-      if (!roleOk || !(await this.policy.canAccess(session.user, scope.kind, id))) {
+      // The scope of the role that grants the action, not of another role the user also has (a coordinator who
+      // is also a representative gets no representative's step on a colleague's assignment of their group).
+      if (!roleOk || !(await this.policy.canAccess(actingAs(session.user, roles), scope.kind, id))) {
         throw new NotFoundError(SCOPE_NOT_FOUND_MESSAGES[scope.kind] ?? 'Finns inte.');
       }
       return true;

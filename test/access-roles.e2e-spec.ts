@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { FieldCipher } from '../src/crypto/field-cipher';
 import { Harness, startHarness, TestUser } from './support/harness';
+import { createGroup, createOrganisation, startRound } from './support/lifecycle';
 
 /**
- * Review findings s2 (2): a user with two roles acts with the scope of the role the route grants the action to,
+ * Review findings s2 (2), (5), (8). (2): a user with two roles acts with the scope of the role the route grants the action to,
  * never with another role's (src/auth/README.md, "A user with more than one role"). Every check here failed on the
  * code before the fix: a coordinator (or contact, or finance officer) who was also a representative took the
  * representative's steps on a colleague's assignment, and a coordinator who was also in finance attested a report
@@ -88,5 +89,54 @@ describe('access with more than one role', () => {
     expect([res.status, res.body.message]).toEqual([404, 'Tidrapporten finns inte.']);
     const [r] = await h.dataSource.query(`SELECT state, attested_by FROM time_report WHERE id = $1`, [report]);
     expect(r).toEqual({ state: 'submitted', attested_by: null });
+  });
+
+  it("answers a nomination of an address already registered with what the contact sent, never the stored person's name or perspective (5)", async () => {
+    const group = await createGroup(h);
+    const org = await createOrganisation(h);
+    const requests = await startRound(group, [org]);
+    const email = `hanna.${randomUUID().slice(0, 8)}@example.se`;
+    await h.dataSource.query(`INSERT INTO person (id, full_name, email, phone, perspective) VALUES ($1, 'Hemliga Hanna Storsson', $2, '070-111 22 33', 'next-of-kin')`, [
+      randomUUID(),
+      email,
+    ]);
+    const sent = { fullName: 'Anna Andersson', email: email.toUpperCase(), perspective: 'patient', representation: 'mandate' };
+    const res = await org.contact.api.post(`/nomination-requests/${requests[org.id]}/nominations`, sent);
+    expect(res.status).toBe(201);
+    expect(res.body.nominee).toMatchObject({ fullName: 'Anna Andersson', email: email.toUpperCase(), perspective: 'patient' });
+    expect(JSON.stringify(res.body)).not.toMatch(/Hemliga|Storsson|next-of-kin|070-111/);
+    // The stored person keeps their name (one person per address); the coordinator of the group sees it.
+    const listed = await group.coordinator.api.get(`/working-groups/${group.id}/nominations`);
+    expect(listed.body.map((n: { nominee: { fullName: string } }) => n.nominee.fullName)).toEqual(['Hemliga Hanna Storsson']);
+  });
+
+  it('never hands an invitation link to a coordinator or contact who invites someone else, nor on inviting again; the mail to the invitee has it (8)', async () => {
+    const coordinator = await h.createUser({ roles: ['coordinator'], groupIds: [npo] });
+    const personId = randomUUID();
+    const email = `inga.${personId.slice(0, 8)}@example.se`;
+    await h.dataSource.query(`INSERT INTO person (id, full_name, email) VALUES ($1, 'Inga Innanför', $2)`, [personId, email]);
+    await assignment(npo, personId, 'nominated');
+    const links = async () =>
+      (await h.dataSource.query(`SELECT body FROM outbox WHERE template = 'user-invitation' AND to_address = $1 ORDER BY id`, [email])).map((m: { body: string }) =>
+        /#token=(\S+)/.exec(m.body)?.[1],
+      );
+    for (const attempt of ['first', 'again']) {
+      const res = await coordinator.api.post('/auth/invitations', { roles: ['representative'], personId });
+      expect([attempt, res.status, res.body.invitation.delivery, res.body.invitation.acceptUrl]).toEqual([attempt, 201, 'outbox', undefined]);
+      expect(JSON.stringify(res.body)).not.toMatch(/token=/);
+    }
+    const sent = await links();
+    expect(sent).toHaveLength(2);
+    // The invitee's own (latest) link works; the coordinator never had it.
+    expect((await h.api().post('/auth/invitations/accept', { token: sent[1], password: 'Ingas-lösen-2026' })).status).toBe(200);
+
+    const contact = await h.createUser({ roles: ['org-contact'], organisationId: orgA });
+    const colleagueInvite = await contact.api.post('/auth/invitations', { email: `kollega.${personId.slice(0, 8)}@hjarta.example.se`, displayName: 'Kollega', roles: ['org-contact'], organisationId: orgA });
+    expect([colleagueInvite.status, colleagueInvite.body.invitation.acceptUrl]).toEqual([201, undefined]);
+    // An administrator still gets it in outbox mode (demo data, drills).
+    const admin = await h.asAdmin();
+    const byAdmin = await admin.post('/auth/invitations', { email: `ekonom.${personId.slice(0, 8)}@example.se`, displayName: 'Ekonom', roles: ['finance'], payerCode: 'SKR' });
+    expect(byAdmin.status).toBe(201);
+    expect(byAdmin.body.invitation.acceptUrl).toMatch(/\/inbjudan#token=/);
   });
 });

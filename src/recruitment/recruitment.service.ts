@@ -160,7 +160,7 @@ export class RecruitmentService {
     if (request.state === 'declined') throw new ConflictError('Organisationen har redan avstått från att nominera i den här omgången.');
     if (request.state === 'no-answer' || request.state === 'cancelled') throw new ConflictError('Nomineringstiden har gått ut.');
     refuseRecruitingForEndedGroup((await this.group(request.groupId)).endsOn, stockholmDate(Date.now()));
-    return this.storeAndNominate(request.groupId, dto, actor, request);
+    return asSent(await this.storeAndNominate(request.groupId, dto, actor, request), dto);
   }
 
   /** Direct recruitment by the coordinator: the person represents their own experience. */
@@ -172,7 +172,7 @@ export class RecruitmentService {
         representation: ['Välj own-experience vid direktrekrytering.'],
       });
     }
-    return this.storeAndNominate(groupId, dto, actor, null);
+    return asSent(await this.storeAndNominate(groupId, dto, actor, null), dto);
   }
 
   async declineRequest(requestId: string, user: AuthUser | undefined): Promise<NominationRequest> {
@@ -462,4 +462,13 @@ export class RecruitmentService {
     if (!n || n.state === 'submitted') throw new NotFoundError(NOMINATION_NOT_FOUND);
     return n;
   }
+}
+
+/**
+ * The answer to a nomination shows the nominee as the caller sent them, never the stored person: the e-mail
+ * address may be of a person already registered (one person per address), whose name and perspective the caller
+ * may not see (review finding s2 (5)). The coordinator's list (`GET …/nominations`) shows the stored person.
+ */
+function asSent(view: NominationView, dto: NominateDto): NominationView {
+  return { ...view, nominee: { personId: view.nominee.personId, fullName: dto.fullName.trim(), email: dto.email.trim(), perspective: dto.perspective } };
 }

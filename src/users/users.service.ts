@@ -221,7 +221,9 @@ export class UsersService {
         id: invitationId,
         expiresAt: expiresAt.toISOString(),
         delivery,
-        ...(this.config.mail.transport === 'smtp' ? {} : { acceptUrl }),
+        // The link is the invitee's login: only an administrator gets it back (outbox mode, when no mail is sent),
+        // never a coordinator or contact who invites someone else (review finding s2 (8)).
+        ...(this.config.mail.transport !== 'smtp' && actor.roles.includes('admin') ? { acceptUrl } : {}),
       },
     };
   }

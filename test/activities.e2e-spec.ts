@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TimeReportsAgainstActivities1765200100000 } from '../src/database/migrations/1765200100000-time-reports-against-activities';
 import { agreementActivityId } from '../src/group-activities/activity-view';
 import { addDays, addMonths, stockholmDate } from '../src/time-reports/business-dates';
 import { Harness, startHarness, TestUser } from './support/harness';
@@ -234,12 +235,16 @@ describe('group activities: CRUD, scope, one report per person and activity', ()
     const foreign = await repOther.api.post('/time-reports', report(aOther, act.id));
     expect(foreign.status).toBe(404);
     expect(foreign.body.message).toBe('Aktiviteten finns inte.');
-    const wrongDate = await repA.api.post('/time-reports', report(aA, act.id, { activityDate: day(39), kind: 'introduction' }));
+    const wrongDate = await repA.api.post('/time-reports', report(aA, act.id, { activityDate: day(39) }));
     expect(wrongDate.status).toBe(400);
     expect(wrongDate.body.fields.activityDate).toEqual([`Datumet kommer från aktiviteten (${day(40)}).`]);
-    expect(wrongDate.body.fields.kind).toEqual(['Typen kommer från aktiviteten (meeting).']);
     const noTravelAtOpen = await repA.api.post('/time-reports', report(aA, open.id, { carKm: 40 }));
     expect(noTravelAtOpen.status).toBe(400);
+
+    const noActivity = await repA.api.post('/time-reports', { assignmentId: aA, activityDate: day(40), kind: 'meeting', durationMinutes: 60, participation: 'video' });
+    expect(noActivity.status).toBe(400);
+    expect(noActivity.body.fields.activityId).toEqual(['Ange aktiviteten (ett UUID): rapporter görs mot gruppens aktiviteter.']);
+    expect(noActivity.body.fields.kind).toBeDefined(); // no free-text kind: it is the activity's
 
     const first = await repA.api.post('/time-reports', report(aA, act.id, { description: 'Var där hela dagen' }));
     expect(first.status).toBe(201);
@@ -291,6 +296,50 @@ describe('group activities: CRUD, scope, one report per person and activity', ()
     expect(othersOwn.body.message).toMatch(/annat uppdrags egen aktivitet/);
     const stolen = await repB.api.post('/time-reports', report(aB, agreementActivityId(aA), { activityDate: day(50), participation: 'phone' }));
     expect(stolen.status).toBe(403);
+  });
+
+  it('gives the reports from before activities an activity each of their meetings (migration 1765200100000), so old data stays valid', async () => {
+    const legacyGroup = randomUUID();
+    await h.dataSource.query(`INSERT INTO working_group (id, name, kind, host_region, commission) VALUES ($1, 'NPO Gamla rapporter', 'NPO', 'sodra', 'Prov.')`, [legacyGroup]);
+    const x1 = await assignment(repA.user.personId!, 'ended', legacyGroup);
+    const x2 = await assignment(repA.user.personId!, 'active', legacyGroup);
+    const y = await assignment(repB.user.personId!, 'active', legacyGroup);
+    const legacy = async (assignmentId: string, personId: string, date: string, kind: string, ref: string, minutes: number, at: string) => {
+      const id = randomUUID();
+      await h.dataSource.query(
+        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, duration_minutes, participation, state, claim_deadline, created_at)
+         VALUES ($1, $2, $3, $4, 'sodra', $5, $6, $7, $8, 'video', 'draft', $9, $10)`,
+        [id, assignmentId, personId, legacyGroup, date, kind, ref, minutes, addMonths(date, 3), at],
+      );
+      return id;
+    };
+    // A meeting A reported twice, through two assignments (issue 13 #1), and B once; A's agreed reading day.
+    const a1 = await legacy(x1, repA.user.personId!, day(60), 'meeting', 'Arbetsmöte 7', 120, '2026-01-01T10:00:00Z');
+    const a2 = await legacy(x2, repA.user.personId!, day(60), 'meeting', 'Arbetsmöte 7', 150, '2026-01-02T10:00:00Z');
+    const b = await legacy(y, repB.user.personId!, day(60), 'meeting', 'Arbetsmöte 7', 180, '2026-01-01T11:00:00Z');
+    const reading = await legacy(x2, repA.user.personId!, day(61), 'extra-preparation', '', 480, '2026-01-03T10:00:00Z');
+
+    const runner = h.dataSource.createQueryRunner();
+    try {
+      await new TimeReportsAgainstActivities1765200100000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows: Array<{ id: string; activity_id: string | null }> = await h.dataSource.query(`SELECT id, activity_id FROM time_report WHERE group_id = $1`, [legacyGroup]);
+    const activityOf = (id: string) => rows.find((r) => r.id === id)!.activity_id;
+    expect(activityOf(a1)).not.toBeNull();
+    expect(activityOf(b)).toBe(activityOf(a1));
+    expect(activityOf(a2)).toBeNull(); // the second report of one meeting by one person gets none: it is the duplicate
+    const meetingView = (await coordinator.api.get(`/activities/${activityOf(a1)}`)).status;
+    expect(meetingView).toBe(404); // another group's coordinator
+    const [meeting]: any[] = await h.dataSource.query(`SELECT * FROM group_activity WHERE id = $1`, [activityOf(a1)]);
+    expect(meeting).toMatchObject({ group_id: legacyGroup, title: 'Arbetsmöte 7', kind: 'meeting', duration_minutes: 180, mode: 'video', fee_rule: 'by-length' });
+    const called: Array<{ assignment_id: string }> = await h.dataSource.query(`SELECT assignment_id FROM group_activity_called WHERE activity_id = $1 ORDER BY 1`, [activityOf(a1)]);
+    expect(called.map((c) => c.assignment_id).sort()).toEqual([x1, x2, y].sort());
+    const [day61]: any[] = await h.dataSource.query(`SELECT * FROM group_activity WHERE id = $1`, [activityOf(reading)]);
+    expect(day61).toMatchObject({ title: 'Extra förberedelse', kind: 'extra-preparation', fee_rule: 'full-day' });
+    // B reads the report with its activity.
+    expect((await repB.api.get(`/time-reports/${b}`)).body.activity).toMatchObject({ id: activityOf(a1), title: 'Arbetsmöte 7', date: day(60) });
   });
 
   const count = async (sql: string, params: unknown[]): Promise<number> => Number((await h.dataSource.query(sql.replace('count(*)', 'count(*)::int AS n'), params))[0].n);

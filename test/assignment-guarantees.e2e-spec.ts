@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { againstActivity } from './support/activities';
 import { eventually, Harness, startHarness } from './support/harness';
 import { saveHistoryIfAsked } from './support/histories';
 import { AssignmentLifecycleService } from '../src/assignments/assignment-lifecycle.service';
@@ -205,13 +206,10 @@ describe('assignment guarantees', () => {
       const first = await eventually(async () => (await lifecycle.reportingPeriods(assignmentId))[0]);
 
       // The representative reports a meeting of the period and submits it, over HTTP, before the deadline.
-      const created = await rep.api.post('/time-reports', {
-        assignmentId,
-        activityDate: addDays(stockholmDate(new Date()), -2),
-        kind: 'meeting',
-        durationMinutes: 120,
-        participation: 'video',
-      });
+      const created = await rep.api.post(
+        '/time-reports',
+        await againstActivity(h, { assignmentId, activityDate: addDays(stockholmDate(new Date()), -2), kind: 'meeting', durationMinutes: 120, participation: 'video' }),
+      );
       expect(created.status).toBe(201);
       const submitted = await rep.api.post(`/time-reports/${created.body.id}/submit`);
       expect(submitted.status).toBe(200);

@@ -391,17 +391,22 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
   });
 
   it('the representatives report time and the coordinator attests it', async () => {
+    // The coordinator calls the group to its activities (issue 13 §4.5.1); the representatives report against them.
+    const activity = async (title: string, date: string, mode: string, durationMinutes: number) =>
+      ok(await coordinator.api.post(`/working-groups/${groupId}/activities`, { title, kind: 'meeting', date, durationMinutes, mode, agenda: ['Remissvar'] }), 201, `activity ${title}`);
+    const workshop = await activity('Arbetsmöte 1', fullDayDate, 'on-site', 300);
+    const checkIn = await activity('Avstämning via video', videoDate, 'video', 90);
+    expect([...checkIn.calledAssignmentIds].sort()).toEqual([anna.assignmentId, britt.assignmentId].sort());
+    const mine = ok(await anna.api!.get(`/assignments/${anna.assignmentId}/activities`), 200, 'what Anna can report');
+    expect(mine.map((a: any) => a.title)).toEqual(['Arbete enligt överenskommelsen', 'Arbetsmöte 1', 'Avstämning via video']);
+
     // Rules the person would notice: not in the future, not outside the agreement.
-    const future = await anna.api!.post('/time-reports', { assignmentId: anna.assignmentId, activityDate: addDays(today, 1), kind: 'meeting', participation: 'video', ...VIDEO });
+    const planned = await activity('Planerat möte', addDays(today, 1), 'video', 90);
+    const future = await anna.api!.post('/time-reports', { assignmentId: anna.assignmentId, activityId: planned.id, ...VIDEO });
     expect(future.status).toBe(400);
     expect(future.body.fields.activityDate.join(' ')).toMatch(/framtiden/);
-    const before = await anna.api!.post('/time-reports', {
-      assignmentId: anna.assignmentId,
-      activityDate: addDays(terms.periodStart, -1),
-      kind: 'meeting',
-      participation: 'video',
-      ...VIDEO,
-    });
+    const early = await activity('Före överenskommelsen', addDays(terms.periodStart, -1), 'video', 90);
+    const before = await anna.api!.post('/time-reports', { assignmentId: anna.assignmentId, activityId: early.id, ...VIDEO });
     expect(before.status).toBe(400);
     expect(before.body.fields.activityDate.join(' ')).toMatch(/utanför överenskommelsens period/);
 
@@ -411,7 +416,7 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
       if (receipt) {
         const form = new FormData();
         form.append('file', new Blob([receipt], { type: 'application/pdf' }), 'sj-biljett.pdf');
-        form.append('receiptDate', String(body.activityDate));
+        form.append('receiptDate', fullDayDate);
         const res = await rep.api!.fetch(`/time-reports/${created.id}/receipts`, { method: 'POST', body: form });
         expect(res.status).toBe(201);
       }
@@ -421,11 +426,15 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
     await report(
       anna,
       'annaFullDay',
-      { activityDate: fullDayDate, kind: 'meeting', meetingRef: 'Arbetsmöte 1', participation: 'on-site', ticketCostOre: ore(ticketKr), ...FULL_DAY },
+      { activityId: workshop.id, ticketCostOre: ore(ticketKr), ...FULL_DAY },
       Buffer.from('%PDF-1.4\n% kvitto SJ tur och retur\n%%EOF\n'),
     );
-    await report(anna, 'annaVideo', { activityDate: videoDate, kind: 'meeting', meetingRef: 'Avstämning via video', participation: 'video', ...VIDEO });
-    await report(britt, 'brittVideo', { activityDate: videoDate, kind: 'meeting', meetingRef: 'Avstämning via video', participation: 'video', ...VIDEO });
+    await report(anna, 'annaVideo', { activityId: checkIn.id, ...VIDEO });
+    await report(britt, 'brittVideo', { activityId: checkIn.id, ...VIDEO });
+    // One report per person and activity.
+    const again = await britt.api!.post('/time-reports', { assignmentId: britt.assignmentId, activityId: checkIn.id, ...VIDEO });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('Du har redan rapporterat den här aktiviteten.');
 
     const waiting = ok(await coordinator.api.get(`/working-groups/${groupId}/time-reports`), 200, 'reports to attest');
     expect(waiting.map((r: any) => r.id).sort()).toEqual(Object.values(reports).sort());

@@ -4,6 +4,7 @@ import { stockholmDate } from '../src/time-reports/business-dates';
 import { payoutRunWorkflowId } from '../workflows/ids';
 import { periodOpenMessage } from '../workflows/payout-period';
 import { approveUpdate } from '../workflows/payout-run.messages';
+import { againstActivity } from './support/activities';
 import { Harness, startHarness, TestUser } from './support/harness';
 import { saveHistoryIfAsked } from './support/histories';
 
@@ -47,7 +48,7 @@ describe('payout guarantees: an approved run is frozen', () => {
     coordinator = await h.createUser({ roles: ['coordinator'], groupIds: [groupId] });
     finance = await h.createUser({ roles: ['finance'], payerCode: 'SKR' });
     for (const activityDate of ['2026-09-10', '2026-10-15']) {
-      const created = await anna.api.post('/time-reports', { assignmentId, activityDate, kind: 'meeting', durationMinutes: 240, participation: 'video' });
+      const created = await anna.api.post('/time-reports', await againstActivity(h, { assignmentId, activityDate, kind: 'meeting', durationMinutes: 240, participation: 'video' }));
       expect(created.status).toBe(201);
       expect((await anna.api.post(`/time-reports/${created.body.id}/submit`)).status).toBe(200);
       expect((await coordinator.api.post(`/time-reports/${created.body.id}/attestation`, { decision: 'confirm' })).status).toBe(200);
@@ -172,7 +173,10 @@ describe('payout guarantees: an approved run is frozen', () => {
 
   it('giving the same details again is no change', async () => {
     await setDetails(anna.user.personId!, NEW_ACCOUNT.replace(/ /g, '')); // a fresh ciphertext, the same account
-    const created = await anna.api.post('/time-reports', { assignmentId, activityDate: '2026-11-12', kind: 'meeting', durationMinutes: 240, participation: 'video' });
+    const created = await anna.api.post(
+      '/time-reports',
+      await againstActivity(h, { assignmentId, activityDate: '2026-11-12', kind: 'meeting', durationMinutes: 240, participation: 'video' }),
+    );
     expect(created.status).toBe(201);
     expect((await anna.api.post(`/time-reports/${created.body.id}/submit`)).status).toBe(200);
     expect((await coordinator.api.post(`/time-reports/${created.body.id}/attestation`, { decision: 'confirm' })).status).toBe(200);

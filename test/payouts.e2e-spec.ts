@@ -7,6 +7,7 @@ import { lastEndedPeriod } from '../src/payouts/period';
 import { stockholmDate } from '../src/time-reports/business-dates';
 import { payoutRunWorkflowId } from '../workflows/ids';
 import { approveUpdate, holdLineUpdate } from '../workflows/payout-run.messages';
+import { againstActivity } from './support/activities';
 import { eventually, Harness, startHarness, TestUser } from './support/harness';
 import { pdfText } from './support/pdf-text';
 
@@ -110,7 +111,7 @@ describe('payouts: reports → attestation → payout runs → approval → bank
   }
 
   async function report(who: TestUser, assignmentId: string, body: Record<string, unknown>, receipt = false): Promise<string> {
-    const created = await who.api.post('/time-reports', { assignmentId, ...body });
+    const created = await who.api.post('/time-reports', await againstActivity(h, { assignmentId, ...body }));
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     if (receipt) {

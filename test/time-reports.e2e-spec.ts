@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { payoutScheduleId } from '../src/payouts/payout-schedule';
 import { addDays, addMonths, stockholmDate } from '../src/time-reports/business-dates';
+import { againstActivity } from './support/activities';
 import { eventually, Harness, startHarness, TestUser } from './support/harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
@@ -64,6 +65,9 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
     ...over,
   });
 
+  /** Reports the meeting of that date, kind and reference: against its activity (made when missing, the assignment called). */
+  const post = async (who: TestUser, body: Record<string, unknown>) => who.api.post('/time-reports', await againstActivity(h, body));
+
   const upload = (who: TestUser, id: string, content: Buffer, name: string, type: string, receiptDate?: string) => {
     const form = new FormData();
     form.append('file', new Blob([content], { type }), name);
@@ -75,42 +79,45 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
     const bad = await rep.api.post('/time-reports', { assignmentId, activityDate: '2026-13-01', kind: 'fika', durationMinutes: 0, participation: 'brev', extra: 1 });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.activityDate).toEqual(['Datumet måste anges som ÅÅÅÅ-MM-DD.']);
-    expect(bad.body.fields.kind[0]).toMatch(/^Typen måste vara en av/);
+    // A report is made against an activity: the free-text kind is gone (issue 13 §4.5.1).
+    expect(bad.body.fields.activityId).toEqual(['Ange aktiviteten (ett UUID): rapporter görs mot gruppens aktiviteter.']);
+    expect(bad.body.fields.kind).toBeDefined();
     expect(bad.body.fields.durationMinutes).toEqual(['Tiden måste vara minst 1 minut.']);
     expect(bad.body.fields.participation[0]).toMatch(/Sättet att delta/);
 
-    const future = await rep.api.post('/time-reports', meeting({ activityDate: addDays(today, 1) }));
+    const future = await post(rep, meeting({ activityDate: addDays(today, 1) }));
     expect(future.status).toBe(400);
     expect(future.body.fields.activityDate[0]).toMatch(/framtiden/);
 
-    const outside = await rep.api.post('/time-reports', meeting({ activityDate: addMonths(today, -13) }));
+    const outside = await post(rep, meeting({ activityDate: addMonths(today, -13) }));
     expect(outside.status).toBe(400);
     expect(outside.body.fields.activityDate.join(' ')).toMatch(/utanför överenskommelsens period/);
 
     // Default policy: claims within 3 months of the activity.
-    const late = await rep.api.post('/time-reports', meeting({ activityDate: addMonths(today, -4) }));
+    const late = await post(rep, meeting({ activityDate: addMonths(today, -4) }));
     expect(late.status).toBe(400);
     expect(late.body.fields.activityDate.join(' ')).toMatch(/Sista dag att begära ersättning .* var .* \(inom 3 månader efter aktiviteten\)/);
 
-    const notActive = await rep.api.post('/time-reports', meeting({ assignmentId: endedAssignmentId }));
+    const notActive = await post(rep, meeting({ assignmentId: endedAssignmentId }));
     expect(notActive.status).toBe(400);
     expect(notActive.body.message).toMatch(/inte aktivt/);
 
-    const notMine = await otherRep.api.post('/time-reports', meeting());
+    const notMine = await post(otherRep, meeting());
     expect(notMine.status).toBe(404);
 
-    const noExtra = await rep.api.post('/time-reports', meeting({ kind: 'extra-preparation' }));
-    expect(noExtra.status).toBe(400);
-    expect(noExtra.body.fields.kind).toEqual(['Överenskommelsen innehåller inget extra förberedelsearbete.']);
+    // Extra preparation the group called the person to is agreed by that call (the agreement's own days limited free-text reports).
+    const extra = await post(rep, meeting({ kind: 'extra-preparation' }));
+    expect(extra.status).toBe(201);
+    expect(extra.body.kind).toBe('extra-preparation');
 
-    const created = await rep.api.post('/time-reports', meeting({ meetingRef: 'Arbetsmöte 3' }));
+    const created = await post(rep, meeting({ meetingRef: 'Arbetsmöte 3' }));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ state: 'draft', payerCode: 'sodra', claimDeadline: addMonths(addDays(today, -10), 3) });
-    const duplicate = await rep.api.post('/time-reports', meeting({ meetingRef: 'Arbetsmöte 3', participation: 'phone' }));
+    const duplicate = await post(rep, meeting({ meetingRef: 'Arbetsmöte 3', participation: 'phone' }));
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body.message).toMatch(/redan rapporterad/);
+    expect(duplicate.body.message).toBe('Du har redan rapporterat den här aktiviteten.');
     // Another meeting the same day is not a duplicate.
-    expect((await rep.api.post('/time-reports', meeting({ meetingRef: 'Arbetsmöte 4' }))).status).toBe(201);
+    expect((await post(rep, meeting({ meetingRef: 'Arbetsmöte 4' }))).status).toBe(201);
     // Only coordinators and representatives of the group see reports; others get 404.
     expect((await otherRep.api.get(`/time-reports/${created.body.id}`)).status).toBe(404);
     expect((await otherCoordinator.api.get(`/time-reports/${created.body.id}`)).status).toBe(404);
@@ -120,17 +127,17 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
   it('keeps meeting plus travel time per person and day at most 24 hours across all their reports (issue 13 #9)', async () => {
     const day = addDays(today, -17);
     // One report of 1 440 minutes of meeting and 1 440 of travel was accepted before.
-    const both = await rep.api.post('/time-reports', meeting({ activityDate: day, meetingRef: 'Dygn', durationMinutes: 1440, travelMinutes: 1440 }));
+    const both = await post(rep, meeting({ activityDate: day, meetingRef: 'Dygn', durationMinutes: 1440, travelMinutes: 1440 }));
     expect(both.status).toBe(400);
     expect(both.body.message).toMatch(/högst 24 timmar \(1 440 minuter\) per dag/);
 
-    const first = await rep.api.post('/time-reports', meeting({ activityDate: day, meetingRef: 'Förmiddag', durationMinutes: 1000, travelMinutes: 200 }));
+    const first = await post(rep, meeting({ activityDate: day, meetingRef: 'Förmiddag', durationMinutes: 1000, travelMinutes: 200 }));
     expect(first.status).toBe(201);
-    const over = await rep.api.post('/time-reports', meeting({ activityDate: day, meetingRef: 'Kväll', durationMinutes: 200, travelMinutes: 41 }));
+    const over = await post(rep, meeting({ activityDate: day, meetingRef: 'Kväll', durationMinutes: 200, travelMinutes: 41 }));
     expect(over.status).toBe(400);
     expect(over.body.fields.durationMinutes[0]).toMatch(/redan 1200 minuter/);
     // Exactly 24 hours is allowed; then an edit that would go over is refused.
-    const rest = await rep.api.post('/time-reports', meeting({ activityDate: day, meetingRef: 'Kväll', durationMinutes: 200, travelMinutes: 40 }));
+    const rest = await post(rep, meeting({ activityDate: day, meetingRef: 'Kväll', durationMinutes: 200, travelMinutes: 40 }));
     expect(rest.status).toBe(201);
     const longer = await rep.api.patch(`/time-reports/${rest.body.id}`, { travelMinutes: 41 });
     expect(longer.status).toBe(400);
@@ -139,7 +146,7 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
     // Two reports sent at the same moment cannot both pass (the database's trigger serialises them).
     const other = addDays(today, -18);
     const race = await Promise.all(
-      ['A', 'B'].map((ref) => rep.api.post('/time-reports', meeting({ activityDate: other, meetingRef: `Samtidigt ${ref}`, durationMinutes: 700, travelMinutes: 100 }))),
+      ['A', 'B'].map((ref) => post(rep, meeting({ activityDate: other, meetingRef: `Samtidigt ${ref}`, durationMinutes: 700, travelMinutes: 100 }))),
     );
     expect(race.map((r) => r.status).sort()).toEqual([201, 400]);
 
@@ -160,7 +167,7 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
   });
 
   it('stores receipts (PDF/JPEG/PNG up to 10 MB, with SHA-256) and needs one for costs', async () => {
-    const created = await rep.api.post('/time-reports', meeting({ activityDate: addDays(today, -12), participation: 'on-site', otherTravelCostOre: 12_000 }));
+    const created = await post(rep, meeting({ activityDate: addDays(today, -12), participation: 'on-site', otherTravelCostOre: 12_000 }));
     expect(created.status).toBe(201);
     const id = created.body.id as string;
 
@@ -201,7 +208,7 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
 
   it('lets the group coordinator confirm, adjust or reject each line, with the reason shown to the person', async () => {
     const mk = async (over: Record<string, unknown>) => {
-      const r = await rep.api.post('/time-reports', meeting(over));
+      const r = await post(rep, meeting(over));
       expect(r.status).toBe(201);
       expect((await rep.api.post(`/time-reports/${r.body.id}/submit`)).status).toBe(200);
       return r.body.id as string;
@@ -244,7 +251,7 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
     // An attested line is frozen for the person; a rejected one can be corrected and sent again.
     expect((await rep.api.patch(`/time-reports/${a}`, { durationMinutes: 400 })).status).toBe(409);
     expect((await rep.api.delete(`/time-reports/${a}`)).status).toBe(409);
-    const corrected = await rep.api.patch(`/time-reports/${c}`, { meetingRef: 'Nytt datum', description: 'Mötet hölls per telefon i stället.' });
+    const corrected = await rep.api.patch(`/time-reports/${c}`, { participation: 'phone', description: 'Mötet hölls per telefon i stället.' });
     expect(corrected.status).toBe(200);
     expect(corrected.body.state).toBe('draft');
     expect((await rep.api.post(`/time-reports/${c}/submit`)).body).toMatchObject({ state: 'submitted', attestation: { decision: null, reason: null } });
@@ -252,7 +259,7 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
   });
 
   it('reminds the person of a report not sent in before its claim deadline passes, once', async () => {
-    const draft = await rep.api.post('/time-reports', meeting({ activityDate: addDays(addMonths(today, -3), 5), meetingRef: 'Glömt möte' }));
+    const draft = await post(rep, meeting({ activityDate: addDays(addMonths(today, -3), 5), meetingRef: 'Glömt möte' }));
     expect(draft.status).toBe(201);
     const id = draft.body.id as string;
     const schedule = h.client.schedule.getHandle(payoutScheduleId(h.config.temporal.taskQueue));

@@ -288,11 +288,19 @@ export async function runLifecycle(
     r.step = 'time-report';
     // Last month's last day: a payout run covers a closed period (issue 13 #3), so last month's run pays it (`lastMonth()`).
     const activityDate = lastMonthEnd();
+    // The coordinator calls the group to the meeting (a client id: a retried call is the same activity); the
+    // representative reports against it (issue 13 §4.5.1).
+    const activity = await c.expect(201, 'POST', `/working-groups/${r.groupId}/activities`, coord, {
+      id: randomUUID(),
+      title: `Drillmöte ${tag}`,
+      kind: 'meeting',
+      date: activityDate,
+      durationMinutes: VIDEO.durationMinutes,
+      mode: 'video',
+    });
     const created = await c.expect(201, 'POST', '/time-reports', repToken, {
       assignmentId: r.assignmentId,
-      activityDate,
-      kind: 'meeting',
-      meetingRef: `Drillmöte ${tag}`,
+      activityId: activity.id,
       participation: 'video',
       ...VIDEO,
     });

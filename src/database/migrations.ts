@@ -12,6 +12,7 @@ import { PayoutSnapshot1764800000000 } from './migrations/1764800000000-payout-s
 import { AgreementSigningOrder1765100000000 } from './migrations/1765100000000-agreement-signing-order';
 import { GroupActivities1765200000000 } from './migrations/1765200000000-group-activities';
 import { PayoutLineActivity1765200050000 } from './migrations/1765200050000-payout-line-activity';
+import { TimeReportsAgainstActivities1765200100000 } from './migrations/1765200100000-time-reports-against-activities';
 import { GroupBelowMinimum1765300000000 } from './migrations/1765300000000-group-below-minimum';
 import { RecruitmentUniqueness1765400000000 } from './migrations/1765400000000-recruitment-uniqueness';
 import { PayoutClosedPeriods1765500000000 } from './migrations/1765500000000-payout-closed-periods';
@@ -33,6 +34,7 @@ export const ALL_MIGRATIONS = [
   AgreementSigningOrder1765100000000,
   GroupActivities1765200000000,
   PayoutLineActivity1765200050000,
+  TimeReportsAgainstActivities1765200100000,
   GroupBelowMinimum1765300000000,
   RecruitmentUniqueness1765400000000,
   PayoutClosedPeriods1765500000000,

@@ -113,7 +113,7 @@ export class TimeReportsService {
       if (
         existing.personId !== user.personId ||
         existing.assignmentId !== dto.assignmentId ||
-        (dto.activityId !== undefined && existing.activityId !== dto.activityId) ||
+        existing.activityId !== dto.activityId ||
         (dto.activityDate !== undefined && existing.activityDate !== dto.activityDate)
       ) {
         throw new ConflictError('En annan tidrapport finns redan med detta id.');
@@ -121,9 +121,8 @@ export class TimeReportsService {
       return this.view(existing);
     }
     const assignment = await this.ownAssignment(dto.assignmentId, user);
-    const fromActivity = dto.activityId !== undefined ? await this.reportedActivity(dto, assignment) : undefined;
-    const activityDate = fromActivity?.activityDate ?? dto.activityDate!;
-    const kind = fromActivity?.kind ?? dto.kind!;
+    const fromActivity = await this.reportedActivity(dto, assignment);
+    const { activityDate, kind } = fromActivity;
     const payer = await this.payerOf(assignment.groupId);
     const policy = await this.policyFor(this.ds.manager, payer);
     const figures = { ...this.figures(dto) };
@@ -135,11 +134,12 @@ export class TimeReportsService {
       payerCode: payer,
       activityDate,
       kind,
-      activityId: fromActivity?.activityId ?? null,
-      meetingRef: fromActivity ? fromActivity.activityId : (dto.meetingRef ?? ''),
-      activityPerDay: fromActivity?.perDay ?? false,
+      activityId: fromActivity.activityId,
+      // The old report key (assignment, date, kind, meeting) stays unique with the activity's id as the meeting.
+      meetingRef: fromActivity.activityId,
+      activityPerDay: fromActivity.perDay,
       description: dto.description ?? null,
-      participation: fromActivity?.participation ?? dto.participation!,
+      participation: fromActivity.participation,
       ...figures,
       state: 'draft',
       claimDeadline: claimDeadline(activityDate, policy),
@@ -151,7 +151,7 @@ export class TimeReportsService {
       assignmentId: assignment.id,
       kind,
       activityDate,
-      ...(fromActivity ? { activityId: fromActivity.activityId } : {}),
+      activityId: fromActivity.activityId,
     });
     return this.get(id);
   }
@@ -165,7 +165,7 @@ export class TimeReportsService {
     dto: CreateTimeReportDto,
     assignment: Assignment,
   ): Promise<{ activityId: string; activityDate: string; kind: TimeReport['kind']; participation: TimeReport['participation']; perDay: boolean }> {
-    const activityId = dto.activityId!;
+    const activityId = dto.activityId;
     let activity = await this.ds.getRepository(GroupActivity).findOneBy({ id: activityId });
     if (!activity && activityId === agreementActivityId(assignment.id)) {
       await ensureAgreementActivity(this.ds, assignment);
@@ -176,8 +176,6 @@ export class TimeReportsService {
     }
     const fields: Record<string, string[]> = {};
     const kind = feeKindOf(activity.kind);
-    if (dto.kind !== undefined && dto.kind !== kind) fields.kind = [`Typen kommer från aktiviteten (${kind}).`];
-    if (dto.meetingRef) fields.meetingRef = ['Mötet är aktiviteten: ange ingen mötesreferens.'];
     let activityDate: string;
     if (activity.assignmentId !== null) {
       if (activity.assignmentId !== assignment.id) throw new ForbiddenError('Det här är ett annat uppdrags egen aktivitet: rapportera mot ditt eget uppdrags.');
@@ -208,10 +206,8 @@ export class TimeReportsService {
       const next: TimeReport = { ...report };
       const changed = (Object.keys(dto) as Array<keyof UpdateTimeReportDto>).filter((key) => dto[key] !== undefined);
       if (report.activityId !== null) {
-        // Kind, meeting and (an ordinary activity's) date are the activity's: a report of it cannot change them.
+        // An ordinary activity's date is the activity's: a report of it cannot change it.
         const fields: Record<string, string[]> = {};
-        if (dto.kind !== undefined && dto.kind !== report.kind) fields.kind = ['Typen kommer från aktiviteten.'];
-        if (dto.meetingRef !== undefined && dto.meetingRef !== report.meetingRef) fields.meetingRef = ['Mötet är aktiviteten: mötesreferensen kan inte ändras.'];
         if (dto.activityDate !== undefined && dto.activityDate !== report.activityDate && !report.activityPerDay) {
           fields.activityDate = ['Datumet kommer från aktiviteten.'];
         }

@@ -18,18 +18,31 @@ const figureMessages = {
 
 describe('time report DTOs: one set of rules for a new report, an edit and an attestation', () => {
   it('checks the figures with the same messages everywhere', () => {
-    const create = { assignmentId: '6f1c1b7e-3a52-4c61-9a7e-1b2c3d4e5f60', activityDate: '2026-09-14', kind: 'meeting', participation: 'video' };
+    const create = { assignmentId: '6f1c1b7e-3a52-4c61-9a7e-1b2c3d4e5f60', activityId: '7a1c1b7e-3a52-4c61-9a7e-1b2c3d4e5f61', participation: 'video' };
     expect(problems(CreateTimeReportDto, { ...create, ...figures })).toEqual(figureMessages);
     expect(problems(UpdateTimeReportDto, figures)).toEqual(figureMessages);
     expect(problems(AttestTimeReportDto, { decision: 'adjust', ...figures })).toEqual(figureMessages);
   });
 
-  it('lets an edit change any field but the report’s id and assignment, and a new report needs what it needs', () => {
+  it('lets an edit change any field but the report’s id, assignment and activity, and a new report is made against an activity', () => {
     expect(problems(UpdateTimeReportDto, {})).toEqual({});
-    expect(problems(UpdateTimeReportDto, { meetingRef: '  Arbetsmöte 3  ', kind: 'introduction', participation: 'phone' })).toEqual({});
-    expect(plainToInstance(UpdateTimeReportDto, { meetingRef: '  Arbetsmöte 3  ' }).meetingRef).toBe('Arbetsmöte 3');
-    expect(Object.keys(problems(UpdateTimeReportDto, { id: 'x', assignmentId: 'y', kind: 'fika' })).sort()).toEqual(['assignmentId', 'id', 'kind']);
-    expect(Object.keys(problems(CreateTimeReportDto, {})).sort()).toEqual(['activityDate', 'assignmentId', 'durationMinutes', 'kind', 'participation']);
+    expect(problems(UpdateTimeReportDto, { activityDate: '2026-09-15', participation: 'phone', description: 'Läste' })).toEqual({});
+    // Free-text kind and meeting are gone: the activity is the meeting (issue 13 §4.5.1).
+    expect(Object.keys(problems(UpdateTimeReportDto, { id: 'x', assignmentId: 'y', activityId: 'z', kind: 'meeting', meetingRef: 'Möte' })).sort()).toEqual([
+      'activityId',
+      'assignmentId',
+      'id',
+      'kind',
+      'meetingRef',
+    ]);
+    expect(Object.keys(problems(CreateTimeReportDto, {})).sort()).toEqual(['activityId', 'assignmentId', 'durationMinutes']);
+    expect(Object.keys(problems(CreateTimeReportDto, { kind: 'meeting', meetingRef: 'Möte' })).sort()).toEqual([
+      'activityId',
+      'assignmentId',
+      'durationMinutes',
+      'kind',
+      'meetingRef',
+    ]);
     expect(problems(AttestTimeReportDto, { decision: 'confirm' })).toEqual({});
     expect(Object.keys(problems(AttestTimeReportDto, { decision: 'ok', kind: 'meeting' })).sort()).toEqual(['decision', 'kind']);
   });

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { ACTIVITY_KINDS, ActivityKind, PARTICIPATION_MODES, Participation } from '../time-report.entity';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PARTICIPATION_MODES, Participation } from '../time-report.entity';
 
 const MAX_ORE = 10_000_000; // 100 000 kr on one activity: far above any real ticket
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -53,36 +53,21 @@ export class CreateTimeReportDto extends TimeReportFiguresDto {
   @IsUUID('all', { message: 'Ange uppdraget (ett UUID).' })
   assignmentId: string;
 
-  @ApiPropertyOptional({
-    description: 'Aktiviteten (gruppens möte eller annat arbete, eller överenskommelsens egna aktivitet) som rapporten gäller. Med den kommer typ, datum och (som standard) sätt att delta från aktiviteten.',
+  @ApiProperty({
+    description:
+      'Aktiviteten som rapporten gäller: gruppens möte eller annat arbete som uppdraget är kallat till, eller överenskommelsens egen aktivitet (GET /assignments/{id}/activities). Typ, datum och (som standard) sätt att delta kommer från aktiviteten.',
     format: 'uuid',
   })
-  @IsOptional()
-  @IsUUID('all', { message: 'activityId måste vara ett UUID.' })
-  activityId?: string;
+  @IsUUID('all', { message: 'Ange aktiviteten (ett UUID): rapporter görs mot gruppens aktiviteter.' })
+  activityId: string;
 
   @ApiPropertyOptional({
-    description: 'Datum för mötet eller aktiviteten. Krävs utan activityId och för överenskommelsens egen aktivitet; annars aktivitetens datum.',
+    description: 'Dagen då arbetet utfördes: bara för överenskommelsens egen aktivitet (krävs där). Andra aktiviteter har sitt eget datum.',
     example: '2026-09-14',
   })
-  @ValidateIf((o: CreateTimeReportDto) => o.activityId === undefined || o.activityDate !== undefined)
+  @IsOptional()
   @IsISO8601({ strict: true }, { message: 'Datumet måste anges som ÅÅÅÅ-MM-DD.' })
   activityDate?: string;
-
-  @ApiPropertyOptional({
-    enum: ACTIVITY_KINDS,
-    description: 'Möte, introduktion, överenskommet extra förberedelsearbete eller öppet informationsmöte. Krävs utan activityId; med den kommer typen från aktiviteten.',
-  })
-  @ValidateIf((o: CreateTimeReportDto) => o.activityId === undefined || o.kind !== undefined)
-  @IsIn(ACTIVITY_KINDS, { message: `Typen måste vara en av ${ACTIVITY_KINDS.join(', ')}.` })
-  kind?: ActivityKind;
-
-  @ApiPropertyOptional({ description: 'Vilket möte (mötets id eller rubrik); skiljer två aktiviteter samma dag åt.', example: 'Arbetsmöte 3' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString({ message: 'Mötesreferensen måste vara text.' })
-  @MaxLength(200, { message: 'Mötesreferensen får vara högst 200 tecken.' })
-  meetingRef?: string;
 
   @ApiPropertyOptional({ description: 'Kort beskrivning.' })
   @IsOptional()
@@ -92,16 +77,16 @@ export class CreateTimeReportDto extends TimeReportFiguresDto {
 
   @ApiPropertyOptional({
     enum: PARTICIPATION_MODES,
-    description: 'På plats, via video eller via telefon. Krävs utan activityId; med den är standard aktivitetens form (för överenskommelsens egen aktivitet krävs den).',
+    description: 'På plats, via video eller via telefon. Standard: aktivitetens form (för överenskommelsens egen aktivitet, som saknar form, krävs den).',
   })
-  @ValidateIf((o: CreateTimeReportDto) => o.activityId === undefined || o.participation !== undefined)
+  @IsOptional()
   @IsIn(PARTICIPATION_MODES, { message: `Sättet att delta måste vara ett av ${PARTICIPATION_MODES.join(', ')}.` })
   participation?: Participation;
 }
 
 /**
  * An edit of a report that is not yet attested: the fields of a new report (not its id, assignment or activity),
- * every one optional. A report of an activity keeps the activity's kind and (an ordinary activity) its date.
+ * every one optional. The date can change only for the agreement's own activity (another activity has its own).
  */
 export class UpdateTimeReportDto extends PartialType(OmitType(CreateTimeReportDto, ['id', 'assignmentId', 'activityId'] as const)) {}
 

@@ -164,11 +164,18 @@ runBench(async (cleanup) => {
     const ended = await poll(h, 'assignmentStatus', (s: AssignmentStatus) => s.reporting.periods[0]?.state === 'awaiting-report');
     const period = ended.reporting.periods[0].key;
     const timeReportId = randomUUID();
+    // Against the group's meeting of that day (issue 13 §4.5.1), the assignment called to it, as the API stores them.
+    const activityId = randomUUID();
     await ds.query(
-      `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, duration_minutes, travel_minutes,
+      `INSERT INTO group_activity (id, group_id, title, kind, activity_date, duration_minutes, mode) VALUES ($1, $2, 'Möte', 'meeting', $3, 240, 'on-site')`,
+      [activityId, groupId, meetingDay],
+    );
+    await ds.query(`INSERT INTO group_activity_called (activity_id, assignment_id) VALUES ($1, $2)`, [activityId, p.assignmentId]);
+    await ds.query(
+      `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, activity_id, duration_minutes, travel_minutes,
                                 participation, state, claim_deadline, submitted_at, first_submitted_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, 'meeting', 240, 60, 'on-site', 'submitted', ($6::date + interval '3 months')::date, now(), now(), $7)`,
-      [timeReportId, p.assignmentId, p.personId, groupId, payer, meetingDay, p.repUserId],
+       VALUES ($1, $2, $3, $4, $5, $6, 'meeting', $8, $9, 240, 60, 'on-site', 'submitted', ($6::date + interval '3 months')::date, now(), now(), $7)`,
+      [timeReportId, p.assignmentId, p.personId, groupId, payer, meetingDay, p.repUserId, activityId, activityId],
     );
     await h.signal('reportSubmitted', { period, timeReportId, actorId: p.repUserId });
     await ds.query(

@@ -156,6 +156,30 @@ async function reset(ds: DataSource) {
 }
 
 /**
+ * Time reports are made against the group's activities (issue 13 §4.5.1): one meeting per day of the group's
+ * reports, every assignment of the group called, each report made against its day's meeting (as the API stores it).
+ */
+async function reportAgainstActivities(ds: DataSource, groupId: string) {
+  await ds.query(
+    `INSERT INTO group_activity (id, group_id, title, kind, activity_date, duration_minutes, mode, fee_rule)
+     SELECT gen_random_uuid(), $1, 'Möte ' || d::text, 'meeting', d, 420, 'on-site', 'by-length'
+       FROM (SELECT DISTINCT activity_date AS d FROM time_report WHERE group_id = $1 AND activity_id IS NULL) days`,
+    [groupId],
+  );
+  await ds.query(
+    `INSERT INTO group_activity_called (activity_id, assignment_id)
+     SELECT g.id, a.id FROM group_activity g JOIN assignment a ON a.group_id = g.group_id WHERE g.group_id = $1 AND g.assignment_id IS NULL
+     ON CONFLICT DO NOTHING`,
+    [groupId],
+  );
+  await ds.query(
+    `UPDATE time_report tr SET activity_id = g.id, meeting_ref = g.id::text FROM group_activity g
+      WHERE tr.group_id = $1 AND tr.activity_id IS NULL AND g.group_id = tr.group_id AND g.activity_date = tr.activity_date AND g.assignment_id IS NULL`,
+    [groupId],
+  );
+}
+
+/**
  * `lines` attested lines of `payerCode`, 12 per person, in `period`: meetings of every length, some by car. With
  * `history`, the month before was paid already for the same people (an approved batch of as many lines), as in a
  * running system: payout_line and payout_person then hold rows and statistics when the run starts.
@@ -194,6 +218,7 @@ async function createLines(ds: DataSource, cipher: FieldCipher, lines: number, p
       cols,
       [groupId, payerCode, coordinatorId],
     );
+    await reportAgainstActivities(ds, groupId);
   }
   if (history) {
     // Last month's run, approved and paid (its figures only roughly right: they feed the year's earlier pay).

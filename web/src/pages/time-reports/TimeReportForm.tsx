@@ -1,6 +1,6 @@
 import { DurationField, RadioGroup, TextArea, TextField, toMinutes } from '../../components/Form';
 import { oreToInput, parseKronor, parseWhole } from '../../format';
-import { ACTIVITY_KIND_LABELS, FEE_RULE_HINTS, FEE_RULE_LABELS, label, PARTICIPATION_LABELS } from '../../labels';
+import { FEE_RULE_HINTS, FEE_RULE_LABELS, label, PARTICIPATION_LABELS } from '../../labels';
 import type { ActivityView, TimeReportView } from '../../types';
 import { activitySummary, activityTitle } from '../activities/activityText';
 
@@ -79,7 +79,7 @@ function ownFigures(d: ReportDraft) {
 /**
  * The API body from the draft. With an activity, its kind and date come from the activity: the body carries the
  * activity and what the person did (a date only for the agreement's own activity, which is reported per day).
- * Without one (an edit of a report made before activities existed) the old free fields.
+ * Without one (an edit of a report made before activities existed that has none) its day and the figures.
  */
 export function reportBody(d: ReportDraft, activity?: Pick<ActivityView, 'agreementActivity'> | null, opts: { withActivityId?: boolean } = {}) {
   if (activity)
@@ -88,10 +88,10 @@ export function reportBody(d: ReportDraft, activity?: Pick<ActivityView, 'agreem
       ...(activity.agreementActivity ? { activityDate: d.activityDate } : {}),
       ...ownFigures(d),
     };
+  // A report without an activity (a person's second report of one meeting from before activities): the API takes no
+  // free-text kind or meeting any more, only the day and the figures.
   return {
     activityDate: d.activityDate,
-    kind: d.kind,
-    ...(d.meetingRef.trim() ? { meetingRef: d.meetingRef.trim() } : {}),
     ...ownFigures(d),
   };
 }
@@ -213,30 +213,7 @@ export function TimeReportFields({
   );
 }
 
-/** A report made before activities existed: its own date, kind and meeting. */
+/** A report made before activities existed that has none: its own date (its kind and meeting are fixed). */
 function LegacyFields({ draft, update }: { draft: ReportDraft; update: (p: Partial<ReportDraft>) => void }) {
-  return (
-    <>
-      <TextField name="activityDate" label="Vilken dag var mötet?" type="date" width="medium" value={draft.activityDate} onChange={(v) => update({ activityDate: v })} required />
-      <RadioGroup
-        name="kind"
-        label="Vad gällde det?"
-        value={draft.kind}
-        onChange={(v) => update({ kind: v })}
-        options={Object.entries(ACTIVITY_KIND_LABELS).map(([value, label]) => ({
-          value,
-          label,
-          hint: value === 'extra-preparation' ? 'Bara om extra förberedelse står i din överenskommelse.' : undefined,
-        }))}
-      />
-      <TextField
-        name="meetingRef"
-        label="Vilket möte?"
-        hint="Till exempel: Arbetsmöte 3. Behövs om du hade två möten samma dag."
-        value={draft.meetingRef}
-        onChange={(v) => update({ meetingRef: v })}
-        required={false}
-      />
-    </>
-  );
+  return <TextField name="activityDate" label="Vilken dag var mötet?" type="date" width="medium" value={draft.activityDate} onChange={(v) => update({ activityDate: v })} required />;
 }

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as a client sees them */
+import { createHash } from 'node:crypto';
 
 /**
  * Every HTTP call the model-based test makes, in one thin client: when an API shape changes (activities, closed
@@ -140,12 +141,32 @@ export class ModelApi {
 
   // ---- time reports --------------------------------------------------------------------------------------------
 
-  createReport(rep: string, r: ReportInput): Promise<Answer> {
+  /**
+   * The representative reports the meeting `meetingRef` of that day: the group's coordinator calls the group to it
+   * first (issue 13 §4.5.1: a report is made against an activity) — one activity per group, day and meeting (a
+   * client id from them, so creating it again is the same activity), the reporting assignment added to who is
+   * called when it was not yet — then the report is made against it.
+   */
+  async createReport(rep: string, r: ReportInput): Promise<Answer> {
+    const hex = createHash('sha256').update(`model-activity:${r.groupId}:${r.activityDate}:${r.meetingRef}`).digest('hex');
+    const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    const activity = await this.call('POST', `/working-groups/${r.groupId}/activities`, r.coordinatorToken, {
+      id,
+      title: r.meetingRef,
+      kind: 'meeting',
+      date: r.activityDate,
+      durationMinutes: 90,
+      mode: 'video',
+    });
+    if (activity.status !== 201) return activity;
+    const called: string[] = activity.body.calledAssignmentIds ?? [];
+    if (!called.includes(r.assignmentId)) {
+      const patched = await this.call('PATCH', `/activities/${id}`, r.coordinatorToken, { calledAssignmentIds: [...called, r.assignmentId] });
+      if (patched.status !== 200) return patched;
+    }
     return this.call('POST', '/time-reports', rep, {
       assignmentId: r.assignmentId,
-      activityDate: r.activityDate,
-      kind: 'meeting',
-      meetingRef: r.meetingRef,
+      activityId: id,
       participation: 'video',
       durationMinutes: r.durationMinutes,
       travelMinutes: r.travelMinutes,

@@ -7,9 +7,10 @@ import { MODEL_SEED } from './model/settings';
  * product relies on, then runs the model with the same fixed seed as `test/model.e2e-spec.ts`, and asserts that the
  * run fails naming the invariant the guard holds.
  *
- * The guard removed: the unique index `time_report_activity_key` (one report per assignment, date, kind and
- * meeting). Nothing but the database holds it (the API turns its 23505 into 409), so without it the same meeting
- * reported twice — one after the other, or twice at the same moment — is stored twice, and both could be paid.
+ * The guard removed: the unique indexes `time_report_activity_once` (one report per person and activity) and
+ * `time_report_activity_key` (one per assignment, date, kind and meeting: a report of an activity has the activity as
+ * its meeting). Nothing but the database holds them (the API turns their 23505 into 409), so without them the same
+ * meeting reported twice — one after the other, or twice at the same moment — is stored twice.
  */
 describe('model-based test: sabotage proof', () => {
   let h: Harness;
@@ -24,7 +25,8 @@ describe('model-based test: sabotage proof', () => {
     await h?.close();
   });
 
-  it('without the unique index time_report_activity_key, the fixed-seed model run finds the break', async () => {
+  it('without the unique indexes time_report_activity_once and time_report_activity_key, the fixed-seed model run finds the break', async () => {
+    await h.dataSource.query(`DROP INDEX time_report_activity_once`);
     await h.dataSource.query(`DROP INDEX time_report_activity_key`);
     const out = await runModel(w, { runs: 6, seed: MODEL_SEED, maxCommands: 200, maxSteps: 40, endOnFailure: true });
     expect(out.failed).toBe(true);

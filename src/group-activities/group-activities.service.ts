@@ -16,8 +16,13 @@ import { feeKindOf, GroupActivity } from './group-activity.entity';
 
 const NOT_FOUND = 'Aktiviteten finns inte.';
 const GROUP_NOT_FOUND = 'Gruppen finns inte.';
-/** Assignments that can be called: accepted and not ended (nominated, declined and ended ones cannot). */
-const CALLABLE_EXCLUDED = ['nominated', 'declined', 'ended'];
+/** Assignments called by default: accepted and not ended. */
+const DEFAULT_EXCLUDED = ['nominated', 'declined', 'ended'];
+/**
+ * Assignments that can be called at all: not only nominated or declined (an ended one may be called to a meeting
+ * of its period, which it may still report).
+ */
+const CALLABLE_EXCLUDED = ['nominated', 'declined'];
 /** Assignments that give their representative a view of the group's activities (not a mere nomination). */
 const MEMBER_EXCLUDED = ['nominated', 'declined'];
 
@@ -217,7 +222,7 @@ export class GroupActivitiesService {
   private async callableAssignments(em: EntityManager, groupId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await em.query(
       `SELECT id FROM assignment WHERE group_id = $1 AND NOT (state = ANY($2::text[])) ORDER BY id`,
-      [groupId, CALLABLE_EXCLUDED],
+      [groupId, DEFAULT_EXCLUDED],
     );
     return rows.map((r) => r.id);
   }
@@ -234,7 +239,7 @@ export class GroupActivitiesService {
       const row = rows.find((r) => r.id === id);
       if (!row) problems.push(`Uppdraget ${id} finns inte i gruppen.`);
       else if (CALLABLE_EXCLUDED.includes(row.state) && !reported.includes(id)) {
-        problems.push(`Uppdraget ${id} kan inte kallas: det är ${row.state === 'ended' ? 'avslutat' : row.state === 'declined' ? 'avböjt' : 'bara nominerat'}.`);
+        problems.push(`Uppdraget ${id} kan inte kallas: det är ${row.state === 'declined' ? 'avböjt' : 'bara nominerat'}.`);
       }
     }
     if (problems.length) throw new InvalidInputError(problems[0], { calledAssignmentIds: problems });

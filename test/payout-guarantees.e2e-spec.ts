@@ -68,7 +68,10 @@ describe('payout guarantees: an approved run is frozen', () => {
   }
 
   async function attestedReport(activityDate: string): Promise<string> {
-    const created = await anna.api.post('/time-reports', { assignmentId, activityDate, kind: 'meeting', durationMinutes: 240, participation: 'video' });
+    const created = await anna.api.post(
+      '/time-reports',
+      await againstActivity(h, { assignmentId, activityDate, kind: 'meeting', meetingRef: `Möte ${randomUUID()}`, durationMinutes: 240, participation: 'video' }),
+    );
     expect(created.status).toBe(201);
     expect((await anna.api.post(`/time-reports/${created.body.id}/submit`)).status).toBe(200);
     expect((await coordinator.api.post(`/time-reports/${created.body.id}/attestation`, { decision: 'confirm' })).status).toBe(200);

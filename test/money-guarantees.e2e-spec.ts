@@ -1,17 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { FieldCipher } from '../src/crypto/field-cipher';
 import { agreementActivityId } from '../src/group-activities/activity-view';
 import { Harness, startHarness, TestUser } from './support/harness';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
 
 /**
  * Money holes found by the adversarial review (main at 2174681), each held by the database first and answered by
  * the API with a Swedish 4xx: (3) an ended assignment is reported on only up to the day it ended, and one person
- * reports the agreement's own work once per group and day whatever assignment of the group they report it in.
+ * reports the agreement's own work once per group and day whatever assignment of the group they report it in;
+ * (4) an approval freezes only payment details the draft was made with.
  */
 describe('money guarantees (review findings)', () => {
   let h: Harness;
   let groupId: string;
   let anna: TestUser;
   let coordinator: TestUser;
+  let finance: TestUser;
+  let cipher: FieldCipher;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -21,20 +27,47 @@ describe('money guarantees (review findings)', () => {
     await h.dataSource.query(`INSERT INTO working_group (id, name, kind, commission) VALUES ($1, 'NSG Pengar som hålls', 'NSG', 'Prov.')`, [groupId]);
     anna = await h.createUser({ roles: ['representative'], displayName: 'Anna Andersson' });
     coordinator = await h.createUser({ roles: ['coordinator'], groupIds: [groupId] });
+    finance = await h.createUser({ roles: ['finance'], payerCode: 'SKR' });
+    cipher = new FieldCipher(h.config.crypto.dataKey);
   });
 
   afterAll(async () => {
     await h?.close();
   });
 
-  async function assignment(state: string, periodStart: string, periodEnd: string): Promise<string> {
+  async function assignment(state: string, periodStart: string, periodEnd: string, personId = anna.user.personId): Promise<string> {
     const id = randomUUID();
     await h.dataSource.query(
       `INSERT INTO assignment (id, group_id, person_id, representation, state, period_start, period_end)
        VALUES ($1, $2, $3, 'own-experience', $4, $5, $6)`,
-      [id, groupId, anna.user.personId, state, periodStart, periodEnd],
+      [id, groupId, personId, state, periodStart, periodEnd],
     );
     return id;
+  }
+
+  /** A meeting of the group on `date` that `assignmentIds` are called to. */
+  async function meeting(date: string, assignmentIds: string[], feeRule = 'by-length'): Promise<any> {
+    const created = await coordinator.api.post(`/working-groups/${groupId}/activities`, {
+      title: `Möte ${date}`,
+      kind: 'meeting',
+      date,
+      durationMinutes: 120,
+      mode: 'video',
+      feeRule,
+      calledAssignmentIds: assignmentIds,
+    });
+    expect(created.status).toBe(201);
+    return created.body;
+  }
+
+  /** A person with payment details, and an active assignment in the group. */
+  async function payee(name: string, pnr: string, account: string): Promise<{ user: TestUser; assignmentId: string }> {
+    const user = await h.createUser({ roles: ['representative'], displayName: name });
+    await h.dataSource.query(
+      `UPDATE person SET personal_number_enc = $2, personal_number_index = $3, bank_account_enc = $4, birth_date = $5 WHERE id = $1`,
+      [user.user.personId, cipher.encrypt(pnr), cipher.blindIndex(pnr), cipher.encrypt(account), `${pnr.slice(0, 4)}-${pnr.slice(4, 6)}-${pnr.slice(6, 8)}`],
+    );
+    return { user, assignmentId: await assignment('active', '2026-01-01', '2026-12-31', user.user.personId) };
   }
 
   const ownWork = (assignmentId: string, activityDate: string) =>
@@ -94,5 +127,58 @@ describe('money guarantees (review findings)', () => {
     );
     expect(today.ok).toBe(true);
     void coordinator;
+  });
+
+  it('(4) an approval freezes only payment details the draft was made with: changed since the draft, it is refused and warned', async () => {
+    const bertil = await payee('Bertil Berg', '198507099805', '8327-9, 123 456 789-0');
+    const m = await meeting('2026-11-10', [bertil.assignmentId]);
+    const report = await bertil.user.api.post('/time-reports', { assignmentId: bertil.assignmentId, activityId: m.id, durationMinutes: 120 });
+    expect(report.status).toBe(201);
+    expect((await bertil.user.api.post(`/time-reports/${report.body.id}/submit`)).status).toBe(200);
+    expect((await coordinator.api.post(`/time-reports/${report.body.id}/attestation`, { decision: 'confirm' })).status).toBe(200);
+
+    const started = await finance.api.post('/payers/SKR/payout-runs', { period: '2026-11' });
+    expect(started.status).toBe(202);
+    const batchId = started.body.batch.batch.id as string;
+    // A first-time payee: nothing to compare with, no warning. Finance reads the draft...
+    expect((await finance.api.get(`/payout-runs/${batchId}`)).body.warnings).toEqual([]);
+    // ...and then the bank account is given anew (someone else's account, say).
+    const otherAccount = '8327-9, 999 888 777-6';
+    await h.dataSource.query(`UPDATE person SET bank_account_enc = $2 WHERE id = $1`, [bertil.user.user.personId, cipher.encrypt(otherAccount)]);
+
+    // Before: approved at once, freezing the account finance never saw.
+    const refused = await finance.api.post(`/payout-runs/${batchId}/approve`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/Bankkontot eller personnumret för Bertil Berg har ändrats sedan utkastet/);
+    const [batchRow] = await h.dataSource.query(`SELECT state FROM payout_batch WHERE id = $1`, [batchId]);
+    expect(batchRow.state).toBe('draft');
+    const seen = await finance.api.get(`/payout-runs/${batchId}`);
+    expect(seen.body.warnings).toEqual([expect.objectContaining({ kind: 'payment-details-changed', personName: 'Bertil Berg', message: expect.stringMatching(/sedan utkastet/) })]);
+    expect(seen.body.persons[0].paymentDetailsChanged).toBe(true);
+
+    // The database freezes only what the draft (now: the warned draft) was made with, whoever writes.
+    let frozen = 'accepted';
+    try {
+      await h.dataSource.query(`INSERT INTO payout_payee (batch_id, person_id, personal_number_enc, bank_account_enc) VALUES ($1, $2, $3, $4)`, [
+        batchId,
+        bertil.user.user.personId,
+        cipher.encrypt('198507099805'),
+        cipher.encrypt('8327-9, 123 456 789-0'),
+      ]);
+    } catch (e) {
+      frozen = (e as { constraint?: string }).constraint ?? (e as Error).message;
+    }
+    expect(frozen).toBe('payout_payee_details_seen');
+
+    // Finance has seen the warning: approving again pays the account shown.
+    let approved: any;
+    for (let i = 0; i < 3 && !approved; i++) {
+      const r = await finance.api.post(`/payout-runs/${batchId}/approve`);
+      if (r.status === 200) approved = r.body;
+      else expect(r.status).toBe(409);
+    }
+    expect(approved.batch.state).toBe('approved');
+    const [payeeRow] = await h.dataSource.query(`SELECT bank_account_enc FROM payout_payee WHERE batch_id = $1 AND person_id = $2`, [batchId, bertil.user.user.personId]);
+    expect(cipher.decrypt(payeeRow.bank_account_enc)).toBe(otherAccount);
   });
 });

@@ -17,6 +17,7 @@ import { GroupBelowMinimum1765300000000 } from './migrations/1765300000000-group
 import { RecruitmentUniqueness1765400000000 } from './migrations/1765400000000-recruitment-uniqueness';
 import { PayoutClosedPeriods1765500000000 } from './migrations/1765500000000-payout-closed-periods';
 import { AssignmentEndedOn1765600000000 } from './migrations/1765600000000-assignment-ended-on';
+import { PayoutPayeeDetailsSeen1765600100000 } from './migrations/1765600100000-payout-payee-details-seen';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   RecruitmentUniqueness1765400000000,
   PayoutClosedPeriods1765500000000,
   AssignmentEndedOn1765600000000,
+  PayoutPayeeDetailsSeen1765600100000,
 ];

@@ -21,6 +21,7 @@ import {
   writePersons,
 } from './payout-store';
 import { PayoutBatch, SkippedPerson } from './payout.entity';
+import { changedDetailsMessage, takeChangedPayeeDetails } from './payee-details';
 import { lastEndedPeriod, parsePeriod } from './period';
 import { periodOpenMessage } from '../../workflows/payout-period';
 import type { PayoutBatchSummary } from '../../workflows/payout-run.messages';
@@ -43,7 +44,7 @@ export type BatchSummary = PayoutBatchSummary;
 export class PayoutRefusal extends Error {
   constructor(
     message: string,
-    public readonly code: 'not-found' | 'not-draft' | 'recomputed' | 'nothing-to-pay' | 'line-not-pending' | 'period-open',
+    public readonly code: 'not-found' | 'not-draft' | 'recomputed' | 'nothing-to-pay' | 'line-not-pending' | 'period-open' | 'details-changed',
   ) {
     super(message);
     this.name = 'PayoutRefusal';
@@ -177,13 +178,25 @@ export type ApprovalOutcome = { outcome: 'approved' | 'already-approved'; summar
  * give the key stored with their figures, everyone is computed again and stored; if any money changed, the answer
  * is `recomputed` (finance must look again) and nothing is approved. Otherwise the approval row (one per batch) is
  * written and the lines are marked paid with one statement, from the stored figures, in one transaction.
- * Approving an approved batch answers `already-approved` with the first approval.
+ * Approving an approved batch answers `already-approved` with the first approval. When someone's payment details
+ * changed since the draft (finance never saw them), nothing is approved: the draft is marked (a warning) and the
+ * refusal `details-changed` names them; the database refuses to freeze details the draft was not made with.
  */
 export async function approveBatch(ds: DataSource, args: { batchId: string; userId: string; today: string; auditKey: string }): Promise<ApprovalOutcome> {
-  return ds.transaction(async (em) => {
+  const r = await ds.transaction(async (em): Promise<ApprovalOutcome | { outcome: 'details-changed'; names: string[] }> => {
     const batch = await lockBatch(em, args.batchId);
     if (batch.state === 'approved') return { outcome: 'already-approved', summary: await summarise(em, batch.id) };
     if (batch.state !== 'draft') throw new PayoutRefusal('Utbetalningen är avbruten och kan inte godkännas.', 'not-draft');
+    // Payment details changed since the draft: finance has not seen them (review finding 4). Kept as seen now, shown
+    // as a warning on the draft, and refused this time (a new updated_at makes the next click a new approval).
+    const changedDetails = await takeChangedPayeeDetails(em, batch.id);
+    if (changedDetails.length > 0) {
+      await em.query(`UPDATE payout_batch SET updated_at = now() WHERE id = $1`, [batch.id]);
+      await audit(em, args.userId, 'payout.payee-details-changed', batch.id, `${args.auditKey}:details-changed:${randomUUID()}`, {
+        personIds: changedDetails.map((c) => c.personId),
+      });
+      return { outcome: 'details-changed', names: changedDetails.map((c) => c.name) };
+    }
 
     const tables = await rateTablesFor(em, batch.payerCode);
     const lines = await gatherBatchLines(em, batch.id);
@@ -231,6 +244,8 @@ export async function approveBatch(ds: DataSource, args: { batchId: string; user
     await audit(em, args.userId, 'payout.approved', batch.id, args.auditKey, { netOre: Number(totals[0].net_ore), lines: totals[0].line_count });
     return { outcome: 'approved', summary: await summarise(em, batch.id) };
   });
+  if (r.outcome === 'details-changed') throw new PayoutRefusal(changedDetailsMessage(r.names), 'details-changed');
+  return r;
 }
 
 /** Finance rejects the whole draft, or its approval deadline passes: the batch is cancelled and its lines go to the next run. */

@@ -199,6 +199,8 @@ export class PayoutsService {
     const detailsChanged = new Map(
       persons.map((r) => [r.person_id as string, changed(r.paid_account_enc, r.prev_account_enc) || changed(r.paid_pn_enc, r.prev_pn_enc)]),
     );
+    // Details given after the draft was made (an approval found them and was refused: review finding 4).
+    const sinceDraft = (r: Record<string, unknown>) => r.details_changed_at != null && !detailsChanged.get(r.person_id as string);
     const lines: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT l.*, l.activity_date::text AS activity_day, p.full_name, g.name AS group_name, tr.kind,
               tr.attested_duration_minutes + tr.attested_travel_minutes AS minutes
@@ -224,15 +226,17 @@ export class PayoutsService {
         earlierTaxablePayOre: Number(r.earlier_taxable_pay_ore),
         agiPayField: r.agi_pay_field as '011' | '131',
         slipDocumentId: (r.slip_document_id as string | null) ?? null,
-        paymentDetailsChanged: detailsChanged.get(r.person_id as string) === true,
+        paymentDetailsChanged: detailsChanged.get(r.person_id as string) === true || sinceDraft(r),
       })),
       warnings: persons
-        .filter((r) => detailsChanged.get(r.person_id as string))
+        .filter((r) => detailsChanged.get(r.person_id as string) || sinceDraft(r))
         .map((r) => ({
           kind: 'payment-details-changed' as const,
           personId: r.person_id as string,
           personName: r.full_name as string,
-          message: `${r.full_name as string}: bankkontot eller personnumret har ändrats sedan utbetalningen för ${periodLabel(parsePeriod(r.prev_period as string)!)}. Kontrollera ändringen innan omgången godkänns.`,
+          message: sinceDraft(r)
+            ? `${r.full_name as string}: bankkontot eller personnumret har lämnats på nytt sedan utkastet gjordes. Kontrollera uppgifterna innan omgången godkänns.`
+            : `${r.full_name as string}: bankkontot eller personnumret har ändrats sedan utbetalningen för ${periodLabel(parsePeriod(r.prev_period as string)!)}. Kontrollera ändringen innan omgången godkänns.`,
         })),
       lines: lines.map((r) => ({
         id: r.id as string,

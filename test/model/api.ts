@@ -1,5 +1,4 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as a client sees them */
-import { createHash } from 'node:crypto';
 
 /**
  * Every HTTP call the model-based test makes, in one thin client: when an API shape changes (activities, closed
@@ -23,13 +22,19 @@ export interface Terms {
 
 export interface ReportInput {
   assignmentId: string;
-  groupId: string;
-  activityDate: string;
-  meetingRef: string;
+  /** The group's activity (a meeting) the report is made against. */
+  activityId: string;
   durationMinutes: number;
   travelMinutes: number;
-  /** The coordinator of the group (activities are the group's records once they exist). */
-  coordinatorToken: string;
+}
+
+export interface ActivityInput {
+  /** Client id: the same id twice is one activity. */
+  id: string;
+  title: string;
+  date: string;
+  durationMinutes: number;
+  calledAssignmentIds: string[];
 }
 
 export class ModelApi {
@@ -141,33 +146,24 @@ export class ModelApi {
 
   // ---- time reports --------------------------------------------------------------------------------------------
 
-  /**
-   * The representative reports the meeting `meetingRef` of that day: the group's coordinator calls the group to it
-   * first (issue 13 §4.5.1: a report is made against an activity) — one activity per group, day and meeting (a
-   * client id from them, so creating it again is the same activity), the reporting assignment added to who is
-   * called when it was not yet — then the report is made against it.
-   */
-  async createReport(rep: string, r: ReportInput): Promise<Answer> {
-    const hex = createHash('sha256').update(`model-activity:${r.groupId}:${r.activityDate}:${r.meetingRef}`).digest('hex');
-    const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-    const activity = await this.call('POST', `/working-groups/${r.groupId}/activities`, r.coordinatorToken, {
-      id,
-      title: r.meetingRef,
+  /** The coordinator records a meeting of the group (issue 13 §4.5.1) and whom it calls. */
+  createActivity(coordinator: string, groupId: string, a: ActivityInput): Promise<Answer> {
+    return this.call('POST', `/working-groups/${groupId}/activities`, coordinator, {
+      id: a.id,
+      title: a.title,
       kind: 'meeting',
-      date: r.activityDate,
-      durationMinutes: 90,
+      date: a.date,
+      durationMinutes: a.durationMinutes,
       mode: 'video',
+      calledAssignmentIds: a.calledAssignmentIds,
     });
-    if (activity.status !== 201) return activity;
-    const called: string[] = activity.body.calledAssignmentIds ?? [];
-    if (!called.includes(r.assignmentId)) {
-      const patched = await this.call('PATCH', `/activities/${id}`, r.coordinatorToken, { calledAssignmentIds: [...called, r.assignmentId] });
-      if (patched.status !== 200) return patched;
-    }
+  }
+
+  /** A representative reports attendance against an activity (date, kind and mode come from the activity). */
+  createReport(rep: string, r: ReportInput): Promise<Answer> {
     return this.call('POST', '/time-reports', rep, {
       assignmentId: r.assignmentId,
-      activityId: id,
-      participation: 'video',
+      activityId: r.activityId,
       durationMinutes: r.durationMinutes,
       travelMinutes: r.travelMinutes,
     });

@@ -42,16 +42,14 @@ export type InvariantName = keyof typeof INVARIANTS;
  * Invariants that the product does not hold yet, each with the finding it waits for. Their violations are
  * collected (`world.pending`) and reported by the test, not failed on. Remove an entry when the fix lands.
  */
-export const PENDING_INVARIANTS: Partial<Record<InvariantName, string>> = {
-  'below-minimum-has-open-round': 'issue 13 #10 (below two, an urgent round starts at once) is not fixed yet',
-};
+export const PENDING_INVARIANTS: Partial<Record<InvariantName, string>> = {};
 
 /**
  * Duplicate nominations (the same person twice in one group, four at once in different letter case) are sent only
  * once the database refuses them (issue 13 #1: `nomination_open_once` / `assignment_live_once`); before that they
  * would pay one person twice for one meeting, which is the finding itself.
  */
-export const DUPLICATE_NOMINATIONS = false;
+export const DUPLICATE_NOMINATIONS = true;
 export const DUPLICATE_NOMINATIONS_SKIP_REASON = 'issue 13 #1 (one open nomination and one live assignment per person and group) is not fixed yet';
 
 export class InvariantViolation extends Error {
@@ -111,9 +109,18 @@ interface AssignmentM {
   state: AssignmentState;
   documentId?: string;
 }
+interface ActivityM {
+  id: string;
+  group: number;
+  date: string;
+  ref: string;
+  /** Assignments called to it (those that could be called when it was created). */
+  called: string[];
+}
 interface ReportM {
   id: string;
   assignment: number;
+  activity: string;
   date: string;
   ref: string;
   minutes: number;
@@ -135,6 +142,7 @@ export interface Model {
   people: PersonM[];
   nominations: NominationM[];
   assignments: AssignmentM[];
+  activities: ActivityM[];
   reports: ReportM[];
   batches: BatchM[];
   /** Steps this sequence may still take (bounds a run's time; commands beyond it are skipped). */
@@ -228,6 +236,7 @@ export async function setUp(w: World, maxSteps: number): Promise<{ model: Model;
     people: [],
     nominations: [],
     assignments: [],
+    activities: [],
     reports: [],
     batches: [],
     stepsLeft: maxSteps,
@@ -650,6 +659,27 @@ class Advance extends Step {
   }
 }
 
+/**
+ * The group's activity for a date and meeting, created by its coordinator the first time someone reports it; it
+ * calls every assignment of the group that can be called then (not only nominated, not ended).
+ */
+async function ensureActivity(m: Model, r: Real, group: number, date: string, ref: string): Promise<ActivityM> {
+  const found = m.activities.find((x) => x.group === group && x.date === date && x.ref === ref);
+  if (found) return found;
+  const g = m.groups[group];
+  const called = m.assignments.filter((x) => x.group === group && x.state !== 'nominated' && x.state !== 'ended').map((x) => x.id);
+  const id = randomUUID();
+  const body = expectAnswer(
+    await r.w.api.createActivity(g.coordinator.token, g.id, { id, title: ref, date, durationMinutes: 180, calledAssignmentIds: called }),
+    201,
+    'create activity',
+  );
+  if (body.id !== id) violated('expected-answer', `the activity was created as ${body.id}, not with its client id ${id}`);
+  const act: ActivityM = { id, group, date, ref, called };
+  m.activities.push(act);
+  return act;
+}
+
 const reportable = (m: Readonly<Model>) => m.assignments.filter((a) => a.state === 'active' || a.state === 'ended');
 
 /** Minutes (meeting plus travel) the person has reported for a day, across all their assignments (not rejected). */
@@ -672,22 +702,19 @@ class Report extends Step {
   async act(m: Model, r: Real) {
     const a = pick(reportable(m), this.assignment)!;
     const ai = m.assignments.indexOf(a);
-    const g = m.groups[a.group];
     const p = m.people[a.person];
     const date = m.days[this.day % m.days.length];
     const ref = MEETINGS[this.meeting % MEETINGS.length];
     const minutes = MINUTES[this.minutes % MINUTES.length];
     const travel = TRAVEL[this.travel % TRAVEL.length];
-    const res = await r.w.api.createReport(p.token!, {
-      assignmentId: a.id,
-      groupId: g.id,
-      activityDate: date,
-      meetingRef: ref,
-      durationMinutes: minutes,
-      travelMinutes: travel,
-      coordinatorToken: g.coordinator.token,
-    });
-    const sameMeeting = m.reports.some((x) => m.assignments[x.assignment].person === a.person && m.assignments[x.assignment].group === a.group && x.date === date && x.ref === ref);
+    const act = await ensureActivity(m, r, a.group, date, ref);
+    const res = await r.w.api.createReport(p.token!, { assignmentId: a.id, activityId: act.id, durationMinutes: minutes, travelMinutes: travel });
+    if (!act.called.includes(a.id)) {
+      // Only an assignment called to the activity reports it (issue 13 §4.5.1).
+      expectAnswer(res, [403, 409], 'reporting an activity one was not called to');
+      return;
+    }
+    const sameMeeting = m.reports.some((x) => m.assignments[x.assignment].person === a.person && x.activity === act.id);
     const overDay = dayMinutes(m, a.person, date) + minutes + travel > DAY_MINUTES;
     if (sameMeeting) {
       if (res.status === 201) violated('one-report-per-meeting', `${this} was accepted a second time (report ${res.body.id})`);
@@ -701,7 +728,7 @@ class Report extends Step {
     }
     const body = expectAnswer(res, 201, 'report');
     expectAnswer(await r.w.api.submitReport(p.token!, body.id), 200, 'submit');
-    m.reports.push({ id: body.id, assignment: ai, date, ref, minutes: minutes + travel, state: 'submitted' });
+    m.reports.push({ id: body.id, assignment: ai, activity: act.id, date, ref, minutes: minutes + travel, state: 'submitted' });
   }
 }
 
@@ -714,22 +741,25 @@ class ReportTwice extends Step {
     super();
   }
   toString = () => `ReportTwice(assignment ${this.assignment}, day ${this.day})`;
-  applies = (m: Readonly<Model>) => reportable(m).length > 0;
+  applies = (m: Readonly<Model>) => m.assignments.some((a) => a.state === 'active');
   async act(m: Model, r: Real) {
-    const a = pick(reportable(m), this.assignment)!;
+    const a = pick(
+      m.assignments.filter((x) => x.state === 'active'),
+      this.assignment,
+    )!;
     const ai = m.assignments.indexOf(a);
-    const g = m.groups[a.group];
     const p = m.people[a.person];
     const date = m.days[this.day % m.days.length];
     const ref = `Extramöte ${randomBytes(2).toString('hex')}`;
     if (dayMinutes(m, a.person, date) + 2 * 90 > DAY_MINUTES) return;
-    const input = { assignmentId: a.id, groupId: g.id, activityDate: date, meetingRef: ref, durationMinutes: 90, travelMinutes: 0, coordinatorToken: g.coordinator.token };
+    const act = await ensureActivity(m, r, a.group, date, ref);
+    const input = { assignmentId: a.id, activityId: act.id, durationMinutes: 90, travelMinutes: 0 };
     const answers = await Promise.all([r.w.api.createReport(p.token!, input), r.w.api.createReport(p.token!, input)]);
     const created = answers.filter((x) => x.status === 201);
     if (created.length !== 1) violated('one-report-per-meeting', `two simultaneous reports of one meeting answered ${answers.map((x) => x.status).join(', ')}`);
     expectAnswer(answers.find((x) => x.status !== 201)!, 409, 'the second of two simultaneous reports');
     expectAnswer(await r.w.api.submitReport(p.token!, created[0].body.id), 200, 'submit');
-    m.reports.push({ id: created[0].body.id, assignment: ai, date, ref, minutes: 90, state: 'submitted' });
+    m.reports.push({ id: created[0].body.id, assignment: ai, activity: act.id, date, ref, minutes: 90, state: 'submitted' });
   }
 }
 

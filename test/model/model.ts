@@ -175,6 +175,8 @@ export interface Real {
 }
 
 const DAY_MINUTES = 1440;
+/** Nominations per sequence at most (more would spread the onboarding steps too thin to reach payouts). */
+const MAX_NOMINATIONS = 5;
 const MEETINGS = ['Arbetsmöte A', 'Arbetsmöte B'];
 const MINUTES = [90, 180, 300, 700];
 const TRAVEL = [0, 60, 600];
@@ -284,6 +286,20 @@ async function newGroup(m: Model, r: Real): Promise<void> {
   expectAnswer(await api.startRound(coordinator.token, id, [org.user.organisationId!]), 201, 'start round');
   const request = await until('nomination request', async () => ((await api.nominationRequests(org.token)).body ?? []).find((x: any) => x.groupId === id));
   m.groups.push({ id, coordinator, org, requestId: request.id, min: 2, wasStaffed: false });
+}
+
+const OPEN_REQUEST = ['sent', 'reminded', 'nominated'];
+
+/**
+ * The organisation's open request of the group, read again before each nomination: a round closes, and below the
+ * minimum an urgent round cancels the old requests and sends new ones (issue 13 #10). Undefined when none is open.
+ */
+async function openRequest(r: Real, g: GroupM): Promise<string | undefined> {
+  const list: any[] = (await r.w.api.nominationRequests(g.org.token)).body ?? [];
+  const open = list.filter((x) => x.groupId === g.id && OPEN_REQUEST.includes(x.state));
+  const newest = open.sort((a, b) => String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')))[0];
+  if (newest) g.requestId = newest.id;
+  return newest?.id;
 }
 
 function newPerson(m: Model, r: Real): number {
@@ -470,7 +486,12 @@ async function checkBelowMinimum(m: Model, r: Real): Promise<void> {
   for (const [i, g] of m.groups.entries()) {
     if (activeIn(m, i) >= g.min) g.wasStaffed = true;
     if (!g.wasStaffed || activeIn(m, i) >= g.min) continue;
-    const status = await r.w.h.client.workflow.getHandle(recruitmentWorkflowId(g.id)).query(recruitmentStatusQuery);
+    // The ended assignment tells the recruitment workflow by a signal: give it a moment to start the round.
+    const handle = r.w.h.client.workflow.getHandle(recruitmentWorkflowId(g.id));
+    const status = await until('round open', async () => {
+      const st = await handle.query(recruitmentStatusQuery);
+      return st.roundOpen ? st : undefined;
+    }, 15_000).catch(() => handle.query(recruitmentStatusQuery));
     if (!status.roundOpen) {
       const detail = `group ${g.id}: ${activeIn(m, i)} active of ${g.min}, recruitment ${status.state}, no open round`;
       const reason = PENDING_INVARIANTS['below-minimum-has-open-round'];
@@ -523,7 +544,7 @@ class Nominate extends Step {
     super();
   }
   toString = () => `Nominate(group ${this.group}, ${this.existing === null ? 'new person' : `person ${this.existing}, case ${this.letterCase}`})`;
-  applies = () => true;
+  applies = (m: Readonly<Model>) => m.nominations.length < MAX_NOMINATIONS;
   async act(m: Model, r: Real) {
     const gi = this.group % m.groups.length;
     const g = m.groups[gi];
@@ -535,7 +556,12 @@ class Nominate extends Step {
       if (everIn(m, gi, pi) && !DUPLICATE_NOMINATIONS) pi = newPerson(m, r);
     }
     const p = m.people[pi];
-    const res = await r.w.api.nominate(g.org.token, g.requestId, { fullName: p.name, email: otherCase(p.email, this.letterCase) });
+    const open = await openRequest(r, g);
+    const res = await r.w.api.nominate(g.org.token, open ?? g.requestId, { fullName: p.name, email: otherCase(p.email, this.letterCase) });
+    if (!open) {
+      expectAnswer(res, 409, 'nominating in answer to a request that is no longer open');
+      return;
+    }
     if (liveIn(m, gi, pi)) {
       expectAnswer(res, 409, 'nominating a person with an open nomination or live assignment in the group');
       return;
@@ -553,16 +579,19 @@ class NominateAtOnce extends Step {
     super();
   }
   toString = () => `NominateAtOnce(group ${this.group})`;
-  applies = () => DUPLICATE_NOMINATIONS;
+  applies = (m: Readonly<Model>) => DUPLICATE_NOMINATIONS && m.nominations.length < MAX_NOMINATIONS;
   async act(m: Model, r: Real) {
     const gi = this.group % m.groups.length;
     const g = m.groups[gi];
+    const requestId = await openRequest(r, g);
+    if (!requestId) return; // no open request: Nominate covers the refusal
     const pi = newPerson(m, r);
     const p = m.people[pi];
-    const answers = await Promise.all([0, 1, 2, 3].map((v) => r.w.api.nominate(g.org.token, g.requestId, { fullName: p.name, email: otherCase(p.email, v) })));
+    const answers = await Promise.all([0, 1, 2, 3].map((v) => r.w.api.nominate(g.org.token, requestId, { fullName: p.name, email: otherCase(p.email, v) })));
     const created = answers.filter((a) => a.status === 201);
     if (created.length !== 1 || answers.some((a) => a.status !== 201 && a.status !== 409)) {
-      violated('one-live-assignment-per-group', `four simultaneous nominations of one person answered ${answers.map((a) => a.status).join(', ')}`);
+      const said = answers.map((a) => `${a.status}${a.status === 201 ? '' : ` ${String(a.body?.message ?? '').slice(0, 80)}`}`).join('; ');
+      violated('one-live-assignment-per-group', `four simultaneous nominations of one person answered ${said}`);
     }
     p.personId = created[0].body.nominee.personId;
     m.nominations.push({ id: created[0].body.id, group: gi, person: pi, state: 'open' });
@@ -604,10 +633,9 @@ class Advance extends Step {
   toString = () => `Advance(assignment ${this.assignment}${this.outOfOrder ? ', countersign out of order' : ''})`;
   applies = (m: Readonly<Model>) => m.assignments.some((a) => ONBOARDING.includes(a.state));
   async act(m: Model, r: Real) {
-    const a = pick(
-      m.assignments.filter((x) => ONBOARDING.includes(x.state)),
-      this.assignment,
-    )!;
+    // Mostly the one furthest on (so sequences reach reports and payouts), sometimes the next.
+    const onTheWay = m.assignments.filter((x) => ONBOARDING.includes(x.state)).sort((x, y) => ONBOARDING.indexOf(y.state) - ONBOARDING.indexOf(x.state));
+    const a = onTheWay[this.assignment % 4 === 0 ? Math.min(1, onTheWay.length - 1) : 0];
     const g = m.groups[a.group];
     const p = m.people[a.person];
     const { api } = r.w;
@@ -937,17 +965,17 @@ export function commandArbitraries(): Array<fc.Arbitrary<Cmd>> {
   const report = fc.tuple(idx, fc.nat({ max: 1 }), fc.nat({ max: 1 }), fc.nat({ max: 3 }), fc.nat({ max: 2 })).map(([a, d, mt, mi, t]) => new Report(a, d, mt, mi, t));
   return [
     fc.constant(new NewGroup()),
-    ...times(2, fc.tuple(idx, fc.option(idx, { freq: 3 }), fc.nat({ max: 3 })).map(([g, p, c]) => new Nominate(g, p, c))),
+    fc.tuple(idx, fc.option(idx, { freq: 3 }), fc.nat({ max: 3 })).map(([g, p, c]) => new Nominate(g, p, c)),
     idx.map((g) => new NominateAtOnce(g)),
     ...times(2, idx.map((n) => new Appoint(n))),
-    ...times(8, advance),
-    ...times(3, report),
+    ...times(12, advance),
+    ...times(4, report),
     fc.tuple(idx, fc.nat({ max: 1 })).map(([a, d]) => new ReportTwice(a, d)),
-    ...times(3, idx.map((x) => new Attest(x))),
-    ...times(2, fc.boolean().map((c) => new PayoutRun(c))),
+    ...times(4, idx.map((x) => new Attest(x))),
+    ...times(3, fc.boolean().map((c) => new PayoutRun(c))),
     idx.map((a) => new ChangeDetails(a)),
     idx.map((a) => new Withdraw(a)),
-    ...times(2, fc.tuple(fc.nat({ max: 4 }), idx, idx).map(([k, o, w]) => new ReadAsOther(k, o, w))),
+    fc.tuple(fc.nat({ max: 4 }), idx, idx).map(([k, o, w]) => new ReadAsOther(k, o, w)),
   ];
 }
 

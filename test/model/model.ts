@@ -603,7 +603,8 @@ class Appoint extends Step {
     super();
   }
   toString = () => `Appoint(nomination ${this.nomination})`;
-  applies = (m: Readonly<Model>) => m.nominations.some((n) => n.state === 'open');
+  // At most two on their way to active at a time, so the steps reach reports and payouts.
+  applies = (m: Readonly<Model>) => m.nominations.some((n) => n.state === 'open') && m.assignments.filter((a) => ONBOARDING.includes(a.state)).length < 2;
   async act(m: Model, r: Real) {
     const open = m.nominations.filter((n) => n.state === 'open');
     const n = pick(open, this.nomination)!;

@@ -229,6 +229,8 @@ describe('web app', () => {
     const meetingDay = addDays(`${today.slice(0, 7)}-01`, -1);
     const month = meetingDay.slice(0, 7);
     const pages: Record<string, Page> = {};
+    /** What the report form said would be paid ("Arvode 1 776,00 kr och reseersättning 640,00 kr"). */
+    let previewText = '';
     const errorsOf: Record<string, string[]> = {};
 
     beforeAll(async () => {
@@ -458,6 +460,12 @@ describe('web app', () => {
       await page.getByRole('group', { name: 'Restid, tur och retur' }).getByLabel('Timmar', { exact: true }).fill('1');
       await page.getByRole('group', { name: 'Restid, tur och retur' }).getByLabel('Minuter', { exact: true }).fill('30');
       await page.getByLabel(/^Biljetter \(tåg, buss, flyg\), kronor/).fill('640');
+      // Issue 17 #7: the amount that will be paid, from the payout's own calculation, before sending.
+      const preview = page.locator('.info-box').filter({ hasText: /Arvode .*\skr och reseersättning .*\skr, före skatt/ });
+      await preview.waitFor().catch(async (e: Error) => {
+        throw new Error(`no amount on the report form: ${await mainText(page)}\n${e.message}`);
+      });
+      previewText = (await preview.innerText()).replace(/\s+/g, ' ');
       await check(page, '50-rapportera');
       await page.getByRole('button', { name: 'Spara rapporten' }).click();
       await confirmation(page, 'Rapporten är sparad som utkast');
@@ -503,6 +511,15 @@ describe('web app', () => {
       await page.getByLabel(/Jag har granskat utbetalningen/).check();
       await page.getByRole('button', { name: 'Godkänn utbetalningen' }).click();
       await confirmation(page, 'Utbetalningen är godkänd');
+      // The amount paid is the one the report form showed.
+      const [line] = await h.dataSource.query(
+        `SELECT l.fee_ore::int AS fee, l.travel_ore::int AS travel FROM payout_line l JOIN time_report r ON r.id = l.time_report_id
+          WHERE r.assignment_id = $1 AND l.state IN ('pending', 'paid')`,
+        [assignmentId],
+      );
+      const kr = (ore: number) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ore / 100).replace(/\s/g, ' ');
+      expect(line.fee).toBeGreaterThan(0);
+      expect(previewText).toContain(`Arvode ${kr(line.fee)} kr och reseersättning ${kr(line.travel)} kr`);
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner betalfilen (CSV)' }).click()]);
       expect(csv.suggestedFilename()).toMatch(/\.csv$/);
       await page.getByRole('button', { name: 'Visa uppgifter till arbetsgivardeklarationen' }).click();

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { AccessPolicy } from '../auth/access-policy';
+import { ReportFeePreviewController } from './report-fee-preview.controller';
 import { TimeReportsController } from './time-reports.controller';
 import { TimeReportsService } from './time-reports.service';
 
@@ -21,5 +22,5 @@ AccessPolicy.registerResolver('time-report', async (user, id, { ds, policy }) =>
   return policy.canAccess(user, 'payer', r.payer_code);
 });
 
-@Module({ imports: [AssignmentsModule], controllers: [TimeReportsController], providers: [TimeReportsService], exports: [TimeReportsService] })
+@Module({ imports: [AssignmentsModule], controllers: [TimeReportsController, ReportFeePreviewController], providers: [TimeReportsService], exports: [TimeReportsService] })
 export class TimeReportsModule {}

@@ -5,7 +5,7 @@ import { Form, requireFields } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { useDraft, useLoad } from '../../hooks';
 import type { ActivityPage, ActivityView, TimeReportView } from '../../types';
-import { ActivityChoice, ActivityFacts, emptyReport, reportBody, TimeReportFields, type ReportDraft } from './TimeReportForm';
+import { ActivityChoice, ActivityFacts, emptyReport, FeePreview, reportBody, TimeReportFields, type ReportDraft } from './TimeReportForm';
 
 /**
  * Representative: report one activity of an assignment (GET /assignments/:id/activities: the activities they were
@@ -62,6 +62,7 @@ export function NewTimeReportPage() {
             <ActivityChoice activities={activities} draft={draft} update={update} />
             {activity && <ActivityFacts activity={activity} />}
             {activity && <TimeReportFields draft={draft} update={update} activity={activity} />}
+            {activity && <FeePreview assignmentId={assignmentId} activity={activity} draft={draft} />}
           </Form>
           <NextStep>
             <p>

@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api';
 import { DurationField, RadioGroup, TextArea, TextField, toMinutes } from '../../components/Form';
-import { oreToInput, parseKronor, parseWhole } from '../../format';
+import { formatOre, oreToInput, parseKronor, parseWhole } from '../../format';
 import { FEE_RULE_HINTS, FEE_RULE_LABELS, label, PARTICIPATION_LABELS } from '../../labels';
 import type { ActivityView, TimeReportView } from '../../types';
 import { activitySummary, activityTitle } from '../activities/activityText';
@@ -216,4 +218,65 @@ export function TimeReportFields({
 /** A report made before activities existed that has none: its own date (its kind and meeting are fixed). */
 function LegacyFields({ draft, update }: { draft: ReportDraft; update: (p: Partial<ReportDraft>) => void }) {
   return <TextField name="activityDate" label="Vilken dag var mötet?" type="date" width="medium" value={draft.activityDate} onChange={(v) => update({ activityDate: v })} required />;
+}
+
+interface FeePreviewAnswer {
+  feeOre: number;
+  travelOre: number;
+  feeRule: string | null;
+  rateTable: string | null;
+  payerCode: string;
+}
+
+/**
+ * What the report would be paid (issue 17 #7): `POST /assignments/:id/fee-preview`, the payout run's own
+ * calculation for this activity and the figures typed so far, asked again a moment after each change.
+ */
+export function FeePreview({ assignmentId, activity, draft }: { assignmentId: string; activity: ActivityView; draft: ReportDraft }) {
+  const f = ownFigures(draft);
+  const ready = f.durationMinutes !== null && f.durationMinutes > 0 && [f.travelMinutes, f.ticketCostOre, f.otherTravelCostOre, f.carKm].every((v) => v !== null);
+  const body = ready
+    ? {
+        activityId: activity.id,
+        ...(activity.agreementActivity && draft.activityDate ? { activityDate: draft.activityDate } : {}),
+        durationMinutes: f.durationMinutes,
+        travelMinutes: f.travelMinutes,
+        ticketCostOre: f.ticketCostOre,
+        otherTravelCostOre: f.otherTravelCostOre,
+        carKm: f.carKm,
+      }
+    : null;
+  const key = body ? JSON.stringify(body) : '';
+  const [answer, setAnswer] = useState<{ key: string; preview?: FeePreviewAnswer; failed?: boolean } | null>(null);
+  useEffect(() => {
+    if (!key) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      api.post<FeePreviewAnswer>(`/assignments/${encodeURIComponent(assignmentId)}/fee-preview`, JSON.parse(key)).then(
+        (preview) => !cancelled && setAnswer({ key, preview }),
+        () => !cancelled && setAnswer({ key, failed: true }),
+      );
+    }, 400);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [assignmentId, key]);
+  const current = answer && answer.key === key ? answer : null;
+  return (
+    <div className="info-box" aria-live="polite">
+      <p>
+        <strong>Det här betalas ut för rapporten</strong>
+      </p>
+      {!ready && <p>Fyll i hur länge du deltog, så visas arvodet här.</p>}
+      {ready && !current && <p>Räknar ut …</p>}
+      {current?.failed && <p>Beloppet kan inte räknas ut just nu. Det räknas ut när rapporten är attesterad.</p>}
+      {current?.preview && (
+        <p>
+          Arvode {formatOre(current.preview.feeOre)} och reseersättning {formatOre(current.preview.travelOre)}, före skatt. Biljetter och andra kostnader
+          ersätts mot kvitto. Skatt dras vid utbetalningen.
+        </p>
+      )}
+    </div>
+  );
 }

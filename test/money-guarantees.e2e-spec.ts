@@ -9,7 +9,8 @@ import { Harness, startHarness, TestUser } from './support/harness';
  * Money holes found by the adversarial review (main at 2174681), each held by the database first and answered by
  * the API with a Swedish 4xx: (3) an ended assignment is reported on only up to the day it ended, and one person
  * reports the agreement's own work once per group and day whatever assignment of the group they report it in;
- * (4) an approval freezes only payment details the draft was made with.
+ * (4) an approval freezes only payment details the draft was made with; (6) agreed extra preparation holds its
+ * days per year under concurrent writers; (7) what an attested report pays cannot change under it.
  */
 describe('money guarantees (review findings)', () => {
   let h: Harness;
@@ -180,5 +181,80 @@ describe('money guarantees (review findings)', () => {
     expect(approved.batch.state).toBe('approved');
     const [payeeRow] = await h.dataSource.query(`SELECT bank_account_enc FROM payout_payee WHERE batch_id = $1 AND person_id = $2`, [batchId, bertil.user.user.personId]);
     expect(cipher.decrypt(payeeRow.bank_account_enc)).toBe(otherAccount);
+  });
+
+  /** Whether another connection is waiting for a lock within `ms` (a statement blocked by an open transaction). */
+  async function someoneWaits(ms = 3000): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const [w] = await h.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+      if (w.n > 0) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  }
+
+  it('(6) extra preparation without an activity holds the agreed days per year when two reports are written at once', async () => {
+    const dora = await h.createUser({ roles: ['representative'], displayName: 'Dora Dahl' });
+    const id = await assignment('active', '2026-01-01', '2026-12-31', dora.user.personId);
+    await h.dataSource.query(`UPDATE assignment SET extra_preparation_days = 1 WHERE id = $1`, [id]);
+    const insert = (day: string) =>
+      `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, duration_minutes, participation, claim_deadline, state)
+       VALUES ('${randomUUID()}', '${id}', '${dora.user.personId}', '${groupId}', 'SKR', '${day}', 'extra-preparation', '', 480, 'on-site', '2027-06-01', 'draft')`;
+    const first = h.dataSource.createQueryRunner();
+    await first.connect();
+    await first.startTransaction();
+    await first.query(insert('2026-10-01'));
+    // Before: the check counted, then inserted; both writers counted 0 of 1 and both got in.
+    const second = h.dataSource.query(insert('2026-10-02')).then(
+      () => 'accepted',
+      (e: { constraint?: string; message: string }) => e.constraint ?? e.message,
+    );
+    await someoneWaits();
+    await first.commitTransaction();
+    await first.release();
+    expect(await second).toBe('time_report_extra_preparation_limit');
+    const [n] = await h.dataSource.query(`SELECT count(*)::int AS n FROM time_report WHERE assignment_id = $1`, [id]);
+    expect(n.n).toBe(1);
+  });
+
+  it('(7) an activity’s fee rule cannot change under an attestation running at the same moment, nor after it', async () => {
+    const cecilia = await h.createUser({ roles: ['representative'], displayName: 'Cecilia Ceder' });
+    const id = await assignment('active', '2026-01-01', '2026-12-31', cecilia.user.personId);
+    const m = await meeting('2026-11-12', [id], 'full-day');
+    const report = await cecilia.api.post('/time-reports', { assignmentId: id, activityId: m.id, durationMinutes: 60 });
+    expect(report.status).toBe(201);
+    expect((await cecilia.api.post(`/time-reports/${report.body.id}/submit`)).status).toBe(200);
+
+    // The attestation's transaction is open (as the coordinator's attest writes it) when the activity is changed.
+    const attest = h.dataSource.createQueryRunner();
+    await attest.connect();
+    await attest.startTransaction();
+    await attest.query(
+      `UPDATE time_report SET state = 'attested', attestation_decision = 'confirmed', attested_duration_minutes = duration_minutes,
+         attested_travel_minutes = travel_minutes, attested_ticket_cost_ore = 0, attested_other_travel_cost_ore = 0, attested_car_km = 0,
+         attested_by = $2, attested_at = now() WHERE id = $1`,
+      [report.body.id, coordinator.user.id],
+    );
+    const change = coordinator.api.patch(`/activities/${m.id}`, { feeRule: 'short' });
+    expect(await someoneWaits()).toBe(true);
+    await attest.commitTransaction();
+    await attest.release();
+    // Before: the change had checked for an attested report before the attestation committed, and went through (200).
+    const changed = await change;
+    expect(changed.status).toBe(409);
+    expect(changed.body.message).toMatch(/redan attesterad/);
+    const [row] = await h.dataSource.query(`SELECT fee_rule FROM group_activity WHERE id = $1`, [m.id]);
+    expect(row.fee_rule).toBe('full-day');
+
+    // The database holds it whoever writes: the fee rule, kind, date and length are fixed; the title is not.
+    let refused = 'accepted';
+    try {
+      await h.dataSource.query(`UPDATE group_activity SET fee_rule = 'hourly' WHERE id = $1`, [m.id]);
+    } catch (e) {
+      refused = (e as { constraint?: string }).constraint ?? (e as Error).message;
+    }
+    expect(refused).toBe('group_activity_attested');
+    await h.dataSource.query(`UPDATE group_activity SET title = 'Möte om riktlinjen' WHERE id = $1`, [m.id]);
   });
 });

@@ -18,6 +18,7 @@ import { RecruitmentUniqueness1765400000000 } from './migrations/1765400000000-r
 import { PayoutClosedPeriods1765500000000 } from './migrations/1765500000000-payout-closed-periods';
 import { AssignmentEndedOn1765600000000 } from './migrations/1765600000000-assignment-ended-on';
 import { PayoutPayeeDetailsSeen1765600100000 } from './migrations/1765600100000-payout-payee-details-seen';
+import { ActivityFeeFrozen1765600200000 } from './migrations/1765600200000-activity-fee-frozen';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   PayoutClosedPeriods1765500000000,
   AssignmentEndedOn1765600000000,
   PayoutPayeeDetailsSeen1765600100000,
+  ActivityFeeFrozen1765600200000,
 ];

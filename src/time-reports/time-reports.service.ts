@@ -293,6 +293,9 @@ export class TimeReportsService {
     }
     let hook: { assignmentId: string; activityDate: string } | undefined;
     await this.ds.transaction(async (em) => {
+      // The activity first (shared), then the report: a change of the activity (which locks it exclusively first)
+      // waits for this attestation and then sees it, or goes first (review finding 7; trigger time_report_attest_locks_activity).
+      await em.query(`SELECT 1 FROM group_activity WHERE id = (SELECT activity_id FROM time_report WHERE id = $1) FOR SHARE`, [id]);
       const report = await em.getRepository(TimeReport).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!report) throw new NotFoundError(NOT_FOUND);
       if (report.personId === user.personId) throw new ForbiddenError('Du kan inte attestera din egen tidrapport.');
@@ -667,6 +670,11 @@ const ACTIVITY_CONSTRAINTS = ['time_report_activity_once', 'time_report_agreemen
 function duplicateOr(e: unknown, ofActivity: false | 'once' | 'per-day' = false): unknown {
   if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23514' && /time_report_day_limit/.test(e.message)) {
     return new InvalidInputError(dayLimitMessage(), { durationMinutes: [dayLimitMessage()] });
+  }
+  if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23514' && /time_report_extra_preparation_limit/.test(e.message)) {
+    return new InvalidInputError('Överenskommelsens dagar för extra förberedelse det året är redan rapporterade.', {
+      kind: ['Inga fler dagar extra förberedelse finns kvar det året.'],
+    });
   }
   if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23514' && /time_report_after_end/.test(e.message)) {
     return new InvalidInputError('Uppdraget har avslutats: rapportera bara dagar till och med den dag det avslutades.', {

@@ -304,6 +304,8 @@ describe('group activities: CRUD, scope, one report per person and activity', ()
     const x1 = await assignment(repA.user.personId!, 'ended', legacyGroup);
     const x2 = await assignment(repA.user.personId!, 'active', legacyGroup);
     const y = await assignment(repB.user.personId!, 'active', legacyGroup);
+    // A's agreement has one reading day a year (the database holds the agreed days: time_report_extra_preparation_limit).
+    await h.dataSource.query(`UPDATE assignment SET extra_preparation_days = 1 WHERE id = $1`, [x2]);
     const legacy = async (assignmentId: string, personId: string, date: string, kind: string, ref: string, minutes: number, at: string) => {
       const id = randomUUID();
       await h.dataSource.query(

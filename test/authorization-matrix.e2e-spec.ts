@@ -132,7 +132,7 @@ describe('authorization matrix: every endpoint × no token, every role, another 
     expect(auth('GET /organisations')).toMatchObject({ roles: ['admin', 'coordinator'], scope: null });
     expect(auth('POST /organisations')).toMatchObject({ roles: ['admin', 'coordinator'], scope: null });
     expect(auth('GET /organisations/:id')).toMatchObject({ roles: [], scope: { kind: 'organisation-record', param: 'id' } });
-    expect(auth('PATCH /organisations/:id')).toMatchObject({ roles: ['admin'], scope: { kind: 'organisation', param: 'id' } });
+    expect(auth('PATCH /organisations/:id')).toMatchObject({ roles: ['admin'], scope: null });
     expect(auth('POST /auth/invitations')).toMatchObject({ roles: ['admin', 'coordinator', 'org-contact'], scope: null });
     expect(auth('GET /people/:id/payment-details')).toMatchObject({ roles: [], scope: { kind: 'person', param: 'id' } });
     const names = endpoints.map(label);

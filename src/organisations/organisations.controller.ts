@@ -40,9 +40,10 @@ export class OrganisationsController {
     return this.service.create(dto, user);
   }
 
+  // Administrators only, and no object scope: an administrator sees every organisation, and a coordinator (who
+  // reads every organisation) or a contact is told 403, not a 404 for an organisation they can read.
   @Patch(':id')
   @Roles('admin')
-  @Scoped('organisation', 'id')
   @ApiOperation({ summary: 'Ändrar en organisations uppgifter (orgNumber: null tar bort organisationsnumret).' })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiBadRequestResponse({ description: 'Ett fält är ogiltigt.' })

@@ -38,19 +38,6 @@ export const INVARIANTS = {
 } as const;
 export type InvariantName = keyof typeof INVARIANTS;
 
-/**
- * Invariants that the product does not hold yet, each with the finding it waits for. Their violations are
- * collected (`world.pending`) and reported by the test, not failed on. Remove an entry when the fix lands.
- */
-export const PENDING_INVARIANTS: Partial<Record<InvariantName, string>> = {};
-
-/**
- * Duplicate nominations (the same person twice in one group, four at once in different letter case) are sent only
- * once the database refuses them (issue 13 #1: `nomination_open_once` / `assignment_live_once`); before that they
- * would pay one person twice for one meeting, which is the finding itself.
- */
-export const DUPLICATE_NOMINATIONS = true;
-export const DUPLICATE_NOMINATIONS_SKIP_REASON = 'issue 13 #1 (one open nomination and one live assignment per person and group) is not fixed yet';
 
 export class InvariantViolation extends Error {
   constructor(
@@ -164,7 +151,6 @@ export interface World {
   people: number;
   /** Approved batches whose figures were checked against the engine (they are final). */
   verified: Set<string>;
-  pending: Array<{ invariant: InvariantName; reason: string; detail: string }>;
   trace: string[];
   /** Steps run over all sequences. */
   steps: number;
@@ -196,7 +182,7 @@ export async function createWorld(h: Harness): Promise<World> {
     await h.createUser({ roles: ['representative'], displayName: 'Främmande Företrädare' }),
     otherFinance,
   ];
-  return { h, api, admin: admin.token!, finance, otherFinance, strangers, runs: 0, people: 0, verified: new Set(), pending: [], trace: [], steps: 0 };
+  return { h, api, admin: admin.token!, finance, otherFinance, strangers, runs: 0, people: 0, verified: new Set(), trace: [], steps: 0 };
 }
 
 /** The month `k` months before last month, as YYYY-MM. */
@@ -316,7 +302,6 @@ const otherCase = (email: string, variant: number) =>
 const liveIn = (m: Model, group: number, person: number) =>
   m.nominations.some((n) => n.group === group && n.person === person && n.state === 'open') ||
   m.assignments.some((a) => a.group === group && a.person === person && a.state !== 'ended');
-const everIn = (m: Model, group: number, person: number) => m.nominations.some((n) => n.group === group && n.person === person);
 
 const activeIn = (m: Model, group: number) => m.assignments.filter((a) => a.group === group && a.state === 'active').length;
 
@@ -494,9 +479,7 @@ async function checkBelowMinimum(m: Model, r: Real): Promise<void> {
     }, 15_000).catch(() => handle.query(recruitmentStatusQuery));
     if (!status.roundOpen) {
       const detail = `group ${g.id}: ${activeIn(m, i)} active of ${g.min}, recruitment ${status.state}, no open round`;
-      const reason = PENDING_INVARIANTS['below-minimum-has-open-round'];
-      if (reason) r.w.pending.push({ invariant: 'below-minimum-has-open-round', reason, detail });
-      else violated('below-minimum-has-open-round', detail);
+      violated('below-minimum-has-open-round', detail);
     }
   }
 }
@@ -552,8 +535,7 @@ class Nominate extends Step {
     if (this.existing === null || m.people.length === 0) pi = newPerson(m, r);
     else {
       pi = this.existing % m.people.length;
-      // The same person again in the same group is the duplicate of issue 13 #1 (see DUPLICATE_NOMINATIONS).
-      if (everIn(m, gi, pi) && !DUPLICATE_NOMINATIONS) pi = newPerson(m, r);
+      // The same person again in the same group is the duplicate of issue 13 #1: the model predicts the 409.
     }
     const p = m.people[pi];
     const open = await openRequest(r, g);
@@ -579,7 +561,7 @@ class NominateAtOnce extends Step {
     super();
   }
   toString = () => `NominateAtOnce(group ${this.group})`;
-  applies = (m: Readonly<Model>) => DUPLICATE_NOMINATIONS && m.nominations.length < MAX_NOMINATIONS;
+  applies = (m: Readonly<Model>) => m.nominations.length < MAX_NOMINATIONS;
   async act(m: Model, r: Real) {
     const gi = this.group % m.groups.length;
     const g = m.groups[gi];

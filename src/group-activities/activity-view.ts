@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActivityDto } from './dto/group-activity.dto';
 import { GroupActivity } from './group-activity.entity';
+import { ASSIGNMENT_STATES, AssignmentState } from '../../workflows/assignment.messages';
 
 /**
  * Reading activities (shared by the activities and time-report modules, which must not depend on each other's
@@ -22,16 +23,7 @@ export function agreementActivityId(assignmentId: string): string {
 }
 
 /** Assignment states with an agreement (drafted or later): these have an agreement's own activity. */
-export const AGREEMENT_STATES = [
-  'agreement-drafted',
-  'signed',
-  'countersigned',
-  'declaration-submitted',
-  'declaration-needs-changes',
-  'declaration-approved',
-  'active',
-  'ended',
-] as const;
+export const AGREEMENT_STATES: readonly AssignmentState[] = ASSIGNMENT_STATES.slice(ASSIGNMENT_STATES.indexOf('agreement-drafted'));
 
 /** Creates the agreement's own activity of an assignment when it has none (idempotent). */
 export async function ensureAgreementActivity(db: DataSource | EntityManager, assignment: { id: string; groupId: string }): Promise<string> {

@@ -169,11 +169,12 @@ describe('organisations API', () => {
     expect([taken.status, taken.body.fields]).toEqual([409, { name: ['Det finns redan en organisation med det namnet.'] }]);
     expect((await admin.patch(`/organisations/${randomUUID()}`, { name: 'X' })).status).toBe(404);
 
-    // Only administrators change organisations; to others the endpoint answers as for a missing organisation.
+    // Only administrators change organisations; a coordinator or the organisation's own contact, who both read it,
+    // is refused (403), not told that an organisation they can read is missing.
     const contact = await h.createUser({ roles: ['org-contact'], organisationId: id });
     for (const other of [coordinator.api, contact.api]) {
       const res = await other.patch(`/organisations/${id}`, { name: 'Kapat' });
-      expect([res.status, res.body.message]).toEqual([404, 'Organisationen finns inte.']);
+      expect([res.status, res.body.message]).toEqual([403, 'Du har inte behörighet att göra detta.']);
     }
     expect((await admin.get(`/organisations/${id}`)).body.name).toBe('Svenska Diabetesförbundet');
   });

@@ -8,7 +8,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      testMatch: ['<rootDir>/{src,workflows,activities,templates}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{src,workflows,activities,templates}/**/*.spec.ts', '<rootDir>/test/*.spec.ts'],
     },
     {
       displayName: 'integration',

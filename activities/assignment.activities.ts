@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { AgreementTermsData } from '../src/assignments/agreement-draft.entity';
 import { renderAgreementPdf, payerOfGroup } from '../src/assignments/agreement-document';
+import { AssignmentsRepository, StoredDraft } from '../src/assignments/assignments.repository';
 import { addDays, calendarPeriod, stockholmDate, stockholmMidnight } from '../src/lifecycle/stockholm-time';
 import type { AssignmentState, PeriodState, ReportingFrequency } from '../workflows/assignment.messages';
 import type { ActivityDeps } from './deps';
@@ -42,81 +43,60 @@ const FEE_BASIS =
   'tid inklusive restid) samt reseersättning; för- och efterarbete ingår normalt. Inkomstbortfall ersätts inte.';
 
 export function createAssignmentActivities({ dataSource, logger }: ActivityDeps) {
+  const assignments = new AssignmentsRepository(dataSource);
+
   /** Stores the draft's terms once per key; returns the stored draft. */
-  async function storeDraft(
-    a: { assignmentId: string },
-    key: string,
-  ): Promise<{ agreementId: string; version: number; documentId: string | null }> {
-    const existing: Array<{ id: string; version: number; document_id: string | null }> = await dataSource.query(
-      `SELECT id, version, document_id FROM agreement_draft WHERE idempotency_key = $1`,
-      [key],
-    );
-    if (existing[0]) return { agreementId: existing[0].id, version: existing[0].version, documentId: existing[0].document_id };
-    const [row] = (await dataSource.query(
-      `SELECT a.id, a.representation, a.nominating_organisation_id, to_char(a.period_start, 'YYYY-MM-DD') AS period_start,
-              to_char(a.period_end, 'YYYY-MM-DD') AS period_end, a.fee_mode, a.reporting_frequency,
-              a.employed_by_organisation, a.extra_preparation_days, a.estimated_meeting_hours, a.estimated_other_hours,
-              a.contact_user_id, g.id AS group_id, g.name AS group_name, g.kind AS group_kind, g.commission,
-              p.name AS parent_name, o.name AS organisation_name, u.display_name AS contact_name, u.email AS contact_email
-       FROM assignment a
-       JOIN working_group g ON g.id = a.group_id
-       LEFT JOIN working_group p ON p.id = g.parent_group_id
-       LEFT JOIN organisation o ON o.id = a.nominating_organisation_id
-       LEFT JOIN user_account u ON u.id = a.contact_user_id
-       WHERE a.id = $1`,
-      [a.assignmentId],
-    )) as Array<Record<string, unknown>>;
+  async function storeDraft(a: { assignmentId: string }, key: string): Promise<StoredDraft> {
+    const existing = await assignments.draftByKey(key);
+    if (existing) return existing;
+    const row = await assignments.agreementSource(a.assignmentId);
     if (!row) throw ApplicationFailure.nonRetryable(`assignment ${a.assignmentId} not found`, 'NotFound');
-    const payer = await payerOfGroup(dataSource, String(row.group_id));
+    const payer = await payerOfGroup(dataSource, row.groupId);
 
     const terms: AgreementTermsData = {
       caseReference: a.assignmentId,
       group: {
-        id: String(row.group_id),
-        name: String(row.group_name),
-        kind: String(row.group_kind),
-        parentName: (row.parent_name as string | null) ?? null,
-        commission: String(row.commission),
+        id: row.groupId,
+        name: row.groupName,
+        kind: row.groupKind,
+        parentName: row.parentName,
+        commission: row.commission,
       },
       representation: {
-        basis: String(row.representation),
-        nominatingOrganisationId: (row.nominating_organisation_id as string | null) ?? null,
-        nominatingOrganisation: (row.organisation_name as string | null) ?? null,
+        basis: row.representation,
+        nominatingOrganisationId: row.nominatingOrganisationId,
+        nominatingOrganisation: row.organisationName,
       },
       assignment:
-        `Att som patient- eller närståendeföreträdare medverka i ${String(row.group_name)} enligt gruppens uppdragsbeskrivning, ` +
+        `Att som patient- eller närståendeföreträdare medverka i ${row.groupName} enligt gruppens uppdragsbeskrivning, ` +
         'som en fullvärdig medlem, och bidra med patienters och närståendes erfarenheter och kunskap.',
       timeEstimate: {
-        meetingHoursPerYear: (row.estimated_meeting_hours as number | null) ?? null,
-        outsideMeetingHoursPerYear: (row.estimated_other_hours as number | null) ?? null,
+        meetingHoursPerYear: row.estimatedMeetingHours,
+        outsideMeetingHoursPerYear: row.estimatedOtherHours,
       },
       fees: {
-        mode: row.fee_mode as 'session' | 'hourly',
+        mode: row.feeMode,
         basis: FEE_BASIS,
-        extraPreparationDays: Number(row.extra_preparation_days ?? 0),
-        employedByOrganisation: Boolean(row.employed_by_organisation),
-        payoutFrequency: row.reporting_frequency as 'monthly' | 'quarterly',
+        extraPreparationDays: row.extraPreparationDays,
+        employedByOrganisation: row.employedByOrganisation,
+        payoutFrequency: row.reportingFrequency,
         payerCode: payer?.payerCode ?? null,
       },
       informationResponsibility: INFORMATION_RESPONSIBILITY,
       declaration: 'Företrädaren lämnar en jävsdeklaration innan uppdraget börjar och förnyar den när förhållandena ändras.',
-      period: { from: (row.period_start as string | null) ?? null, to: (row.period_end as string | null) ?? null },
+      period: { from: row.periodStart, to: row.periodEnd },
       contactPerson: {
-        userId: (row.contact_user_id as string | null) ?? null,
-        name: (row.contact_name as string | null) ?? null,
-        email: (row.contact_email as string | null) ?? null,
+        userId: row.contactUserId,
+        name: row.contactName,
+        email: row.contactEmail,
       },
     };
-    const id = randomUUID();
-    const inserted: Array<{ id: string; version: number; document_id: string | null }> = await dataSource.query(
-      `INSERT INTO agreement_draft (id, assignment_id, version, idempotency_key, terms)
-       VALUES ($1, $2, (SELECT COALESCE(max(version), 0) + 1 FROM agreement_draft WHERE assignment_id = $2), $3, $4)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, version, document_id`,
-      [id, a.assignmentId, key, JSON.stringify(terms)],
-    );
-    const result = inserted[0] ?? (await dataSource.query(`SELECT id, version, document_id FROM agreement_draft WHERE idempotency_key = $1`, [key]))[0];
-    logger.info({ assignmentId: a.assignmentId, agreementId: result.id, version: result.version }, 'agreement drafted');
-    return { agreementId: result.id, version: result.version, documentId: result.document_id ?? null };
+    const inserted = await assignments.insertDraft({ id: randomUUID(), assignmentId: a.assignmentId, key, terms });
+    // Another attempt stored the draft with this key meanwhile: that one is the draft.
+    const result = inserted ?? (await assignments.draftByKey(key));
+    if (!result) throw new Error(`agreement draft ${key} was neither inserted nor found`);
+    logger.info({ assignmentId: a.assignmentId, agreementId: result.agreementId, version: result.version }, 'agreement drafted');
+    return result;
   }
 
   return {
@@ -126,7 +106,7 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
      * Idempotent: the audit key (workflow ID + step number + action) makes a retry a no-op.
      */
     async recordAssignmentStep(a: AssignmentStepArgs): Promise<void> {
-      await dataSource.transaction(async (em) => {
+      await assignments.transaction(async (em) => {
         const first = await appendAudit(em, {
           actor: a.actor,
           action: `assignment.${a.action}`,
@@ -136,37 +116,20 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
           details: { ...(a.details ?? {}), state: a.state, ...(a.endReason ? { endReason: a.endReason } : {}) },
         });
         if (!first) return;
-        await em.query(
-          `UPDATE assignment SET state = $2, end_reason = COALESCE($3, end_reason), updated_at = now() WHERE id = $1`,
-          [a.assignmentId, a.state, a.endReason ?? null],
-        );
+        await assignments.setState(a.assignmentId, a.state, a.endReason ?? null, em);
         const actorUuid = /^[0-9a-f-]{36}$/i.test(a.actor) ? a.actor : null;
         if (a.agreement?.state === 'signed') {
-          await em.query(`UPDATE agreement_draft SET state = 'signed', signed_by = $2, signed_at = now() WHERE id = $1`, [a.agreement.id, actorUuid]);
+          await assignments.markAgreementSigned(a.agreement.id, actorUuid, em);
         } else if (a.agreement?.state === 'countersigned') {
-          await em.query(`UPDATE agreement_draft SET state = 'countersigned', countersigned_by = $2, countersigned_at = now() WHERE id = $1`, [
-            a.agreement.id,
-            actorUuid,
-          ]);
+          await assignments.markAgreementCountersigned(a.agreement.id, actorUuid, em);
         }
         if (a.declaration?.state === 'submitted') {
-          await em.query(`UPDATE declaration SET state = 'submitted' WHERE id = $1`, [a.declaration.id]);
+          await assignments.markDeclarationSubmitted(a.declaration.id, em);
         } else if (a.declaration) {
-          await em.query(`UPDATE declaration SET state = $2, reviewed_by = $3, reviewed_at = now() WHERE id = $1`, [
-            a.declaration.id,
-            a.declaration.state,
-            actorUuid,
-          ]);
+          await assignments.markDeclarationReviewed(a.declaration.id, a.declaration.state, actorUuid, em);
         }
         if (a.period) {
-          await em.query(
-            `UPDATE assignment_reporting_period SET state = $3, due_at = COALESCE($4::timestamptz, due_at),
-               ends_at = GREATEST(starts_at + interval '1 millisecond', COALESCE($5::timestamptz, ends_at)),
-               ends_on = GREATEST(starts_on, COALESCE((($5::timestamptz - interval '1 millisecond') AT TIME ZONE 'Europe/Stockholm')::date, ends_on)),
-               updated_at = now()
-             WHERE assignment_id = $1 AND period_key = $2`,
-            [a.assignmentId, a.period.key, a.period.state, a.period.dueAt ?? null, a.period.endsAt ?? null],
-          );
+          await assignments.updatePeriod(a.assignmentId, { key: a.period.key, state: a.period.state, dueAt: a.period.dueAt ?? null, endsAt: a.period.endsAt ?? null }, em);
         }
       });
       logger.info({ assignmentId: a.assignmentId, action: a.action, state: a.state }, 'assignment step recorded');
@@ -176,11 +139,8 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
      * Drafts the agreement (överenskommelse, §4.3 and §4.5.1) from the group's commission and the assignment's
      * terms: assignment, time estimate, fee terms, information responsibility, the declaration of interests,
      * period and contact person. Stores the draft in `agreement_draft` (a new version each call with a new key)
-     * and returns its ID. Idempotent by key.
-     *
-     * FOR THE DOCUMENTS MODULE: the PDF is not rendered here. Wire rendering in this activity (or one after it)
-     * from `agreement_draft.terms` with templates/agreement.sv.ts once src/documents offers it, and set
-     * `document_id`; the workflow only needs the returned agreement ID.
+     * and returns its ID, then renders the PDF from the stored terms (templates/agreement.sv.ts) and sets the
+     * draft's document; a draft whose PDF could not be rendered is returned with `pdfProblem`. Idempotent by key.
      */
     async draftAgreement(a: {
       assignmentId: string;
@@ -191,14 +151,14 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
       const key = stepKey(a.workflowId, a.chainId, a.transitionNo, 'draft-agreement');
       const draft = await storeDraft(a, key);
       if (draft.documentId) return { ...draft, pdfProblem: null };
-      const terms: AgreementTermsData = (await dataSource.query(`SELECT terms FROM agreement_draft WHERE id = $1`, [draft.agreementId]))[0].terms;
+      const terms = await assignments.draftTerms(draft.agreementId);
       const pdf = await renderAgreementPdf(
         dataSource,
         { assignmentId: a.assignmentId, terms },
         { actor: `system:${a.workflowId}`, key: `${key}:pdf`, now: new Date() },
       );
       if (pdf.documentId) {
-        await dataSource.query(`UPDATE agreement_draft SET document_id = $2 WHERE id = $1`, [draft.agreementId, pdf.documentId]);
+        await assignments.setDraftDocument(draft.agreementId, pdf.documentId);
       } else {
         logger.warn({ assignmentId: a.assignmentId, agreementId: draft.agreementId, problem: pdf.reason }, 'agreement drafted without a PDF');
       }
@@ -239,26 +199,26 @@ export function createAssignmentActivities({ dataSource, logger }: ActivityDeps)
       }
       let startsAt = a.startsAt;
       if (a.fromAgreementStart) {
-        const [row] = (await dataSource.query(`SELECT to_char(period_start, 'YYYY-MM-DD') AS period_start FROM assignment WHERE id = $1`, [
-          a.assignmentId,
-        ])) as Array<{ period_start: string | null }>;
-        if (row?.period_start) startsAt = Math.min(startsAt, stockholmMidnight(row.period_start));
+        const agreed = await assignments.agreedPeriod(a.assignmentId);
+        if (agreed?.periodStart) startsAt = Math.min(startsAt, stockholmMidnight(agreed.periodStart));
       }
-      await dataSource.query(
-        `INSERT INTO assignment_reporting_period (assignment_id, period_key, period_index, starts_at, ends_at, starts_on, ends_on, state)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open') ON CONFLICT (assignment_id, period_key) DO NOTHING`,
-        [a.assignmentId, key, a.index, new Date(startsAt), new Date(endsAt), stockholmDate(startsAt), endsOn],
-      );
+      await assignments.insertOpenPeriod({
+        assignmentId: a.assignmentId,
+        key,
+        index: a.index,
+        startsAt: new Date(startsAt),
+        endsAt: new Date(endsAt),
+        startsOn: stockholmDate(startsAt),
+        endsOn,
+      });
       return { key, startsAt, endsAt };
     },
 
     /** When the agreement's period ends (the day after `period_end` begins, Stockholm time), or null. Read-only. */
     async planTenure(a: { assignmentId: string }): Promise<{ endsAt: number | null }> {
-      const [row] = (await dataSource.query(`SELECT to_char(period_end, 'YYYY-MM-DD') AS period_end FROM assignment WHERE id = $1`, [
-        a.assignmentId,
-      ])) as Array<{ period_end: string | null }>;
-      if (!row?.period_end) return { endsAt: null };
-      return { endsAt: stockholmMidnight(addDays(row.period_end, 1)) };
+      const agreed = await assignments.agreedPeriod(a.assignmentId);
+      if (!agreed?.periodEnd) return { endsAt: null };
+      return { endsAt: stockholmMidnight(addDays(agreed.periodEnd, 1)) };
     },
   };
 }

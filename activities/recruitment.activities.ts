@@ -1,6 +1,8 @@
 import type { AssignmentTerms, NominationRequestState, RecruitmentState } from '../workflows/recruitment.messages';
 import type { Representation } from '../workflows/assignment.messages';
 import { payerOfGroup } from '../src/assignments/agreement-document';
+import { AssignmentsRepository } from '../src/assignments/assignments.repository';
+import { RecruitmentRepository } from '../src/recruitment/recruitment.repository';
 import type { ActivityDeps } from './deps';
 import { appendAudit, stepKey } from './lifecycle-audit';
 
@@ -43,6 +45,8 @@ export interface AppointArgs {
 const uuidOrNull = (v: string) => (/^[0-9a-f-]{36}$/i.test(v) ? v : null);
 
 export function createRecruitmentActivities({ dataSource, logger }: ActivityDeps) {
+  const recruitment = new RecruitmentRepository(dataSource);
+  const assignments = new AssignmentsRepository(dataSource);
   return {
     /** Who pays for the group's fees (src/paying-bodies rules), or null while it cannot be decided. Read-only. */
     async resolveGroupPayer(a: { groupId: string }): Promise<{ payerCode: string | null }> {
@@ -55,7 +59,7 @@ export function createRecruitmentActivities({ dataSource, logger }: ActivityDeps
      * Idempotent: the audit line's key (workflow ID + step number + action) makes a retry a no-op.
      */
     async recordRecruitmentStep(a: RecruitmentStepArgs): Promise<void> {
-      await dataSource.transaction(async (em) => {
+      await recruitment.transaction(async (em) => {
         const first = await appendAudit(em, {
           actor: a.actor,
           action: `recruitment.${a.action}`,
@@ -65,34 +69,11 @@ export function createRecruitmentActivities({ dataSource, logger }: ActivityDeps
           details: { ...a.details, recruitmentState: a.recruitmentState },
         });
         if (!first) return;
-        await em.query(`UPDATE working_group SET recruitment_state = $2, updated_at = now() WHERE id = $1`, [a.groupId, a.recruitmentState]);
-        if (a.belowMinimumSince !== undefined) {
-          await em.query(`UPDATE working_group SET below_minimum_since = $2 WHERE id = $1`, [a.groupId, a.belowMinimumSince]);
-        }
-        for (const r of a.requestsOpened ?? []) {
-          await em.query(
-            `INSERT INTO nomination_request (id, group_id, organisation_id, round, state, urgent, deadline)
-             VALUES ($1, $2, $3, $4, 'sent', $5, $6) ON CONFLICT (id) DO NOTHING`,
-            [r.id, a.groupId, r.organisationId, r.round, r.urgent, r.deadline],
-          );
-        }
-        for (const r of a.requestStates ?? []) {
-          await em.query(
-            `UPDATE nomination_request SET state = $2, updated_at = now(),
-               reminded_at = CASE WHEN $2 = 'reminded' THEN now() ELSE reminded_at END,
-               answered_at = CASE WHEN $2 IN ('nominated', 'declined') AND answered_at IS NULL THEN now() ELSE answered_at END
-             WHERE id = $1`,
-            [r.id, r.state],
-          );
-        }
-        if (a.nomination) {
-          await em.query(
-            `UPDATE nomination SET state = $2, updated_at = now(),
-               decided_by = COALESCE($3, decided_by), decided_at = CASE WHEN $3 IS NULL THEN decided_at ELSE now() END
-             WHERE id = $1`,
-            [a.nomination.id, a.nomination.state, a.nomination.decidedBy],
-          );
-        }
+        await recruitment.setRecruitmentState(a.groupId, a.recruitmentState, em);
+        if (a.belowMinimumSince !== undefined) await recruitment.setBelowMinimumSince(a.groupId, a.belowMinimumSince, em);
+        for (const r of a.requestsOpened ?? []) await recruitment.insertSentRequest(a.groupId, r, em);
+        for (const r of a.requestStates ?? []) await recruitment.setRequestState(r.id, r.state, em);
+        if (a.nomination) await recruitment.decideNomination(a.nomination.id, a.nomination.state, a.nomination.decidedBy, em);
       });
       logger.info({ groupId: a.groupId, action: a.action, state: a.recruitmentState }, 'recruitment step recorded');
     },
@@ -103,7 +84,7 @@ export function createRecruitmentActivities({ dataSource, logger }: ActivityDeps
      * (audit key; the assignment ID comes from the workflow).
      */
     async appointNominee(a: AppointArgs): Promise<void> {
-      await dataSource.transaction(async (em) => {
+      await recruitment.transaction(async (em) => {
         const first = await appendAudit(em, {
           actor: a.actor,
           action: 'recruitment.nominee-appointed',
@@ -113,34 +94,20 @@ export function createRecruitmentActivities({ dataSource, logger }: ActivityDeps
           details: { nominationId: a.nominationId, assignmentId: a.assignmentId, organisationId: a.organisationId, recruitmentState: a.recruitmentState },
         });
         if (!first) return;
-        const t = a.terms;
-        await em.query(
-          `INSERT INTO assignment (id, group_id, person_id, representation, nominating_organisation_id, state, period_start, period_end,
-             fee_mode, reporting_frequency, employed_by_organisation, extra_preparation_days, estimated_meeting_hours, estimated_other_hours,
-             contact_user_id)
-           VALUES ($1, $2, $3, $4, $5, 'nominated', $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
-          [
-            a.assignmentId,
-            a.groupId,
-            a.personId,
-            a.representation,
-            a.organisationId,
-            t.periodStart,
-            t.periodEnd,
-            t.feeMode,
-            t.reportingFrequency,
-            t.employedByOrganisation,
-            t.extraPreparationDays,
-            t.estimatedMeetingHours,
-            t.estimatedOtherHours,
-            uuidOrNull(a.actor),
-          ],
+        await assignments.insertNominated(
+          {
+            id: a.assignmentId,
+            groupId: a.groupId,
+            personId: a.personId,
+            representation: a.representation,
+            organisationId: a.organisationId,
+            terms: a.terms,
+            contactUserId: uuidOrNull(a.actor),
+          },
+          em,
         );
-        await em.query(
-          `UPDATE nomination SET state = 'appointed', assignment_id = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1`,
-          [a.nominationId, a.assignmentId, uuidOrNull(a.actor)],
-        );
-        await em.query(`UPDATE working_group SET recruitment_state = $2, updated_at = now() WHERE id = $1`, [a.groupId, a.recruitmentState]);
+        await recruitment.markAppointed(a.nominationId, a.assignmentId, uuidOrNull(a.actor), em);
+        await recruitment.setRecruitmentState(a.groupId, a.recruitmentState, em);
       });
       logger.info({ groupId: a.groupId, assignmentId: a.assignmentId }, 'nominee appointed');
     },

@@ -2,17 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { stockholmDate } from '../lifecycle/stockholm-time';
 import { LOGGER } from '../logging/logger';
 import { UsersService } from '../users/users.service';
-import { requireUser, runStep, UnavailableError, UPDATE_DEADLINE_MS } from '../lifecycle/workflow-calls';
+import { requireUser, runStep, UnavailableError } from '../lifecycle/workflow-calls';
 import { findOrCreatePerson, violatedConstraint } from '../people/people';
-import type { Representation } from '../assignments/assignment.entity';
-import { Organisation } from '../organisations/organisation.entity';
 import { WorkingGroup } from '../working-groups/working-group.entity';
 import { recruitmentWorkflowId } from '../../workflows/ids';
 import {
@@ -30,6 +27,9 @@ import { StartRoundDto } from './dto/start-round.dto';
 import { refuseEndedPeriod, refuseRecruitingForEndedGroup } from './date-rules';
 import { NominationRequest } from './nomination-request.entity';
 import { Nomination } from './nomination.entity';
+import { NominationView, RecruitmentRepository, StoredNomination } from './recruitment.repository';
+
+export type { NominationView } from './recruitment.repository';
 
 const GROUP_NOT_FOUND = 'Gruppen finns inte.';
 const REQUEST_NOT_FOUND = 'Nomineringsförfrågan finns inte.';
@@ -40,53 +40,6 @@ const NOMINATION_UNCONFIRMED =
 /** The Update ID of a nomination: a retry of the same nomination is one step in the workflow. */
 export const nominateUpdateId = (nominationId: string) => `nominate:${nominationId}`;
 
-interface StoredNomination {
-  id: string;
-  personId: string;
-  representation: Representation;
-  requestId: string | null;
-  organisationId: string | null;
-  nominatedBy: string;
-}
-interface RawNomination {
-  id: string;
-  group_id: string;
-  person_id: string;
-  request_id: string | null;
-  organisation_id: string | null;
-  representation: Representation;
-  nominated_by: string;
-  state: string;
-  /** The API gave up waiting for the workflow, or the row is older than any request that may still wait for it. */
-  stale: boolean;
-  unconfirmed: boolean;
-}
-const NOMINATION_COLUMNS = `id, group_id, person_id, request_id, organisation_id, representation, nominated_by, state,
-  (unconfirmed_at IS NOT NULL OR created_at < now() - interval '${Math.ceil(UPDATE_DEADLINE_MS / 1000) + 5} seconds') AS stale,
-  unconfirmed_at IS NOT NULL AS unconfirmed`;
-const toStored = (r: RawNomination): StoredNomination => ({
-  id: r.id,
-  personId: r.person_id,
-  representation: r.representation,
-  requestId: r.request_id ?? null,
-  organisationId: r.organisation_id ?? null,
-  nominatedBy: r.nominated_by,
-});
-
-export interface NominationView {
-  id: string;
-  groupId: string;
-  requestId: string | null;
-  organisationId: string | null;
-  organisationName: string | null;
-  state: string;
-  representation: string;
-  assignmentId: string | null;
-  nominee: { personId: string; fullName: string; email: string; perspective: string | null };
-  createdAt: Date;
-  decidedAt: Date | null;
-}
-
 /**
  * The recruitment steps over HTTP (§4.2, §3.3): a coordinator starts a nomination round, organisations nominate
  * or decline, the coordinator appoints or rejects. What people submit (a nominee's name and address) is stored
@@ -95,7 +48,7 @@ export interface NominationView {
 @Injectable()
 export class RecruitmentService {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(RecruitmentRepository) private readonly repo: RecruitmentRepository,
     @Inject(Client) private readonly temporal: Client,
     @Inject(UsersService) private readonly users: UsersService,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -119,7 +72,7 @@ export class RecruitmentService {
     refuseRecruitingForEndedGroup(group.endsOn, stockholmDate(Date.now()));
     const organisationIds = dto.organisationIds ?? [];
     if (organisationIds.length > 0) {
-      const found = await this.ds.getRepository(Organisation).findBy({ id: In(organisationIds) });
+      const found = await this.repo.findOrganisations(organisationIds);
       const missing = organisationIds.filter((id) => !found.some((o) => o.id === id));
       if (missing.length) {
         throw new InvalidInputError('Någon av organisationerna finns inte.', { organisationIds: missing.map((id) => `Organisationen ${id} finns inte.`) });
@@ -135,15 +88,15 @@ export class RecruitmentService {
 
   async listRequests(groupId: string): Promise<NominationRequest[]> {
     await this.group(groupId);
-    return this.ds.getRepository(NominationRequest).find({ where: { groupId }, order: { round: 'DESC', createdAt: 'ASC' } });
+    return this.repo.requestsOfGroup(groupId);
   }
 
   /** An organisation contact's requests (their own organisation), newest first. */
   async requestsForOrganisation(user: AuthUser | undefined): Promise<Array<NominationRequest & { groupName: string }>> {
     const actor = requireUser(user);
     if (!actor.organisationId) return [];
-    const rows = await this.ds.getRepository(NominationRequest).find({ where: { organisationId: actor.organisationId }, order: { createdAt: 'DESC' } });
-    const groups = await this.ds.getRepository(WorkingGroup).findBy({ id: In([...new Set(rows.map((r) => r.groupId))]) });
+    const rows = await this.repo.requestsOfOrganisation(actor.organisationId);
+    const groups = await this.repo.findGroups([...new Set(rows.map((r) => r.groupId))]);
     return rows.map((r) => ({ ...r, groupName: groups.find((g) => g.id === r.groupId)?.name ?? '' }));
   }
 
@@ -188,7 +141,7 @@ export class RecruitmentService {
 
   async listNominations(groupId: string): Promise<NominationView[]> {
     await this.group(groupId);
-    return this.nominationViews(`n.group_id = $1 AND n.state <> 'submitted'`, [groupId]);
+    return this.repo.nominationViewsOfGroup(groupId);
   }
 
   /** The coordinator appoints a nominee: the recruitment workflow creates the assignment and starts its workflow. */
@@ -209,11 +162,7 @@ export class RecruitmentService {
     if (n.state === 'proposed') {
       // Issue 13 #1: never a second live assignment for one person in one group (also refused by the workflow and
       // the database; asked here first so that the workflow never meets the database's refusal).
-      const [live] = await this.ds.query(
-        `SELECT 1 FROM assignment WHERE group_id = $1 AND person_id = $2 AND state NOT IN ('declined', 'ended') AND duplicate_of IS NULL`,
-        [groupId, n.personId],
-      );
-      if (live) throw new ConflictError(ALREADY_IN_GROUP);
+      if (await this.repo.hasLiveAssignment(groupId, n.personId)) throw new ConflictError(ALREADY_IN_GROUP);
     }
     let appointed: { assignmentId: string };
     try {
@@ -239,8 +188,7 @@ export class RecruitmentService {
       );
     } catch (e) {
       // A retried appointment is refused (the nominee is no longer waiting); the login may still be missing.
-      const again = await this.ds.getRepository(Nomination).findOneBy({ id: n.id });
-      if (again?.state === 'appointed') await this.inviteAppointee(actor, n.personId);
+      if ((await this.repo.nominationState(n.id)) === 'appointed') await this.inviteAppointee(actor, n.personId);
       throw e;
     }
     const invitation = await this.inviteAppointee(actor, n.personId);
@@ -265,13 +213,13 @@ export class RecruitmentService {
     const actor = requireUser(user);
     const n = await this.nomination(groupId, nominationId);
     await this.step(groupId, () => this.handle(groupId).executeUpdate(rejectNomineeUpdate, { args: [{ actorId: actor.id, nominationId: n.id }] }));
-    return (await this.nominationViews(`n.id = $1`, [n.id]))[0];
+    return this.repo.nominationView(n.id);
   }
 
   /** The group's recruitment audit log, oldest first. */
   async audit(groupId: string): Promise<AuditEntry[]> {
     await this.group(groupId);
-    return this.ds.getRepository(AuditEntry).find({ where: { subjectType: 'working_group', subjectId: groupId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.repo.groupAuditTrail(groupId);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -314,34 +262,26 @@ export class RecruitmentService {
   ): Promise<{ row: StoredNomination; kind: 'new' | 'retry' | 'answered' | 'stale'; createdPersonId: string | null }> {
     const requestId = request?.id ?? null;
     try {
-      return await this.ds.transaction(async (em) => {
+      return await this.repo.transaction(async (em) => {
         const person = await findOrCreatePerson(em, { fullName: dto.fullName, email: dto.email, phone: dto.phone, perspective: dto.perspective });
         if (dto.id) {
-          const [same]: RawNomination[] = await em.query(`SELECT ${NOMINATION_COLUMNS} FROM nomination WHERE id = $1`, [dto.id]);
+          const same = await this.repo.findNominationById(dto.id, em);
           if (same) {
-            if (same.group_id !== groupId || same.person_id !== person.id || (same.request_id ?? null) !== requestId) {
+            if (same.groupId !== groupId || same.personId !== person.id || same.requestId !== requestId) {
               throw new ConflictError('En annan nominering finns redan med detta id.');
             }
             return { row: toStored(same), kind: same.state === 'submitted' ? 'retry' : 'answered', createdPersonId: null };
           }
         }
-        const [open]: RawNomination[] = await em.query(
-          `SELECT ${NOMINATION_COLUMNS} FROM nomination
-            WHERE group_id = $1 AND person_id = $2 AND state IN ('submitted', 'proposed') AND duplicate_of IS NULL`,
-          [groupId, person.id],
-        );
+        const open = await this.repo.findOpenNomination(groupId, person.id, em);
         if (open) {
-          const ours = (open.request_id ?? null) === requestId;
+          const ours = open.requestId === requestId;
           if (open.state === 'submitted' && open.stale) return { row: toStored(open), kind: ours ? 'retry' : 'stale', createdPersonId: null };
           // The answer to an unconfirmed nomination never reached its sender: this is their retry.
           if (open.state === 'proposed' && ours && open.unconfirmed) return { row: toStored(open), kind: 'answered', createdPersonId: null };
           throw new ConflictError(ALREADY_NOMINATED);
         }
-        const [live] = await em.query(
-          `SELECT 1 FROM assignment WHERE group_id = $1 AND person_id = $2 AND state NOT IN ('declined', 'ended') AND duplicate_of IS NULL`,
-          [groupId, person.id],
-        );
-        if (live) throw new ConflictError(ALREADY_IN_GROUP);
+        if (await this.repo.hasLiveAssignment(groupId, person.id, em)) throw new ConflictError(ALREADY_IN_GROUP);
         const row: StoredNomination = {
           id: dto.id ?? randomUUID(),
           personId: person.id,
@@ -350,11 +290,7 @@ export class RecruitmentService {
           organisationId: request?.organisationId ?? null,
           nominatedBy: actor.id,
         };
-        await em.query(
-          `INSERT INTO nomination (id, group_id, request_id, organisation_id, person_id, representation, state, nominated_by)
-           VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7)`,
-          [row.id, groupId, row.requestId, row.organisationId, row.personId, row.representation, row.nominatedBy],
-        );
+        await this.repo.insertSubmittedNomination(groupId, row, em);
         return { row, kind: 'new', createdPersonId: person.created ? person.id : null };
       });
     } catch (e) {
@@ -393,75 +329,56 @@ export class RecruitmentService {
     } catch (e) {
       if (!(e instanceof ConflictError || e instanceof InvalidInputError || e instanceof NotFoundError)) {
         // No answer: the workflow may still take it. Keep the rows; the retry sends the same Update again.
-        await this.ds.query(`UPDATE nomination SET unconfirmed_at = now() WHERE id = $1 AND state = 'submitted'`, [row.id]).catch(() => undefined);
+        await this.repo.markUnconfirmed(row.id).catch(() => undefined);
         if (e instanceof UnavailableError) throw new UnavailableError(NOMINATION_UNCONFIRMED);
         throw e;
       }
-      await this.ds.transaction(async (em) => {
-        await em.query(`DELETE FROM nomination WHERE id = $1 AND state = 'submitted'`, [row.id]);
-        if (createdPersonId) {
-          await em.query(
-            `DELETE FROM person p WHERE p.id = $1
-               AND NOT EXISTS (SELECT 1 FROM nomination WHERE person_id = p.id)
-               AND NOT EXISTS (SELECT 1 FROM assignment WHERE person_id = p.id)
-               AND NOT EXISTS (SELECT 1 FROM user_account WHERE person_id = p.id)`,
-            [createdPersonId],
-          );
-        }
+      await this.repo.transaction(async (em) => {
+        await this.repo.deleteSubmittedNomination(row.id, em);
+        if (createdPersonId) await this.repo.deletePersonIfUnreferenced(createdPersonId, em);
       });
       // Refused now, but an earlier send of the same Update was taken meanwhile: the nomination stands.
-      const [after]: Array<{ state: string }> = await this.ds.query(`SELECT state FROM nomination WHERE id = $1`, [row.id]);
-      if (after && after.state !== 'submitted') return { accepted: true };
+      const after = await this.repo.nominationState(row.id);
+      if (after !== null && after !== 'submitted') return { accepted: true };
       return { accepted: false, error: e };
     }
   }
 
   /** The view of a nomination the workflow took; its sender has now had the answer. */
   private async confirmed(nominationId: string): Promise<NominationView> {
-    await this.ds.query(`UPDATE nomination SET unconfirmed_at = NULL WHERE id = $1 AND unconfirmed_at IS NOT NULL`, [nominationId]);
-    return (await this.nominationViews(`n.id = $1`, [nominationId]))[0];
-  }
-
-  private async nominationViews(where: string, params: unknown[]): Promise<NominationView[]> {
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT n.id, n.group_id, n.request_id, n.organisation_id, o.name AS organisation_name, n.state, n.representation, n.assignment_id,
-              n.person_id, p.full_name, p.email, p.perspective, n.created_at, n.decided_at
-       FROM nomination n JOIN person p ON p.id = n.person_id LEFT JOIN organisation o ON o.id = n.organisation_id
-       WHERE ${where} ORDER BY n.created_at, n.id`,
-      params,
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      groupId: String(r.group_id),
-      requestId: (r.request_id as string | null) ?? null,
-      organisationId: (r.organisation_id as string | null) ?? null,
-      organisationName: (r.organisation_name as string | null) ?? null,
-      state: String(r.state),
-      representation: String(r.representation),
-      assignmentId: (r.assignment_id as string | null) ?? null,
-      nominee: { personId: String(r.person_id), fullName: String(r.full_name), email: String(r.email), perspective: (r.perspective as string | null) ?? null },
-      createdAt: r.created_at as Date,
-      decidedAt: (r.decided_at as Date | null) ?? null,
-    }));
+    await this.repo.markConfirmed(nominationId);
+    return this.repo.nominationView(nominationId);
   }
 
   private async group(id: string): Promise<WorkingGroup> {
-    const g = await this.ds.getRepository(WorkingGroup).findOneBy({ id });
+    const g = await this.repo.findGroup(id);
     if (!g) throw new NotFoundError(GROUP_NOT_FOUND);
     return g;
   }
 
   private async request(id: string): Promise<NominationRequest> {
-    const r = await this.ds.getRepository(NominationRequest).findOneBy({ id });
+    const r = await this.repo.findRequest(id);
     if (!r) throw new NotFoundError(REQUEST_NOT_FOUND);
     return r;
   }
 
   private async nomination(groupId: string, id: string): Promise<Nomination> {
-    const n = await this.ds.getRepository(Nomination).findOneBy({ id, groupId });
+    const n = await this.repo.findNomination(groupId, id);
     if (!n || n.state === 'submitted') throw new NotFoundError(NOMINATION_NOT_FOUND);
     return n;
   }
+}
+
+/** What the workflow is told about a kept nomination. */
+function toStored(n: StoredNomination): StoredNomination {
+  return {
+    id: n.id,
+    personId: n.personId,
+    representation: n.representation,
+    requestId: n.requestId,
+    organisationId: n.organisationId,
+    nominatedBy: n.nominatedBy,
+  };
 }
 
 /**

@@ -2,10 +2,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { AgreementTermsData } from '../src/assignments/agreement-draft.entity';
 import { renderAgreementPdf, payerOfGroup } from '../src/assignments/agreement-document';
-import { AssignmentsRepository, StoredDraft } from '../src/assignments/assignments.repository';
 import { addDays, calendarPeriod, stockholmDate, stockholmMidnight } from '../src/lifecycle/stockholm-time';
 import type { AssignmentState, PeriodState, ReportingFrequency } from '../workflows/assignment.messages';
-import type { ActivityDeps } from './deps';
+import type { ActivityContext, StoredDraft } from './deps';
 import { appendAudit, stepKey } from './lifecycle-audit';
 
 export interface AssignmentStepArgs {
@@ -42,8 +41,7 @@ const FEE_BASIS =
   'Skattepliktigt arvode per möte eller aktivitet enligt betalarens gällande ersättningstabell (andel av prisbasbeloppet, ' +
   'tid inklusive restid) samt reseersättning; för- och efterarbete ingår normalt. Inkomstbortfall ersätts inte.';
 
-export function createAssignmentActivities({ dataSource, logger }: ActivityDeps) {
-  const assignments = new AssignmentsRepository(dataSource);
+export function createAssignmentActivities({ dataSource, logger, repositories: { assignments } }: ActivityContext) {
 
   /** Stores the draft's terms once per key; returns the stored draft. */
   async function storeDraft(a: { assignmentId: string }, key: string): Promise<StoredDraft> {

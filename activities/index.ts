@@ -1,4 +1,4 @@
-import type { ActivityDeps } from './deps';
+import { ActivityDeps, createActivityContext } from './deps';
 import { createMailActivities } from './mail.activities';
 import { createRecruitmentActivities } from './recruitment.activities';
 import { createAssignmentActivities } from './assignment.activities';
@@ -8,11 +8,12 @@ export type { ActivityDeps } from './deps';
 
 /** Builds every activity with its dependencies. Workflows import only the type (`import type`). */
 export function createActivities(deps: ActivityDeps) {
+  const ctx = createActivityContext(deps);
   return {
-    ...createMailActivities(deps),
-    ...createRecruitmentActivities(deps),
-    ...createAssignmentActivities(deps),
-    ...createPayoutActivities(deps),
+    ...createMailActivities(ctx),
+    ...createRecruitmentActivities(ctx),
+    ...createAssignmentActivities(ctx),
+    ...createPayoutActivities(ctx),
   };
 }
 

@@ -1,9 +1,7 @@
 import type { AssignmentTerms, NominationRequestState, RecruitmentState } from '../workflows/recruitment.messages';
 import type { Representation } from '../workflows/assignment.messages';
 import { payerOfGroup } from '../src/assignments/agreement-document';
-import { AssignmentsRepository } from '../src/assignments/assignments.repository';
-import { RecruitmentRepository } from '../src/recruitment/recruitment.repository';
-import type { ActivityDeps } from './deps';
+import type { ActivityContext } from './deps';
 import { appendAudit, stepKey } from './lifecycle-audit';
 
 export interface RecruitmentStepArgs {
@@ -44,9 +42,7 @@ export interface AppointArgs {
 
 const uuidOrNull = (v: string) => (/^[0-9a-f-]{36}$/i.test(v) ? v : null);
 
-export function createRecruitmentActivities({ dataSource, logger }: ActivityDeps) {
-  const recruitment = new RecruitmentRepository(dataSource);
-  const assignments = new AssignmentsRepository(dataSource);
+export function createRecruitmentActivities({ dataSource, logger, repositories: { recruitment, assignments } }: ActivityContext) {
   return {
     /** Who pays for the group's fees (src/paying-bodies rules), or null while it cannot be decided. Read-only. */
     async resolveGroupPayer(a: { groupId: string }): Promise<{ payerCode: string | null }> {

@@ -10,7 +10,7 @@ import { quietTemporalRuntime } from './support/harness';
 /**
  * Replays the saved histories of completed (and some running) lifecycle workflows (test/fixtures/histories/,
  * made by scripts/save-histories.sh) against the current workflow bundle. A change to a workflow that would
- * break the runs already in production (without `patched()`, see workflows/lifecycle.ts) fails here.
+ * break the runs already in production (without `patched()`, see workflows/versioning.ts) fails here.
  */
 function fixtures(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -40,28 +40,21 @@ import {
   withdrawUpdate,
 } from './assignment.messages';
 import { recruitmentWorkflowId } from './ids';
-import {
-  DeadlineTimer,
-  EffectQueue,
-  invalidInput,
-  iso,
-  isUuid,
-  LOCAL_RECORD_OPTIONS,
-  recordStep,
-  requireActor,
-  toMs,
-  waitMs,
-  wrongState,
-} from './lifecycle';
+import { DeadlineTimer } from './deadline-timer';
+import { EffectQueue, LOCAL_RECORD_OPTIONS, recordStep } from './effects';
+import { invalidInput, wrongState } from './refusals';
+import { isUuid, requireActor } from './checks';
+import { iso, toMs, waitMs } from './duration';
 import type { MailParams, MailRecipient, MailTemplate } from './notifications';
 import { assignmentChangedSignal, groupEndedSignal } from './recruitment.messages';
 import { groupIdKey, kindKey, payerKey, stateKey } from './search-attributes';
+import { PATCH } from './versioning';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-/** Step records as local activities (runs since the 2026-11 patch; see `recordStep` in lifecycle.ts). */
+/** Step records as local activities (runs since the 2026-11 patch; see `recordStep` in effects.ts). */
 const local = proxyLocalActivities<Activities>(LOCAL_RECORD_OPTIONS);
 
 /** How the state reads in a Swedish refusal: "uppdraget är …". */
@@ -133,14 +126,14 @@ function freshState(now: number): AssignmentCarriedState {
  * read model and the audit log; mails go through `sendMail`, keyed the same way. History holds IDs only.
  */
 export async function assignmentWorkflow(input: AssignmentInput): Promise<AssignmentResult> {
-  /** Step records as local activities, answers after the record, mails after the answer (lifecycle.ts). */
-  const localRecords = patched('assignment-2026-11-local-step-records');
+  /** Step records as local activities, answers after the record, mails after the answer (effects.ts). */
+  const localRecords = patched(PATCH.assignmentLocalRecords);
   /**
    * The first reporting period starts at the agreement's first day (not at activation), so meetings between the
    * agreement's start and the activation belong to a period (issue 13 #11b). Runs before the patch planned it from
    * activation.
    */
-  const periodsFromAgreement = patched('assignment-2026-12-periods-from-agreement');
+  const periodsFromAgreement = patched(PATCH.assignmentPeriodsFromAgreement);
   const policy: AssignmentPolicy = { ...defaultAssignmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
   /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
@@ -303,7 +296,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
    * (no history before the hook has such a period), and the patch marks the runs that do.
    */
   const submittedBeforeItsEnd = (p: ReportingPeriodState) =>
-    p.state === 'submitted' && p.dueAt === null && patched('assignment-2026-12-submitted-report-hook');
+    p.state === 'submitted' && p.dueAt === null && patched(PATCH.assignmentSubmittedReportHook);
   /** Not yet ended: it ends at `endsAt` (or when the assignment ends). */
   const running = (p: ReportingPeriodState) => p.state === 'open' || submittedBeforeItsEnd(p);
 

@@ -13,7 +13,7 @@ import {
   allHandlersFinished,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { PolicyDuration } from './duration';
+import { toMs } from './duration';
 import { payoutRunWorkflowId } from './ids';
 import {
   approveUpdate,
@@ -39,6 +39,7 @@ import {
 } from './payout-run.messages';
 import { msUntilStockholmDay, periodClosesOn, periodHasEnded, periodOpenMessage } from './payout-period';
 import { kindKey, payerKey, stateKey } from './search-attributes';
+import { PATCH } from './versioning';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -55,12 +56,6 @@ const slipActs = proxyActivities<Activities>({
   heartbeatTimeout: '1 minute',
   retry: { maximumInterval: '1 minute' },
 });
-
-/** Histories from before this marker made every slip in one activity (`generatePayoutSlips` without a range). */
-const SLIPS_IN_PARTS = 'payout-run-2026-11-slips-in-parts';
-
-/** Histories from before this marker drafted at once, whether or not the period had ended (issue 13 #3). */
-const CLOSED_PERIOD = 'payout-run-2026-12-closed-period';
 
 const MAX_REASON = 2000;
 
@@ -200,7 +195,7 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
   );
 
   publish();
-  if (patched(CLOSED_PERIOD)) {
+  if (patched(PATCH.payoutRunClosedPeriod)) {
     // Started before its period ended (the API and the Schedule never do): gather only once it has.
     const closes = periodClosesOn(input.period);
     const wait = closes ? msUntilStockholmDay(closes, Date.now()) : 0;
@@ -216,7 +211,7 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
   publish();
 
   if (phase === 'awaiting-approval') {
-    approveBy = new Date(Date.now() + msOf(policy.approveWithin)).toISOString();
+    approveBy = new Date(Date.now() + toMs(policy.approveWithin)).toISOString();
     const decided = await condition(() => phase !== 'awaiting-approval', policy.approveWithin);
     if (!decided) {
       // No decision in time: counts as rejected (unless an approval is just finishing).
@@ -236,7 +231,7 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
   if (phase === 'approved' && batch) {
     // The slips are made after the money is final; a slip that cannot be made does not undo the payout
     // (GET /payout-runs/:id/slips/:personId makes it again on demand).
-    if (patched(SLIPS_IN_PARTS)) {
+    if (patched(PATCH.payoutRunSlipsInParts)) {
       // Old inputs have no slip settings: the defaults are the values those runs were written with.
       const perActivity = Math.max(1, Math.floor(policy.slipsPerActivity) || SLIPS_PER_ACTIVITY);
       const atOnce = Math.max(1, Math.floor(policy.slipActivitiesAtOnce) || SLIP_ACTIVITIES_AT_ONCE);
@@ -315,18 +310,4 @@ function refusalMessage(e: unknown): string {
   let cur: unknown = e;
   while (cur && typeof cur === 'object' && 'cause' in cur && (cur as { cause?: unknown }).cause) cur = (cur as { cause: unknown }).cause;
   return cur instanceof Error ? cur.message : 'Steget kunde inte utföras.';
-}
-
-/** Milliseconds of a policy duration (for the approve-by time shown to finance). */
-function msOf(d: PolicyDuration): number {
-  if (typeof d === 'number') return d;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|seconds?|m|minutes?|h|hours?|d|days?)\s*$/i.exec(String(d));
-  if (!m) return 0;
-  const n = Number(m[1]);
-  const unit = m[2].toLowerCase();
-  if (unit.startsWith('ms') || unit.startsWith('milli')) return n;
-  if (unit.startsWith('s')) return n * 1000;
-  if (unit.startsWith('m')) return n * 60_000;
-  if (unit.startsWith('h')) return n * 3_600_000;
-  return n * 86_400_000;
 }

@@ -19,20 +19,11 @@ import type { RecruitmentStepArgs } from '../activities/recruitment.activities';
 import type { AssignmentInput } from './assignment.messages';
 import { assignmentWorkflow } from './assignment.workflow';
 import { assignmentWorkflowId } from './ids';
-import {
-  DeadlineTimer,
-  EffectQueue,
-  invalidInput,
-  iso,
-  isIsoDate,
-  isUuid,
-  LOCAL_RECORD_OPTIONS,
-  recordStep,
-  requireActor,
-  toMs,
-  waitMs,
-  wrongState,
-} from './lifecycle';
+import { DeadlineTimer } from './deadline-timer';
+import { EffectQueue, LOCAL_RECORD_OPTIONS, recordStep } from './effects';
+import { invalidInput, wrongState } from './refusals';
+import { isIsoDate, isUuid, requireActor } from './checks';
+import { iso, toMs, waitMs } from './duration';
 import type { MailParams, MailRecipient, MailTemplate } from './notifications';
 import {
   appointUpdate,
@@ -55,12 +46,13 @@ import {
 } from './recruitment.messages';
 import { appointmentRefusal, nominationRefusal } from './recruitment.rules';
 import { groupIdKey, kindKey, payerKey, stateKey } from './search-attributes';
+import { PATCH } from './versioning';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-/** Step records as local activities (runs since the 2026-11 patch; see `recordStep` in lifecycle.ts). */
+/** Step records as local activities (runs since the 2026-11 patch; see `recordStep` in effects.ts). */
 const local = proxyLocalActivities<Activities>(LOCAL_RECORD_OPTIONS);
 
 const REPRESENTATIONS = ['mandate', 'own-experience', 'both'];
@@ -128,8 +120,8 @@ function validateTerms(t: AssignmentTerms | undefined) {
  * Ends on `groupEnded`, ending every assignment. Steps are recorded through idempotent activities.
  */
 export async function recruitmentWorkflow(input: RecruitmentInput): Promise<RecruitmentStatus> {
-  /** Step records as local activities, answers after the record, mails after the answer (lifecycle.ts). */
-  const localRecords = patched('recruitment-2026-11-local-step-records');
+  /** Step records as local activities, answers after the record, mails after the answer (effects.ts). */
+  const localRecords = patched(PATCH.recruitmentLocalRecords);
   const policy: RecruitmentPolicy = { ...defaultRecruitmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
   /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
@@ -501,7 +493,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
       // organisations have answered) kept it from starting: the group went back to `recruiting` with nothing asked
       // (issue 13 #10). Since the patch an open round is closed and a new urgent one starts, unless the open
       // round is already the urgent one of this shortfall; the group records since when it is below.
-      const restartBelowMinimum = patched('recruitment-2026-12-restart-below-minimum');
+      const restartBelowMinimum = patched(PATCH.recruitmentRestartBelowMinimum);
       const alreadyBelow = s.belowMinimumSince !== undefined && s.belowMinimumSince !== null;
       if (restartBelowMinimum && !alreadyBelow) s.belowMinimumSince = Date.now();
       const restart = restartBelowMinimum ? !(s.roundOpen && alreadyBelow) : !s.roundOpen;

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { AuthUser } from '../auth/auth-user';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError, UnauthorizedError } from '../common/errors';
-import { REFUSAL } from '../../workflows/lifecycle';
+import { REFUSAL } from '../../workflows/refusals';
 
 /** The workflow did not answer in time (no worker running, or it is restarting). */
 export class UnavailableError extends DomainError {

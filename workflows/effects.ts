@@ -1,114 +1,4 @@
-import {
-  ActivityFailure,
-  allHandlersFinished,
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  log,
-  sleep,
-  type LocalActivityOptions,
-} from '@temporalio/workflow';
-import type { PolicyDuration } from './duration';
-
-/**
- * Shared pieces of the lifecycle workflows (recruitment and assignment). Deterministic code only.
- *
- * VERSIONING CONVENTION — read before changing a workflow in this folder.
- * Recruitment and assignment workflows run for years, so a deployed change meets histories written by the old
- * code. Any change that alters the commands a workflow issues for an existing history (a new or removed
- * activity, timer, child workflow or signal; a different order; a different branch for the same events) goes
- * behind `patched('<workflow>-<yyyy-mm>-<what>')`:
- *
- *   if (patched('assignment-2026-03-second-reminder')) { ...new behaviour... } else { ...old behaviour... }
- *
- * Once no run older than the patch is open, replace `patched` by `deprecatePatch` with the same ID, and after
- * that remove it. Changes that only touch handlers' validators, queries or the data carried through
- * continue-as-new (with defaults for missing fields) need no patch. The replay test
- * (test/replay.e2e-spec.ts) replays the saved histories in test/fixtures/histories/ against the current bundle:
- * a change that would break a running workflow fails the build. Histories of runs that may still be open in
- * production under an older version are kept in subfolders named after the patch they predate
- * (test/fixtures/histories/before-<patch>/); new ones are saved at the top with scripts/save-histories.sh.
- *
- * Patches in force (evaluate `patched` once, at the top of the workflow function, before any command):
- * - `assignment-2026-11-local-step-records` and `recruitment-2026-11-local-step-records`: step records
- *   (`recordAssignmentStep`, `recordRecruitmentStep`, `appointNominee`) run as local activities as soon as a
- *   step is taken, and an update answers once its record is written (`planReportingPeriod` and `planTenure`
- *   run as local activities too); mails and signals to other workflows run afterwards, in one wave (see
- *   `EffectQueue`); search attributes are upserted only when a value changes; the deadline timer is kept
- *   while it fires no later than the next deadline (`DeadlineTimer`). Runs older than
- *   the patch keep the old behaviour: every effect one after the other as normal activities, the update
- *   answering after all of them, a new timer (and the old one cancelled) on every pass of the main loop.
- *   Histories of the old behaviour: test/fixtures/histories/before-2026-11-local-step-records/.
- */
-
-/** The failure types a validator refuses with; the API maps InvalidInput to 400 and WrongState to 409. */
-export const REFUSAL = { invalidInput: 'InvalidInput', wrongState: 'WrongState' } as const;
-
-/** A malformed update: refused by its validator, so nothing enters history. */
-export function invalidInput(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: REFUSAL.invalidInput, message, nonRetryable: true });
-}
-
-/** An update that does not fit the case's current state: refused by its validator. */
-export function wrongState(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: REFUSAL.wrongState, message, nonRetryable: true });
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
-
-/** A user id for the audit log: refuses anything else, so no free text (or personal data) reaches history. */
-export function requireActor(args: unknown): string {
-  const actorId = (args as { actorId?: unknown } | undefined)?.actorId;
-  if (!isUuid(actorId)) throw invalidInput('Den som utför steget måste anges (användarens id).');
-  return actorId;
-}
-
-export const isIsoDate = (v: unknown): v is string =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-
-const UNIT_MS: Record<string, number> = {
-  ms: 1,
-  msec: 1,
-  msecs: 1,
-  millisecond: 1,
-  milliseconds: 1,
-  s: 1000,
-  sec: 1000,
-  secs: 1000,
-  second: 1000,
-  seconds: 1000,
-  m: 60_000,
-  min: 60_000,
-  mins: 60_000,
-  minute: 60_000,
-  minutes: 60_000,
-  h: 3_600_000,
-  hr: 3_600_000,
-  hrs: 3_600_000,
-  hour: 3_600_000,
-  hours: 3_600_000,
-  d: 86_400_000,
-  day: 86_400_000,
-  days: 86_400_000,
-  w: 604_800_000,
-  week: 604_800_000,
-  weeks: 604_800_000,
-  y: 31_557_600_000,
-  yr: 31_557_600_000,
-  yrs: 31_557_600_000,
-  year: 31_557_600_000,
-  years: 31_557_600_000,
-};
-
-/** A policy duration in milliseconds (the `ms` package's format, which Temporal's timers accept). */
-export function toMs(d: PolicyDuration): number {
-  if (typeof d === 'number') return d;
-  const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)?$/i.exec(String(d).trim());
-  const unit = (m?.[2] ?? 'ms').toLowerCase();
-  if (!m || UNIT_MS[unit] === undefined) throw new Error(`not a duration: ${String(d)}`);
-  return Math.round(Number(m[1]) * UNIT_MS[unit]);
-}
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, log, type LocalActivityOptions } from '@temporalio/workflow';
 
 /**
  * The side effects of a workflow (step records, mails, child starts, signals to other workflows). Handlers change
@@ -116,7 +6,7 @@ export function toMs(d: PolicyDuration): number {
  * handler then waits with `answerable()` before it answers, so the caller gets an answer after the read model is
  * written (the API and web app read it right after the update).
  *
- * Two modes, chosen once per run by the workflow's `patched()` call (see the versioning note above):
+ * Two modes, chosen once per run by the workflow's `patched(PATCH.…LocalRecords)` call (see versioning.ts):
  *
  * - `localRecords: false` (runs started before the 2026-11 patch; exactly the old commands): every effect, the
  *   records included, runs in the main loop's `drain()` one at a time in order (mails next to each other run
@@ -265,41 +155,3 @@ export async function recordStep<A, R>(local: (args: A) => Promise<R>, remote: (
     return await remote(args);
   }
 }
-
-/**
- * The main loop's deadline timer (new mode): one timer at a time, kept while it fires no later than the next
- * deadline — a step that moves the deadline later costs no new timer and no cancellation; the timer then fires
- * early, the loop finds nothing due and sets one for the real deadline. A deadline earlier than the running
- * timer replaces it.
- */
-export class DeadlineTimer {
-  private at: number | null = null;
-  private scope: CancellationScope | null = null;
-  private firedFlag = false;
-
-  /** Has the timer fired (since the last `arm`)? */
-  get fired(): boolean {
-    return this.firedFlag;
-  }
-
-  /** Makes sure a timer fires at `at` or earlier. */
-  arm(at: number, now: number): void {
-    if (this.at !== null && !this.firedFlag && this.at <= at) return;
-    if (!this.firedFlag) this.scope?.cancel();
-    const scope = new CancellationScope();
-    this.scope = scope;
-    this.at = at;
-    this.firedFlag = false;
-    scope.run(() => sleep(waitMs(at, now))).then(
-      () => {
-        if (this.scope === scope) this.firedFlag = true;
-      },
-      () => undefined, // cancelled: a nearer deadline replaced it
-    );
-  }
-}
-
-/** Milliseconds to wait for a deadline, at least 1 (a zero timeout would mean "no timeout"). */
-export const waitMs = (at: number, now: number) => Math.max(1, at - now);
-
-export const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());

@@ -1,0 +1,29 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+
+/**
+ * The failure types a validator (or an update handler) refuses with. The API maps them to HTTP statuses
+ * (src/lifecycle/workflow-calls.ts and the DomainExceptionFilter): InvalidInput → 400, NotFound → 404,
+ * Forbidden → 403, WrongState (and any other failure) → 409.
+ */
+export const REFUSAL = { invalidInput: 'InvalidInput', wrongState: 'WrongState', notFound: 'NotFound', forbidden: 'Forbidden' } as const;
+export type RefusalType = (typeof REFUSAL)[keyof typeof REFUSAL];
+
+/** A malformed update: refused by its validator, so nothing enters history. */
+export function invalidInput(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: REFUSAL.invalidInput, message, nonRetryable: true });
+}
+
+/** An update that does not fit the case's current state: refused by its validator. */
+export function wrongState(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: REFUSAL.wrongState, message, nonRetryable: true });
+}
+
+/** An update about something the case does not have (a line, a period). */
+export function notFound(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: REFUSAL.notFound, message, nonRetryable: true });
+}
+
+/** An update by someone who may not take this step (the API refuses them first; this is the workflow's backstop). */
+export function forbidden(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: REFUSAL.forbidden, message, nonRetryable: true });
+}

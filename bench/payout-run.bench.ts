@@ -156,25 +156,20 @@ async function reset(ds: DataSource) {
 }
 
 /**
- * Time reports are made against the group's activities (issue 13 §4.5.1): one meeting per day of the group's
- * reports, every assignment of the group called, each report made against its day's meeting (as the API stores it).
+ * Time reports are made against the group's activities (issue 13 §4.5.1; the database refuses one without, migration
+ * 1765700000000): one meeting on each of `days`, every assignment of the group called; the reports are then stored
+ * against their day's meeting (as the API stores them).
  */
-async function reportAgainstActivities(ds: DataSource, groupId: string) {
+async function meetingsOn(ds: DataSource, groupId: string, days: string[]) {
   await ds.query(
     `INSERT INTO group_activity (id, group_id, title, kind, activity_date, duration_minutes, mode, fee_rule)
-     SELECT gen_random_uuid(), $1, 'Möte ' || d::text, 'meeting', d, 420, 'on-site', 'by-length'
-       FROM (SELECT DISTINCT activity_date AS d FROM time_report WHERE group_id = $1 AND activity_id IS NULL) days`,
-    [groupId],
+     SELECT gen_random_uuid(), $1, 'Möte ' || d, 'meeting', d::date, 420, 'on-site', 'by-length' FROM (SELECT DISTINCT unnest($2::text[]) AS d) days`,
+    [groupId, days],
   );
   await ds.query(
     `INSERT INTO group_activity_called (activity_id, assignment_id)
      SELECT g.id, a.id FROM group_activity g JOIN assignment a ON a.group_id = g.group_id WHERE g.group_id = $1 AND g.assignment_id IS NULL
      ON CONFLICT DO NOTHING`,
-    [groupId],
-  );
-  await ds.query(
-    `UPDATE time_report tr SET activity_id = g.id, meeting_ref = g.id::text FROM group_activity g
-      WHERE tr.group_id = $1 AND tr.activity_id IS NULL AND g.group_id = tr.group_id AND g.activity_date = tr.activity_date AND g.assignment_id IS NULL`,
     [groupId],
   );
 }
@@ -205,20 +200,21 @@ async function createLines(ds: DataSource, cipher: FieldCipher, lines: number, p
       cols[7].push(['on-site', 'video', 'phone'][i % 3]);
     }
     reportIds[month] = cols[0] as string[];
+    await meetingsOn(ds, groupId, cols[3] as string[]);
     await insertRows(
       ds,
-      `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, duration_minutes, travel_minutes, car_km,
+      `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, activity_id, duration_minutes, travel_minutes, car_km,
                                 participation, state, claim_deadline, submitted_at, first_submitted_at, attestation_decision,
                                 attested_duration_minutes, attested_travel_minutes, attested_ticket_cost_ore, attested_other_travel_cost_ore,
                                 attested_car_km, attested_by, attested_at)
-       SELECT id, assignment, person, $9, $10, day::date, 'meeting', minutes, travel, km, participation, 'attested', (day::date + interval '3 months')::date,
+       SELECT t.id, assignment, person, $9, $10, day::date, 'meeting', g.id::text, g.id, minutes, travel, km, participation, 'attested', (day::date + interval '3 months')::date,
               now(), now(), 'confirmed', minutes, travel, 0, 0, km, $11, now()
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[])
-              AS t(id, assignment, person, day, minutes, travel, km, participation)`,
+              AS t(id, assignment, person, day, minutes, travel, km, participation)
+         JOIN group_activity g ON g.group_id = $9 AND g.activity_date = t.day::date AND g.assignment_id IS NULL`,
       cols,
       [groupId, payerCode, coordinatorId],
     );
-    await reportAgainstActivities(ds, groupId);
   }
   if (history) {
     // Last month's run, approved and paid (its figures only roughly right: they feed the year's earlier pay).

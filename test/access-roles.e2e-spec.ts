@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FieldCipher } from '../src/crypto/field-cipher';
+import { activityFor } from './support/activities';
 import { Harness, startHarness, TestUser } from './support/harness';
 import { createGroup, createOrganisation, startRound } from './support/lifecycle';
 
@@ -77,10 +78,11 @@ describe('access with more than one role', () => {
     const coordFinance = await h.createUser({ roles: ['coordinator', 'finance'], groupIds: [npo], payerCode: 'sodra' });
     const a = await assignment(other, colleague.user.personId!, 'active');
     const report = randomUUID();
+    const activity = await activityFor(h, { assignmentIds: [a], date: '2026-01-15' });
     await h.dataSource.query(
-      `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, duration_minutes, participation, claim_deadline, state, submitted_at)
-       VALUES ($1, $2, $3, $4, 'sodra', '2026-01-15', 'meeting', 120, 'video', '2026-04-15', 'submitted', now())`,
-      [report, a, colleague.user.personId, other],
+      `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, activity_id, duration_minutes, participation, claim_deadline, state, submitted_at)
+       VALUES ($1, $2, $3, $4, 'sodra', '2026-01-15', 'meeting', $5, 120, 'video', '2026-04-15', 'submitted', now())`,
+      [report, a, colleague.user.personId, other, activity],
     );
     // Finance of the payer reads it…
     expect((await coordFinance.api.get(`/time-reports/${report}`)).status).toBe(200);

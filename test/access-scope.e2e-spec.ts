@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FieldCipher } from '../src/crypto/field-cipher';
+import { activityFor } from './support/activities';
 import { ApiClient, Harness, startHarness, TestUser } from './support/harness';
 
 /**
@@ -114,11 +115,12 @@ describe('access scope: payment details, invitations, organisations', () => {
         [batch, `payout-run:SKR:2026-01:${batch}`],
       );
       const report = randomUUID();
+      const activity = await activityFor(h, { assignmentIds: [live], date: '2026-01-15' });
       await h.dataSource.query(
-        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, duration_minutes, participation, claim_deadline, state,
+        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, activity_id, duration_minutes, participation, claim_deadline, state,
                                   attestation_decision, attested_duration_minutes)
-         VALUES ($1, $2, $3, $4, 'SKR', '2026-01-15', 'meeting', 120, 'video', '2026-04-15', 'attested', 'confirmed', 120)`,
-        [report, live, personId, rpo],
+         VALUES ($1, $2, $3, $4, 'SKR', '2026-01-15', 'meeting', $5, 120, 'video', '2026-04-15', 'attested', 'confirmed', 120)`,
+        [report, live, personId, rpo, activity],
       );
       const line = randomUUID();
       await h.dataSource.query(`INSERT INTO payout_line (id, batch_id, time_report_id, person_id, activity_date, state) VALUES ($1, $2, $3, $4, '2026-01-15', 'pending')`, [

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TimeReportsAgainstActivities1765200100000 } from '../src/database/migrations/1765200100000-time-reports-against-activities';
 import { agreementActivityId } from '../src/group-activities/activity-view';
 import { addDays, addMonths, stockholmDate } from '../src/time-reports/business-dates';
+import { insertLegacyTimeReport } from './support/activities';
 import { Harness, startHarness, TestUser } from './support/harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
@@ -308,7 +309,8 @@ describe('group activities: CRUD, scope, one report per person and activity', ()
     await h.dataSource.query(`UPDATE assignment SET extra_preparation_days = 1 WHERE id = $1`, [x2]);
     const legacy = async (assignmentId: string, personId: string, date: string, kind: string, ref: string, minutes: number, at: string) => {
       const id = randomUUID();
-      await h.dataSource.query(
+      await insertLegacyTimeReport(
+        h,
         `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, duration_minutes, participation, state, claim_deadline, created_at)
          VALUES ($1, $2, $3, $4, 'sodra', $5, $6, $7, $8, 'video', 'draft', $9, $10)`,
         [id, assignmentId, personId, legacyGroup, date, kind, ref, minutes, addMonths(date, 3), at],
@@ -342,6 +344,34 @@ describe('group activities: CRUD, scope, one report per person and activity', ()
     expect(day61).toMatchObject({ title: 'Extra förberedelse', kind: 'extra-preparation', fee_rule: 'full-day' });
     // B reads the report with its activity.
     expect((await repB.api.get(`/time-reports/${b}`)).body.activity).toMatchObject({ id: activityOf(a1), title: 'Arbetsmöte 7', date: day(60) });
+
+    // The duplicate that kept no activity is still a row a person can sort out (an update leaving it without one).
+    await h.dataSource.query(`UPDATE time_report SET state = 'rejected', attestation_decision = 'rejected', attestation_reason = 'Dubblett' WHERE id = $1`, [a2]);
+    expect((await h.dataSource.query(`SELECT state FROM time_report WHERE id = $1`, [a2]))[0].state).toBe('rejected');
+    // A report that has an activity cannot lose it.
+    const refusedUpdate = await h.dataSource.query(`UPDATE time_report SET activity_id = NULL WHERE id = $1`, [a1]).then(
+      () => 'accepted',
+      (e: { constraint?: string; message: string }) => e.constraint ?? e.message,
+    );
+    expect(refusedUpdate).toBe('time_report_activity_required');
+    expect(activityOf(a1)).toBe((await h.dataSource.query(`SELECT activity_id FROM time_report WHERE id = $1`, [a1]))[0].activity_id);
+  });
+
+  it('refuses a time report stored without an activity, whoever writes it (migration 1765700000000)', async () => {
+    const rep = await h.createUser({ roles: ['representative'], displayName: 'Utan Aktivitet' });
+    const a = await assignment(rep.user.personId!, 'active');
+    const refused = await h.dataSource
+      .query(
+        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, duration_minutes, participation, state, claim_deadline)
+         VALUES ($1, $2, $3, $4, 'sodra', $5, 'meeting', 'Utan aktivitet', 60, 'video', 'draft', $6)`,
+        [randomUUID(), a, rep.user.personId, groupId, day(70), addMonths(day(70), 3)],
+      )
+      .then(
+        () => 'accepted',
+        (e: { constraint?: string; message: string }) => e.constraint ?? e.message,
+      );
+    expect(refused).toBe('time_report_activity_required');
+    expect(await count(`SELECT count(*) FROM time_report WHERE assignment_id = $1`, [a])).toBe(0);
   });
 
   const count = async (sql: string, params: unknown[]): Promise<number> => Number((await h.dataSource.query(sql.replace('count(*)', 'count(*)::int AS n'), params))[0].n);

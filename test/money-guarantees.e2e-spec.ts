@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FieldCipher } from '../src/crypto/field-cipher';
 import { agreementActivityId } from '../src/group-activities/activity-view';
+import { activityFor, insertLegacyTimeReport } from './support/activities';
 import { Harness, startHarness, TestUser } from './support/harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
@@ -94,11 +95,12 @@ describe('money guarantees (review findings)', () => {
 
     // The database refuses it whoever writes: a report after the end, and moving a report past it.
     let refused = 'accepted';
+    const direct = await activityFor(h, { assignmentIds: [first], date: '2026-11-26', title: 'Direkt' });
     try {
       await h.dataSource.query(
-        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, duration_minutes, participation, claim_deadline, state)
-         VALUES ($1, $2, $3, $4, 'SKR', '2026-11-26', 'meeting', 'Direkt', 60, 'video', '2027-02-26', 'draft')`,
-        [randomUUID(), first, anna.user.personId, groupId],
+        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, activity_id, duration_minutes, participation, claim_deadline, state)
+         VALUES ($1, $2, $3, $4, 'SKR', '2026-11-26', 'meeting', 'Direkt', $5, 60, 'video', '2027-02-26', 'draft')`,
+        [randomUUID(), first, anna.user.personId, groupId, direct],
       );
     } catch (e) {
       refused = (e as { constraint?: string }).constraint ?? (e as Error).message;
@@ -194,19 +196,31 @@ describe('money guarantees (review findings)', () => {
     return false;
   }
 
-  it('(6) extra preparation without an activity holds the agreed days per year when two reports are written at once', async () => {
+  it('(6) extra preparation without an activity holds the agreed days per year when two reports are moved into it at once', async () => {
     const dora = await h.createUser({ roles: ['representative'], displayName: 'Dora Dahl' });
-    const id = await assignment('active', '2026-01-01', '2026-12-31', dora.user.personId);
+    const id = await assignment('active', '2024-01-01', '2026-12-31', dora.user.personId);
     await h.dataSource.query(`UPDATE assignment SET extra_preparation_days = 1 WHERE id = $1`, [id]);
-    const insert = (day: string) =>
-      `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, duration_minutes, participation, claim_deadline, state)
-       VALUES ('${randomUUID()}', '${id}', '${dora.user.personId}', '${groupId}', 'SKR', '${day}', 'extra-preparation', '', 480, 'on-site', '2027-06-01', 'draft')`;
+    // Reports without an activity exist only from before activities (a new one is refused since migration
+    // 1765700000000): one reading day in 2024 and one in 2025, each within its year's agreed day.
+    const legacy = async (day: string) => {
+      const report = randomUUID();
+      await insertLegacyTimeReport(
+        h,
+        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, duration_minutes, participation, claim_deadline, state)
+         VALUES ($1, $2, $3, $4, 'SKR', $5, 'extra-preparation', '', 480, 'on-site', '2027-06-01', 'draft')`,
+        [report, id, dora.user.personId, groupId, day],
+      );
+      return report;
+    };
+    const early = await legacy('2024-10-01');
+    const late = await legacy('2025-10-01');
+    const move = (report: string, day: string) => `UPDATE time_report SET activity_date = '${day}' WHERE id = '${report}'`;
     const first = h.dataSource.createQueryRunner();
     await first.connect();
     await first.startTransaction();
-    await first.query(insert('2026-10-01'));
-    // Before: the check counted, then inserted; both writers counted 0 of 1 and both got in.
-    const second = h.dataSource.query(insert('2026-10-02')).then(
+    await first.query(move(early, '2026-10-01'));
+    // Before: the check counted, then wrote; both writers counted 0 of 1 and both got in.
+    const second = h.dataSource.query(move(late, '2026-10-02')).then(
       () => 'accepted',
       (e: { constraint?: string; message: string }) => e.constraint ?? e.message,
     );
@@ -214,7 +228,7 @@ describe('money guarantees (review findings)', () => {
     await first.commitTransaction();
     await first.release();
     expect(await second).toBe('time_report_extra_preparation_limit');
-    const [n] = await h.dataSource.query(`SELECT count(*)::int AS n FROM time_report WHERE assignment_id = $1`, [id]);
+    const [n] = await h.dataSource.query(`SELECT count(*)::int AS n FROM time_report WHERE assignment_id = $1 AND activity_date >= '2026-01-01'`, [id]);
     expect(n.n).toBe(1);
   });
 

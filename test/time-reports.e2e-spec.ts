@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { payoutScheduleId } from '../src/payouts/payout-schedule';
 import { addDays, addMonths, stockholmDate } from '../src/time-reports/business-dates';
-import { againstActivity } from './support/activities';
+import { activityFor, againstActivity } from './support/activities';
 import { eventually, Harness, startHarness, TestUser } from './support/harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
@@ -151,11 +151,12 @@ describe('time reports: reporting, receipts, attestation, claim deadlines', () =
     expect(race.map((r) => r.status).sort()).toEqual([201, 400]);
 
     // The database holds the limit for writers that bypass the API too.
+    const direct = await activityFor(h, { assignmentIds: [assignmentId], date: day, title: 'Direkt' });
     await expect(
       h.dataSource.query(
-        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, duration_minutes, travel_minutes,
-           participation, state, claim_deadline) VALUES ($1, $2, $3, $4, 'sodra', $5, 'meeting', 'Direkt', 1, 0, 'video', 'draft', $6)`,
-        [randomUUID(), assignmentId, rep.user.personId, groupId, day, addMonths(day, 3)],
+        `INSERT INTO time_report (id, assignment_id, person_id, group_id, payer_code, activity_date, kind, meeting_ref, activity_id, duration_minutes, travel_minutes,
+           participation, state, claim_deadline) VALUES ($1, $2, $3, $4, 'sodra', $5, 'meeting', 'Direkt', $7, 1, 0, 'video', 'draft', $6)`,
+        [randomUUID(), assignmentId, rep.user.personId, groupId, day, addMonths(day, 3), direct],
       ),
     ).rejects.toThrow(/time_report_day_limit/);
 

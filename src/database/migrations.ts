@@ -19,6 +19,7 @@ import { PayoutClosedPeriods1765500000000 } from './migrations/1765500000000-pay
 import { AssignmentEndedOn1765600000000 } from './migrations/1765600000000-assignment-ended-on';
 import { PayoutPayeeDetailsSeen1765600100000 } from './migrations/1765600100000-payout-payee-details-seen';
 import { ActivityFeeFrozen1765600200000 } from './migrations/1765600200000-activity-fee-frozen';
+import { TimeReportActivityRequired1765700000000 } from './migrations/1765700000000-time-report-activity-required';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   AssignmentEndedOn1765600000000,
   PayoutPayeeDetailsSeen1765600100000,
   ActivityFeeFrozen1765600200000,
+  TimeReportActivityRequired1765700000000,
 ];

@@ -54,3 +54,26 @@ export async function againstActivity(h: Harness, body: Record<string, unknown>)
   });
   return { ...rest, activityId };
 }
+
+/**
+ * Stores a time report as reports were stored before activities (no `activity_id`), for tests of that legacy data:
+ * the database refuses such a row since migration 1765700000000 (`time_report_activity_required`), so that trigger is
+ * off for this one transaction only (`ALTER TABLE … DISABLE TRIGGER` is transactional and locks the table until the
+ * commit: no other writer ever sees it off). Every other trigger and constraint holds as for any insert.
+ */
+export async function insertLegacyTimeReport(h: Harness, sql: string, params: unknown[]): Promise<void> {
+  const runner = h.dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await runner.query(`ALTER TABLE time_report DISABLE TRIGGER time_report_activity_required`);
+    await runner.query(sql, params);
+    await runner.query(`ALTER TABLE time_report ENABLE TRIGGER time_report_activity_required`);
+    await runner.commitTransaction();
+  } catch (e) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw e;
+  } finally {
+    await runner.release();
+  }
+}

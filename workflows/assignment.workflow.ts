@@ -39,6 +39,7 @@ import {
   reportSubmittedUpdate,
   withdrawUpdate,
 } from './assignment.messages';
+import { whoseTurn } from './assignment/turns';
 import { recruitmentWorkflowId } from './ids';
 import { DeadlineTimer } from './deadline-timer';
 import { EffectQueue, LOCAL_RECORD_OPTIONS, recordStep } from './effects';
@@ -73,14 +74,9 @@ const STATE_SV: Record<AssignmentState, string> = {
   ended: 'avslutat',
 };
 
-const REPRESENTATIVE_TURN: readonly AssignmentState[] = ['nominated', 'accepted', 'agreement-drafted', 'countersigned', 'declaration-needs-changes'];
-const COORDINATOR_TURN: readonly AssignmentState[] = ['signed', 'declaration-submitted', 'declaration-approved'];
 const FINAL: readonly AssignmentState[] = ['declined', 'ended'];
 /** Finalised periods kept in the state (older ones live on in the read model). */
 const KEEP_PERIODS = 24;
-
-const whoseTurn = (st: AssignmentState): 'representative' | 'coordinator' | null =>
-  REPRESENTATIVE_TURN.includes(st) ? 'representative' : COORDINATOR_TURN.includes(st) ? 'coordinator' : null;
 
 function freshState(now: number): AssignmentCarriedState {
   return {

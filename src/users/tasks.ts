@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AssignmentState } from '../../workflows/assignment.messages';
 import { assignmentStatusQuery } from '../../workflows/assignment.messages';
+import { COORDINATOR_TURN, REPRESENTATIVE_TURN, whoseTurn, type CoordinatorTurnState, type RepresentativeTurnState, type Turn } from '../../workflows/assignment/turns';
 import { assignmentWorkflowId } from '../../workflows/ids';
 import { AccessPolicy } from '../auth/access-policy';
 import { tableExists } from '../auth/audit';
@@ -36,21 +37,29 @@ export type TaskProvider = (user: AuthUser, ctx: TaskContext) => Promise<UserTas
 const QUERY_DEADLINE_MS = 1500;
 const MAX_LIVE_QUERIES = 50;
 
-/** Whose turn it is in each assignment state, as far as the read model tells. The live status refines it. */
-const REPRESENTATIVE_STEPS: Partial<Record<AssignmentState, { kind: string; title: string }>> = {
+type AssignmentStep = { kind: string; title: string };
+/**
+ * What the user is asked to do in an assignment state that is their turn. Whose turn a state is comes from the
+ * workflow's one definition (workflows/assignment/turns.ts); the live status refines it (a step already taken).
+ */
+const REPRESENTATIVE_STEPS: Record<RepresentativeTurnState, AssignmentStep> = {
   nominated: { kind: 'assignment.answer-offer', title: 'Svara på erbjudandet om uppdrag' },
   accepted: { kind: 'assignment.give-details', title: 'Lämna person- och betalningsuppgifter' },
   'agreement-drafted': { kind: 'assignment.sign-agreement', title: 'Signera överenskommelsen' },
   countersigned: { kind: 'assignment.submit-declaration', title: 'Lämna jävsdeklaration' },
   'declaration-needs-changes': { kind: 'assignment.revise-declaration', title: 'Komplettera jävsdeklarationen' },
-  'declaration-approved': { kind: 'assignment.complete-introduction', title: 'Gå igenom introduktionen' },
 };
-const COORDINATOR_STEPS: Partial<Record<AssignmentState, { kind: string; title: string }>> = {
-  'details-given': { kind: 'assignment.draft-agreement', title: 'Ta fram överenskommelsen' },
+const COORDINATOR_STEPS: Record<CoordinatorTurnState, AssignmentStep> = {
   signed: { kind: 'assignment.countersign-agreement', title: 'Kontrasignera överenskommelsen' },
   'declaration-submitted': { kind: 'assignment.review-declaration', title: 'Granska jävsdeklarationen' },
   'declaration-approved': { kind: 'assignment.record-introduction', title: 'Registrera genomförd introduktion' },
 };
+
+/** The task of `who` in an assignment in `state`, or undefined when the state is not their turn. */
+export function assignmentStep(who: Turn, state: AssignmentState): AssignmentStep | undefined {
+  if (whoseTurn(state) !== who) return undefined;
+  return who === 'representative' ? REPRESENTATIVE_STEPS[state as RepresentativeTurnState] : COORDINATOR_STEPS[state as CoordinatorTurnState];
+}
 
 /**
  * `GET /me/tasks`: what waits for the logged-in user, from the read models, soonest deadline first.
@@ -99,15 +108,15 @@ export class TaskRegistry {
       `SELECT id, group_id, person_id, state FROM assignment
         WHERE (person_id = $1 AND state = ANY($2::text[])) OR (group_id = ANY($3::uuid[]) AND state = ANY($4::text[]))
         ORDER BY updated_at`,
-      [user.personId, Object.keys(REPRESENTATIVE_STEPS), groups, Object.keys(COORDINATOR_STEPS)],
+      [user.personId, [...REPRESENTATIVE_TURN], groups, [...COORDINATOR_TURN]],
     );
     const live = await this.liveStatuses(rows.slice(0, MAX_LIVE_QUERIES).map((r) => r.id));
     const tasks: UserTask[] = [];
     for (const r of rows) {
       const status = live.get(r.id);
-      const candidates: Array<['representative' | 'coordinator', { kind: string; title: string } | undefined]> = [
-        ['representative', r.person_id === user.personId ? REPRESENTATIVE_STEPS[r.state] : undefined],
-        ['coordinator', groups.includes(r.group_id) ? COORDINATOR_STEPS[r.state] : undefined],
+      const candidates: Array<[Turn, AssignmentStep | undefined]> = [
+        ['representative', r.person_id === user.personId ? assignmentStep('representative', r.state) : undefined],
+        ['coordinator', groups.includes(r.group_id) ? assignmentStep('coordinator', r.state) : undefined],
       ];
       for (const [who, step] of candidates) {
         if (!step) continue;

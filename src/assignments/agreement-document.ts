@@ -9,6 +9,7 @@ import { PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-pay
 import type { GroupKind, HealthcareRegion } from '../working-groups/working-group.entity';
 import { RatesService } from '../rates/rates.service';
 import type { AgreementTermsData } from './agreement-draft.entity';
+import { AssignmentsRepository } from './assignments.repository';
 
 export type AgreementPdfResult = { documentId: string; reason?: undefined } | { documentId: null; reason: string };
 
@@ -55,10 +56,7 @@ export async function renderAgreementPdf(
   opts: { actor: string; key: string; now: Date },
 ): Promise<AgreementPdfResult> {
   const t = draft.terms;
-  const [person] = (await ds.query(
-    `SELECT p.full_name, p.perspective FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1`,
-    [draft.assignmentId],
-  )) as Array<{ full_name: string; perspective: string | null }>;
+  const person = await new AssignmentsRepository(ds).representativeOf(draft.assignmentId);
   if (!person) return { documentId: null, reason: 'Uppdraget finns inte.' };
   const payer = await payerOfGroup(ds, t.group.id);
   if (!payer) return { documentId: null, reason: 'Gruppens betalare kan inte avgöras (värdregion saknas).' };
@@ -76,7 +74,7 @@ export async function renderAgreementPdf(
   const data: AgreementData = {
     generatedAt: opts.now.toISOString(),
     caseReference: t.caseReference,
-    representative: { name: person.full_name, role: ROLE[person.perspective ?? ''] ?? 'patient-and-next-of-kin' },
+    representative: { name: person.fullName, role: ROLE[person.perspective ?? ''] ?? 'patient-and-next-of-kin' },
     group: { name: t.group.name, kind: t.group.kind as AgreementData['group']['kind'], parentName: t.group.parentName, commission: t.group.commission },
     payer: { name: body.name, basis: payer.basis },
     assignment: t.assignment,

@@ -30,6 +30,7 @@ import {
 import { assignmentWorkflowId } from '../../workflows/ids';
 import { AgreementDraft } from './agreement-draft.entity';
 import { Assignment } from './assignment.entity';
+import { AssignmentsRepository } from './assignments.repository';
 import { Declaration } from './declaration.entity';
 import { PersonalDetailsDto } from './dto/personal-details.dto';
 import { ReviewDeclarationDto, SubmitDeclarationDto } from './dto/declaration.dto';
@@ -71,6 +72,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
 
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AssignmentsRepository) private readonly repo: AssignmentsRepository,
     @Inject(Client) private readonly temporal: Client,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
   ) {
@@ -95,7 +97,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   }
 
   private async closedMessage(assignmentId: string): Promise<string | null> {
-    const a = await this.ds.getRepository(Assignment).findOneBy({ id: assignmentId });
+    const a = await this.repo.findAssignment(assignmentId);
     return a ? (CLOSED[a.state] ?? 'Uppdragets ärende är avslutat.') : null;
   }
 
@@ -104,10 +106,10 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   /** The read model with the live status from the workflow (null when no worker answers in time). */
   async get(assignmentId: string, user?: AuthUser): Promise<AssignmentView> {
     const a = await this.assignment(assignmentId);
-    const [group] = await this.ds.query(`SELECT id, name FROM working_group WHERE id = $1`, [a.groupId]);
-    const [person] = await this.ds.query(`SELECT id, full_name, details_given_at FROM person WHERE id = $1`, [a.personId]);
-    const agreement = await this.ds.getRepository(AgreementDraft).findOne({ where: { assignmentId }, order: { version: 'DESC' } });
-    const declaration = await this.ds.getRepository(Declaration).findOne({ where: { assignmentId }, order: { submittedAt: 'DESC' } });
+    const group = await this.repo.groupName(a.groupId);
+    const person = await this.repo.personSummary(a.personId);
+    const agreement = await this.repo.latestAgreement(assignmentId);
+    const declaration = await this.repo.latestDeclaration(assignmentId);
     const periods = await this.reportingPeriods(assignmentId);
     const seesInterests = !!user && (user.personId === a.personId || user.roles.includes('coordinator') || user.roles.includes('admin'));
     return {
@@ -166,17 +168,12 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   }
 
   async reportingPeriods(assignmentId: string): Promise<ReportingPeriod[]> {
-    return this.ds.getRepository(ReportingPeriod).find({ where: { assignmentId }, order: { periodIndex: 'ASC' } });
+    return this.repo.reportingPeriods(assignmentId);
   }
 
   /** The reporting period a business date (YYYY-MM-DD) falls in, or null (for time reports). */
   async periodFor(assignmentId: string, date: string): Promise<ReportingPeriod | null> {
-    const rows = await this.ds
-      .getRepository(ReportingPeriod)
-      .createQueryBuilder('p')
-      .where('p.assignment_id = :assignmentId AND p.starts_on <= :date AND p.ends_on >= :date', { assignmentId, date })
-      .orderBy('p.period_index', 'DESC')
-      .getMany();
+    const rows = await this.repo.periodsContaining(assignmentId, date);
     return rows[0] ?? null;
   }
 
@@ -212,22 +209,21 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
       throw new InvalidInputError('Kontonumret har 5–15 siffror.', { accountNumber: ['Kontonumret har 5–15 siffror.'] });
     }
     const index = this.cipher.blindIndex(check.identity.normalized);
-    await this.ds.transaction(async (em) => {
-      const other: unknown[] = await em.query(`SELECT 1 FROM person WHERE personal_number_index = $1 AND id <> $2`, [index, a.personId]);
-      if (other.length) throw new ConflictError('Personnumret är redan registrerat för en annan person. Kontakta samordnaren.');
-      await em.query(
-        `UPDATE person SET personal_number_enc = $2, personal_number_index = $3, bank_account_enc = $4, birth_date = $5,
-           postal_address = COALESCE($6, postal_address), tax_table_main_income = $7, details_given_at = now(), updated_at = now()
-         WHERE id = $1`,
-        [
-          a.personId,
-          this.cipher.encrypt(check.identity.normalized),
-          index,
-          this.cipher.encrypt(`${clearing}-${account}`),
-          check.identity.birthDate,
-          dto.postalAddress?.trim() || null,
-          dto.mainIncome ?? false,
-        ],
+    await this.repo.transaction(async (em) => {
+      if (await this.repo.personalNumberTakenByOther(index, a.personId, em)) {
+        throw new ConflictError('Personnumret är redan registrerat för en annan person. Kontakta samordnaren.');
+      }
+      await this.repo.storePayeeDetails(
+        a.personId,
+        {
+          personalNumberEnc: this.cipher.encrypt(check.identity.normalized),
+          personalNumberIndex: index,
+          bankAccountEnc: this.cipher.encrypt(`${clearing}-${account}`),
+          birthDate: check.identity.birthDate,
+          postalAddress: dto.postalAddress?.trim() || null,
+          mainIncome: dto.mainIncome ?? false,
+        },
+        em,
       );
     });
     return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(detailsGivenUpdate, { args: [{ actorId: actor.id }] }));
@@ -256,22 +252,10 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
     const interests = dto.hasInterests ? (dto.interests ?? '').trim() : dto.interests?.trim() || null;
     // Issue 14 #4: a declaration whose Update got no answer is kept (the workflow may still take it); the same
     // declaration sent again reuses its row and Update ID, so the workflow takes it once.
-    const [kept]: Array<{ id: string }> = await this.ds.query(
-      `SELECT id FROM declaration WHERE assignment_id = $1 AND state = 'stored' AND submitted_by = $2 AND has_interests = $3
-         AND interests IS NOT DISTINCT FROM $4 ORDER BY submitted_at DESC LIMIT 1`,
-      [assignmentId, actor.id, dto.hasInterests, interests],
-    );
-    const id = kept?.id ?? randomUUID();
+    const kept = await this.repo.keptDeclaration({ assignmentId, submittedBy: actor.id, hasInterests: dto.hasInterests, interests });
+    const id = kept ?? randomUUID();
     if (!kept) {
-      await this.ds.getRepository(Declaration).insert({
-        id,
-        assignmentId,
-        personId: a.personId,
-        hasInterests: dto.hasInterests,
-        interests,
-        state: 'stored',
-        submittedBy: actor.id,
-      });
+      await this.repo.insertStoredDeclaration({ id, assignmentId, personId: a.personId, hasInterests: dto.hasInterests, interests, submittedBy: actor.id });
     }
     try {
       return await this.step(assignmentId, () =>
@@ -283,7 +267,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
     } catch (e) {
       // Removed only when the workflow refused it for good; without an answer it stays for the retry.
       if (e instanceof ConflictError || e instanceof InvalidInputError || e instanceof NotFoundError) {
-        await this.ds.query(`DELETE FROM declaration WHERE id = $1 AND state = 'stored'`, [id]);
+        await this.repo.deleteStoredDeclaration(id);
       }
       throw e;
     }
@@ -315,14 +299,14 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   async reviewDeclaration(assignmentId: string, dto: ReviewDeclarationDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
     await this.assignment(assignmentId);
-    const pending = await this.ds.getRepository(Declaration).findOne({ where: { assignmentId, state: 'submitted' }, order: { submittedAt: 'DESC' } });
+    const pending = await this.repo.pendingDeclaration(assignmentId);
     if (!pending) throw new ConflictError('Det finns ingen jävsdeklaration som väntar på granskning.');
     const status = await this.step(assignmentId, () =>
       this.handle(assignmentId).executeUpdate(declarationReviewedUpdate, {
         args: [{ actorId: actor.id, declarationId: pending.id, outcome: dto.outcome }],
       }),
     );
-    if (dto.comment?.trim()) await this.ds.query(`UPDATE declaration SET review_comment = $2 WHERE id = $1`, [pending.id, dto.comment.trim()]);
+    if (dto.comment?.trim()) await this.repo.setReviewComment(pending.id, dto.comment.trim());
     return status;
   }
 
@@ -460,11 +444,9 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
         ],
       );
       if (rows.length) {
-        await em.query(
-          `UPDATE assignment_reporting_period SET state = $3, updated_at = now()
-            WHERE assignment_id = $1 AND period_key = $2
-              AND ($4::text[] IS NULL OR state = ANY($4::text[]) OR (state = 'missed' AND due_at >= $5::timestamptz))`,
-          [a.assignmentId, a.period, a.newState, a.fromStates, a.missedIfDueAfter ?? null],
+        await this.repo.setPeriodStateLate(
+          { assignmentId: a.assignmentId, period: a.period, state: a.newState, fromStates: a.fromStates, missedIfDueAfter: a.missedIfDueAfter ?? null },
+          em,
         );
       }
     });
@@ -474,7 +456,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   // -------------------------------------------------------------------------------------------------------------------
 
   private async assignment(id: string): Promise<Assignment> {
-    const a = await this.ds.getRepository(Assignment).findOneBy({ id });
+    const a = await this.repo.findAssignment(id);
     if (!a) throw new NotFoundError(NOT_FOUND);
     return a;
   }
@@ -491,7 +473,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
 
   private async currentAgreement(assignmentId: string): Promise<AgreementDraft> {
     await this.assignment(assignmentId);
-    const agreement = await this.ds.getRepository(AgreementDraft).findOne({ where: { assignmentId }, order: { version: 'DESC' } });
+    const agreement = await this.repo.latestAgreement(assignmentId);
     if (!agreement) throw new ConflictError('Överenskommelsen är inte upprättad ännu.');
     return agreement;
   }
@@ -521,7 +503,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   private async onDocumentSigned(e: DocumentSignedEvent): Promise<void> {
     if (e.kind !== 'agreement' || e.subject.type !== 'assignment') return;
     const assignmentId = e.subject.id;
-    const agreement = await this.ds.getRepository(AgreementDraft).findOne({ where: { assignmentId }, order: { version: 'DESC' } });
+    const agreement = await this.repo.latestAgreement(assignmentId);
     if (!agreement || agreement.documentId !== e.documentId) return; // an older version: nothing to move on
     const rep = e.signatures.find((s) => s.role === 'representative');
     const counter = e.signatures.find((s) => s.role === 'countersigner');

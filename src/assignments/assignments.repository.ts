@@ -3,7 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentTerms } from '../../workflows/recruitment.messages';
 import type { AssignmentState, PeriodState } from '../../workflows/assignment.messages';
 import type { FeeMode, Representation, ReportingFrequency } from './assignment.entity';
-import type { AgreementTermsData } from './agreement-draft.entity';
+import { AgreementDraft, type AgreementTermsData } from './agreement-draft.entity';
+import { Assignment } from './assignment.entity';
+import { Declaration } from './declaration.entity';
+import { ReportingPeriod } from './reporting-period.entity';
 
 /** A stored agreement draft: its id, version and rendered document (null until rendered). */
 export interface StoredDraft {
@@ -53,6 +56,136 @@ export class AssignmentsRepository {
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.ds.transaction(work);
+  }
+
+  // --- reads for the API ------------------------------------------------------------------------------------------
+
+  findAssignment(id: string): Promise<Assignment | null> {
+    return this.ds.getRepository(Assignment).findOneBy({ id });
+  }
+
+  /** The group's id and name (undefined when there is no such group). */
+  async groupName(groupId: string): Promise<{ id: string; name: string }> {
+    const [group] = await this.ds.query(`SELECT id, name FROM working_group WHERE id = $1`, [groupId]);
+    return group;
+  }
+
+  /** The name and perspective of the assignment's representative, or null when there is no such assignment. */
+  async representativeOf(assignmentId: string): Promise<{ fullName: string; perspective: string | null } | null> {
+    const [person] = (await this.ds.query(
+      `SELECT p.full_name, p.perspective FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1`,
+      [assignmentId],
+    )) as Array<{ full_name: string; perspective: string | null }>;
+    return person ? { fullName: person.full_name, perspective: person.perspective } : null;
+  }
+
+  /** The person's id, name and when they gave their personal details (undefined when there is no such person). */
+  async personSummary(personId: string): Promise<{ id: string; full_name: string; details_given_at: Date | null }> {
+    const [person] = await this.ds.query(`SELECT id, full_name, details_given_at FROM person WHERE id = $1`, [personId]);
+    return person;
+  }
+
+  /** The assignment's current agreement: its latest draft. */
+  latestAgreement(assignmentId: string): Promise<AgreementDraft | null> {
+    return this.ds.getRepository(AgreementDraft).findOne({ where: { assignmentId }, order: { version: 'DESC' } });
+  }
+
+  /** The assignment's latest submitted declaration. */
+  latestDeclaration(assignmentId: string): Promise<Declaration | null> {
+    return this.ds.getRepository(Declaration).findOne({ where: { assignmentId }, order: { submittedAt: 'DESC' } });
+  }
+
+  /** The latest declaration waiting for review (state submitted). */
+  pendingDeclaration(assignmentId: string): Promise<Declaration | null> {
+    return this.ds.getRepository(Declaration).findOne({ where: { assignmentId, state: 'submitted' }, order: { submittedAt: 'DESC' } });
+  }
+
+  reportingPeriods(assignmentId: string): Promise<ReportingPeriod[]> {
+    return this.ds.getRepository(ReportingPeriod).find({ where: { assignmentId }, order: { periodIndex: 'ASC' } });
+  }
+
+  /** The reporting periods a business date (YYYY-MM-DD) falls in, latest first. */
+  periodsContaining(assignmentId: string, date: string): Promise<ReportingPeriod[]> {
+    return this.ds
+      .getRepository(ReportingPeriod)
+      .createQueryBuilder('p')
+      .where('p.assignment_id = :assignmentId AND p.starts_on <= :date AND p.ends_on >= :date', { assignmentId, date })
+      .orderBy('p.period_index', 'DESC')
+      .getMany();
+  }
+
+  // --- the API's writes --------------------------------------------------------------------------------------------
+
+  /** Whether another person has this personnummer (by its blind index). */
+  async personalNumberTakenByOther(index: string, personId: string, em: EntityManager): Promise<boolean> {
+    const other: unknown[] = await em.query(`SELECT 1 FROM person WHERE personal_number_index = $1 AND id <> $2`, [index, personId]);
+    return other.length > 0;
+  }
+
+  /** The person's personal and payment details, already encrypted (a postal address left out keeps the stored one). */
+  async storePayeeDetails(
+    personId: string,
+    d: {
+      personalNumberEnc: string;
+      personalNumberIndex: string;
+      bankAccountEnc: string;
+      birthDate: string;
+      postalAddress: string | null;
+      mainIncome: boolean;
+    },
+    em: EntityManager,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE person SET personal_number_enc = $2, personal_number_index = $3, bank_account_enc = $4, birth_date = $5,
+         postal_address = COALESCE($6, postal_address), tax_table_main_income = $7, details_given_at = now(), updated_at = now()
+       WHERE id = $1`,
+      [personId, d.personalNumberEnc, d.personalNumberIndex, d.bankAccountEnc, d.birthDate, d.postalAddress, d.mainIncome],
+    );
+  }
+
+  /** The id of the representative's same declaration kept without an answer from the workflow (state stored), if any. */
+  async keptDeclaration(d: { assignmentId: string; submittedBy: string; hasInterests: boolean; interests: string | null }): Promise<string | null> {
+    const [kept]: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM declaration WHERE assignment_id = $1 AND state = 'stored' AND submitted_by = $2 AND has_interests = $3
+         AND interests IS NOT DISTINCT FROM $4 ORDER BY submitted_at DESC LIMIT 1`,
+      [d.assignmentId, d.submittedBy, d.hasInterests, d.interests],
+    );
+    return kept?.id ?? null;
+  }
+
+  async insertStoredDeclaration(d: {
+    id: string;
+    assignmentId: string;
+    personId: string;
+    hasInterests: boolean;
+    interests: string | null;
+    submittedBy: string;
+  }): Promise<void> {
+    await this.ds.getRepository(Declaration).insert({ ...d, state: 'stored' });
+  }
+
+  async deleteStoredDeclaration(id: string): Promise<void> {
+    await this.ds.query(`DELETE FROM declaration WHERE id = $1 AND state = 'stored'`, [id]);
+  }
+
+  async setReviewComment(declarationId: string, comment: string): Promise<void> {
+    await this.ds.query(`UPDATE declaration SET review_comment = $2 WHERE id = $1`, [declarationId, comment]);
+  }
+
+  /**
+   * A report heard after the workflow (late path): the period takes the new state when it is in one of `fromStates`
+   * (null: any), or was recorded as missed with a deadline at or after `missedIfDueAfter`.
+   */
+  async setPeriodStateLate(
+    p: { assignmentId: string; period: string; state: 'attested' | 'submitted'; fromStates: string[] | null; missedIfDueAfter: string | null },
+    em: EntityManager,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE assignment_reporting_period SET state = $3, updated_at = now()
+        WHERE assignment_id = $1 AND period_key = $2
+          AND ($4::text[] IS NULL OR state = ANY($4::text[]) OR (state = 'missed' AND due_at >= $5::timestamptz))`,
+      [p.assignmentId, p.period, p.state, p.fromStates, p.missedIfDueAfter],
+    );
   }
 
   // --- the read model the workflows' activities write -------------------------------------------------------------

@@ -4,6 +4,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
+import { RepositoriesModule } from './database/repositories';
 import { HealthController } from './health/health.controller';
 import { LoggingModule } from './logging/logging.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -50,6 +51,7 @@ export class AppModule {
         LoggingModule.forRoot(logger),
         CryptoModule,
         DatabaseModule,
+        RepositoriesModule,
         TemporalModule,
         ...FEATURE_MODULES,
       ],

@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { FIELD_CIPHER, FieldCipher } from './crypto/field-cipher';
 import { DatabaseModule } from './database/database.module';
+import { RepositoriesModule } from './database/repositories';
 import { LoggingModule } from './logging/logging.module';
 import { PinoNestLogger } from './logging/logger';
 import { ensureSearchAttributes } from './temporal/search-attributes';
@@ -18,7 +19,7 @@ import { ensureSearchAttributes } from './temporal/search-attributes';
 @Module({})
 class WorkerModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), CryptoModule, DatabaseModule] };
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), CryptoModule, DatabaseModule, RepositoriesModule] };
   }
 }
 

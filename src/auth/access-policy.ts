@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../logging/logger';
 import { PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
-import type { GroupKind, HealthcareRegion } from '../working-groups/working-group.entity';
+import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
+import { AccessRepository, type PayerDecidingGroup } from './access.repository';
 import type { AuthUser } from './auth-user';
 import type { ScopeKind } from './auth.decorators';
 
@@ -83,6 +84,8 @@ export class AccessPolicy {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(AccessRepository) private readonly repo: AccessRepository,
+    @Inject(GroupCoordinatorsRepository) private readonly coordinators: GroupCoordinatorsRepository,
   ) {}
 
   /** Instance form of the static registration, for modules that prefer to register from a provider. */
@@ -135,8 +138,7 @@ export class AccessPolicy {
   async mayReadOrganisation(user: AuthUser, id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
     if (!this.isAdmin(user) && !user.roles.includes('coordinator') && !this.speaksFor(user, id)) return false;
-    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM organisation WHERE id = $1`, [id]);
-    return rows.length > 0;
+    return this.repo.organisationExists(id);
   }
 
   /**
@@ -149,19 +151,9 @@ export class AccessPolicy {
     if (user.personId !== null && user.personId.toLowerCase() === personId.toLowerCase()) return { as: 'self' };
     if (!user.roles.includes('finance') || user.payerCode === null) return null;
     const payer = user.payerCode;
-    const lines: Array<{ payer_code: string }> = await this.ds.query(
-      `SELECT DISTINCT b.payer_code FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id
-        WHERE l.person_id = $1 AND l.state IN ('pending', 'paid')`,
-      [personId],
-    );
-    if (lines.some((l) => samePayer(l.payer_code, payer))) return { as: 'finance', payerCode: payer, basis: 'payout-line' };
-    const groups: Array<{ kind: GroupKind; host_region: HealthcareRegion | null; parent_kind: GroupKind | null; parent_host: HealthcareRegion | null }> =
-      await this.ds.query(
-        `SELECT DISTINCT g.kind, g.host_region, p.kind AS parent_kind, p.host_region AS parent_host
-           FROM assignment a JOIN working_group g ON g.id = a.group_id LEFT JOIN working_group p ON p.id = g.parent_group_id
-          WHERE a.person_id = $1 AND a.state NOT IN ('nominated', 'declined')`,
-        [personId],
-      );
+    const linePayers = await this.repo.payerCodesOfPayoutLines(personId);
+    if (linePayers.some((code) => samePayer(code, payer))) return { as: 'finance', payerCode: payer, basis: 'payout-line' };
+    const groups = await this.repo.groupsOfAcceptedAssignments(personId);
     for (const g of groups) {
       const code = payerOf(g);
       if (code !== null && samePayer(code, payer)) return { as: 'finance', payerCode: payer, basis: 'assignment' };
@@ -172,26 +164,17 @@ export class AccessPolicy {
   /** A coordinator of this group (the coordinator role and a group_coordinator row). */
   async coordinates(user: AuthUser, groupId: string): Promise<boolean> {
     if (!user.roles.includes('coordinator') || !UUID.test(groupId)) return false;
-    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM group_coordinator WHERE user_id = $1 AND group_id = $2`, [user.id, groupId]);
-    return rows.length > 0;
+    return this.coordinators.isRecorded(user.id, groupId);
   }
 
   /** The groups a user coordinates (empty unless they have the coordinator role). */
   async coordinatedGroupIds(user: AuthUser): Promise<string[]> {
     if (!user.roles.includes('coordinator')) return [];
-    const rows: Array<{ group_id: string }> = await this.ds.query(
-      `SELECT group_id FROM group_coordinator WHERE user_id = $1 ORDER BY created_at, group_id`,
-      [user.id],
-    );
-    return rows.map((r) => r.group_id);
+    return this.coordinators.groupIdsOf(user.id);
   }
 
   private async canAccessAssignment(user: AuthUser, id: string): Promise<boolean> {
-    const rows: Array<{ group_id: string; person_id: string; nominating_organisation_id: string | null }> = await this.ds.query(
-      `SELECT group_id, person_id, nominating_organisation_id FROM assignment WHERE id = $1`,
-      [id],
-    );
-    const a = rows[0];
+    const a = await this.repo.assignmentParties(id);
     if (!a) return false;
     if (this.isAdmin(user)) return true;
     if (user.personId !== null && a.person_id === user.personId) return true;
@@ -201,7 +184,7 @@ export class AccessPolicy {
 }
 
 /** The payer of a group (src/paying-bodies), or null when the group lacks what decides it. */
-function payerOf(g: { kind: GroupKind; host_region: HealthcareRegion | null; parent_kind: GroupKind | null; parent_host: HealthcareRegion | null }): string | null {
+function payerOf(g: PayerDecidingGroup): string | null {
   try {
     return resolvePayer({ kind: g.kind, hostRegion: g.host_region }, g.parent_kind ? { kind: g.parent_kind, hostRegion: g.parent_host } : null).payerCode;
   } catch (e) {

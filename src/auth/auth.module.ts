@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
-import { GroupCoordinators } from '../users/group-coordinators';
 import { AccessPolicy } from './access-policy';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -13,7 +12,7 @@ import { SessionService } from './session.service';
 
 /**
  * Login, sessions and the one global guard (authentication, @Roles, @Scoped through AccessPolicy).
- * Global, so every feature module can inject AccessPolicy and GroupCoordinators without importing it.
+ * Global, so every feature module can inject AccessPolicy without importing it.
  */
 @Global()
 @Module({
@@ -23,13 +22,12 @@ import { SessionService } from './session.service';
     PasswordHasher,
     SessionService,
     AccessPolicy,
-    GroupCoordinators,
     PasswordIdentityProvider,
     { provide: IDENTITY_PROVIDER, useExisting: PasswordIdentityProvider },
     AuthService,
     InvitationMailer,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessPolicy, SessionService, PasswordHasher, GroupCoordinators, AuthService, InvitationMailer],
+  exports: [AccessPolicy, SessionService, PasswordHasher, AuthService, InvitationMailer],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { appendAudit } from '../auth/audit';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError } from '../common/errors';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
+import { PeopleRepository } from '../people/people.repository';
 
 export interface PaymentDetails {
   personId: string;
@@ -23,12 +24,13 @@ export interface PaymentDetails {
 export class PaymentDetailsService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(PeopleRepository) private readonly people: PeopleRepository,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(AccessPolicy) private readonly policy: AccessPolicy,
   ) {}
 
   async read(reader: AuthUser, personId: string): Promise<PaymentDetails> {
-    const [row] = await this.ds.query(`SELECT personal_number_enc, bank_account_enc, details_given_at FROM person WHERE id = $1`, [personId]);
+    const row = await this.people.encryptedPaymentDetails(personId);
     const basis = row ? await this.policy.paymentDetailsBasis(reader, personId) : null;
     if (!row || !basis) throw new NotFoundError(SCOPE_NOT_FOUND_MESSAGES.person);
     await appendAudit(this.ds, {
@@ -40,9 +42,9 @@ export class PaymentDetailsService {
     });
     return {
       personId,
-      personalNumber: row.personal_number_enc ? this.cipher.decrypt(row.personal_number_enc) : null,
-      bankAccount: row.bank_account_enc ? this.cipher.decrypt(row.bank_account_enc) : null,
-      detailsGivenAt: row.details_given_at ? new Date(row.details_given_at).toISOString() : null,
+      personalNumber: row.personalNumberEnc ? this.cipher.decrypt(row.personalNumberEnc) : null,
+      bankAccount: row.bankAccountEnc ? this.cipher.decrypt(row.bankAccountEnc) : null,
+      detailsGivenAt: row.detailsGivenAt ? new Date(row.detailsGivenAt).toISOString() : null,
     };
   }
 }

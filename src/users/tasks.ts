@@ -10,6 +10,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import { tableExists } from '../auth/audit';
 import type { AuthUser } from '../auth/auth-user';
 import { LOGGER } from '../logging/logger';
+import { TasksRepository } from './tasks.repository';
 
 /** Something that waits for the logged-in user. IDs, states and deadlines only. */
 export interface UserTask {
@@ -86,16 +87,17 @@ export class TaskRegistry {
     @Inject(AccessPolicy) private readonly policy: AccessPolicy,
     @Inject(Client) private readonly temporal: Client,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(TasksRepository) private readonly repo: TasksRepository,
   ) {}
 
   async tasksFor(user: AuthUser): Promise<UserTask[]> {
     const ctx: TaskContext = { ds: this.ds, policy: this.policy, tableExists: (t) => tableExists(this.ds, t) };
     const builtIn: TaskProvider[] = [
       (u) => this.assignmentSteps(u),
-      (u, c) => reportTasks(u, c),
-      (u, c) => nominationTasks(u, c),
-      (u, c) => belowMinimumTasks(u, c),
-      (u, c) => batchTasks(u, c),
+      (u, c) => reportTasks(u, c, this.repo),
+      (u, c) => nominationTasks(u, c, this.repo),
+      (u, c) => belowMinimumTasks(u, c, this.repo),
+      (u, c) => batchTasks(u, c, this.repo),
     ];
     const lists = await Promise.all([...builtIn, ...TaskRegistry.providers.values()].map((p) => p(user, ctx)));
     return lists.flat().sort(byDeadline);
@@ -104,12 +106,7 @@ export class TaskRegistry {
   private async assignmentSteps(user: AuthUser): Promise<UserTask[]> {
     const groups = await this.policy.coordinatedGroupIds(user);
     if (!user.personId && groups.length === 0) return [];
-    const rows: Array<{ id: string; group_id: string; person_id: string; state: AssignmentState }> = await this.ds.query(
-      `SELECT id, group_id, person_id, state FROM assignment
-        WHERE (person_id = $1 AND state = ANY($2::text[])) OR (group_id = ANY($3::uuid[]) AND state = ANY($4::text[]))
-        ORDER BY updated_at`,
-      [user.personId, [...REPRESENTATIVE_TURN], groups, [...COORDINATOR_TURN]],
-    );
+    const rows = await this.repo.assignmentsWaiting(user.personId, [...REPRESENTATIVE_TURN], groups, [...COORDINATOR_TURN]);
     const live = await this.liveStatuses(rows.slice(0, MAX_LIVE_QUERIES).map((r) => r.id));
     const tasks: UserTask[] = [];
     for (const r of rows) {
@@ -153,17 +150,11 @@ export class TaskRegistry {
   }
 }
 
-async function reportTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {
+async function reportTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {
   if (!(await ctx.tableExists('assignment_reporting_period'))) return [];
   const groups = await ctx.policy.coordinatedGroupIds(user);
   if (!user.personId && groups.length === 0) return [];
-  const rows: Array<{ assignment_id: string; period_key: string; group_id: string; person_id: string; state: string; due_at: Date | null }> =
-    await ctx.ds.query(
-      `SELECT p.assignment_id, p.period_key, a.group_id, a.person_id, p.state, p.due_at
-         FROM assignment_reporting_period p JOIN assignment a ON a.id = p.assignment_id
-        WHERE (a.person_id = $1 AND p.state = 'awaiting-report') OR (a.group_id = ANY($2::uuid[]) AND p.state = 'submitted')`,
-      [user.personId, groups],
-    );
+  const rows = await repo.reportingPeriodsWaiting(user.personId, groups);
   return rows.map((r) =>
     r.state === 'awaiting-report'
       ? {
@@ -185,13 +176,10 @@ async function reportTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]
   );
 }
 
-async function nominationTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {
+async function nominationTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {
   const tasks: UserTask[] = [];
   if (user.roles.includes('org-contact') && user.organisationId && (await ctx.tableExists('nomination_request'))) {
-    const rows: Array<{ id: string; group_id: string; deadline: Date; urgent: boolean }> = await ctx.ds.query(
-      `SELECT id, group_id, deadline, urgent FROM nomination_request WHERE organisation_id = $1 AND state IN ('sent', 'reminded')`,
-      [user.organisationId],
-    );
+    const rows = await repo.openNominationRequestsOf(user.organisationId);
     for (const r of rows) {
       tasks.push({
         kind: 'nomination-request.answer',
@@ -205,10 +193,7 @@ async function nominationTasks(user: AuthUser, ctx: TaskContext): Promise<UserTa
   }
   const groups = await ctx.policy.coordinatedGroupIds(user);
   if (groups.length && (await ctx.tableExists('nomination'))) {
-    const rows: Array<{ id: string; group_id: string }> = await ctx.ds.query(
-      `SELECT id, group_id FROM nomination WHERE group_id = ANY($1::uuid[]) AND state IN ('submitted', 'proposed')`,
-      [groups],
-    );
+    const rows = await repo.nominationsToDecide(groups);
     for (const r of rows) {
       tasks.push({
         kind: 'nomination.decide',
@@ -227,16 +212,10 @@ async function nominationTasks(user: AuthUser, ctx: TaskContext): Promise<UserTa
  * Issue 13 #10: a group below its minimum of active representatives (after one left) is an urgent task for its
  * coordinators until it is staffed again; the deadline is the urgent round's (its open requests'), when it has one.
  */
-async function belowMinimumTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {
+async function belowMinimumTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {
   const groups = await ctx.policy.coordinatedGroupIds(user);
   if (!groups.length || !(await ctx.tableExists('nomination_request'))) return [];
-  const rows: Array<{ id: string; min_representatives: number; deadline: Date | null }> = await ctx.ds.query(
-    `SELECT g.id, g.min_representatives,
-            (SELECT max(r.deadline) FROM nomination_request r WHERE r.group_id = g.id AND r.state IN ('sent', 'reminded')) AS deadline
-       FROM working_group g
-      WHERE g.id = ANY($1::uuid[]) AND g.below_minimum_since IS NOT NULL AND g.recruitment_state <> 'ended'`,
-    [groups],
-  );
+  const rows = await repo.groupsBelowMinimum(groups);
   return rows.map((r) => ({
     kind: 'working-group.below-minimum',
     title: `Gruppen har färre än ${r.min_representatives} aktiva företrädare: följ upp den brådskande nomineringsomgången`,
@@ -247,12 +226,9 @@ async function belowMinimumTasks(user: AuthUser, ctx: TaskContext): Promise<User
   }));
 }
 
-async function batchTasks(user: AuthUser, ctx: TaskContext): Promise<UserTask[]> {
+async function batchTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {
   if (!user.roles.includes('finance') || !user.payerCode || !(await ctx.tableExists('payout_batch'))) return [];
-  // A supplementary run (issue 13 #3) says so; read through to_jsonb so a database before that migration still answers.
-  const rows: Array<{ id: string; payer_code: string; period: string; supplement: number }> = await ctx.ds.query(
-    `SELECT id, payer_code, period, COALESCE((to_jsonb(b) ->> 'supplement')::int, 0) AS supplement FROM payout_batch b WHERE state = 'draft' ORDER BY period_end, id`,
-  );
+  const rows = await repo.draftBatches();
   const mine: UserTask[] = [];
   for (const r of rows) {
     if (!(await ctx.policy.canAccess(user, 'payer', r.payer_code))) continue;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { GroupCoordinators } from '../users/group-coordinators';
+import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
 import { recruitmentWorkflowId } from '../../workflows/ids';
@@ -30,7 +30,7 @@ export class WorkingGroupsService {
     @Inject(Client) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
-    @Inject(GroupCoordinators) private readonly coordinators: GroupCoordinators,
+    @Inject(GroupCoordinatorsRepository) private readonly coordinators: GroupCoordinatorsRepository,
   ) {}
 
   /**

@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { AccessRepository } from '../auth/access.repository';
+import { AuthRepository } from '../auth/auth.repository';
+import { PeopleRepository } from '../people/people.repository';
+import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
+import { TasksRepository } from '../users/tasks.repository';
+import { UsersRepository } from '../users/users.repository';
+
+/**
+ * Every feature's repository (`src/<feature>/<feature>.repository.ts`, the only SQL; docs/CONVENTIONS.md "Layout"):
+ * stateless classes over the DataSource, provided once and globally, so a service injects the repositories it needs
+ * without importing another feature's module. Append new repositories here.
+ */
+export const ALL_REPOSITORIES = [
+  PeopleRepository,
+  GroupCoordinatorsRepository,
+  AccessRepository,
+  AuthRepository,
+  UsersRepository,
+  TasksRepository,
+];
+
+@Global()
+@Module({ providers: ALL_REPOSITORIES, exports: ALL_REPOSITORIES })
+export class RepositoriesModule {}

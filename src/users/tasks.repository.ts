@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AssignmentState } from '../../workflows/assignment.messages';
+
+/** The read models `GET /me/tasks` lists from: what waits for someone, by person, organisation, group or payer. */
+@Injectable()
+export class TasksRepository {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  /** The person's assignments in `personStates` and the groups' assignments in `groupStates`, oldest change first. */
+  async assignmentsWaiting(
+    personId: string | null,
+    personStates: readonly string[],
+    groupIds: readonly string[],
+    groupStates: readonly string[],
+  ): Promise<Array<{ id: string; group_id: string; person_id: string; state: AssignmentState }>> {
+    return this.ds.query(
+      `SELECT id, group_id, person_id, state FROM assignment
+        WHERE (person_id = $1 AND state = ANY($2::text[])) OR (group_id = ANY($3::uuid[]) AND state = ANY($4::text[]))
+        ORDER BY updated_at`,
+      [personId, personStates, groupIds, groupStates],
+    );
+  }
+
+  /** Reporting periods the person has to report, and the groups' periods reported and waiting for attestation. */
+  async reportingPeriodsWaiting(
+    personId: string | null,
+    groupIds: readonly string[],
+  ): Promise<Array<{ assignment_id: string; period_key: string; group_id: string; person_id: string; state: string; due_at: Date | null }>> {
+    return this.ds.query(
+      `SELECT p.assignment_id, p.period_key, a.group_id, a.person_id, p.state, p.due_at
+         FROM assignment_reporting_period p JOIN assignment a ON a.id = p.assignment_id
+        WHERE (a.person_id = $1 AND p.state = 'awaiting-report') OR (a.group_id = ANY($2::uuid[]) AND p.state = 'submitted')`,
+      [personId, groupIds],
+    );
+  }
+
+  /** The organisation's nomination requests still waiting for an answer. */
+  async openNominationRequestsOf(organisationId: string): Promise<Array<{ id: string; group_id: string; deadline: Date; urgent: boolean }>> {
+    return this.ds.query(`SELECT id, group_id, deadline, urgent FROM nomination_request WHERE organisation_id = $1 AND state IN ('sent', 'reminded')`, [
+      organisationId,
+    ]);
+  }
+
+  /** The groups' nominations waiting for a coordinator's decision. */
+  async nominationsToDecide(groupIds: readonly string[]): Promise<Array<{ id: string; group_id: string }>> {
+    return this.ds.query(`SELECT id, group_id FROM nomination WHERE group_id = ANY($1::uuid[]) AND state IN ('submitted', 'proposed')`, [groupIds]);
+  }
+
+  /** Those of the groups below their minimum of active representatives (not ended), with their open requests' latest deadline. */
+  async groupsBelowMinimum(groupIds: readonly string[]): Promise<Array<{ id: string; min_representatives: number; deadline: Date | null }>> {
+    return this.ds.query(
+      `SELECT g.id, g.min_representatives,
+              (SELECT max(r.deadline) FROM nomination_request r WHERE r.group_id = g.id AND r.state IN ('sent', 'reminded')) AS deadline
+         FROM working_group g
+        WHERE g.id = ANY($1::uuid[]) AND g.below_minimum_since IS NOT NULL AND g.recruitment_state <> 'ended'`,
+      [groupIds],
+    );
+  }
+
+  /** Every payout batch still a draft (awaiting finance's approval), earliest period first. */
+  async draftBatches(): Promise<Array<{ id: string; payer_code: string; period: string; supplement: number }>> {
+    // A supplementary run (issue 13 #3) says so; read through to_jsonb so a database before that migration still answers.
+    return this.ds.query(
+      `SELECT id, payer_code, period, COALESCE((to_jsonb(b) ->> 'supplement')::int, 0) AS supplement FROM payout_batch b WHERE state = 'draft' ORDER BY period_end, id`,
+    );
+  }
+}

@@ -60,10 +60,3 @@ export class PeopleRepository {
   }
 }
 
-/**
- * TEMPORARY, for src/recruitment until it injects PeopleRepository (lane repo-b): `PeopleRepository.findOrCreate` on
- * the caller's transaction.
- */
-export function findOrCreatePerson(em: EntityManager, p: NewPerson): Promise<{ id: string; created: boolean }> {
-  return new PeopleRepository(em.connection).findOrCreate(p, em);
-}

@@ -1,5 +1,3 @@
-export { emailKey, findOrCreatePerson, type NewPerson } from './people.repository';
-
 /** The name of the constraint (or trigger-raised constraint) a database error is about, if any. */
 export function violatedConstraint(e: unknown): string | undefined {
   const o = e as { constraint?: unknown; driverError?: { constraint?: unknown } } | null;

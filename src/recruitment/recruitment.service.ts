@@ -9,7 +9,8 @@ import { stockholmDate } from '../lifecycle/stockholm-time';
 import { LOGGER } from '../logging/logger';
 import { UsersService } from '../users/users.service';
 import { requireUser, runStep, UnavailableError } from '../lifecycle/workflow-calls';
-import { findOrCreatePerson, violatedConstraint } from '../people/people';
+import { violatedConstraint } from '../people/people';
+import { PeopleRepository } from '../people/people.repository';
 import { WorkingGroup } from '../working-groups/working-group.entity';
 import { recruitmentWorkflowId } from '../../workflows/ids';
 import {
@@ -52,6 +53,7 @@ export class RecruitmentService {
     @Inject(Client) private readonly temporal: Client,
     @Inject(UsersService) private readonly users: UsersService,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(PeopleRepository) private readonly people: PeopleRepository,
   ) {}
 
   private handle(groupId: string) {
@@ -263,7 +265,7 @@ export class RecruitmentService {
     const requestId = request?.id ?? null;
     try {
       return await this.repo.transaction(async (em) => {
-        const person = await findOrCreatePerson(em, { fullName: dto.fullName, email: dto.email, phone: dto.phone, perspective: dto.perspective });
+        const person = await this.people.findOrCreate({ fullName: dto.fullName, email: dto.email, phone: dto.phone, perspective: dto.perspective }, em);
         if (dto.id) {
           const same = await this.repo.findNominationById(dto.id, em);
           if (same) {

@@ -13,7 +13,6 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
  */
 const NOT_YET_IN_REPOSITORIES = [
   'activities/lifecycle-audit.ts',
-  'activities/payout.activities.ts',
   'src/assignments/agreement-document.ts',
   'src/assignments/assignment-lifecycle.service.ts',
   'src/auth/audit.ts',
@@ -27,13 +26,8 @@ const NOT_YET_IN_REPOSITORIES = [
   'src/mail/mailer.ts',
   'src/mail/outbox.service.ts',
   'src/organisations/organisations.service.ts',
-  'src/payouts/payee-details.ts',
   'src/payouts/payers.ts',
   'src/payouts/payout-batches.ts',
-  'src/payouts/payout-slips.ts',
-  'src/payouts/payout-store.ts',
-  'src/payouts/payouts.module.ts',
-  'src/payouts/payouts.service.ts',
   'src/rates/rates.service.ts',
   'src/time-reports/claim-reminders.ts',
   'src/time-reports/report-fee-preview.controller.ts',

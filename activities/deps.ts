@@ -4,6 +4,7 @@ import type { AppConfig } from '../src/config/config';
 import type { FieldCipher } from '../src/crypto/field-cipher';
 import { AssignmentsRepository } from '../src/assignments/assignments.repository';
 export type { StoredDraft } from '../src/assignments/assignments.repository';
+import { PayoutsRepository } from '../src/payouts/payouts.repository';
 import { RecruitmentRepository } from '../src/recruitment/recruitment.repository';
 
 /** What activities may use. Built once by the worker's Nest context and handed to createActivities. */
@@ -18,6 +19,7 @@ export interface ActivityDeps {
 export interface ActivityRepositories {
   recruitment: RecruitmentRepository;
   assignments: AssignmentsRepository;
+  payouts: PayoutsRepository;
 }
 
 /** What each feature's activity factory gets: the worker's dependencies and the repositories built from them. */
@@ -31,6 +33,7 @@ export function createActivityContext(deps: ActivityDeps): ActivityContext {
     repositories: {
       recruitment: new RecruitmentRepository(deps.dataSource),
       assignments: new AssignmentsRepository(deps.dataSource),
+      payouts: new PayoutsRepository(deps.dataSource),
     },
   };
 }

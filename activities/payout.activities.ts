@@ -6,7 +6,7 @@ import { ensurePayoutSlip } from '../src/payouts/payout-slips';
 import { TemplateDataError } from '../templates/pdf-layout';
 import { endOfStockholmDay, stockholmDate, swedishDate } from '../src/time-reports/business-dates';
 import { recordClaimReminders } from '../src/time-reports/claim-reminders';
-import type { ActivityDeps } from './deps';
+import type { ActivityContext } from './deps';
 
 /** Business refusals are final (no retry); everything else (database down, a deadlock) is retried. */
 async function refusalsFinal<T>(work: () => Promise<T>): Promise<T> {
@@ -19,7 +19,7 @@ async function refusalsFinal<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createPayoutActivities({ dataSource, logger, config, cipher }: ActivityDeps) {
+export function createPayoutActivities({ dataSource, logger, config, cipher, repositories: { payouts } }: ActivityContext) {
   const mailer = new Mailer(dataSource, config, logger.child({ component: 'mail' }));
   const log = logger.child({ component: 'payout' });
   return {
@@ -67,14 +67,11 @@ export function createPayoutActivities({ dataSource, logger, config, cipher }: A
      */
     async generatePayoutSlips(args: { batchId: string; workflowId: string; offset?: number; limit?: number }): Promise<number> {
       const ranged = Number.isInteger(args.offset) && Number.isInteger(args.limit);
-      const persons: Array<{ person_id: string }> = await dataSource.query(
-        `SELECT person_id FROM payout_person WHERE batch_id = $1 ORDER BY person_id ${ranged ? 'OFFSET $2 LIMIT $3' : ''}`,
-        ranged ? [args.batchId, args.offset, args.limit] : [args.batchId],
-      );
+      const persons = await payouts.personIdsOfBatch(args.batchId, ranged ? { offset: args.offset!, limit: args.limit! } : undefined);
       let done = 0;
-      for (const p of persons) {
+      for (const personId of persons) {
         try {
-          await ensurePayoutSlip(dataSource, cipher, args.batchId, p.person_id, `system:${args.workflowId}`);
+          await ensurePayoutSlip(dataSource, cipher, args.batchId, personId, `system:${args.workflowId}`);
         } catch (e) {
           if (e instanceof TemplateDataError) throw ApplicationFailure.nonRetryable(e.message, 'TemplateDataError');
           throw e;

@@ -9,7 +9,7 @@
  * < 10 s.
  *
  * Baseline, in the same run and on the same data: the floor of the same work — the product's own set-based pieces
- * (src/payouts/payout-store.ts and payout-compute.ts: one query gathers the lines, the same engine computes every
+ * (src/payouts/payouts.repository.ts and payout-compute.ts: one query gathers the lines, the same engine computes every
  * person, the rows are written in bulk with unnest, one statement marks the lines paid) and the same CSV function,
  * without the batch's lock, totals, audit, summary or the approval's check of the inputs — inside a transaction that
  * is rolled back, so the real path then finds the data untouched.
@@ -32,7 +32,7 @@ import { rateTablesFor } from '../src/payouts/payers';
 import { approveBatch, draftBatch } from '../src/payouts/payout-batches';
 import * as calculation from '../src/payouts/payout-calculation';
 import { calculatePeople } from '../src/payouts/payout-compute';
-import { freezePayeeDetails, gatherCandidateLines, insertNewPeople, markLinesPaid, personInputs } from '../src/payouts/payout-store';
+import { PayoutsRepository } from '../src/payouts/payouts.repository';
 import { normaliseAccount, paymentCsv, paymentReference } from '../src/payouts/payout-exports';
 import { PayoutsService } from '../src/payouts/payouts.service';
 import { addMonths, stockholmDate } from '../src/time-reports/business-dates';
@@ -291,12 +291,13 @@ async function floorRun(
       await qr.startTransaction();
       mark = now();
       const em = qr.manager;
+      const repo = new PayoutsRepository(ds);
       const periodEnd = `${d.period}-${String(new Date(Date.UTC(Number(d.period.slice(0, 4)), Number(d.period.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
       const batchId = randomUUID();
-      // The product's own set-based pieces (src/payouts/payout-store.ts, payout-compute.ts), without the batch's
+      // The product's own set-based pieces (src/payouts/payouts.repository.ts, payout-compute.ts), without the batch's
       // lock, totals, audit and summary.
-      const lines = await gatherCandidateLines(em, d.payerCode, periodEnd);
-      const { inputs } = await personInputs(em, { payerCode: d.payerCode, paymentDate: today, batchId, lines });
+      const lines = await repo.gatherCandidateLines(em, d.payerCode, periodEnd);
+      const { inputs } = await repo.personInputs(em, { payerCode: d.payerCode, paymentDate: today, batchId, lines });
       const tables = await rateTablesFor(em, d.payerCode);
       step('gather');
       await qr.query(
@@ -309,9 +310,9 @@ async function floorRun(
       });
       const net = computed.reduce((sum, p) => sum + p.calc.figures.netOre, 0);
       step('compute');
-      const lineCount = await insertNewPeople(em, batchId, today, computed);
+      const lineCount = await repo.insertNewPeople(em, batchId, today, computed);
       step('store');
-      await freezePayeeDetails(em, batchId);
+      await repo.freezePayeeDetails(em, batchId);
       await qr.query(`INSERT INTO payout_approval (batch_id, approved_by, payment_date, net_ore, line_count) VALUES ($1, $2, $3, $4, $5)`, [
         batchId,
         randomUUID(),
@@ -319,7 +320,7 @@ async function floorRun(
         net,
         lineCount,
       ]);
-      await markLinesPaid(em, batchId);
+      await repo.markLinesPaid(em, batchId);
       step('approve');
       const out: Array<{ net_ore: string; personal_number_enc: string; bank_account_enc: string }> = await qr.query(
         `SELECT pp.net_ore, f.personal_number_enc, f.bank_account_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
@@ -379,7 +380,7 @@ runBench(async (cleanup) => {
   const dataKey = randomBytes(32).toString('base64');
   const cipher = new FieldCipher(Buffer.from(dataKey, 'base64'));
   const config = loadConfig({ DATABASE_URL: engines.databaseUrl, DATA_ENCRYPTION_KEY: dataKey, LOG_LEVEL: 'silent' });
-  const service = new PayoutsService(ds, undefined as unknown as Client, config, cipher, pino({ level: 'silent' }));
+  const service = new PayoutsService(ds, new PayoutsRepository(ds), undefined as unknown as Client, config, cipher, pino({ level: 'silent' }));
   const today = stockholmDate(new Date());
   const period = addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
   await createPayers(ds, [PAYER, 'BENCH-WF']);

@@ -4,7 +4,7 @@ import { DocumentsService } from '../documents/documents.service';
 import type { FeeCalculation, FeeLine } from '../fees';
 import { maskPersonnummer, PayoutSlipData } from '../../templates';
 import type { PayoutFeeLine, PayoutTravelLine } from '../../templates';
-import { PayoutBatch, PayoutPerson } from './payout.entity';
+import { PayoutsRepository } from './payouts.repository';
 import { agiPeriodOf } from './payout-exports';
 import type { PersonFigures } from './payout-calculation';
 import { parsePeriod } from './period';
@@ -101,31 +101,24 @@ export function payoutSlipData(args: {
  * step and a later download make the same document.
  */
 export async function ensurePayoutSlip(ds: DataSource, cipher: FieldCipher, batchId: string, personId: string, actor: string): Promise<string> {
-  const batch = await ds.getRepository(PayoutBatch).findOneByOrFail({ id: batchId });
+  const repo = new PayoutsRepository(ds);
+  const batch = await repo.findBatchOrFail(ds.manager, batchId);
   if (batch.state !== 'approved' || !batch.paymentDate || !batch.approvedAt) throw new Error('payout slips are made for approved batches only');
-  const row = await ds.getRepository(PayoutPerson).findOneByOrFail({ batchId, personId });
+  const row = await repo.findPersonOrFail(batchId, personId);
   if (row.slipDocumentId) return row.slipDocumentId;
   // The personnummer frozen at approval (payout_payee), not the person's current one.
-  const people: Array<{ full_name: string; personal_number_enc: string }> = await ds.query(
-    `SELECT p.full_name, f.personal_number_enc FROM payout_payee f JOIN person p ON p.id = f.person_id WHERE f.batch_id = $1 AND f.person_id = $2`,
-    [batchId, personId],
-  );
-  const payer: Array<{ name: string }> = await ds.query(`SELECT name FROM paying_body WHERE code = $1`, [batch.payerCode]);
-  const acts: Array<{ id: string; kind: string; participation: string; group_name: string; activity_date: string }> = await ds.query(
-    `SELECT tr.id, tr.kind, tr.participation, g.name AS group_name, tr.activity_date::text AS activity_date
-       FROM payout_line l JOIN time_report tr ON tr.id = l.time_report_id JOIN working_group g ON g.id = tr.group_id
-      WHERE l.batch_id = $1 AND l.person_id = $2 AND l.state = 'paid'`,
-    [batchId, personId],
-  );
+  const payee = await repo.frozenPayee(batchId, personId);
+  const payerName = await repo.payerName(batch.payerCode);
+  const acts = await repo.paidReports(batchId, personId);
   const period = parsePeriod(batch.period)!;
   const earliest = acts.reduce((min, a) => (a.activity_date < min ? a.activity_date : min), period.start);
   const calc = row.calculation as { calculations: FeeCalculation[] };
   const data = payoutSlipData({
     generatedAt: batch.approvedAt.toISOString(),
     reference: payoutReferenceOf(batch),
-    payerName: payer[0]?.name ?? batch.payerCode,
-    payeeName: people[0].full_name,
-    personnummerMasked: maskPersonnummer(cipher.decrypt(people[0].personal_number_enc)),
+    payerName: payerName ?? batch.payerCode,
+    payeeName: payee!.full_name,
+    personnummerMasked: maskPersonnummer(cipher.decrypt(payee!.personal_number_enc)),
     period: { from: earliest, to: period.end },
     paymentDate: batch.paymentDate,
     figures: { ...row, agiPayField: row.agiPayField },
@@ -139,7 +132,7 @@ export async function ensurePayoutSlip(ds: DataSource, cipher: FieldCipher, batc
     actor,
     idempotencyKey: `payout-slip:${batchId}:${personId}`,
   });
-  await ds.query(`UPDATE payout_person SET slip_document_id = $3 WHERE batch_id = $1 AND person_id = $2`, [batchId, personId, doc.id]);
+  await repo.setSlipDocument(batchId, personId, doc.id);
   return doc.id;
 }
 

@@ -6,16 +6,17 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { LOGGER } from '../logging/logger';
 import { ensurePayoutSchedule } from './payout-schedule';
 import { PayoutsController } from './payouts.controller';
+import { PayoutsRepository } from './payouts.repository';
 import { PayoutsService } from './payouts.service';
 
 /** A payout batch is visible to finance of its payer and to administrators; anyone else gets 404. */
 AccessPolicy.registerResolver('batch', async (user, id, { ds, policy }) => {
-  const rows: Array<{ payer_code: string }> = await ds.query(`SELECT payer_code FROM payout_batch WHERE id = $1`, [id]);
-  if (!rows[0]) return false;
-  return policy.isAdmin(user) || policy.canAccess(user, 'payer', rows[0].payer_code);
+  const payerCode = await new PayoutsRepository(ds).payerCodeOfBatch(id);
+  if (payerCode === null) return false;
+  return policy.isAdmin(user) || policy.canAccess(user, 'payer', payerCode);
 });
 
-@Module({ controllers: [PayoutsController], providers: [PayoutsService], exports: [PayoutsService] })
+@Module({ controllers: [PayoutsController], providers: [PayoutsRepository, PayoutsService], exports: [PayoutsService] })
 export class PayoutsModule implements OnApplicationBootstrap {
   constructor(
     @Inject(Client) private readonly temporal: Client,

@@ -18,7 +18,8 @@ import { getPayer } from './payers';
 import { personFiguresFromRow } from './payout-calculation';
 import { agiFigures, AgiFigures, agiPeriodOf, normaliseAccount, paymentCsv, paymentReference } from './payout-exports';
 import { ensurePayoutSlip, payoutReferenceOf } from './payout-slips';
-import { PayoutBatch, PayoutPerson } from './payout.entity';
+import { PayoutBatch } from './payout.entity';
+import { PayoutsRepository } from './payouts.repository';
 import { parsePeriod, periodLabel, periodProblems } from './period';
 
 const QUERY_DEADLINE_MS = 3000;
@@ -90,6 +91,7 @@ export interface BatchView {
 export class PayoutsService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(PayoutsRepository) private readonly repo: PayoutsRepository,
     @Inject(Client) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
@@ -126,7 +128,7 @@ export class PayoutsService {
     await this.audit(user.id, 'payout.run-requested', workflowId, 'payout_run', { payerCode: payer.code, period, ...(supplement > 0 ? { supplement } : {}) });
     const until = Date.now() + WAIT_FOR_DRAFT_MS;
     for (;;) {
-      const batch = await this.ds.getRepository(PayoutBatch).findOneBy({ payerCode: payer.code, period, supplement });
+      const batch = await this.repo.findRunOf(payer.code, period, supplement);
       if (batch) return { workflowId, batch: await this.get(batch.id) };
       if (Date.now() > until) return { workflowId, batch: null };
       await new Promise((r) => setTimeout(r, 200));
@@ -140,11 +142,7 @@ export class PayoutsService {
    */
   private async nextSupplement(payerCode: string, period: string): Promise<number> {
     const label = periodLabel(parsePeriod(period)!);
-    const runs: Array<{ supplement: number; state: string }> = await this.ds.query(
-      `SELECT supplement, state FROM payout_batch WHERE payer_code = $1 AND period = $2 ORDER BY supplement DESC LIMIT 1`,
-      [payerCode, period],
-    );
-    const latest = runs[0];
+    const latest = await this.repo.latestRun(payerCode, period);
     if (!latest) {
       throw new ConflictError(`Perioden ${label} har ingen ordinarie utbetalningsomgång ännu. Starta den först (utan komplettering); den tar med alla attesterade rader.`);
     }
@@ -153,15 +151,7 @@ export class PayoutsService {
       throw new ConflictError(`Den ordinarie utbetalningsomgången för ${label} väntar på godkännande. Godkänn eller avbryt den innan en kompletteringsomgång görs.`);
     }
     const p = parsePeriod(period)!;
-    const waiting: Array<{ n: number }> = await this.ds.query(
-      `SELECT count(*)::int AS n FROM time_report tr
-        WHERE tr.payer_code = $1 AND tr.state = 'attested' AND tr.activity_date BETWEEN $2 AND $3
-          AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.live)
-          AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE tr.activity_id IS NOT NULL AND l.person_id = tr.person_id AND l.activity_id = tr.activity_id
-                           AND l.live AND (NOT tr.activity_per_day OR l.activity_date = tr.activity_date))`,
-      [payerCode, p.start, p.end],
-    );
-    if (waiting[0].n === 0) {
+    if ((await this.repo.supplementCandidates(payerCode, p.start, p.end)) === 0) {
       throw new ConflictError(`Det finns inga attesterade rader för ${label} som inte redan är utbetalda eller med i en omgång: ingen kompletteringsomgång behövs.`);
     }
     return latest.supplement + 1;
@@ -169,7 +159,7 @@ export class PayoutsService {
 
   async list(payerCode: string): Promise<Array<BatchDecorated>> {
     const payer = await getPayer(this.ds.manager, payerCode);
-    const rows = await this.ds.getRepository(PayoutBatch).find({ where: { payerCode: payer.code }, order: { period: 'DESC', supplement: 'DESC', createdAt: 'DESC' } });
+    const rows = await this.repo.batchesOfPayer(payer.code);
     return rows.map(decorate);
   }
 
@@ -179,21 +169,7 @@ export class PayoutsService {
     // For the changed-details warning: the details this run pays to (frozen at approval, else the person's now) next
     // to those the payer's latest earlier approved run froze. Ciphertexts differ whenever details are given again, so
     // only differing ones are decrypted and compared (finance of the payer may read them; nothing decrypted leaves here).
-    const persons: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT pp.*, p.full_name,
-              COALESCE(f.bank_account_enc, p.bank_account_enc) AS paid_account_enc,
-              COALESCE(f.personal_number_enc, p.personal_number_enc) AS paid_pn_enc,
-              prev.bank_account_enc AS prev_account_enc, prev.personal_number_enc AS prev_pn_enc, prev.period AS prev_period
-         FROM payout_person pp JOIN person p ON p.id = pp.person_id JOIN payout_batch b ON b.id = pp.batch_id
-         LEFT JOIN payout_payee f ON f.batch_id = pp.batch_id AND f.person_id = pp.person_id
-         LEFT JOIN LATERAL (
-           SELECT q.bank_account_enc, q.personal_number_enc, ob.period FROM payout_payee q JOIN payout_batch ob ON ob.id = q.batch_id
-            WHERE q.person_id = pp.person_id AND ob.payer_code = b.payer_code AND ob.state = 'approved' AND ob.id <> b.id
-              AND ob.approved_at < COALESCE(b.approved_at, 'infinity'::timestamptz)
-            ORDER BY ob.approved_at DESC LIMIT 1) prev ON true
-        WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
-      [batchId],
-    );
+    const persons = await this.repo.batchPeopleWithDetails(batchId);
     const changed = (a: unknown, b: unknown) =>
       typeof a === 'string' && typeof b === 'string' && a !== b && this.cipher.decrypt(a).replace(/[\s.-]/g, '') !== this.cipher.decrypt(b).replace(/[\s.-]/g, '');
     const detailsChanged = new Map(
@@ -201,14 +177,7 @@ export class PayoutsService {
     );
     // Details given after the draft was made (an approval found them and was refused: review finding 4).
     const sinceDraft = (r: Record<string, unknown>) => r.details_changed_at != null && !detailsChanged.get(r.person_id as string);
-    const lines: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT l.*, l.activity_date::text AS activity_day, p.full_name, g.name AS group_name, tr.kind,
-              tr.attested_duration_minutes + tr.attested_travel_minutes AS minutes
-         FROM payout_line l JOIN person p ON p.id = l.person_id JOIN time_report tr ON tr.id = l.time_report_id
-         JOIN working_group g ON g.id = tr.group_id
-        WHERE l.batch_id = $1 ORDER BY l.activity_date, p.full_name, l.id`,
-      [batchId],
-    );
+    const lines = await this.repo.batchLineRows(batchId);
     return {
       batch: decorate(batch),
       run: { workflowId: batch.workflowId, status: await this.liveStatus(batch.workflowId) },
@@ -291,12 +260,7 @@ export class PayoutsService {
   /** The bank file of an approved batch. Decrypts personnummer and accounts: finance of the payer only, audited. */
   async exportCsv(batchId: string, user: AuthUser): Promise<{ fileName: string; csv: string }> {
     const batch = await this.approvedBatch(batchId, user);
-    const rows: Array<{ person_id: string; net_ore: string; personal_number_enc: string; bank_account_enc: string }> = await this.ds.query(
-      `SELECT pp.person_id, pp.net_ore, f.personal_number_enc, f.bank_account_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
-         LEFT JOIN payout_payee f ON f.batch_id = pp.batch_id AND f.person_id = pp.person_id
-        WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
-      [batchId],
-    );
+    const rows = await this.repo.paymentRows(batchId);
     // The details frozen at approval (the database guarantees them for every approved batch), never today's.
     if (rows.some((r) => !r.personal_number_enc || !r.bank_account_enc)) {
       throw new ConflictError('Personnummer eller bankkonto saknas i den godkända utbetalningen: kontakta systemförvaltningen innan filen tas ut.');
@@ -317,12 +281,7 @@ export class PayoutsService {
   /** Per-person AGI figures of an approved batch (field 215 decrypted: finance of the payer only, audited). */
   async agi(batchId: string, user: AuthUser) {
     const batch = await this.approvedBatch(batchId, user);
-    const rows: Array<Record<string, string | null>> = await this.ds.query(
-      `SELECT pp.*, p.full_name, f.personal_number_enc FROM payout_person pp JOIN person p ON p.id = pp.person_id
-         JOIN payout_payee f ON f.batch_id = pp.batch_id AND f.person_id = pp.person_id
-        WHERE pp.batch_id = $1 ORDER BY p.full_name, pp.person_id`,
-      [batchId],
-    );
+    const rows = await this.repo.agiRows(batchId);
     const persons = await Promise.all(
       rows.map(async (r) => {
         const figures = personFiguresFromRow(r);
@@ -333,12 +292,12 @@ export class PayoutsService {
         const crossedThreshold = calc.calculations.some((c) => c.lines.some((l) => l.rule.endsWith('.catch-up')));
         const corrections: Array<{ period: string }> =
           crossedThreshold
-            ? await this.ds.query(
-                `SELECT DISTINCT to_char(b.payment_date, 'YYYY-MM') AS period FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
-                  WHERE pp.person_id = $1 AND b.payer_code = $2 AND b.state = 'approved' AND pp.agi_pay_field = '131' AND b.id <> $3
-                    AND date_part('year', b.payment_date) = $4 ORDER BY 1`,
-                [r.person_id, batch.payerCode, batchId, Number(batch.paymentDate!.slice(0, 4))],
-              )
+            ? await this.repo.agiMonthsReportedIn131({
+                personId: r.person_id as string,
+                payerCode: batch.payerCode,
+                exceptBatchId: batchId,
+                year: Number(batch.paymentDate!.slice(0, 4)),
+              })
             : [];
         return { personId: r.person_id as string, name: r.full_name as string, ...agi, correctEarlierPeriodsTo011: corrections.map((c) => c.period) };
       }),
@@ -360,7 +319,7 @@ export class PayoutsService {
     const batch = await this.find(batchId);
     if (!(user.personId === personId || this.isFinanceOf(batch, user))) throw new NotFoundError(NOT_FOUND);
     if (batch.state !== 'approved') throw new ConflictError('Utbetalningsbesked finns först när utbetalningen är godkänd.');
-    const person = await this.ds.getRepository(PayoutPerson).findOneBy({ batchId, personId });
+    const person = await this.repo.findPerson(batchId, personId);
     if (!person) throw new NotFoundError('Personen har ingen utbetalning i denna omgång.');
     const documentId = await ensurePayoutSlip(this.ds, this.cipher, batchId, personId, user.id);
     const doc = await new DocumentsService(this.ds).download(documentId, user.id);
@@ -370,13 +329,7 @@ export class PayoutsService {
   /** A payer's year: per person, what was paid in approved batches with payment dates in the year. */
   async yearlySummary(payerCode: string, year: number) {
     const payer = await getPayer(this.ds.manager, payerCode);
-    const rows: Array<Record<string, string>> = await this.ds.query(
-      `SELECT pp.person_id, p.full_name, ${YEAR_SUMS}
-         FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id JOIN person p ON p.id = pp.person_id
-        WHERE b.payer_code = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
-        GROUP BY pp.person_id, p.full_name ORDER BY p.full_name, pp.person_id`,
-      [payer.code, `${year}-01-01`, `${year}-12-31`],
-    );
+    const rows = await this.repo.payerYearByPerson(payer.code, `${year}-01-01`, `${year}-12-31`);
     const persons = rows.map(summaryRow);
     return { payerCode: payer.code, payerName: payer.name, year, persons, totals: totalsOf(persons) };
   }
@@ -385,22 +338,8 @@ export class PayoutsService {
   async personYear(personId: string, year: number, user: AuthUser) {
     const onlyPayer = user.personId === personId ? null : user.payerCode;
     if (user.personId !== personId && !onlyPayer) throw new NotFoundError('Personen finns inte.');
-    const rows: Array<Record<string, string>> = await this.ds.query(
-      `SELECT b.payer_code, pp.person_id, ${YEAR_SUMS}
-         FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
-        WHERE pp.person_id = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
-          AND ($4::text IS NULL OR upper(b.payer_code) = upper($4))
-        GROUP BY b.payer_code, pp.person_id ORDER BY b.payer_code`,
-      [personId, `${year}-01-01`, `${year}-12-31`, onlyPayer],
-    );
-    const batches: Array<Record<string, string>> = await this.ds.query(
-      `SELECT b.id, b.payer_code, b.period, b.payment_date::text AS payment_date, pp.net_ore, pp.slip_document_id
-         FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
-        WHERE pp.person_id = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
-          AND ($4::text IS NULL OR upper(b.payer_code) = upper($4))
-        ORDER BY b.payment_date, b.id`,
-      [personId, `${year}-01-01`, `${year}-12-31`, onlyPayer],
-    );
+    const rows = await this.repo.personYearByPayer(personId, `${year}-01-01`, `${year}-12-31`, onlyPayer);
+    const batches = await this.repo.personPayouts(personId, `${year}-01-01`, `${year}-12-31`, onlyPayer);
     return {
       personId,
       year,
@@ -410,7 +349,7 @@ export class PayoutsService {
   }
 
   private async find(batchId: string): Promise<PayoutBatch> {
-    const batch = await this.ds.getRepository(PayoutBatch).findOneBy({ id: batchId });
+    const batch = await this.repo.findBatch(batchId);
     if (!batch) throw new NotFoundError(NOT_FOUND);
     return batch;
   }
@@ -474,10 +413,6 @@ function decorate(b: PayoutBatch): BatchDecorated {
 }
 
 /** A year's sums of payout_person rows (pp) of approved batches (b), as summaryRow reads them. */
-const YEAR_SUMS = `SUM(pp.fees_ore) AS fees, SUM(pp.tax_free_travel_ore) AS tax_free_travel, SUM(pp.taxable_travel_ore) AS taxable_travel,
-  SUM(pp.taxable_pay_ore) AS taxable_pay, SUM(pp.contributions_ore) AS contributions, SUM(pp.tax_withheld_ore) AS tax,
-  SUM(pp.net_ore) AS net, SUM(pp.cost_ore) AS cost, count(*) AS payouts,
-  string_agg(DISTINCT to_char(b.payment_date, 'YYYY-MM'), ',' ORDER BY to_char(b.payment_date, 'YYYY-MM')) AS agi_periods`;
 
 interface SummaryRow extends PaidAmounts {
   personId: string;

@@ -6,6 +6,7 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { RepositoriesModule } from './database/repositories';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
 import { LoggingModule } from './logging/logging.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ...FEATURE_MODULES,
       ],
       controllers: [HealthController],
+      providers: [HealthService],
     };
   }
 }

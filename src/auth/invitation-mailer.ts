@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { LOGGER } from '../logging/logger';
+import { MailRepository } from '../mail/mail.repository';
 import type { Role } from './auth-user';
-import { tableExists } from './audit';
 
 export interface InvitationMail {
   invitationId: string;
@@ -39,7 +38,7 @@ export class InvitationMailer {
   private transport: Transporter | undefined;
 
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(MailRepository) private readonly outbox: MailRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -72,25 +71,21 @@ export class InvitationMailer {
         this.logger.error({ invitationId: mail.invitationId, err: error }, 'invitation mail could not be sent');
       }
     }
-    if (!(await tableExists(this.ds, 'outbox'))) return smtp ? delivery : 'none';
-    await this.ds.query(
-      `INSERT INTO outbox (idempotency_key, template, recipient_kind, recipient_ref, to_address, subject, body, transport, status, message_id, error, sent_at)
-       VALUES ($1, 'user-invitation', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (idempotency_key) DO NOTHING`,
-      [
-        `invitation:${mail.invitationId}`,
-        mail.recipient.kind,
-        mail.recipient.ref,
-        mail.to,
-        subject,
-        body(smtp ? '[länken skickades i brevet och sparas inte]' : mail.acceptUrl),
-        this.config.mail.transport,
-        delivery === 'smtp' ? 'sent' : 'stored',
-        messageId,
-        error,
-        delivery === 'smtp' ? new Date() : null,
-      ],
-    );
+    await this.outbox.insertOnce({
+      idempotencyKey: `invitation:${mail.invitationId}`,
+      template: 'user-invitation',
+      groupId: null,
+      recipientKind: mail.recipient.kind,
+      recipientRef: mail.recipient.ref,
+      toAddress: mail.to,
+      subject,
+      body: body(smtp ? '[länken skickades i brevet och sparas inte]' : mail.acceptUrl),
+      transport: this.config.mail.transport,
+      status: delivery === 'smtp' ? 'sent' : 'stored',
+      messageId,
+      error,
+      sentAt: delivery === 'smtp' ? new Date() : null,
+    });
     return delivery;
   }
 }

@@ -1,6 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessRepository } from '../auth/access.repository';
 import { AuthRepository } from '../auth/auth.repository';
+import { HealthRepository } from '../health/health.repository';
+import { MailRepository } from '../mail/mail.repository';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { PeopleRepository } from '../people/people.repository';
 import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
 import { TasksRepository } from '../users/tasks.repository';
@@ -18,6 +21,9 @@ export const ALL_REPOSITORIES = [
   AuthRepository,
   UsersRepository,
   TasksRepository,
+  OrganisationsRepository,
+  HealthRepository,
+  MailRepository,
 ];
 
 @Global()

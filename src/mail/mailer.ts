@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import type { MailRecipient, MailRequest } from '../../workflows/notifications';
 import { formatStockholm } from '../lifecycle/stockholm-time';
+import { MailRepository } from './mail.repository';
 import { MailContext, renderMail } from './mail-texts';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -27,42 +28,38 @@ export interface MailResult {
  */
 export class Mailer {
   private transport: MailTransport | undefined;
+  private readonly repo: MailRepository;
 
   constructor(
-    private readonly ds: DataSource,
+    ds: DataSource,
     private readonly config: AppConfig,
     private readonly logger: Logger,
     private readonly makeTransport: (smtpUrl: string) => MailTransport = (url) => nodemailer.createTransport(url),
-  ) {}
+  ) {
+    this.repo = new MailRepository(ds);
+  }
 
   async send(req: MailRequest): Promise<MailResult> {
-    const repo = this.ds.getRepository(OutboxMessage);
-    let row = await repo.findOneBy({ idempotencyKey: req.key });
+    let row = await this.repo.byKey(req.key);
     let firstTime = false;
     if (!row) {
       const addresses = await this.addresses(req.to);
       const { subject, body } = renderMail(req.template, await this.context(req));
       const transport = this.config.mail.transport;
-      const inserted: Array<{ id: string }> = await this.ds.query(
-        `INSERT INTO outbox (idempotency_key, template, group_id, recipient_kind, recipient_ref, to_address, subject, body, transport, status, message_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [
-          req.key,
-          req.template,
-          req.params.groupId,
-          req.to.kind,
-          recipientRef(req.to),
-          addresses.length ? addresses.join(', ') : null,
-          subject,
-          body,
-          transport,
-          addresses.length === 0 ? 'no-address' : transport === 'smtp' ? 'sending' : 'stored',
-          messageIdFor(req.key),
-        ],
-      );
-      firstTime = inserted.length > 0;
-      row = await repo.findOneByOrFail({ idempotencyKey: req.key });
+      firstTime = await this.repo.insertOnce({
+        idempotencyKey: req.key,
+        template: req.template,
+        groupId: req.params.groupId,
+        recipientKind: req.to.kind,
+        recipientRef: recipientRef(req.to),
+        toAddress: addresses.length ? addresses.join(', ') : null,
+        subject,
+        body,
+        transport,
+        status: addresses.length === 0 ? 'no-address' : transport === 'smtp' ? 'sending' : 'stored',
+        messageId: messageIdFor(req.key),
+      });
+      row = await this.repo.byKeyOrFail(req.key);
     }
     if (row.status === 'sending') await this.deliver(row);
     this.logger.info({ outboxId: row.id, template: row.template, status: row.status, firstTime }, 'mail recorded');
@@ -76,10 +73,10 @@ export class Mailer {
       await this.transport.sendMail({ from: this.config.mail.from, to: row.toAddress, subject: row.subject, text: row.body, messageId: row.messageId });
     } catch (e) {
       const code = (e as { code?: string; responseCode?: number }).responseCode ?? (e as { code?: string }).code ?? 'error';
-      await this.ds.query(`UPDATE outbox SET error = $2 WHERE id = $1`, [row.id, `SMTP: ${String(code)}`]);
+      await this.repo.recordError(row.id, `SMTP: ${String(code)}`);
       throw new Error(`SMTP delivery failed (${String(code)}) for outbox ${row.id}`);
     }
-    await this.ds.query(`UPDATE outbox SET status = 'sent', sent_at = now(), error = NULL WHERE id = $1`, [row.id]);
+    await this.repo.markSent(row.id);
     row.status = 'sent';
   }
 
@@ -87,28 +84,17 @@ export class Mailer {
     let rows: Array<{ email: string | null }>;
     switch (to.kind) {
       case 'person':
-        rows = await this.ds.query(`SELECT email FROM person WHERE id = $1`, [to.personId]);
+        rows = await this.repo.personEmails(to.personId);
         break;
       case 'organisation':
-        rows = await this.ds.query(`SELECT contact_email AS email FROM organisation WHERE id = $1`, [to.organisationId]);
+        rows = await this.repo.organisationContactEmails(to.organisationId);
         break;
       case 'coordinators':
-        rows = await this.ds.query(
-          `SELECT u.email FROM group_coordinator gc JOIN user_account u ON u.id = gc.user_id
-           WHERE gc.group_id = $1 AND u.disabled_at IS NULL AND 'coordinator' = ANY(u.roles) ORDER BY u.email`,
-          [to.groupId],
-        );
+        rows = await this.repo.coordinatorEmails(to.groupId);
         break;
       case 'finance':
         if (!to.payerCode) return [];
-        rows = await this.ds.query(
-          `SELECT email FROM user_account
-           WHERE 'finance' = ANY(roles) AND disabled_at IS NULL
-             AND (CASE WHEN upper(payer_code) = 'SKL' THEN 'SKR' ELSE upper(payer_code) END)
-               = (CASE WHEN upper($1) = 'SKL' THEN 'SKR' ELSE upper($1) END)
-           ORDER BY email`,
-          [to.payerCode],
-        );
+        rows = await this.repo.financeEmails(to.payerCode);
         break;
     }
     return [...new Set(rows.map((r) => r.email?.trim()).filter((e): e is string => !!e))];
@@ -118,13 +104,13 @@ export class Mailer {
     const p = req.params;
     const personId = p.personId ?? (req.to.kind === 'person' ? req.to.personId : undefined);
     const organisationId = p.organisationId ?? (req.to.kind === 'organisation' ? req.to.organisationId : undefined);
-    const [group] = await this.ds.query(`SELECT name FROM working_group WHERE id = $1`, [p.groupId]);
-    const [person] = personId ? await this.ds.query(`SELECT full_name FROM person WHERE id = $1`, [personId]) : [];
-    const [org] = organisationId ? await this.ds.query(`SELECT name FROM organisation WHERE id = $1`, [organisationId]) : [];
+    const groupName = await this.repo.groupName(p.groupId);
+    const personName = personId ? await this.repo.personName(personId) : undefined;
+    const organisationName = organisationId ? await this.repo.organisationName(organisationId) : undefined;
     return {
-      groupName: (group as { name?: string } | undefined)?.name ?? 'arbetsgruppen',
-      personName: (person as { full_name?: string } | undefined)?.full_name ?? null,
-      organisationName: (org as { name?: string } | undefined)?.name ?? null,
+      groupName: groupName ?? 'arbetsgruppen',
+      personName: personName ?? null,
+      organisationName: organisationName ?? null,
       deadline: p.deadline ? formatStockholm(Date.parse(p.deadline)) : null,
       urgent: p.urgent ?? false,
       period: p.period ?? null,

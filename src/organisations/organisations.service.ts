@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { SCOPE_NOT_FOUND_MESSAGES } from '../auth/access-policy';
 import { appendAudit } from '../auth/audit';
 import type { AuthUser } from '../auth/auth-user';
@@ -9,11 +9,10 @@ import { Page, pageOf } from '../common/paging';
 import { checkOrganisationNumber } from '../identity';
 import { CreateOrganisationDto, ListOrganisationsQuery, ORGANISATION_PAGING, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
+import { type OrganisationFields, OrganisationsRepository } from './organisations.repository';
 
 const NOT_FOUND = SCOPE_NOT_FOUND_MESSAGES.organisation;
 
-/** The fields of an organisation that people set (the rest is the id and when it was made). */
-type OrganisationFields = Pick<Organisation, 'name' | 'perspective' | 'contactEmail' | 'orgNumber'>;
 const FIELDS: ReadonlyArray<keyof OrganisationFields> = ['name', 'perspective', 'contactEmail', 'orgNumber'];
 
 /**
@@ -23,20 +22,16 @@ const FIELDS: ReadonlyArray<keyof OrganisationFields> = ['name', 'perspective', 
  */
 @Injectable()
 export class OrganisationsService {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(@Inject(OrganisationsRepository) private readonly repo: OrganisationsRepository) {}
 
   async list(q: ListOrganisationsQuery): Promise<Page<Organisation>> {
     const { page, pageSize, offset } = pageOf(q, ORGANISATION_PAGING);
-    const qb = this.ds.getRepository(Organisation).createQueryBuilder('o');
-    const name = q.name?.trim();
-    if (name) qb.andWhere(`lower(o.name) LIKE :like`, { like: `%${name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    if (q.perspective) qb.andWhere('o.perspective = :perspective', { perspective: q.perspective });
-    const [items, total] = await qb.orderBy('lower(o.name)').addOrderBy('o.id').offset(offset).limit(pageSize).getManyAndCount();
+    const [items, total] = await this.repo.page({ name: q.name?.trim() || undefined, perspective: q.perspective }, offset, pageSize);
     return { items, total, page, pageSize };
   }
 
   async get(id: string): Promise<Organisation> {
-    const found = await this.ds.getRepository(Organisation).findOneBy({ id });
+    const found = await this.repo.byId(id);
     if (!found) throw new NotFoundError(NOT_FOUND);
     return found;
   }
@@ -53,17 +48,17 @@ export class OrganisationsService {
       contactEmail: dto.contactEmail.trim(),
       orgNumber: normaliseOrgNumber(dto.orgNumber),
     };
-    return this.ds.transaction(async (em) => {
-      await lockOrganisations(em);
-      const existing = await em.getRepository(Organisation).findOneBy({ id });
+    return this.repo.transaction(async (em) => {
+      await this.repo.lockForChange(em);
+      const existing = await this.repo.byId(id, em);
       if (existing) {
         if (changedFields(existing, fields).length > 0) throw new ConflictError('En annan organisation finns redan med detta id.');
         return existing;
       }
-      await assertUnique(em, fields, null);
-      await em.getRepository(Organisation).insert({ id, ...fields });
+      await this.assertUnique(em, fields, null);
+      const created = await this.repo.insert(id, fields, em);
       await appendAudit(em, { actor: actor.id, action: 'organisation.created', subjectType: 'organisation', subjectId: id, details: { ...fields } });
-      return em.getRepository(Organisation).findOneByOrFail({ id });
+      return created;
     });
   }
 
@@ -74,9 +69,9 @@ export class OrganisationsService {
     if (dto.perspective === null) missing.perspective = ['Ange perspektiv.'];
     if (dto.contactEmail === null) missing.contactEmail = ['Ange en giltig e-postadress.'];
     if (Object.keys(missing).length) throw new InvalidInputError('Uppgifterna är inte giltiga. Rätta fälten och försök igen.', missing);
-    return this.ds.transaction(async (em) => {
-      await lockOrganisations(em);
-      const before = await em.getRepository(Organisation).findOneBy({ id });
+    return this.repo.transaction(async (em) => {
+      await this.repo.lockForChange(em);
+      const before = await this.repo.byId(id, em);
       if (!before) throw new NotFoundError(NOT_FOUND);
       const after: OrganisationFields = {
         name: dto.name?.trim() ?? before.name,
@@ -86,8 +81,8 @@ export class OrganisationsService {
       };
       const changed = changedFields(before, after);
       if (changed.length === 0) return before;
-      await assertUnique(em, after, id);
-      await em.getRepository(Organisation).update({ id }, after);
+      await this.assertUnique(em, after, id);
+      const updated = await this.repo.update(id, after, em);
       await appendAudit(em, {
         actor: actor.id,
         action: 'organisation.updated',
@@ -95,28 +90,23 @@ export class OrganisationsService {
         subjectId: id,
         details: { before: pick(before, changed), after: pick(after, changed) },
       });
-      return em.getRepository(Organisation).findOneByOrFail({ id });
+      return updated;
     });
   }
-}
 
-/** Creations and changes one at a time, so two of them cannot both take a free name. */
-const lockOrganisations = (em: EntityManager) => em.query(`SELECT pg_advisory_xact_lock(hashtext('organisation'))`);
+  private async assertUnique(em: EntityManager, f: OrganisationFields, exceptId: string | null): Promise<void> {
+    const fields: Record<string, string[]> = {};
+    if (await this.repo.nameTaken(f.name, exceptId, em)) fields.name = ['Det finns redan en organisation med det namnet.'];
+    if (f.orgNumber && (await this.repo.orgNumberTaken(f.orgNumber, exceptId, em))) fields.orgNumber = ['Det finns redan en organisation med det organisationsnumret.'];
+    if (Object.keys(fields).length) throw new ConflictError(Object.values(fields)[0][0], fields);
+  }
+}
 
 function normaliseOrgNumber(input: string | null | undefined): string | null {
   if (input === undefined || input === null) return null;
   const check = checkOrganisationNumber(input);
   if (!check.ok) throw new InvalidInputError(check.message, { orgNumber: [check.message] }); // the DTO has checked it already
   return check.normalized;
-}
-
-async function assertUnique(em: EntityManager, f: OrganisationFields, exceptId: string | null): Promise<void> {
-  const others = (where: string, value: string): Promise<unknown[]> =>
-    em.query(`SELECT 1 FROM organisation WHERE ${where} AND ($2::uuid IS NULL OR id <> $2) LIMIT 1`, [value, exceptId]);
-  const fields: Record<string, string[]> = {};
-  if ((await others('lower(name) = lower($1)', f.name)).length) fields.name = ['Det finns redan en organisation med det namnet.'];
-  if (f.orgNumber && (await others('org_number = $1', f.orgNumber)).length) fields.orgNumber = ['Det finns redan en organisation med det organisationsnumret.'];
-  if (Object.keys(fields).length) throw new ConflictError(Object.values(fields)[0][0], fields);
 }
 
 function changedFields(before: OrganisationFields, after: OrganisationFields): Array<keyof OrganisationFields> {

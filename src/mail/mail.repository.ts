@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OutboxMessage } from './outbox-message.entity';
+
+/** A row to store in the outbox, once per idempotency key. */
+export interface NewOutboxRow {
+  idempotencyKey: string;
+  template: string;
+  groupId: string | null;
+  recipientKind: string;
+  recipientRef: string | null;
+  toAddress: string | null;
+  subject: string;
+  body: string;
+  transport: string;
+  status: OutboxMessage['status'];
+  messageId: string;
+  error?: string | null;
+  sentAt?: Date | null;
+}
+
+/**
+ * The mail outbox (every mail, written before it is sent) and what a mail is addressed and written from: people's,
+ * organisations' and accounts' addresses, and the names of a group, a person and an organisation.
+ * Built by Nest for the API and from the DataSource by the worker's Mailer.
+ */
+@Injectable()
+export class MailRepository {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  byKey(idempotencyKey: string): Promise<OutboxMessage | null> {
+    return this.ds.getRepository(OutboxMessage).findOneBy({ idempotencyKey });
+  }
+
+  byKeyOrFail(idempotencyKey: string): Promise<OutboxMessage> {
+    return this.ds.getRepository(OutboxMessage).findOneByOrFail({ idempotencyKey });
+  }
+
+  /** Stores the row unless one with its idempotency key exists; answers whether this call stored it. */
+  async insertOnce(r: NewOutboxRow): Promise<boolean> {
+    const inserted: Array<{ id: string }> = await this.ds.query(
+      `INSERT INTO outbox (idempotency_key, template, group_id, recipient_kind, recipient_ref, to_address, subject, body, transport, status, message_id, error, sent_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [
+        r.idempotencyKey,
+        r.template,
+        r.groupId,
+        r.recipientKind,
+        r.recipientRef,
+        r.toAddress,
+        r.subject,
+        r.body,
+        r.transport,
+        r.status,
+        r.messageId,
+        r.error ?? null,
+        r.sentAt ?? null,
+      ],
+    );
+    return inserted.length > 0;
+  }
+
+  async recordError(id: string, error: string): Promise<void> {
+    await this.ds.query(`UPDATE outbox SET error = $2 WHERE id = $1`, [id, error]);
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.ds.query(`UPDATE outbox SET status = 'sent', sent_at = now(), error = NULL WHERE id = $1`, [id]);
+  }
+
+  /** One page of the outbox, latest first, only of these groups when `groupIds` is given, of one group when `groupId` is. */
+  pageOfOutbox(filter: { groupIds?: readonly string[]; groupId?: string }, offset: number, limit: number): Promise<[OutboxMessage[], number]> {
+    const qb = this.ds.getRepository(OutboxMessage).createQueryBuilder('m');
+    if (filter.groupIds) qb.andWhere('m.group_id IN (:...groups)', { groups: filter.groupIds });
+    if (filter.groupId) qb.andWhere('m.group_id = :groupId', { groupId: filter.groupId });
+    return qb.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+  }
+
+  async personEmails(personId: string): Promise<Array<{ email: string | null }>> {
+    return this.ds.query(`SELECT email FROM person WHERE id = $1`, [personId]);
+  }
+
+  async organisationContactEmails(organisationId: string): Promise<Array<{ email: string | null }>> {
+    return this.ds.query(`SELECT contact_email AS email FROM organisation WHERE id = $1`, [organisationId]);
+  }
+
+  /** The addresses of the group's coordinators with an enabled account and the coordinator role, by address. */
+  async coordinatorEmails(groupId: string): Promise<Array<{ email: string | null }>> {
+    return this.ds.query(
+      `SELECT u.email FROM group_coordinator gc JOIN user_account u ON u.id = gc.user_id
+       WHERE gc.group_id = $1 AND u.disabled_at IS NULL AND 'coordinator' = ANY(u.roles) ORDER BY u.email`,
+      [groupId],
+    );
+  }
+
+  /** The addresses of the payer's finance users with an enabled account (SKL is SKR), by address. */
+  async financeEmails(payerCode: string): Promise<Array<{ email: string | null }>> {
+    return this.ds.query(
+      `SELECT email FROM user_account
+       WHERE 'finance' = ANY(roles) AND disabled_at IS NULL
+         AND (CASE WHEN upper(payer_code) = 'SKL' THEN 'SKR' ELSE upper(payer_code) END)
+           = (CASE WHEN upper($1) = 'SKL' THEN 'SKR' ELSE upper($1) END)
+       ORDER BY email`,
+      [payerCode],
+    );
+  }
+
+  async groupName(groupId: string): Promise<string | undefined> {
+    const [row]: Array<{ name: string }> = await this.ds.query(`SELECT name FROM working_group WHERE id = $1`, [groupId]);
+    return row?.name;
+  }
+
+  async personName(personId: string): Promise<string | undefined> {
+    const [row]: Array<{ full_name: string }> = await this.ds.query(`SELECT full_name FROM person WHERE id = $1`, [personId]);
+    return row?.full_name;
+  }
+
+  async organisationName(organisationId: string): Promise<string | undefined> {
+    const [row]: Array<{ name: string }> = await this.ds.query(`SELECT name FROM organisation WHERE id = $1`, [organisationId]);
+    return row?.name;
+  }
+}

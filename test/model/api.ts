@@ -85,12 +85,12 @@ export class ModelApi {
     return this.get('/nomination-requests', orgContact);
   }
 
-  nominate(orgContact: string, requestId: string, n: { fullName: string; email: string }): Promise<Answer> {
+  nominate(orgContact: string, requestId: string, n: { fullName: string; email: string; representation?: 'mandate' | 'own-experience' }): Promise<Answer> {
     return this.call('POST', `/nomination-requests/${requestId}/nominations`, orgContact, {
       fullName: n.fullName,
       email: n.email,
       perspective: 'patient',
-      representation: 'own-experience',
+      representation: n.representation ?? 'own-experience',
     });
   }
 
@@ -144,6 +144,21 @@ export class ModelApi {
     return this.call('POST', `/assignments/${assignmentId}/withdraw`, rep);
   }
 
+  /** The representative declines the offer (an appointment not yet accepted). */
+  decline(rep: string, assignmentId: string): Promise<Answer> {
+    return this.call('POST', `/assignments/${assignmentId}/decline`, rep);
+  }
+
+  /** The nominating organisation withdraws its mandate. */
+  withdrawMandate(orgContact: string, assignmentId: string): Promise<Answer> {
+    return this.call('POST', `/assignments/${assignmentId}/mandate-withdrawal`, orgContact);
+  }
+
+  /** The coordinator ends the group: recruitment closes and every assignment in it ends. */
+  endGroup(coordinator: string, groupId: string): Promise<Answer> {
+    return this.call('POST', `/working-groups/${groupId}/end`, coordinator);
+  }
+
   // ---- time reports --------------------------------------------------------------------------------------------
 
   /** The coordinator records a meeting of the group (issue 13 §4.5.1) and whom it calls. */
@@ -187,8 +202,9 @@ export class ModelApi {
 
   // ---- payouts -------------------------------------------------------------------------------------------------
 
-  startRun(finance: string, payerCode: string, period: string): Promise<Answer> {
-    return this.call('POST', `/payers/${payerCode}/payout-runs`, finance, { period });
+  /** Starts the period's run; `supplementary`: a supplementary run (kompletteringsomgång) of a closed period. */
+  startRun(finance: string, payerCode: string, period: string, supplementary = false): Promise<Answer> {
+    return this.call('POST', `/payers/${payerCode}/payout-runs`, finance, supplementary ? { period, supplementary: true } : { period });
   }
 
   runs(finance: string, payerCode: string): Promise<Answer<any[]>> {

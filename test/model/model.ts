@@ -64,6 +64,7 @@ type AssignmentState =
   | 'declaration-submitted'
   | 'declaration-approved'
   | 'active'
+  | 'declined'
   | 'ended';
 
 interface GroupM {
@@ -74,6 +75,8 @@ interface GroupM {
   min: number;
   /** Active representatives once seen at or above the minimum (then a fall below must restart recruitment). */
   wasStaffed: boolean;
+  /** The coordinator ended the group: recruitment closed, every assignment ended. */
+  ended: boolean;
 }
 interface PersonM {
   n: number;
@@ -87,13 +90,19 @@ interface NominationM {
   id: string;
   group: number;
   person: number;
-  state: 'open' | 'appointed';
+  /** closed: its group ended before it was appointed. */
+  state: 'open' | 'appointed' | 'closed';
+  /** Nominated on the organisation's mandate (representation `mandate`), which the organisation can withdraw. */
+  mandate: boolean;
 }
 interface AssignmentM {
   id: string;
   group: number;
   person: number;
   state: AssignmentState;
+  mandate: boolean;
+  /** It was active once (an assignment ended before it was active reports nothing). */
+  wasActive?: boolean;
   documentId?: string;
 }
 interface ActivityM {
@@ -117,6 +126,8 @@ interface ReportM {
 interface BatchM {
   id: string;
   period: string;
+  /** 0: the period's ordinary run; n ≥ 1: its n:th supplementary run (kompletteringsomgång). */
+  supplement: number;
   csvSha: string;
 }
 
@@ -152,8 +163,14 @@ export interface World {
   /** Approved batches whose figures were checked against the engine (they are final). */
   verified: Set<string>;
   trace: string[];
+  /** Every sequence's trace, in order (shrinking replays included). */
+  sequences: string[][];
   /** Steps run over all sequences. */
   steps: number;
+  /** Over all sequences: payout runs approved (ordinary and supplementary), supplementary ones, lines they paid. */
+  approvedRuns: number;
+  supplementaryRuns: number;
+  paidLines: number;
 }
 
 export interface Real {
@@ -182,7 +199,7 @@ export async function createWorld(h: Harness): Promise<World> {
     await h.createUser({ roles: ['representative'], displayName: 'Främmande Företrädare' }),
     otherFinance,
   ];
-  return { h, api, admin: admin.token!, finance, otherFinance, strangers, runs: 0, people: 0, verified: new Set(), trace: [], steps: 0 };
+  return { h, api, admin: admin.token!, finance, otherFinance, strangers, runs: 0, people: 0, verified: new Set(), trace: [], sequences: [], steps: 0, approvedRuns: 0, supplementaryRuns: 0, paidLines: 0 };
 }
 
 /** The month `k` months before last month, as YYYY-MM. */
@@ -209,6 +226,7 @@ export async function setUp(w: World, maxSteps: number): Promise<{ model: Model;
   const period = monthBack(w.runs % 36);
   w.runs++;
   w.trace = [];
+  w.sequences.push(w.trace);
   const model: Model = {
     period,
     periodEnd: periodEndOf(period),
@@ -271,7 +289,7 @@ async function newGroup(m: Model, r: Real): Promise<void> {
   await until('recruitment open', async () => (await api.readGroup(coordinator.token, id)).body?.recruitment?.status?.state);
   expectAnswer(await api.startRound(coordinator.token, id, [org.user.organisationId!]), 201, 'start round');
   const request = await until('nomination request', async () => ((await api.nominationRequests(org.token)).body ?? []).find((x: any) => x.groupId === id));
-  m.groups.push({ id, coordinator, org, requestId: request.id, min: 2, wasStaffed: false });
+  m.groups.push({ id, coordinator, org, requestId: request.id, min: 2, wasStaffed: false, ended: false });
 }
 
 const OPEN_REQUEST = ['sent', 'reminded', 'nominated'];
@@ -299,9 +317,12 @@ function newPerson(m: Model, r: Real): number {
 const otherCase = (email: string, variant: number) =>
   [...email].map((c, i) => ((i + variant) % 2 === 0 ? c.toUpperCase() : c.toLowerCase())).join('');
 
+/** An assignment that is over: ended (withdrawn, mandate withdrawn, group ended) or declined. */
+const FINAL_STATES: AssignmentState[] = ['ended', 'declined'];
+
 const liveIn = (m: Model, group: number, person: number) =>
   m.nominations.some((n) => n.group === group && n.person === person && n.state === 'open') ||
-  m.assignments.some((a) => a.group === group && a.person === person && a.state !== 'ended');
+  m.assignments.some((a) => a.group === group && a.person === person && !FINAL_STATES.includes(a.state));
 
 const activeIn = (m: Model, group: number) => m.assignments.filter((a) => a.group === group && a.state === 'active').length;
 
@@ -469,6 +490,7 @@ async function checkAssignments(m: Model, r: Real): Promise<void> {
 
 async function checkBelowMinimum(m: Model, r: Real): Promise<void> {
   for (const [i, g] of m.groups.entries()) {
+    if (g.ended) continue; // an ended group recruits no more
     if (activeIn(m, i) >= g.min) g.wasStaffed = true;
     if (!g.wasStaffed || activeIn(m, i) >= g.min) continue;
     // The ended assignment tells the recruitment workflow by a signal: give it a moment to start the round.
@@ -523,10 +545,12 @@ class Nominate extends Step {
     readonly group: number,
     readonly existing: number | null,
     readonly letterCase: number,
+    readonly mandate = false,
   ) {
     super();
   }
-  toString = () => `Nominate(group ${this.group}, ${this.existing === null ? 'new person' : `person ${this.existing}, case ${this.letterCase}`})`;
+  toString = () =>
+    `Nominate(group ${this.group}, ${this.existing === null ? 'new person' : `person ${this.existing}, case ${this.letterCase}`}${this.mandate ? ', on the organisation’s mandate' : ''})`;
   applies = (m: Readonly<Model>) => m.nominations.length < MAX_NOMINATIONS;
   async act(m: Model, r: Real) {
     const gi = this.group % m.groups.length;
@@ -539,9 +563,14 @@ class Nominate extends Step {
     }
     const p = m.people[pi];
     const open = await openRequest(r, g);
-    const res = await r.w.api.nominate(g.org.token, open ?? g.requestId, { fullName: p.name, email: otherCase(p.email, this.letterCase) });
-    if (!open) {
-      expectAnswer(res, 409, 'nominating in answer to a request that is no longer open');
+    const res = await r.w.api.nominate(g.org.token, open ?? g.requestId, {
+      fullName: p.name,
+      email: otherCase(p.email, this.letterCase),
+      representation: this.mandate ? 'mandate' : 'own-experience',
+    });
+    if (!open || g.ended) {
+      // The round closed, or the group ended (its requests may still read open for a moment): refused.
+      expectAnswer(res, 409, g.ended ? 'nominating to a group that has ended' : 'nominating in answer to a request that is no longer open');
       return;
     }
     if (liveIn(m, gi, pi)) {
@@ -551,7 +580,7 @@ class Nominate extends Step {
     const body = expectAnswer(res, 201, 'nominate');
     if (p.personId && body.nominee.personId !== p.personId) violated('one-person-per-email', `${p.email} nominated as person ${body.nominee.personId}, known as ${p.personId}`);
     p.personId = body.nominee.personId;
-    m.nominations.push({ id: body.id, group: gi, person: pi, state: 'open' });
+    m.nominations.push({ id: body.id, group: gi, person: pi, state: 'open', mandate: this.mandate });
   }
 }
 
@@ -570,13 +599,18 @@ class NominateAtOnce extends Step {
     const pi = newPerson(m, r);
     const p = m.people[pi];
     const answers = await Promise.all([0, 1, 2, 3].map((v) => r.w.api.nominate(g.org.token, requestId, { fullName: p.name, email: otherCase(p.email, v) })));
+    if (g.ended) {
+      // The group ended (its request may still read open for a moment): all four are refused.
+      for (const a of answers) expectAnswer(a, 409, 'nominating to a group that has ended');
+      return;
+    }
     const created = answers.filter((a) => a.status === 201);
     if (created.length !== 1 || answers.some((a) => a.status !== 201 && a.status !== 409)) {
       const said = answers.map((a) => `${a.status}${a.status === 201 ? '' : ` ${String(a.body?.message ?? '').slice(0, 80)}`}`).join('; ');
       violated('one-live-assignment-per-group', `four simultaneous nominations of one person answered ${said}`);
     }
     p.personId = created[0].body.nominee.personId;
-    m.nominations.push({ id: created[0].body.id, group: gi, person: pi, state: 'open' });
+    m.nominations.push({ id: created[0].body.id, group: gi, person: pi, state: 'open', mandate: false });
   }
 }
 
@@ -599,7 +633,7 @@ class Appoint extends Step {
       const session = expectAnswer(await r.w.api.acceptInvitation(token, `Modell-${randomBytes(6).toString('hex')}`), 200, 'accept invitation');
       p.token = session.token;
     }
-    m.assignments.push({ id: body.assignmentId, group: n.group, person: n.person, state: 'nominated' });
+    m.assignments.push({ id: body.assignmentId, group: n.group, person: n.person, state: 'nominated', mandate: n.mandate });
   }
 }
 
@@ -663,6 +697,7 @@ class Advance extends Step {
       case 'declaration-approved':
         expectAnswer(await api.introduce(coord, a.id), 200, 'introduction');
         a.state = 'active';
+        a.wasActive = true;
         return;
       default:
         return;
@@ -678,7 +713,7 @@ async function ensureActivity(m: Model, r: Real, group: number, date: string, re
   const found = m.activities.find((x) => x.group === group && x.date === date && x.ref === ref);
   if (found) return found;
   const g = m.groups[group];
-  const called = m.assignments.filter((x) => x.group === group && x.state !== 'nominated' && x.state !== 'ended').map((x) => x.id);
+  const called = m.assignments.filter((x) => x.group === group && x.state !== 'nominated' && !FINAL_STATES.includes(x.state)).map((x) => x.id);
   const id = randomUUID();
   const body = expectAnswer(
     await r.w.api.createActivity(g.coordinator.token, g.id, { id, title: ref, date, durationMinutes: 180, calledAssignmentIds: called }),
@@ -691,7 +726,7 @@ async function ensureActivity(m: Model, r: Real, group: number, date: string, re
   return act;
 }
 
-const reportable = (m: Readonly<Model>) => m.assignments.filter((a) => a.state === 'active' || a.state === 'ended');
+const reportable = (m: Readonly<Model>) => m.assignments.filter((a) => a.state === 'active' || (a.state === 'ended' && a.wasActive));
 
 /** Minutes (meeting plus travel) the person has reported for a day, across all their assignments (not rejected). */
 const dayMinutes = (m: Readonly<Model>, person: number, date: string) =>
@@ -830,8 +865,61 @@ class PayoutRun extends Step {
       x.paidIn = batchId;
     }
     const csv = expectAnswer(await api.bankFile(finance.token, batchId), 200, 'bank file');
-    m.batches.push({ id: batchId, period: m.period, csvSha: createHash('sha256').update(csv).digest('hex') });
+    m.batches.push({ id: batchId, period: m.period, supplement: 0, csvSha: createHash('sha256').update(csv).digest('hex') });
     m.periodClosed = true;
+    r.w.approvedRuns++;
+    r.w.paidLines += inBatch.size;
+    r.w.trace.push(`  ⇒ payout run ${m.period} approved: ${inBatch.size} line(s) paid`);
+  }
+}
+
+/** Attested reports of the period that no run has paid yet (attested after the period's run was approved). */
+const unpaidInPeriod = (m: Readonly<Model>) => m.reports.filter((x) => x.state === 'attested' && !x.paidIn && x.date <= m.periodEnd);
+
+/**
+ * After the period's run was approved, a line attested later is paid by a supplementary run (issue 13 #3,
+ * `{ period, supplementary: true }`): it takes exactly those lines, never one paid already.
+ */
+class SupplementaryRun extends Step {
+  toString = () => 'SupplementaryRun';
+  applies = (m: Readonly<Model>) => m.batches.some((b) => b.period === m.period && b.supplement === 0) && unpaidInPeriod(m).length > 0;
+  async act(m: Model, r: Real) {
+    const { api, finance } = r.w;
+    const started = expectAnswer(await api.startRun(finance.token, 'SKR', m.period, true), 202, 'start supplementary run');
+    const supplement = Math.max(...m.batches.filter((b) => b.period === m.period).map((b) => b.supplement)) + 1;
+    const batchId: string =
+      started.batch?.batch?.id ??
+      (await until('supplementary batch', async () =>
+        ((await api.runs(finance.token, 'SKR')).body ?? []).find((b: any) => b.period === m.period && b.supplement === supplement)?.id,
+      ));
+    const draft = await until('supplementary draft', async () => {
+      const b = (await api.readRun(finance.token, batchId)).body;
+      return b && b.batch.state !== 'computing' && ['draft', 'approved', 'empty', 'cancelled'].includes(b.batch.state) ? b : undefined;
+    });
+    if (draft.batch.state !== 'draft' || draft.batch.supplement !== supplement) {
+      violated('attested-lines-paid', `supplementary run ${supplement} of ${m.period} is ${draft.batch.state} (supplement ${draft.batch.supplement}), with ${unpaidInPeriod(m).length} line(s) waiting`);
+    }
+    let approved = false;
+    for (let i = 0; i < 4 && !approved; i++) {
+      const res = await api.approveRun(finance.token, batchId);
+      expectAnswer(res, [200, 409], 'approve supplementary run');
+      approved = res.status === 200;
+    }
+    const view = (await api.readRun(finance.token, batchId)).body;
+    if (view.batch.state !== 'approved') violated('expected-answer', `supplementary batch ${batchId} is ${view.batch.state} after approval`);
+    const inBatch = new Set<string>(view.lines.filter((l: any) => l.state === 'paid').map((l: any) => l.timeReportId));
+    const waiting = unpaidInPeriod(m);
+    for (const x of waiting) {
+      if (!inBatch.has(x.id)) violated('attested-lines-paid', `report ${x.id} (${x.date}) attested after the approval is not paid by the supplementary run`);
+      x.paidIn = batchId;
+    }
+    if (inBatch.size !== waiting.length) violated('paid-once-per-meeting', `supplementary run ${batchId} paid ${inBatch.size} line(s), ${waiting.length} were waiting`);
+    const csv = expectAnswer(await api.bankFile(finance.token, batchId), 200, 'bank file');
+    m.batches.push({ id: batchId, period: m.period, supplement, csvSha: createHash('sha256').update(csv).digest('hex') });
+    r.w.approvedRuns++;
+    r.w.supplementaryRuns++;
+    r.w.paidLines += inBatch.size;
+    r.w.trace.push(`  ⇒ supplementary run ${supplement} of ${m.period} approved: ${inBatch.size} line(s) paid`);
   }
 }
 
@@ -841,10 +929,10 @@ class ChangeDetails extends Step {
     super();
   }
   toString = () => `ChangeDetails(assignment ${this.assignment})`;
-  applies = (m: Readonly<Model>) => m.assignments.some((a) => a.state !== 'nominated' && a.state !== 'accepted' && a.state !== 'ended');
+  applies = (m: Readonly<Model>) => m.assignments.some((a) => a.state !== 'nominated' && a.state !== 'accepted' && !FINAL_STATES.includes(a.state));
   async act(m: Model, r: Real) {
     const a = pick(
-      m.assignments.filter((x) => x.state !== 'nominated' && x.state !== 'accepted' && x.state !== 'ended'),
+      m.assignments.filter((x) => x.state !== 'nominated' && x.state !== 'accepted' && !FINAL_STATES.includes(x.state)),
       this.assignment,
     )!;
     const p = m.people[a.person];
@@ -866,6 +954,67 @@ class Withdraw extends Step {
     )!;
     expectAnswer(await r.w.api.withdraw(m.people[a.person].token!, a.id), 200, 'withdraw');
     a.state = 'ended';
+  }
+}
+
+/** The representative declines the offer (appointed, not yet accepted): the assignment is declined, never live again. */
+class Decline extends Step {
+  constructor(readonly assignment: number) {
+    super();
+  }
+  toString = () => `Decline(assignment ${this.assignment})`;
+  applies = (m: Readonly<Model>) => m.assignments.some((a) => a.state === 'nominated');
+  async act(m: Model, r: Real) {
+    const a = pick(
+      m.assignments.filter((x) => x.state === 'nominated'),
+      this.assignment,
+    )!;
+    expectAnswer(await r.w.api.decline(m.people[a.person].token!, a.id), 200, 'decline');
+    a.state = 'declined';
+  }
+}
+
+/**
+ * The nominating organisation withdraws its mandate: an assignment on the mandate ends, whatever step it is at; one
+ * on the person's own experience is refused (409).
+ */
+class WithdrawMandate extends Step {
+  constructor(readonly assignment: number) {
+    super();
+  }
+  toString = () => `WithdrawMandate(assignment ${this.assignment})`;
+  applies = (m: Readonly<Model>) => m.assignments.some((a) => !FINAL_STATES.includes(a.state));
+  async act(m: Model, r: Real) {
+    const a = pick(
+      m.assignments.filter((x) => !FINAL_STATES.includes(x.state)),
+      this.assignment,
+    )!;
+    const res = await r.w.api.withdrawMandate(m.groups[a.group].org.token, a.id);
+    if (!a.mandate) {
+      expectAnswer(res, 409, 'withdrawing a mandate the assignment is not based on');
+      return;
+    }
+    expectAnswer(res, 200, 'withdraw mandate');
+    a.state = 'ended';
+  }
+}
+
+/** The coordinator ends a group (one other group goes on): recruitment closes, every assignment in it ends, its open nominations with it. */
+class EndGroup extends Step {
+  constructor(readonly group: number) {
+    super();
+  }
+  toString = () => `EndGroup(group ${this.group})`;
+  applies = (m: Readonly<Model>) => m.groups.filter((g) => !g.ended).length >= 2;
+  async act(m: Model, r: Real) {
+    const live = m.groups.filter((g) => !g.ended);
+    const g = live[this.group % live.length];
+    const gi = m.groups.indexOf(g);
+    expectAnswer(await r.w.api.endGroup(g.coordinator.token, g.id), 200, 'end group');
+    g.ended = true;
+    for (const a of m.assignments) if (a.group === gi && !FINAL_STATES.includes(a.state)) a.state = 'ended';
+    for (const n of m.nominations) if (n.group === gi && n.state === 'open') n.state = 'closed';
+    expectAnswer(await r.w.api.endGroup(g.coordinator.token, g.id), 409, 'ending a group already ended');
   }
 }
 
@@ -948,16 +1097,21 @@ export function commandArbitraries(): Array<fc.Arbitrary<Cmd>> {
   const report = fc.tuple(idx, fc.nat({ max: 1 }), fc.nat({ max: 1 }), fc.nat({ max: 3 }), fc.nat({ max: 2 })).map(([a, d, mt, mi, t]) => new Report(a, d, mt, mi, t));
   return [
     fc.constant(new NewGroup()),
-    fc.tuple(idx, fc.option(idx, { freq: 3 }), fc.nat({ max: 3 })).map(([g, p, c]) => new Nominate(g, p, c)),
+    fc.tuple(idx, fc.option(idx, { freq: 3 }), fc.nat({ max: 3 }), fc.nat({ max: 2 })).map(([g, p, c, k]) => new Nominate(g, p, c, k === 0)),
     idx.map((g) => new NominateAtOnce(g)),
     ...times(2, idx.map((n) => new Appoint(n))),
     ...times(12, advance),
-    ...times(4, report),
+    ...times(5, report),
     fc.tuple(idx, fc.nat({ max: 1 })).map(([a, d]) => new ReportTwice(a, d)),
-    ...times(4, idx.map((x) => new Attest(x))),
-    ...times(3, fc.boolean().map((c) => new PayoutRun(c))),
+    // Drawn often: each applies only once there is something to attest or pay, and then it should soon happen.
+    ...times(6, idx.map((x) => new Attest(x))),
+    ...times(6, fc.boolean().map((c) => new PayoutRun(c))),
+    ...times(4, fc.constant(new SupplementaryRun())),
     idx.map((a) => new ChangeDetails(a)),
     idx.map((a) => new Withdraw(a)),
+    idx.map((a) => new WithdrawMandate(a)),
+    idx.map((a) => new Decline(a)),
+    idx.map((g) => new EndGroup(g)),
     fc.tuple(fc.nat({ max: 4 }), idx, idx).map(([k, o, w]) => new ReadAsOther(k, o, w)),
   ];
 }

@@ -20,13 +20,11 @@ import {
   PayoutBatchSummary,
   cancelRunUpdate,
   heldLinesOf,
-  isLineId,
   pendingLinesOf,
   SLIP_ACTIVITIES_AT_ONCE,
   SLIPS_PER_ACTIVITY,
   StoredBatchSummary,
   defaultPayoutRunPolicy,
-  FinanceActor,
   holdLineUpdate,
   PayoutRunInput,
   PayoutRunPhase,
@@ -35,9 +33,10 @@ import {
   PayoutScheduleInput,
   PayoutScheduleResult,
   RECOMPUTED_MESSAGE,
-  samePayerCode,
 } from './payout-run.messages';
-import { msUntilStockholmDay, periodClosesOn, periodHasEnded, periodOpenMessage } from './payout-period';
+import { msUntilStockholmDay, periodClosesOn } from './payout-period';
+import { activityRefusal, approveRefusal, cancelRefusal, holdRefusal, refusalMessage, type RunFacts } from './payout-run/refusals';
+import { makeSlips } from './payout-run/slips';
 import { kindKey, payerKey, stateKey } from './search-attributes';
 import { PATCH } from './versioning';
 
@@ -45,19 +44,6 @@ const acts = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { maximumInterval: '1 minute' },
 });
-
-/**
- * Payout slips, a few hundred people per activity (SLIPS_PER_ACTIVITY), a few activities at once: each reports
- * progress (heartbeat) after every slip, so a stuck worker is noticed within the heartbeat timeout and a retry
- * skips the slips made already.
- */
-const slipActs = proxyActivities<Activities>({
-  startToCloseTimeout: '15 minutes',
-  heartbeatTimeout: '1 minute',
-  retry: { maximumInterval: '1 minute' },
-});
-
-const MAX_REASON = 2000;
 
 /**
  * One per payer and period (ID `payout-run:<payerCode>:<period>`), and one per supplementary run of a period
@@ -100,23 +86,11 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
       { key: kindKey, value: 'payout-run' },
     ]);
 
-  const checkActor = (actor: FinanceActor) => {
-    if (!actor || typeof actor.userId !== 'string' || !Array.isArray(actor.roles) || !actor.roles.includes('finance')) {
-      throw new Error('Endast ekonomi kan hantera utbetalningar.');
-    }
-    if (!samePayerCode(actor.payerCode, input.payerCode)) {
-      throw new Error('Du kan bara hantera utbetalningar för din egen betalare.');
-    }
-  };
-  const checkOpen = () => {
-    if (phase === 'gathering') throw new Error('Utbetalningen sammanställs fortfarande. Försök igen om en stund.');
-    if (phase === 'approved') throw new Error('Utbetalningen är redan godkänd.');
-    if (phase !== 'awaiting-approval') throw new Error('Utbetalningen är avslutad och kan inte ändras.');
-    if (approving) throw new Error('Utbetalningen håller på att godkännas.');
-  };
-  const checkReason = (reason: unknown) => {
-    if (typeof reason !== 'string' || reason.trim() === '') throw new Error('Ange ett skäl.');
-    if (reason.length > MAX_REASON) throw new Error('Skälet får vara högst 2 000 tecken.');
+  /** What the validators know of the run (workflows/payout-run/refusals.ts decides). */
+  const facts = (): RunFacts => ({ payerCode: input.payerCode, period: input.period, phase, approving, pendingLines: pendingLinesOf(batch) });
+  /** Throws the refusal, if any: a validator refuses by throwing. */
+  const refuse = (refusal: ApplicationFailure | null) => {
+    if (refusal) throw refusal;
   };
   /** Runs an activity for an update; business refusals come back to the caller with their Swedish message. */
   const step = async (work: () => Promise<PayoutBatchSummary>) => {
@@ -124,7 +98,7 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
     try {
       batch = await work();
     } catch (e) {
-      throw ApplicationFailure.nonRetryable(refusalMessage(e));
+      throw activityRefusal(e);
     } finally {
       busy--;
     }
@@ -142,13 +116,7 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
         acts.holdPayoutLine({ batchId: batch!.batchId, lineId: req.lineId, reason: req.reason.trim(), userId: req.userId, idempotencyKey: `${workflowId}:hold:${req.lineId}` }),
       ),
     {
-      validator: (req) => {
-        checkActor(req);
-        checkOpen();
-        checkReason(req.reason);
-        // Whether the line is pending in this batch is the activity's to tell (it refuses any other line).
-        if (!isLineId(req.lineId)) throw new Error('Raden finns inte bland utbetalningens rader.');
-      },
+      validator: (req) => refuse(holdRefusal(facts(), req)),
     },
   );
   setHandler(
@@ -170,13 +138,7 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
       }
     },
     {
-      validator: (req) => {
-        checkActor(req);
-        // A run covers a closed period: approved only from the day after its last day (Stockholm).
-        if (!periodHasEnded(input.period, Date.now())) throw new Error(periodOpenMessage(input.period));
-        checkOpen();
-        if (pendingLinesOf(batch) === 0) throw new Error('Alla rader är innehållna: det finns inget att godkänna. Avbryt omgången i stället.');
-      },
+      validator: (req) => refuse(approveRefusal(facts(), req, Date.now())),
     },
   );
   setHandler(
@@ -186,11 +148,7 @@ export async function payoutRunWorkflow(input: PayoutRunInput): Promise<PayoutRu
         acts.cancelPayoutBatch({ batchId: batch!.batchId, reason: req.reason.trim(), actor: req.userId, idempotencyKey: `${workflowId}:cancel` }),
       ),
     {
-      validator: (req) => {
-        checkActor(req);
-        checkOpen();
-        checkReason(req.reason);
-      },
+      validator: (req) => refuse(cancelRefusal(facts(), req)),
     },
   );
 
@@ -277,37 +235,4 @@ export async function payoutScheduleWorkflow(input: PayoutScheduleInput = {}): P
     }
   }
   return { started, alreadyStarted, reminders };
-}
-
-/**
- * The payout slips of an approved batch's `persons` people (ordered by person id), `perActivity` per activity,
- * `atOnce` activities at a time (the run's policy). A part that fails for good does not stop the others; the first
- * failure is reported (the slips can be made again on demand).
- */
-async function makeSlips(batchId: string, persons: number, workflowId: string, perActivity: number, atOnce: number): Promise<NonNullable<PayoutRunStatus['slips']>> {
-  const parts = Math.ceil(persons / perActivity);
-  let next = 0;
-  let made = 0;
-  let failed: string | null = null;
-  const run = async () => {
-    while (next < parts) {
-      const offset = next++ * perActivity;
-      try {
-        // Read `made` only after the await: `made += await …` would add to the value from before it and lose the
-        // parts the other runners finished meanwhile.
-        const n = await slipActs.generatePayoutSlips({ batchId, workflowId, offset, limit: perActivity });
-        made += n;
-      } catch (e) {
-        failed ??= refusalMessage(e);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(atOnce, parts) }, run));
-  return { made, failed };
-}
-
-function refusalMessage(e: unknown): string {
-  let cur: unknown = e;
-  while (cur && typeof cur === 'object' && 'cause' in cur && (cur as { cause?: unknown }).cause) cur = (cur as { cause: unknown }).cause;
-  return cur instanceof Error ? cur.message : 'Steget kunde inte utföras.';
 }

@@ -1,6 +1,9 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { QueryFailedError } from 'typeorm';
+import { REFUSAL } from '../../workflows/refusals';
 import { DomainExceptionFilter } from './domain-exception.filter';
 
 /** What the filter answers for an error: status, headers and body, through the filter's own response calls. */
@@ -95,5 +98,19 @@ describe('error mapping of unreadable bodies (issue 14 #2)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body?.message).toMatch(/inte giltig JSON/);
     expect(answer(parserError(415, 'charset.unsupported')).status).toBe(415);
+  });
+});
+
+describe('error mapping of refused workflow updates (issue 15 #7)', () => {
+  const refused = (type: string | undefined, message: string) =>
+    new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message, nonRetryable: true }));
+
+  it('keeps the typed refusal of a workflow validator: 400, 403, 404, else 409, with its Swedish message', () => {
+    expect(answer(refused(REFUSAL.invalidInput, 'Ange ett skäl.'))).toMatchObject({ status: 400, body: { message: 'Ange ett skäl.' } });
+    expect(answer(refused(REFUSAL.forbidden, 'Endast ekonomi kan hantera utbetalningar.')).status).toBe(403);
+    expect(answer(refused(REFUSAL.notFound, 'Raden finns inte bland utbetalningens rader.')).status).toBe(404);
+    expect(answer(refused(REFUSAL.wrongState, 'Utbetalningen är redan godkänd.'))).toMatchObject({ status: 409, body: { message: 'Utbetalningen är redan godkänd.' } });
+    expect(answer(refused('PayoutRecomputed', 'Beloppen har räknats om.')).status).toBe(409);
+    expect(answer(refused(undefined, 'Något annat.')).status).toBe(409);
   });
 });

@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { json, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logger';
+import { REFUSAL } from '../../workflows/refusals';
 import { DomainError } from './errors';
 
 /** The one error body of the API. Never a stack trace. */
@@ -12,6 +14,9 @@ export interface ErrorBody {
   message: string;
   fields?: Record<string, string[]>;
 }
+
+/** HTTP statuses of a workflow update's typed refusals (workflows/refusals.ts); WrongState and the rest are 409. */
+const REFUSAL_STATUS: Record<string, number> = { [REFUSAL.invalidInput]: 400, [REFUSAL.forbidden]: 403, [REFUSAL.notFound]: 404 };
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -47,7 +52,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (e instanceof WorkflowNotFoundError) return body(404, 'Ärendet finns inte.');
     if (e instanceof WorkflowUpdateFailedError) {
       const cause = e.cause as { message?: string } | undefined;
-      return body(409, cause?.message ?? 'Steget kan inte utföras i ärendets nuvarande läge.');
+      // The workflow's typed refusals (workflows/refusals.ts) keep their meaning; any other failure is a conflict.
+      const status = (cause instanceof ApplicationFailure && cause.type && REFUSAL_STATUS[cause.type]) || 409;
+      return body(status, cause?.message ?? 'Steget kan inte utföras i ärendets nuvarande läge.');
     }
     if (e instanceof HttpException) {
       const status = e.getStatus();

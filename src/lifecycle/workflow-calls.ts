@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { AuthUser } from '../auth/auth-user';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError, UnauthorizedError } from '../common/errors';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, UnauthorizedError } from '../common/errors';
 import { REFUSAL } from '../../workflows/refusals';
 
 /** The workflow did not answer in time (no worker running, or it is restarting). */
@@ -15,7 +15,8 @@ export const QUERY_DEADLINE_MS = 3_000;
 
 /**
  * Runs a workflow update for a human step and maps Temporal's answers on purpose:
- * - refused by the validator: InvalidInput → 400, anything else (wrong state) → 409, with the workflow's Swedish reason;
+ * - refused by the validator: InvalidInput → 400, NotFound → 404, Forbidden → 403, anything else (wrong state) → 409,
+ *   with the workflow's Swedish reason;
  * - no such workflow → 404 (`notFound`), or 409 (`closed`) when the case exists but its workflow has completed;
  * - no answer within UPDATE_DEADLINE_MS → 503.
  */
@@ -36,6 +37,8 @@ export async function mapWorkflowError(e: unknown, messages: { notFound: string;
     const cause = e.cause;
     const message = cause?.message || 'Steget kan inte utföras i ärendets nuvarande läge.';
     if (cause instanceof ApplicationFailure && cause.type === REFUSAL.invalidInput) return new InvalidInputError(message);
+    if (cause instanceof ApplicationFailure && cause.type === REFUSAL.notFound) return new NotFoundError(message);
+    if (cause instanceof ApplicationFailure && cause.type === REFUSAL.forbidden) return new ForbiddenError(message);
     return new ConflictError(message);
   }
   if (e instanceof WorkflowNotFoundError || isNotFoundGrpc(e)) {

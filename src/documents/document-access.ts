@@ -4,6 +4,7 @@ import { AccessPolicy, ScopeContext } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import type { ScopeKind } from '../auth/auth.decorators';
 import { ForbiddenError } from '../common/errors';
+import { DocumentsRepository } from './documents.repository';
 import type { DocumentSubject } from './documents.service';
 import type { SignerRole } from './signing/signer';
 
@@ -17,12 +18,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SUBJECT_SCOPES: readonly ScopeKind[] = ['assignment', 'person', 'group', 'organisation', 'payer', 'batch', 'time-report'];
 
 export async function canSeeDocument(user: AuthUser, documentId: string, { ds, policy }: ScopeContext): Promise<boolean> {
-  const rows: Array<{ subject_type: string; subject_id: string }> = await ds.query(`SELECT subject_type, subject_id FROM document WHERE id = $1`, [
-    documentId,
-  ]);
-  const subject = rows[0];
-  if (!subject || !(SUBJECT_SCOPES as readonly string[]).includes(subject.subject_type)) return false;
-  return policy.canAccess(user, subject.subject_type as ScopeKind, subject.subject_id);
+  const subject = await new DocumentsRepository(ds).subjectOf(documentId);
+  if (!subject || !(SUBJECT_SCOPES as readonly string[]).includes(subject.subjectType)) return false;
+  return policy.canAccess(user, subject.subjectType as ScopeKind, subject.subjectId);
 }
 
 /** Registers the 'document' scope kind with the global guard (see AccessPolicy). */
@@ -51,10 +49,9 @@ export class DocumentSigningPolicy {
     if (subject.type === 'person') return own && user.personId !== null && user.personId === subject.id;
     if (subject.type === 'group') return !own && this.policy.coordinates(user, subject.id);
     if (subject.type !== 'assignment' || !UUID.test(subject.id)) return false;
-    const rows: Array<{ group_id: string; person_id: string }> = await this.ds.query(`SELECT group_id, person_id FROM assignment WHERE id = $1`, [subject.id]);
-    const a = rows[0];
+    const a = await new DocumentsRepository(this.ds).assignmentParties(subject.id);
     if (!a) return false;
-    if (own) return user.personId !== null && a.person_id === user.personId;
-    return this.policy.coordinates(user, a.group_id);
+    if (own) return user.personId !== null && a.personId === user.personId;
+    return this.policy.coordinates(user, a.groupId);
   }
 }

@@ -1,3 +1,4 @@
+import { DocumentsRepository } from './documents.repository';
 import { renderOffThread } from './pdf-render-pool';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
@@ -154,7 +155,10 @@ export class DocumentsService {
     @Optional() @Inject(DOCUMENTS_CLOCK) clock?: () => Date,
   ) {
     this.clock = clock ?? (() => new Date());
+    this.repo = new DocumentsRepository(ds);
   }
+
+  private readonly repo: DocumentsRepository;
 
   private readonly clock: () => Date;
 
@@ -173,7 +177,7 @@ export class DocumentsService {
     }
     const key = input.idempotencyKey?.trim() || null;
     if (key) {
-      const existing = await this.ds.getRepository(StoredDocument).findOneBy({ idempotencyKey: key });
+      const existing = await this.repo.findByKey(key);
       if (existing) return this.sameOrConflict(existing, template, subject, data);
     }
     const rendered = await this.render(() => renderOffThread(template.id, template.version, data, () => renderTemplate(template, data)));
@@ -197,8 +201,8 @@ export class DocumentsService {
       createdBy: actor,
     };
     try {
-      await this.ds.transaction(async (em) => {
-        await em.insert(StoredDocument, row as QueryDeepPartialEntity<StoredDocument>);
+      await this.repo.transaction(async (em) => {
+        await this.repo.insert(em, row as QueryDeepPartialEntity<StoredDocument>);
         await this.audit(em, actor, 'document.generated', row.id!, {
           kind: row.kind,
           template: templateRef(template),
@@ -209,7 +213,7 @@ export class DocumentsService {
       });
     } catch (e) {
       // Two retries racing on the same key: the other one stored it.
-      const again = key ? await this.ds.getRepository(StoredDocument).findOneBy({ idempotencyKey: key }) : null;
+      const again = key ? await this.repo.findByKey(key) : null;
       if (again) return this.sameOrConflict(again, template, subject, data);
       throw e;
     }
@@ -223,10 +227,7 @@ export class DocumentsService {
 
   /** Every document about one subject, oldest first. */
   async listForSubject(subject: DocumentSubject): Promise<DocumentView[]> {
-    const rows = await this.ds.getRepository(StoredDocument).find({
-      where: { subjectType: subject.type, subjectId: subject.id },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const rows = await this.repo.ofSubject(subject.type, subject.id);
     return Promise.all(rows.map((r) => this.view(r)));
   }
 
@@ -237,7 +238,7 @@ export class DocumentsService {
 
   /** The exact stored bytes. Each download is written to the audit log (documents hold personal data). */
   async download(id: string, actor: string): Promise<DocumentDownload> {
-    const doc = await this.findWithContent(this.ds.manager, id);
+    const doc = await this.findWithContent(this.repo.manager, id);
     await this.audit(this.ds.manager, actor, 'document.downloaded', doc.id, { sha256: doc.sha256 });
     return { fileName: doc.fileName, contentType: 'application/pdf', sha256: doc.sha256, content: doc.content };
   }
@@ -255,7 +256,7 @@ export class DocumentsService {
       throw new InvalidInputError('Ange kontrollsumman (SHA-256) för dokumentet du har läst.', { expectedSha256: ['64 hexadecimala tecken.'] });
     }
     // Checks first, outside any transaction: the stored document never changes, so they stay true.
-    const doc = await this.findWithContent(this.ds.manager, id);
+    const doc = await this.findWithContent(this.repo.manager, id);
     if (doc.variant === 'sealed') throw new ConflictError('Detta är en signerad version. Signera originaldokumentet.');
     const rules = SIGNING_RULES[doc.kind];
     if (!rules.allowed.includes(input.role)) {
@@ -272,14 +273,14 @@ export class DocumentsService {
     if (evidence.documentSha256 !== doc.sha256 || evidence.role !== input.role) {
       throw new ConflictError('Signeringen gäller inte detta dokument.');
     }
-    const result = await this.ds.transaction(async (em) => {
+    const result = await this.repo.transaction(async (em) => {
       // One signing of a document at a time, so each sealed version lists every earlier signature.
-      await em.getRepository(StoredDocument).createQueryBuilder('d').select('d.id').where('d.id = :id', { id: doc.id }).setLock('pessimistic_write').getOne();
-      const signatures = await em.find(DocumentSignature, { where: { documentId: doc.id }, order: { signedAt: 'ASC', id: 'ASC' } });
+      await this.repo.lock(em, doc.id);
+      const signatures = await this.repo.signaturesOf(doc.id, em);
       const same = signatures.find((s) => s.role === input.role);
       if (same) {
         if (same.signerUserId !== evidence.signerUserId) throw new ConflictError('Någon annan har redan signerat dokumentet i den här rollen.');
-        const sealed = await em.findOne(StoredDocument, { where: { sealOfId: doc.id }, order: { createdAt: 'DESC', id: 'DESC' } });
+        const sealed = await this.repo.latestSealOf(em, doc.id);
         if (!sealed) throw new ConflictError('Den signerade versionen saknas.');
         return { doc, signature: same, sealedId: sealed.id, alreadySigned: true };
       }
@@ -299,7 +300,7 @@ export class DocumentsService {
         evidence: evidence.details,
         createdAt: this.clock(),
       };
-      await em.insert(DocumentSignature, signature as QueryDeepPartialEntity<DocumentSignature>);
+      await this.repo.insertSignature(em, signature as QueryDeepPartialEntity<DocumentSignature>);
       await this.audit(em, evidence.signerUserId, 'document.signed', doc.id, {
         signatureId: signature.id,
         role: signature.role,
@@ -323,13 +324,13 @@ export class DocumentsService {
    * they are unchanged and who signed which hash.
    */
   async verify(id: string): Promise<VerificationReport> {
-    const doc = await this.findWithContent(this.ds.manager, id);
+    const doc = await this.findWithContent(this.repo.manager, id);
     const computed = sha256Hex(doc.content);
     const unchanged = computed === doc.sha256;
     let original: VerificationReport['original'] = null;
     let originalDoc: StoredDocument = doc;
     if (doc.variant === 'sealed' && doc.sealOfId) {
-      originalDoc = await this.findWithContent(this.ds.manager, doc.sealOfId);
+      originalDoc = await this.findWithContent(this.repo.manager, doc.sealOfId);
       const originalComputed = sha256Hex(originalDoc.content);
       original = {
         documentId: originalDoc.id,
@@ -340,7 +341,7 @@ export class DocumentsService {
       };
     }
     const originalIntact = original ? original.unchanged && original.sealMatches : unchanged;
-    const sigs = await this.ds.getRepository(DocumentSignature).find({ where: { documentId: originalDoc.id }, order: { signedAt: 'ASC', id: 'ASC' } });
+    const sigs = await this.repo.signaturesOf(originalDoc.id);
     const signatures = sigs.map((s) => ({ ...toSignatureView(s), matchesDocument: originalIntact && s.documentSha256 === originalDoc.sha256 }));
     const pendingRoles = pending(originalDoc.kind, sigs);
     const valid = unchanged && originalIntact && signatures.every((s) => s.matchesDocument);
@@ -404,7 +405,7 @@ export class DocumentsService {
     const data = doc.data as Record<string, unknown> & { generatedAt: string };
     const rendered = await this.render(() => renderSealed(template, data, certificate));
     const id = randomUUID();
-    await em.insert(StoredDocument, {
+    await this.repo.insert(em, {
       id,
       kind: doc.kind,
       variant: 'sealed',
@@ -459,14 +460,14 @@ export class DocumentsService {
 
   private async find(id: string): Promise<StoredDocument> {
     if (typeof id !== 'string' || !UUID.test(id)) throw new NotFoundError(NOT_FOUND);
-    const doc = await this.ds.getRepository(StoredDocument).findOneBy({ id });
+    const doc = await this.repo.find(id);
     if (!doc) throw new NotFoundError(NOT_FOUND);
     return doc;
   }
 
   private async findWithContent(em: EntityManager, id: string): Promise<StoredDocument & { content: Buffer }> {
     if (typeof id !== 'string' || !UUID.test(id)) throw new NotFoundError(NOT_FOUND);
-    const doc = await em.getRepository(StoredDocument).createQueryBuilder('d').addSelect('d.content').where('d.id = :id', { id }).getOne();
+    const doc = await this.repo.findWithContent(em, id);
     if (!doc) throw new NotFoundError(NOT_FOUND);
     return doc as StoredDocument & { content: Buffer };
   }
@@ -474,10 +475,8 @@ export class DocumentsService {
   private async view(doc: StoredDocument): Promise<DocumentView> {
     const originalId = doc.sealOfId ?? doc.id;
     const [signatures, sealed] = await Promise.all([
-      this.ds.getRepository(DocumentSignature).find({ where: { documentId: originalId }, order: { signedAt: 'ASC', id: 'ASC' } }),
-      doc.variant === 'original'
-        ? this.ds.getRepository(StoredDocument).find({ where: { sealOfId: doc.id }, order: { createdAt: 'ASC', id: 'ASC' } })
-        : Promise.resolve([]),
+      this.repo.signaturesOf(originalId),
+      doc.variant === 'original' ? this.repo.sealsOf(doc.id) : Promise.resolve([]),
     ]);
     return {
       id: doc.id,

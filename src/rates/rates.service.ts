@@ -6,7 +6,8 @@ import { isIsoDate, RateTable, selectRateTable } from '../fees';
 import { PayingBody } from '../paying-bodies/paying-body.entity';
 import { canonicalPayerCode } from '../paying-bodies/resolve-payer';
 import { CreateRateTableDto, ListRateTablesQuery } from './dto/create-rate-table.dto';
-import { fromRateTable, RateTableRow, toRateTable } from './rate-table.entity';
+import { RateTableRow, toRateTable } from './rate-table.entity';
+import { RatesRepository } from './rates.repository';
 
 /** A stored table as the API shows it: the engine's RateTable plus where it came from. */
 export interface RateTableView extends RateTable {
@@ -17,9 +18,6 @@ export interface RateTableView extends RateTable {
 
 const view = (r: RateTableRow): RateTableView => ({ id: r.id, ...toRateTable(r), source: r.source, createdAt: r.createdAt });
 
-/** Serialises additions of tables per payer, so two overlapping tables cannot both pass the overlap check. */
-const RATE_TABLE_LOCK = 724_113_100;
-
 /**
  * Rate tables and paying bodies: finds the table in force for a date and payer (a payer's own table overrides
  * the national one) and lets an administrator add a year or a payer's table as data. Stored tables never change:
@@ -27,16 +25,20 @@ const RATE_TABLE_LOCK = 724_113_100;
  */
 @Injectable()
 export class RatesService {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  private readonly repo: RatesRepository;
+
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {
+    this.repo = new RatesRepository(ds);
+  }
 
   async listPayingBodies(): Promise<PayingBody[]> {
-    return this.ds.getRepository(PayingBody).find({ order: { kind: 'ASC', code: 'ASC' } });
+    return this.repo.payingBodiesByKind();
   }
 
   /** The paying body with this code or alias (case-insensitive: `SKL` and `skr` are SKR), or null. */
   async findPayer(code: string): Promise<PayingBody | null> {
     const wanted = canonicalPayerCode(code).toLowerCase();
-    const all = await this.ds.getRepository(PayingBody).find();
+    const all = await this.repo.allPayingBodies();
     return all.find((p) => p.code.toLowerCase() === wanted || p.aliases.some((a) => a.toLowerCase() === wanted)) ?? null;
   }
 
@@ -52,32 +54,19 @@ export class RatesService {
   }
 
   async list(q: ListRateTablesQuery = {}): Promise<RateTableView[]> {
-    const qb = this.ds.getRepository(RateTableRow).createQueryBuilder('t').orderBy('t.valid_from', 'ASC').addOrderBy('t.payer_code', 'ASC', 'NULLS FIRST');
-    if (q.payerCode !== undefined) {
-      const payer = await this.requirePayer(q.payerCode);
-      qb.andWhere('(t.payer_code IS NULL OR t.payer_code = :payer)', { payer: payer.code });
-    }
-    if (q.year !== undefined) {
-      qb.andWhere('t.valid_from <= :last AND t.valid_to >= :first', { first: `${q.year}-01-01`, last: `${q.year}-12-31` });
-    }
-    return (await qb.getMany()).map(view);
+    const payerCode = q.payerCode !== undefined ? (await this.requirePayer(q.payerCode)).code : undefined;
+    return (await this.repo.listTables({ payerCode, year: q.year })).map(view);
   }
 
   async get(code: string): Promise<RateTableView> {
-    const row = await this.ds.getRepository(RateTableRow).findOne({ where: { code }, order: { version: 'DESC' } });
+    const row = await this.repo.latestVersion(code);
     if (!row) throw new NotFoundError('Taxetabellen finns inte.');
     return view(row);
   }
 
   /** The national tables and the payer's own: the candidates the fee engine chooses from by date. */
   async candidatesFor(payerCode: string): Promise<RateTable[]> {
-    const rows = await this.ds
-      .getRepository(RateTableRow)
-      .createQueryBuilder('t')
-      .where('t.payer_code IS NULL OR t.payer_code = :payer', { payer: payerCode })
-      .orderBy('t.valid_from', 'ASC')
-      .getMany();
-    return rows.map(toRateTable);
+    return (await this.repo.candidatesFor(payerCode)).map(toRateTable);
   }
 
   /** The table in force on `date` for the payer (its own table, else the national one). */
@@ -127,14 +116,13 @@ export class RatesService {
       mileage: { ...dto.mileage },
     };
 
-    const id = await this.ds.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RATE_TABLE_LOCK, table.payerCode ?? '']);
+    const id = await this.repo.transaction(async (em) => {
+      await this.repo.lockPayerTables(em, table.payerCode);
       await this.refuseOverlap(em, table);
-      if (await em.getRepository(RateTableRow).existsBy({ code: table.code })) {
+      if (await this.repo.codeExists(em, table.code)) {
         throw new ConflictError(`Det finns redan en taxetabell med koden ${table.code}.`, { code: ['Välj en annan kod.'] });
       }
-      const inserted = await em.getRepository(RateTableRow).insert(fromRateTable(table, dto.source?.trim() ?? ''));
-      const newId = (inserted.identifiers[0] as { id: string }).id;
+      const newId = await this.repo.insertTable(em, table, dto.source?.trim() ?? '');
       await em.getRepository(AuditEntry).insert({
         actor,
         action: 'rate-table.created',
@@ -144,17 +132,11 @@ export class RatesService {
       });
       return newId;
     });
-    return view(await this.ds.getRepository(RateTableRow).findOneByOrFail({ id }));
+    return view(await this.repo.findTableOrFail(id));
   }
 
   private async refuseOverlap(em: EntityManager, t: RateTable): Promise<void> {
-    const clash = await em
-      .getRepository(RateTableRow)
-      .createQueryBuilder('t')
-      .where('t.payer_code IS NOT DISTINCT FROM :payer', { payer: t.payerCode })
-      .andWhere('t.valid_from <= :to AND t.valid_to >= :from', { from: t.validFrom, to: t.validTo })
-      .orderBy('t.valid_from', 'ASC')
-      .getOne();
+    const clash = await this.repo.firstOverlapping(em, t);
     if (clash) {
       const whose = t.payerCode ? `betalaren ${t.payerCode}` : 'den nationella tabellen';
       throw new ConflictError(

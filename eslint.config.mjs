@@ -19,7 +19,6 @@ const NOT_YET_IN_REPOSITORIES = [
   'src/group-activities/activity-view.ts',
   'src/group-activities/group-activities.module.ts',
   'src/group-activities/group-activities.service.ts',
-  'src/payouts/payers.ts',
   'src/payouts/payout-batches.ts',
   'src/time-reports/claim-reminders.ts',
   'src/time-reports/report-fee-preview.controller.ts',

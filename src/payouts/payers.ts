@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import type { RateTable } from '../fees';
-import { PayingBody } from '../paying-bodies/paying-body.entity';
 import { canonicalPayerCode, PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
 import { RateTableRow, toRateTable } from '../rates/rate-table.entity';
 import { WorkingGroup } from '../working-groups/working-group.entity';
 import type { PayoutFrequency } from './period';
+import { RatesRepository } from '../rates/rates.repository';
 
 /**
  * What payouts need from the paying bodies and rate tables (src/paying-bodies, src/rates): who pays a group,
@@ -18,14 +18,13 @@ export interface PayerInfo {
   payoutFrequency: PayoutFrequency;
 }
 
+/** The rate tables' repository; its queries run on the caller's EntityManager (maybe inside a payout step's transaction). */
+const ratesOf = (em: EntityManager) => new RatesRepository(em.connection);
+
 /** The payer a code (or an alias such as SKL) names, or undefined. */
 export async function findPayer(em: EntityManager, code: string): Promise<PayerInfo | undefined> {
   const canonical = canonicalPayerCode(code);
-  const row = await em
-    .getRepository(PayingBody)
-    .createQueryBuilder('p')
-    .where('lower(p.code) = lower(:code) OR :code = ANY(p.aliases)', { code: canonical })
-    .getOne();
+  const row = await ratesOf(em).payingBodyNamed(em, canonical);
   return row ? { code: row.code, name: row.name, payoutFrequency: row.payoutFrequency } : undefined;
 }
 
@@ -36,7 +35,7 @@ export async function getPayer(em: EntityManager, code: string): Promise<PayerIn
 }
 
 export async function listPayers(em: EntityManager): Promise<PayerInfo[]> {
-  const rows = await em.getRepository(PayingBody).find({ order: { code: 'ASC' } });
+  const rows = await ratesOf(em).payingBodiesByCode(em);
   return rows.map((r) => ({ code: r.code, name: r.name, payoutFrequency: r.payoutFrequency }));
 }
 
@@ -59,13 +58,7 @@ export async function payerCodeOfGroup(em: EntityManager, groupId: string): Prom
 
 /** Every rate table a payer's payouts may use: the national ones and the payer's own (the engine picks by date). */
 export async function rateTablesFor(em: EntityManager, payerCode: string): Promise<RateTable[]> {
-  const rows = await em
-    .getRepository(RateTableRow)
-    .createQueryBuilder('t')
-    .where('t.payer_code IS NULL OR lower(t.payer_code) = lower(:payerCode)', { payerCode })
-    .orderBy('t.valid_from', 'ASC')
-    .addOrderBy('t.version', 'DESC')
-    .getMany();
+  const rows = await ratesOf(em).tablesOfPayer(em, payerCode);
   // A newer version of a table replaces the older one with the same code.
   const latest = new Map<string, RateTableRow>();
   for (const r of rows) if (!latest.has(r.code)) latest.set(r.code, r);

@@ -39,6 +39,31 @@ export class RatesRepository {
     return qb.getMany();
   }
 
+  /** The paying body whose code (any letter case) or alias is `code`, on the caller's EntityManager. */
+  payingBodyNamed(em: EntityManager, code: string): Promise<PayingBody | null> {
+    return em
+      .getRepository(PayingBody)
+      .createQueryBuilder('p')
+      .where('lower(p.code) = lower(:code) OR :code = ANY(p.aliases)', { code })
+      .getOne();
+  }
+
+  /** Every paying body by code, on the caller's EntityManager. */
+  payingBodiesByCode(em: EntityManager): Promise<PayingBody[]> {
+    return em.getRepository(PayingBody).find({ order: { code: 'ASC' } });
+  }
+
+  /** The national tables and the payer's own (code in any letter case), by first day and newest version first. */
+  tablesOfPayer(em: EntityManager, payerCode: string): Promise<RateTableRow[]> {
+    return em
+      .getRepository(RateTableRow)
+      .createQueryBuilder('t')
+      .where('t.payer_code IS NULL OR lower(t.payer_code) = lower(:payerCode)', { payerCode })
+      .orderBy('t.valid_from', 'ASC')
+      .addOrderBy('t.version', 'DESC')
+      .getMany();
+  }
+
   /** The latest version of the table with this code. */
   latestVersion(code: string): Promise<RateTableRow | null> {
     return this.ds.getRepository(RateTableRow).findOne({ where: { code }, order: { version: 'DESC' } });

@@ -16,14 +16,9 @@ const NOT_YET_IN_REPOSITORIES = [
   'src/assignments/agreement-document.ts',
   'src/assignments/assignment-lifecycle.service.ts',
   'src/auth/audit.ts',
-  'src/group-activities/activity-view.ts',
   'src/group-activities/group-activities.module.ts',
-  'src/group-activities/group-activities.service.ts',
   'src/payouts/payout-batches.ts',
-  'src/time-reports/claim-reminders.ts',
-  'src/time-reports/report-fee-preview.controller.ts',
   'src/time-reports/time-reports.module.ts',
-  'src/time-reports/time-reports.service.ts',
   'src/working-groups/working-groups.service.ts',
 ];
 

@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessRepository } from '../auth/access.repository';
 import { AuthRepository } from '../auth/auth.repository';
+import { GroupActivitiesRepository } from '../group-activities/group-activities.repository';
 import { HealthRepository } from '../health/health.repository';
 import { MailRepository } from '../mail/mail.repository';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { PeopleRepository } from '../people/people.repository';
 import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
+import { TimeReportsRepository } from '../time-reports/time-reports.repository';
 import { TasksRepository } from '../users/tasks.repository';
 import { UsersRepository } from '../users/users.repository';
 
@@ -24,6 +26,8 @@ export const ALL_REPOSITORIES = [
   OrganisationsRepository,
   HealthRepository,
   MailRepository,
+  GroupActivitiesRepository,
+  TimeReportsRepository,
 ];
 
 @Global()

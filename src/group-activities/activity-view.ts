@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { ActivityDto } from './dto/group-activity.dto';
-import { GroupActivity } from './group-activity.entity';
+import type { GroupActivitiesRepository } from './group-activities.repository';
+import type { GroupActivity } from './group-activity.entity';
 import { ASSIGNMENT_STATES, AssignmentState } from '../../workflows/assignment.messages';
 
 /**
  * Reading activities (shared by the activities and time-report modules, which must not depend on each other's
- * services): their API view, and the id of an agreement's own activity.
+ * services): their API view, and the id of an agreement's own activity. The reads are GroupActivitiesRepository's.
  */
 
 /**
@@ -25,24 +25,10 @@ export function agreementActivityId(assignmentId: string): string {
 /** Assignment states with an agreement (drafted or later): these have an agreement's own activity. */
 export const AGREEMENT_STATES: readonly AssignmentState[] = ASSIGNMENT_STATES.slice(ASSIGNMENT_STATES.indexOf('agreement-drafted'));
 
-/** Creates the agreement's own activity of an assignment when it has none (idempotent). */
-export async function ensureAgreementActivity(db: DataSource | EntityManager, assignment: { id: string; groupId: string }): Promise<string> {
-  const id = agreementActivityId(assignment.id);
-  await db.query(
-    `INSERT INTO group_activity (id, group_id, assignment_id, title, kind, fee_rule)
-     VALUES ($1, $2, $3, 'Arbete enligt överenskommelsen', 'other-work', 'by-length') ON CONFLICT DO NOTHING`,
-    [id, assignment.groupId, assignment.id],
-  );
-  return id;
-}
-
 /** The API view of activities, with their called assignments, in the order given. */
-export async function activityViews(db: DataSource | EntityManager, rows: GroupActivity[]): Promise<ActivityDto[]> {
+export async function activityViews(repo: GroupActivitiesRepository, rows: GroupActivity[]): Promise<ActivityDto[]> {
   if (rows.length === 0) return [];
-  const called: Array<{ activity_id: string; assignment_id: string }> = await db.query(
-    `SELECT activity_id, assignment_id FROM group_activity_called WHERE activity_id = ANY($1::uuid[]) ORDER BY assignment_id`,
-    [rows.map((r) => r.id)],
-  );
+  const called = await repo.calledTo(rows.map((r) => r.id));
   const byActivity = new Map<string, string[]>();
   for (const c of called) byActivity.set(c.activity_id, [...(byActivity.get(c.activity_id) ?? []), c.assignment_id]);
   return rows.map((r) => ({
@@ -64,7 +50,7 @@ export async function activityViews(db: DataSource | EntityManager, rows: GroupA
   }));
 }
 
-export async function activityView(db: DataSource | EntityManager, id: string): Promise<ActivityDto | null> {
-  const row = await db.getRepository(GroupActivity).findOneBy({ id });
-  return row ? (await activityViews(db, [row]))[0] : null;
+export async function activityView(repo: GroupActivitiesRepository, id: string): Promise<ActivityDto | null> {
+  const row = await repo.byId(id);
+  return row ? (await activityViews(repo, [row]))[0] : null;
 }

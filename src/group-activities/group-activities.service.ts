@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Assignment } from '../assignments/assignment.entity';
+import { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '../auth/audit';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -10,8 +9,9 @@ import type { Page } from '../common/paging';
 import { pageOf } from '../common/paging';
 import { payerCodeOfGroup } from '../payouts/payers';
 import { claimDeadline } from '../time-reports/claim-policy';
-import { activityViews, AGREEMENT_STATES, ensureAgreementActivity } from './activity-view';
+import { activityViews, AGREEMENT_STATES } from './activity-view';
 import { ACTIVITY_PAGING, ActivityDto, CreateGroupActivityDto, ListGroupActivitiesQueryDto, UpdateGroupActivityDto } from './dto/group-activity.dto';
+import { GroupActivitiesRepository } from './group-activities.repository';
 import { feeKindOf, GroupActivity } from './group-activity.entity';
 
 const NOT_FOUND = 'Aktiviteten finns inte.';
@@ -38,39 +38,39 @@ export class GroupActivitiesService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(GroupActivitiesRepository) private readonly repo: GroupActivitiesRepository,
   ) {}
 
   async create(groupId: string, dto: CreateGroupActivityDto, user: AuthUser): Promise<ActivityDto> {
     const id = dto.id ?? randomUUID();
-    const existing = await this.ds.getRepository(GroupActivity).findOneBy({ id });
+    const existing = await this.repo.byId(id);
     if (existing) return this.sameOrConflict(existing, groupId);
-    const inserted = await this.ds.transaction(async (em) => {
+    const inserted = await this.repo.transaction(async (em) => {
       const called = dto.calledAssignmentIds ?? (await this.callableAssignments(em, groupId));
       if (dto.calledAssignmentIds) await this.checkCallable(em, groupId, dto.calledAssignmentIds);
-      const rows: unknown[] = await em.query(
-        `INSERT INTO group_activity (id, group_id, title, kind, activity_date, start_time, duration_minutes, mode, fee_rule, agenda, material_sent_on, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [
+      const stored = await this.repo.insertOnce(
+        {
           id,
           groupId,
-          dto.title.trim(),
-          dto.kind,
-          dto.date,
-          dto.startTime ?? null,
-          dto.durationMinutes,
-          dto.mode,
-          dto.feeRule ?? 'by-length',
-          JSON.stringify((dto.agenda ?? []).map((a) => a.trim())),
-          dto.materialSentOn ?? null,
-          user.id,
-        ],
+          title: dto.title.trim(),
+          kind: dto.kind,
+          date: dto.date,
+          startTime: dto.startTime ?? null,
+          durationMinutes: dto.durationMinutes,
+          mode: dto.mode,
+          feeRule: dto.feeRule ?? 'by-length',
+          agenda: (dto.agenda ?? []).map((a) => a.trim()),
+          materialSentOn: dto.materialSentOn ?? null,
+          createdBy: user.id,
+        },
+        em,
       );
-      if (rows.length === 0) return false; // the same id created at the same moment: answered below as one
+      if (!stored) return false; // the same id created at the same moment: answered below as one
       await this.insertCalled(em, id, called);
       await this.audit(em, user.id, 'activity.created', id, { groupId, kind: dto.kind, date: dto.date, called: called.length });
       return true;
     });
-    if (!inserted) return this.sameOrConflict(await this.ds.getRepository(GroupActivity).findOneByOrFail({ id }), groupId);
+    if (!inserted) return this.sameOrConflict(await this.repo.byIdOrFail(id), groupId);
     return this.view(id);
   }
 
@@ -82,27 +82,13 @@ export class GroupActivitiesService {
     const scope = await this.groupView(groupId, user);
     if (!scope) throw new NotFoundError(GROUP_NOT_FOUND);
     if (!scope.all) {
-      for (const a of await this.ds.getRepository(Assignment).findBy(scope.assignmentIds.map((id) => ({ id })))) {
-        if ((AGREEMENT_STATES as readonly string[]).includes(a.state)) await ensureAgreementActivity(this.ds, a);
+      for (const a of await this.repo.assignments(scope.assignmentIds)) {
+        if ((AGREEMENT_STATES as readonly string[]).includes(a.state)) await this.repo.ensureAgreementActivity(a);
       }
     }
     const { page, pageSize, offset } = pageOf(q, ACTIVITY_PAGING);
-    const qb = this.ds.getRepository(GroupActivity).createQueryBuilder('a').where('a.group_id = :groupId', { groupId });
-    if (q.from) qb.andWhere('(a.activity_date IS NULL OR a.activity_date >= :from)', { from: q.from });
-    if (q.to) qb.andWhere('(a.activity_date IS NULL OR a.activity_date <= :to)', { to: q.to });
-    if (!scope.all) {
-      const ids = scope.assignmentIds;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('a.assignment_id = ANY(:ids::uuid[])', { ids })
-            .orWhere('EXISTS (SELECT 1 FROM group_activity_called c WHERE c.activity_id = a.id AND c.assignment_id = ANY(:ids::uuid[]))', { ids }),
-        ),
-      );
-    }
-    qb.orderBy('a.activity_date', 'ASC', 'NULLS FIRST').addOrderBy('a.start_time', 'ASC', 'NULLS FIRST').addOrderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC');
-    const [rows, total] = await qb.skip(offset).take(pageSize).getManyAndCount();
-    return { items: await activityViews(this.ds, rows), total, page, pageSize };
+    const [rows, total] = await this.repo.pageOfGroup(groupId, { from: q.from, to: q.to, assignmentIds: scope.all ? undefined : scope.assignmentIds }, offset, pageSize);
+    return { items: await activityViews(this.repo, rows), total, page, pageSize };
   }
 
   /** One activity (the scope guard has checked the user may see it). */
@@ -115,16 +101,12 @@ export class GroupActivitiesService {
    * new date or kind is carried to the reports made against it. An assignment that has reported it stays called.
    */
   async update(id: string, dto: UpdateGroupActivityDto, user: AuthUser): Promise<ActivityDto> {
-    await this.ds.transaction(async (em) => {
-      const a = await em.getRepository(GroupActivity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    await this.repo.transaction(async (em) => {
+      const a = await this.repo.lockById(id, em);
       if (!a) throw new NotFoundError(NOT_FOUND);
       if (a.assignmentId !== null) throw new ConflictError('Överenskommelsens egen aktivitet kan inte ändras.');
-      const attested: unknown[] = await em.query(`SELECT 1 FROM time_report WHERE activity_id = $1 AND state = 'attested' LIMIT 1`, [id]);
-      if (attested.length > 0) throw new ConflictError('En rapport för aktiviteten är redan attesterad: aktiviteten kan inte ändras längre.');
-      const reports: Array<{ id: string; assignment_id: string; payer_code: string }> = await em.query(
-        `SELECT id, assignment_id, payer_code FROM time_report WHERE activity_id = $1 FOR UPDATE`,
-        [id],
-      );
+      if (await this.repo.hasAttestedReport(id, em)) throw new ConflictError('En rapport för aktiviteten är redan attesterad: aktiviteten kan inte ändras längre.');
+      const reports = await this.repo.lockReportsOf(id, em);
       if (dto.calledAssignmentIds) {
         await this.checkCallable(em, a.groupId, dto.calledAssignmentIds, reports.map((r) => r.assignment_id));
         const dropped = reports.filter((r) => !dto.calledAssignmentIds!.includes(r.assignment_id));
@@ -144,9 +126,9 @@ export class GroupActivitiesService {
       if (dto.feeRule !== undefined) next.feeRule = dto.feeRule;
       if (dto.agenda !== undefined) next.agenda = dto.agenda.map((s) => s.trim());
       if (dto.materialSentOn !== undefined) next.materialSentOn = dto.materialSentOn;
-      if (Object.keys(next).length > 0) await em.update(GroupActivity, { id }, next);
+      if (Object.keys(next).length > 0) await this.repo.update(id, next, em);
       if (dto.calledAssignmentIds) {
-        await em.query(`DELETE FROM group_activity_called WHERE activity_id = $1 AND NOT (assignment_id = ANY($2::uuid[]))`, [id, dto.calledAssignmentIds]);
+        await this.repo.removeCalledBut(id, dto.calledAssignmentIds, em);
         await this.insertCalled(em, id, dto.calledAssignmentIds);
       }
       const date = next.activityDate ?? a.activityDate!;
@@ -154,12 +136,7 @@ export class GroupActivitiesService {
       if (reports.length > 0 && (date !== a.activityDate || (next.kind !== undefined && feeKindOf(next.kind) !== feeKindOf(a.kind)))) {
         for (const r of reports) {
           const policy = await this.policyFor(em, r.payer_code);
-          await em.query(`UPDATE time_report SET activity_date = $2, kind = $3, claim_deadline = $4, updated_at = now() WHERE id = $1`, [
-            r.id,
-            date,
-            kind,
-            claimDeadline(date, policy),
-          ]);
+          await this.repo.moveReport(r.id, date, kind, claimDeadline(date, policy), em);
         }
       }
       await this.audit(em, user.id, 'activity.updated', id, { fields: Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined) });
@@ -172,19 +149,10 @@ export class GroupActivitiesService {
    * the agreement's own activity (created here when the assignment has an agreement and no own activity yet).
    */
   async forAssignment(assignmentId: string): Promise<ActivityDto[]> {
-    const a = await this.ds.getRepository(Assignment).findOneBy({ id: assignmentId });
+    const a = await this.repo.assignment(assignmentId);
     if (!a) throw new NotFoundError('Uppdraget finns inte.');
-    if ((AGREEMENT_STATES as readonly string[]).includes(a.state)) await ensureAgreementActivity(this.ds, a);
-    const rows = await this.ds
-      .getRepository(GroupActivity)
-      .createQueryBuilder('g')
-      .where('g.assignment_id = :id', { id: assignmentId })
-      .orWhere('EXISTS (SELECT 1 FROM group_activity_called c WHERE c.activity_id = g.id AND c.assignment_id = :id)', { id: assignmentId })
-      .orderBy('g.activity_date', 'ASC', 'NULLS FIRST')
-      .addOrderBy('g.start_time', 'ASC', 'NULLS FIRST')
-      .addOrderBy('g.created_at', 'ASC')
-      .getMany();
-    return activityViews(this.ds, rows);
+    if ((AGREEMENT_STATES as readonly string[]).includes(a.state)) await this.repo.ensureAgreementActivity(a);
+    return activityViews(this.repo, await this.repo.ofAssignment(assignmentId));
   }
 
   /**
@@ -199,19 +167,16 @@ export class GroupActivitiesService {
       if ('code' in payer && (await this.access.canAccess(user, 'payer', payer.code))) return { all: true };
     }
     if (user.roles.includes('representative') && user.personId !== null) {
-      const rows: Array<{ id: string }> = await this.ds.query(
-        `SELECT id FROM assignment WHERE group_id = $1 AND person_id = $2 AND NOT (state = ANY($3::text[]))`,
-        [groupId, user.personId, MEMBER_EXCLUDED],
-      );
-      if (rows.length > 0) return { all: false, assignmentIds: rows.map((r) => r.id) };
+      const assignmentIds = await this.repo.assignmentIdsOfPersonInGroup(groupId, user.personId, MEMBER_EXCLUDED);
+      if (assignmentIds.length > 0) return { all: false, assignmentIds };
     }
     return null;
   }
 
   private async view(id: string): Promise<ActivityDto> {
-    const row = await this.ds.getRepository(GroupActivity).findOneBy({ id });
+    const row = await this.repo.byId(id);
     if (!row) throw new NotFoundError(NOT_FOUND);
-    return (await activityViews(this.ds, [row]))[0];
+    return (await activityViews(this.repo, [row]))[0];
   }
 
   private async sameOrConflict(existing: GroupActivity, groupId: string): Promise<ActivityDto> {
@@ -220,20 +185,13 @@ export class GroupActivitiesService {
   }
 
   private async callableAssignments(em: EntityManager, groupId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await em.query(
-      `SELECT id FROM assignment WHERE group_id = $1 AND NOT (state = ANY($2::text[])) ORDER BY id`,
-      [groupId, DEFAULT_EXCLUDED],
-    );
-    return rows.map((r) => r.id);
+    return this.repo.assignmentIdsOfGroup(groupId, DEFAULT_EXCLUDED, em);
   }
 
   /** Every called assignment is one of the group's that can be called (or has already reported the activity). */
   private async checkCallable(em: EntityManager, groupId: string, ids: string[], reported: string[] = []) {
     if (ids.length === 0) return;
-    const rows: Array<{ id: string; state: string }> = await em.query(`SELECT id, state FROM assignment WHERE group_id = $1 AND id = ANY($2::uuid[])`, [
-      groupId,
-      ids,
-    ]);
+    const rows = await this.repo.statesOfGroupAssignments(groupId, ids, em);
     const problems: string[] = [];
     for (const id of ids) {
       const row = rows.find((r) => r.id === id);
@@ -247,17 +205,11 @@ export class GroupActivitiesService {
 
   private async insertCalled(em: EntityManager, activityId: string, assignmentIds: string[]) {
     if (assignmentIds.length === 0) return;
-    await em.query(
-      `INSERT INTO group_activity_called (activity_id, assignment_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-      [activityId, assignmentIds],
-    );
+    await this.repo.addCalled(activityId, assignmentIds, em);
   }
 
   private async policyFor(em: EntityManager, payerCode: string) {
-    const rows: Array<{ scope: string; claim_within_months: number; receipt_max_age_months: number; remind_days_before: number }> = await em.query(
-      `SELECT scope, claim_within_months, receipt_max_age_months, remind_days_before FROM claim_policy WHERE scope IN ($1, 'default')`,
-      [payerCode],
-    );
+    const rows = await this.repo.claimPolicies(payerCode, em);
     const row = rows.find((r) => r.scope === payerCode) ?? rows.find((r) => r.scope === 'default');
     if (!row) throw new Error('claim_policy has no default row');
     return { claimWithinMonths: row.claim_within_months, receiptMaxAgeMonths: row.receipt_max_age_months, remindDaysBefore: row.remind_days_before };

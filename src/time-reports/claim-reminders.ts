@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { swedishDate } from './business-dates';
+import { TimeReportsRepository } from './time-reports.repository';
 
 export interface DueReminder {
   timeReportId: string;
@@ -19,25 +20,19 @@ export interface DueReminder {
  * tick, a retry or a second tick the same day never records a second one.
  */
 export async function recordClaimReminders(ds: DataSource, today: string): Promise<DueReminder[]> {
-  const rows: Array<{ id: string; person_id: string; group_id: string; assignment_id: string; activity_date: string; claim_deadline: string }> =
-    await ds.query(
-      `SELECT tr.id, tr.person_id, tr.group_id, tr.assignment_id, tr.activity_date::text AS activity_date, tr.claim_deadline::text AS claim_deadline
-         FROM time_report tr
-         JOIN LATERAL (SELECT remind_days_before FROM claim_policy cp WHERE cp.scope IN (tr.payer_code, 'default')
-                        ORDER BY (cp.scope = 'default') LIMIT 1) p ON true
-        WHERE tr.state = 'draft' AND tr.first_submitted_at IS NULL
-          AND tr.claim_deadline >= $1::date AND tr.claim_deadline - p.remind_days_before <= $1::date
-        ORDER BY tr.claim_deadline, tr.id`,
-      [today],
-    );
+  const repo = new TimeReportsRepository(ds);
+  const rows = await repo.draftsDueForReminder(today);
   const out: DueReminder[] = [];
   for (const r of rows) {
     const message = `Din rapport för ${swedishDate(r.activity_date)} är inte inskickad. Skicka in den senast ${swedishDate(r.claim_deadline)}, annars kan ersättning inte betalas ut.`;
-    const inserted: unknown[] = await ds.query(
-      `INSERT INTO claim_reminder (id, time_report_id, person_id, claim_deadline, reminded_on, message) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (time_report_id, claim_deadline) DO NOTHING RETURNING id`,
-      [randomUUID(), r.id, r.person_id, r.claim_deadline, today, message],
-    );
+    const firstTime = await repo.recordReminderOnce({
+      id: randomUUID(),
+      reportId: r.id,
+      personId: r.person_id,
+      claimDeadline: r.claim_deadline,
+      remindedOn: today,
+      message,
+    });
     out.push({
       timeReportId: r.id,
       personId: r.person_id,
@@ -45,7 +40,7 @@ export async function recordClaimReminders(ds: DataSource, today: string): Promi
       assignmentId: r.assignment_id,
       activityDate: r.activity_date,
       claimDeadline: r.claim_deadline,
-      firstTime: inserted.length > 0,
+      firstTime,
     });
   }
   return out;

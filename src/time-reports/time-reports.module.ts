@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { AccessPolicy } from '../auth/access-policy';
 import { ReportFeePreviewController } from './report-fee-preview.controller';
+import { ReportFeePreviewService } from './report-fee-preview.service';
 import { TimeReportsController } from './time-reports.controller';
 import { TimeReportsService } from './time-reports.service';
 
@@ -22,5 +23,5 @@ AccessPolicy.registerResolver('time-report', async (user, id, { ds, policy }) =>
   return policy.canAccess(user, 'payer', r.payer_code);
 });
 
-@Module({ imports: [AssignmentsModule], controllers: [TimeReportsController, ReportFeePreviewController], providers: [TimeReportsService], exports: [TimeReportsService] })
+@Module({ imports: [AssignmentsModule], controllers: [TimeReportsController, ReportFeePreviewController], providers: [TimeReportsService, ReportFeePreviewService], exports: [TimeReportsService] })
 export class TimeReportsModule {}

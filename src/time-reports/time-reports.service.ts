@@ -12,11 +12,13 @@ import { periodContaining } from '../payouts/period';
 import { stockholmDate, swedishDate } from './business-dates';
 import { activityDateProblems, claimDeadline, ClaimPolicyValues, deadlineProblem, receiptDateProblems } from './claim-policy';
 import { AttestTimeReportDto, ClaimPolicyDto, CreateTimeReportDto, ListTimeReportsQueryDto, UpdateTimeReportDto } from './dto/time-report.dto';
-import { activityView, agreementActivityId, ensureAgreementActivity } from '../group-activities/activity-view';
+import { activityView, agreementActivityId } from '../group-activities/activity-view';
 import type { ActivityDto } from '../group-activities/dto/group-activity.dto';
-import { feeKindOf, GroupActivity } from '../group-activities/group-activity.entity';
+import { GroupActivitiesRepository } from '../group-activities/group-activities.repository';
+import { feeKindOf } from '../group-activities/group-activity.entity';
 import { checkReceiptFile, cleanFileName, decodeUploadedFileName } from './receipt-file';
 import { ClaimPolicy, ClaimReminder, TimeReport, TimeReportReceipt } from './time-report.entity';
+import { TimeReportsRepository } from './time-reports.repository';
 
 const NOT_FOUND = 'Tidrapporten finns inte.';
 /** Assignment states in which a representative may report: active, or ended (for meetings within its period). */
@@ -98,6 +100,8 @@ export class TimeReportsService {
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(AssignmentLifecycleService) private readonly lifecycle: AssignmentLifecycleService,
+    @Inject(TimeReportsRepository) private readonly repo: TimeReportsRepository,
+    @Inject(GroupActivitiesRepository) private readonly activities: GroupActivitiesRepository,
   ) {}
 
   /**
@@ -108,7 +112,7 @@ export class TimeReportsService {
    */
   async create(dto: CreateTimeReportDto, user: AuthUser): Promise<TimeReportView> {
     const id = dto.id ?? randomUUID();
-    const existing = await this.ds.getRepository(TimeReport).findOneBy({ id });
+    const existing = await this.repo.byId(id);
     if (existing) {
       if (
         existing.personId !== user.personId ||
@@ -166,10 +170,10 @@ export class TimeReportsService {
     assignment: Assignment,
   ): Promise<{ activityId: string; activityDate: string; kind: TimeReport['kind']; participation: TimeReport['participation']; perDay: boolean }> {
     const activityId = dto.activityId;
-    let activity = await this.ds.getRepository(GroupActivity).findOneBy({ id: activityId });
+    let activity = await this.activities.byId(activityId);
     if (!activity && activityId === agreementActivityId(assignment.id)) {
-      await ensureAgreementActivity(this.ds, assignment);
-      activity = await this.ds.getRepository(GroupActivity).findOneBy({ id: activityId });
+      await this.activities.ensureAgreementActivity(assignment);
+      activity = await this.activities.byId(activityId);
     }
     if (!activity || activity.groupId !== assignment.groupId) {
       throw new NotFoundError('Aktiviteten finns inte.', { activityId: ['Ingen aktivitet med detta id finns i uppdragets grupp.'] });
@@ -182,11 +186,7 @@ export class TimeReportsService {
       if (dto.activityDate === undefined) fields.activityDate = ['Ange dagen då arbetet utfördes.'];
       activityDate = dto.activityDate ?? '';
     } else {
-      const called: unknown[] = await this.ds.query(`SELECT 1 FROM group_activity_called WHERE activity_id = $1 AND assignment_id = $2`, [
-        activity.id,
-        assignment.id,
-      ]);
-      if (called.length === 0) throw new ForbiddenError('Du är inte kallad till den här aktiviteten och kan inte rapportera den.');
+      if (!(await this.activities.isCalled(activity.id, assignment.id))) throw new ForbiddenError('Du är inte kallad till den här aktiviteten och kan inte rapportera den.');
       activityDate = activity.activityDate!;
       if (dto.activityDate !== undefined && dto.activityDate !== activityDate) fields.activityDate = [`Datumet kommer från aktiviteten (${activityDate}).`];
     }
@@ -198,10 +198,10 @@ export class TimeReportsService {
 
   /** Edits a report that is not attested; a rejected report becomes a draft again (to be submitted anew). */
   async update(id: string, dto: UpdateTimeReportDto, user: AuthUser): Promise<TimeReportView> {
-    await this.ds.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       const report = await this.lockOwn(em, id, user);
       if (report.state === 'attested') throw new ConflictError('Raden är attesterad och kan inte ändras. Kontakta samordnaren.');
-      const assignment = await em.getRepository(Assignment).findOneByOrFail({ id: report.assignmentId });
+      const assignment = await this.repo.assignmentOrFail(report.assignmentId, em);
       const policy = await this.policyFor(em, report.payerCode);
       const next: TimeReport = { ...report };
       const changed = (Object.keys(dto) as Array<keyof UpdateTimeReportDto>).filter((key) => dto[key] !== undefined);
@@ -227,12 +227,11 @@ export class TimeReportsService {
 
   /** Deletes a report that never reached a payout and is not attested. */
   async remove(id: string, user: AuthUser): Promise<void> {
-    await this.ds.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       const report = await this.lockOwn(em, id, user);
       if (report.state === 'attested') throw new ConflictError('Raden är attesterad och kan inte tas bort. Kontakta samordnaren.');
-      const inPayout: unknown[] = await em.query(`SELECT 1 FROM payout_line WHERE time_report_id = $1 LIMIT 1`, [id]);
-      if (inPayout.length > 0) throw new ConflictError('Raden har varit med i en utbetalning och kan inte tas bort.');
-      await em.delete(TimeReport, { id });
+      if (await this.repo.hasBeenInPayout(id, em)) throw new ConflictError('Raden har varit med i en utbetalning och kan inte tas bort.');
+      await this.repo.delete(id, em);
       await this.audit(em, user.id, 'time-report.deleted', id, { activityDate: report.activityDate, kind: report.kind });
     });
   }
@@ -242,7 +241,7 @@ export class TimeReportsService {
    * may be corrected and sent again); costs are reimbursed against receipts, so costs need one.
    */
   async submit(id: string, user: AuthUser): Promise<TimeReportView> {
-    await this.ds.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       const report = await this.lockOwn(em, id, user);
       if (report.state === 'submitted') return;
       if (report.state === 'attested') throw new ConflictError('Raden är redan attesterad.');
@@ -253,7 +252,7 @@ export class TimeReportsService {
         });
       }
       if (report.ticketCostOre + report.otherTravelCostOre > 0) {
-        const receipts = await em.getRepository(TimeReportReceipt).countBy({ timeReportId: id });
+        const receipts = await this.repo.receiptCount(id, em);
         if (receipts === 0) {
           throw new InvalidInputError('Bifoga kvitto för biljetter och andra resekostnader innan du skickar in rapporten.', {
             receipts: ['Minst ett kvitto krävs när resekostnader anges.'],
@@ -261,9 +260,8 @@ export class TimeReportsService {
         }
       }
       const now = new Date();
-      await em.update(
-        TimeReport,
-        { id },
+      await this.repo.update(
+        id,
         {
           state: 'submitted',
           submittedAt: now,
@@ -273,6 +271,7 @@ export class TimeReportsService {
           attestedBy: null,
           attestedAt: null,
         },
+        em,
       );
       await this.audit(em, user.id, 'time-report.submitted', id, {});
     });
@@ -292,16 +291,15 @@ export class TimeReportsService {
       throw new InvalidInputError('Ange ett skäl: företrädaren ser det.', { reason: ['Skäl krävs vid justering och avslag.'] });
     }
     let hook: { assignmentId: string; activityDate: string } | undefined;
-    await this.ds.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       // The activity first (shared), then the report: a change of the activity (which locks it exclusively first)
       // waits for this attestation and then sees it, or goes first (review finding 7; trigger time_report_attest_locks_activity).
-      await em.query(`SELECT 1 FROM group_activity WHERE id = (SELECT activity_id FROM time_report WHERE id = $1) FOR SHARE`, [id]);
-      const report = await em.getRepository(TimeReport).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      await this.repo.lockActivityOfShared(id, em);
+      const report = await this.repo.lockById(id, em);
       if (!report) throw new NotFoundError(NOT_FOUND);
       if (report.personId === user.personId) throw new ForbiddenError('Du kan inte attestera din egen tidrapport.');
       if (report.state === 'draft') throw new ConflictError('Rapporten är inte inskickad ännu.');
-      const live: unknown[] = await em.query(`SELECT 1 FROM payout_line WHERE time_report_id = $1 AND live`, [id]);
-      if (live.length > 0) throw new ConflictError('Raden ingår redan i en utbetalning och kan inte attesteras om.');
+      if (await this.repo.isInLivePayout(id, em)) throw new ConflictError('Raden ingår redan i en utbetalning och kan inte attesteras om.');
 
       const reported = this.figuresOf(report);
       const patch: Partial<TimeReport> = { attestedBy: user.id, attestedAt: new Date(), attestationReason: reason };
@@ -336,7 +334,7 @@ export class TimeReportsService {
         hook = { assignmentId: report.assignmentId, activityDate: report.activityDate };
       }
       try {
-        await em.update(TimeReport, { id }, patch);
+        await this.repo.update(id, patch, em);
       } catch (e) {
         throw duplicateOr(e);
       }
@@ -349,7 +347,7 @@ export class TimeReportsService {
   }
 
   async get(id: string): Promise<TimeReportView> {
-    const report = await this.ds.getRepository(TimeReport).findOneBy({ id });
+    const report = await this.repo.byId(id);
     if (!report) throw new NotFoundError(NOT_FOUND);
     return this.view(report);
   }
@@ -357,19 +355,13 @@ export class TimeReportsService {
   /** The representative's own reports. */
   async listOwn(user: AuthUser, q: ListTimeReportsQueryDto): Promise<TimeReportView[]> {
     if (!user.personId) return [];
-    const rows = await this.ds.getRepository(TimeReport).find({
-      where: { personId: user.personId, ...(q.state ? { state: q.state } : {}), ...(q.assignmentId ? { assignmentId: q.assignmentId } : {}) },
-      order: { activityDate: 'ASC', createdAt: 'ASC' },
-    });
+    const rows = await this.repo.ofPerson(user.personId, { state: q.state, assignmentId: q.assignmentId });
     return Promise.all(rows.map((r) => this.view(r)));
   }
 
   /** A group's reports, for its coordinator (default: those waiting for attestation). */
   async listForGroup(groupId: string, q: ListTimeReportsQueryDto): Promise<TimeReportView[]> {
-    const rows = await this.ds.getRepository(TimeReport).find({
-      where: { groupId, state: q.state ?? 'submitted', ...(q.assignmentId ? { assignmentId: q.assignmentId } : {}) },
-      order: { activityDate: 'ASC', createdAt: 'ASC' },
-    });
+    const rows = await this.repo.ofGroup(groupId, { state: q.state ?? 'submitted', assignmentId: q.assignmentId });
     return Promise.all(rows.map((r) => this.view(r)));
   }
 
@@ -383,7 +375,7 @@ export class TimeReportsService {
     const checked = checkReceiptFile(file);
     if (!checked.type || !file) throw new InvalidInputError(checked.problem ?? 'Filen kan inte tas emot.', { file: [checked.problem ?? ''] });
     const type = checked.type;
-    return this.ds.transaction(async (em) => {
+    return this.repo.transaction(async (em) => {
       const report = await this.lockOwn(em, id, user);
       if (report.state === 'attested') throw new ConflictError('Raden är attesterad: kvitton kan inte läggas till.');
       const policy = await this.policyFor(em, report.payerCode);
@@ -392,34 +384,36 @@ export class TimeReportsService {
       if (problems.length) throw new InvalidInputError(problems[0], { receiptDate: problems });
       const sha256 = createHash('sha256').update(file.buffer).digest('hex');
       const receiptId = randomUUID();
-      await em.query(
-        `INSERT INTO time_report_receipt (id, time_report_id, file_name, content_type, size_bytes, sha256, content, receipt_date, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (time_report_id, sha256) DO NOTHING`,
-        [receiptId, id, cleanFileName(decodeUploadedFileName(file.originalname), type), type, file.size, sha256, file.buffer, date, user.id],
+      const stored = await this.repo.addReceiptOnce(
+        {
+          id: receiptId,
+          reportId: id,
+          fileName: cleanFileName(decodeUploadedFileName(file.originalname), type),
+          contentType: type,
+          sizeBytes: file.size,
+          sha256,
+          content: file.buffer,
+          receiptDate: date,
+          uploadedBy: user.id,
+        },
+        em,
       );
-      const stored = await em.getRepository(TimeReportReceipt).findOneByOrFail({ timeReportId: id, sha256 });
       if (stored.id === receiptId) await this.audit(em, user.id, 'time-report.receipt-added', id, { receiptId, sha256, sizeBytes: file.size });
       return receiptView(stored);
     });
   }
 
   async getReceipt(id: string, receiptId: string): Promise<{ receipt: ReceiptView; content: Buffer }> {
-    const row = await this.ds
-      .getRepository(TimeReportReceipt)
-      .createQueryBuilder('r')
-      .addSelect('r.content')
-      .where('r.id = :receiptId AND r.time_report_id = :id', { receiptId, id })
-      .getOne();
+    const row = await this.repo.receiptWithContent(id, receiptId);
     if (!row) throw new NotFoundError('Kvittot finns inte.');
     return { receipt: receiptView(row), content: row.content };
   }
 
   async removeReceipt(id: string, receiptId: string, user: AuthUser): Promise<void> {
-    await this.ds.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       const report = await this.lockOwn(em, id, user);
       if (report.state === 'attested') throw new ConflictError('Raden är attesterad: kvitton kan inte tas bort.');
-      const res = await em.delete(TimeReportReceipt, { id: receiptId, timeReportId: id });
-      if (!res.affected) throw new NotFoundError('Kvittot finns inte.');
+      if (!(await this.repo.deleteReceipt(id, receiptId, em))) throw new NotFoundError('Kvittot finns inte.');
       await this.audit(em, user.id, 'time-report.receipt-removed', id, { receiptId });
     });
   }
@@ -427,11 +421,11 @@ export class TimeReportsService {
   /** The reminders recorded for the representative (claims about to pass their deadline). */
   async remindersOf(user: AuthUser): Promise<ClaimReminder[]> {
     if (!user.personId) return [];
-    return this.ds.getRepository(ClaimReminder).find({ where: { personId: user.personId }, order: { createdAt: 'DESC' }, take: 100 });
+    return this.repo.remindersOf(user.personId);
   }
 
   async getPolicy(scope: string): Promise<ClaimPolicy> {
-    const row = await this.ds.getRepository(ClaimPolicy).findOneBy({ scope });
+    const row = await this.repo.policy(scope);
     if (!row) throw new NotFoundError('Det finns ingen regel för ersättningsanspråk för denna betalare.');
     return row;
   }
@@ -439,24 +433,16 @@ export class TimeReportsService {
   /** An administrator sets the claim rules of a payer (or `default`). Reports made later get the new deadline. */
   async putPolicy(scope: string, dto: ClaimPolicyDto, user: AuthUser): Promise<ClaimPolicy> {
     if (scope !== 'default') {
-      const known: unknown[] = await this.ds.query(`SELECT 1 FROM paying_body WHERE code = $1`, [scope]);
-      if (known.length === 0) throw new NotFoundError('Betalaren finns inte.');
+      if (!(await this.repo.payingBodyExists(scope))) throw new NotFoundError('Betalaren finns inte.');
     }
-    await this.ds.query(
-      `INSERT INTO claim_policy (scope, claim_within_months, receipt_max_age_months, remind_days_before, updated_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, now())
-       ON CONFLICT (scope) DO UPDATE SET claim_within_months = EXCLUDED.claim_within_months,
-         receipt_max_age_months = EXCLUDED.receipt_max_age_months, remind_days_before = EXCLUDED.remind_days_before,
-         updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [scope, dto.claimWithinMonths, dto.receiptMaxAgeMonths, dto.remindDaysBefore, user.id],
-    );
+    await this.repo.putPolicy(scope, dto, user.id);
     await this.audit(this.ds.manager, user.id, 'claim-policy.updated', scope, { ...dto });
     return this.getPolicy(scope);
   }
 
   /** The claim policy of a payer: its own row, else `default`. */
   async policyFor(em: EntityManager, payerCode: string): Promise<ClaimPolicyValues> {
-    const rows = await em.getRepository(ClaimPolicy).find({ where: [{ scope: payerCode }, { scope: 'default' }] });
+    const rows = await this.repo.policiesFor(payerCode, em);
     const row = rows.find((r) => r.scope === payerCode) ?? rows.find((r) => r.scope === 'default');
     if (!row) throw new Error('claim_policy has no default row');
     return row;
@@ -506,12 +492,7 @@ export class TimeReportsService {
         fields.kind = ['Överenskommelsen innehåller inget extra förberedelsearbete.'];
       } else {
         const year = r.activityDate.slice(0, 4);
-        const rows: Array<{ n: string }> = await em.query(
-          `SELECT count(*) AS n FROM time_report WHERE assignment_id = $1 AND kind = 'extra-preparation' AND state <> 'rejected'
-             AND date_part('year', activity_date) = $2 AND id <> $3`,
-          [a.id, Number(year), opts.selfId ?? '00000000-0000-0000-0000-000000000000'],
-        );
-        if (Number(rows[0].n) >= a.extraPreparationDays) {
+        if ((await this.repo.extraPreparationCount(a.id, Number(year), opts.selfId, em)) >= a.extraPreparationDays) {
           fields.kind = [`Överenskommelsen ger ${a.extraPreparationDays} dag(ar) extra förberedelse per år, och ${year} års är redan rapporterade.`];
         }
       }
@@ -519,12 +500,7 @@ export class TimeReportsService {
     if (!fields.activityDate) {
       // Meeting plus travel per person and day is at most 24 hours across all their reports (issue 13 #9; the
       // database's time_report_day_limit trigger holds it under concurrent writers too).
-      const rows: Array<{ n: string }> = await em.query(
-        `SELECT coalesce(sum(coalesce(attested_duration_minutes, duration_minutes) + coalesce(attested_travel_minutes, travel_minutes)), 0) AS n
-           FROM time_report WHERE person_id = $1 AND activity_date = $2 AND state <> 'rejected' AND id <> $3`,
-        [r.personId, r.activityDate, opts.selfId ?? '00000000-0000-0000-0000-000000000000'],
-      );
-      const others = Number(rows[0].n);
+      const others = await this.repo.minutesOfDay(r.personId, r.activityDate, opts.selfId, em);
       if (others + r.durationMinutes + r.travelMinutes > DAY_MINUTES) {
         fields.durationMinutes = [dayLimitMessage(others)];
       }
@@ -537,7 +513,7 @@ export class TimeReportsService {
 
   private async insertOrConflict(row: Partial<TimeReport>) {
     try {
-      await this.ds.getRepository(TimeReport).insert(row);
+      await this.repo.insert(row);
     } catch (e) {
       throw duplicateOr(e, row.activityId == null ? false : row.activityPerDay ? 'per-day' : 'once');
     }
@@ -546,14 +522,14 @@ export class TimeReportsService {
   private async saveOrConflict(em: EntityManager, row: TimeReport) {
     try {
       const { id, createdAt: _c, updatedAt: _u, ...rest } = row;
-      await em.update(TimeReport, { id }, rest);
+      await this.repo.update(id, rest, em);
     } catch (e) {
       throw duplicateOr(e, row.activityId === null ? false : row.activityPerDay ? 'per-day' : 'once');
     }
   }
 
   private async ownAssignment(assignmentId: string, user: AuthUser): Promise<Assignment> {
-    const a = await this.ds.getRepository(Assignment).findOneBy({ id: assignmentId });
+    const a = await this.repo.assignment(assignmentId);
     // Someone else's assignment answers like a missing one.
     if (!a || user.personId === null || a.personId !== user.personId) {
       throw new NotFoundError('Uppdraget finns inte.', { assignmentId: ['Inget uppdrag med detta id är ditt.'] });
@@ -562,7 +538,7 @@ export class TimeReportsService {
   }
 
   private async lockOwn(em: EntityManager, id: string, user: AuthUser): Promise<TimeReport> {
-    const report = await em.getRepository(TimeReport).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const report = await this.repo.lockById(id, em);
     if (!report || user.personId === null || report.personId !== user.personId) throw new NotFoundError(NOT_FOUND);
     return report;
   }
@@ -581,7 +557,7 @@ export class TimeReportsService {
    */
   private async tellAssignmentWorkflow(assignmentId: string, activityDate: string, timeReportId: string, actorId: string) {
     const found = await this.lifecycle.periodFor(assignmentId, activityDate);
-    const a = await this.ds.getRepository(Assignment).findOneByOrFail({ id: assignmentId });
+    const a = await this.repo.assignmentOrFail(assignmentId);
     const period = found?.periodKey ?? periodContaining(activityDate, a.reportingFrequency).key;
     await this.lifecycle.recordAttestedReport({ assignmentId, period, timeReportId, actorId });
   }
@@ -591,14 +567,8 @@ export class TimeReportsService {
   }
 
   private async view(r: TimeReport): Promise<TimeReportView> {
-    const receipts = await this.ds.getRepository(TimeReportReceipt).find({ where: { timeReportId: r.id }, order: { uploadedAt: 'ASC' } });
-    const payouts: Array<{ batch_id: string; period: string; payer_code: string; state: LinePayoutView['state']; hold_reason: string | null }> =
-      await this.ds.query(
-        `SELECT l.batch_id, b.period, b.payer_code, l.state, l.hold_reason FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id
-          WHERE l.time_report_id = $1 ORDER BY (l.state IN ('pending','paid')) DESC, l.created_at DESC LIMIT 1`,
-        [r.id],
-      );
-    const p = payouts[0];
+    const receipts = await this.repo.receiptsOf(r.id);
+    const p = await this.repo.payoutLineOf(r.id);
     return {
       id: r.id,
       assignmentId: r.assignmentId,
@@ -608,7 +578,7 @@ export class TimeReportsService {
       activityDate: r.activityDate,
       kind: r.kind,
       activityId: r.activityId,
-      activity: r.activityId ? await activityView(this.ds, r.activityId) : null,
+      activity: r.activityId ? await activityView(this.activities, r.activityId) : null,
       meetingRef: r.meetingRef,
       description: r.description,
       participation: r.participation,

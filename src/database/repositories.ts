@@ -10,6 +10,7 @@ import { GroupCoordinatorsRepository } from '../users/group-coordinators.reposit
 import { TimeReportsRepository } from '../time-reports/time-reports.repository';
 import { TasksRepository } from '../users/tasks.repository';
 import { UsersRepository } from '../users/users.repository';
+import { WorkingGroupsRepository } from '../working-groups/working-groups.repository';
 
 /**
  * Every feature's repository (`src/<feature>/<feature>.repository.ts`, the only SQL; docs/CONVENTIONS.md "Layout"):
@@ -28,6 +29,7 @@ export const ALL_REPOSITORIES = [
   MailRepository,
   GroupActivitiesRepository,
   TimeReportsRepository,
+  WorkingGroupsRepository,
 ];
 
 @Global()

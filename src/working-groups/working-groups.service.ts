@@ -15,6 +15,7 @@ import { CreateWorkingGroupDto } from './dto/create-working-group.dto';
 import { refuseNewGroupEndedBefore } from '../recruitment/date-rules';
 import { stockholmDate } from '../lifecycle/stockholm-time';
 import { WorkingGroup } from './working-group.entity';
+import { WorkingGroupsRepository } from './working-groups.repository';
 
 const QUERY_DEADLINE_MS = 3000;
 
@@ -31,6 +32,7 @@ export class WorkingGroupsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(GroupCoordinatorsRepository) private readonly coordinators: GroupCoordinatorsRepository,
+    @Inject(WorkingGroupsRepository) private readonly repo: WorkingGroupsRepository,
   ) {}
 
   /**
@@ -47,7 +49,7 @@ export class WorkingGroupsService {
         throw new ConflictError('En annan grupp finns redan med detta id.');
       }
     };
-    const existing = await this.ds.getRepository(WorkingGroup).findOneBy({ id });
+    const existing = await this.repo.byId(id);
     if (existing) {
       await sameAsStored(existing);
     } else {
@@ -55,22 +57,25 @@ export class WorkingGroupsService {
       refuseNewGroupEndedBefore(dto.endsOn, stockholmDate(Date.now()));
       // One transaction: the group never exists without the coordinator who created it. Two creates with one
       // client id at the same moment: the second insert meets the first's primary key and answers as a repeat.
-      await this.ds.transaction(async (em) => {
-        await em.getRepository(WorkingGroup).insert({
-          id,
-          name: dto.name.trim(),
-          kind: dto.kind,
-          parentGroupId: dto.parentGroupId ?? null,
-          hostRegion: dto.hostRegion ?? null,
-          commission: dto.commission,
-          standing: dto.standing ?? true,
-          endsOn: dto.endsOn ?? null,
-          workStartedOn: dto.workStartedOn ?? null,
-          minRepresentatives: dto.minRepresentatives ?? 2,
-        });
+      await this.repo.transaction(async (em) => {
+        await this.repo.insert(
+          {
+            id,
+            name: dto.name.trim(),
+            kind: dto.kind,
+            parentGroupId: dto.parentGroupId ?? null,
+            hostRegion: dto.hostRegion ?? null,
+            commission: dto.commission,
+            standing: dto.standing ?? true,
+            endsOn: dto.endsOn ?? null,
+            workStartedOn: dto.workStartedOn ?? null,
+            minRepresentatives: dto.minRepresentatives ?? 2,
+          },
+          em,
+        );
         if (actor?.roles.includes('coordinator')) await this.coordinators.add(id, actor.id, em);
       }).catch(async (e: unknown) => {
-        const winner = isUniqueViolation(e) ? await this.ds.getRepository(WorkingGroup).findOneBy({ id }) : null;
+        const winner = isUniqueViolation(e) ? await this.repo.byId(id) : null;
         if (!winner) throw e;
         await sameAsStored(winner);
       });
@@ -153,13 +158,13 @@ export class WorkingGroupsService {
       await handle.signal(groupEndedSignal);
     } else {
       // Recruitment never started: nothing to end but the read model.
-      await this.ds.query(`UPDATE working_group SET recruitment_state = 'ended' WHERE id = $1`, [group.id]);
+      await this.repo.markEnded(group.id);
     }
     return this.get(group.id);
   }
 
   async list(): Promise<WorkingGroup[]> {
-    return this.ds.getRepository(WorkingGroup).find({ order: { createdAt: 'ASC' } });
+    return this.repo.all();
   }
 
   /** Who pays the group's fees (§4.5.4–4.5.5); null when the stored group lacks what decides it. */
@@ -174,7 +179,7 @@ export class WorkingGroupsService {
   }
 
   private async findOrThrow(id: string): Promise<WorkingGroup> {
-    const group = await this.ds.getRepository(WorkingGroup).findOneBy({ id });
+    const group = await this.repo.byId(id);
     if (!group) throw new NotFoundError('Gruppen finns inte.');
     return group;
   }
@@ -186,7 +191,7 @@ export class WorkingGroupsService {
           parentGroupId: ['Ange den NPO eller NSG som gruppen hör till.'],
         });
       }
-      const parent = await this.ds.getRepository(WorkingGroup).findOneBy({ id: dto.parentGroupId });
+      const parent = await this.repo.byId(dto.parentGroupId);
       if (!parent || (parent.kind !== 'NPO' && parent.kind !== 'NSG')) {
         throw new InvalidInputError('Den överordnade gruppen måste vara en befintlig NPO eller NSG.', {
           parentGroupId: ['Ingen NPO eller NSG med detta id.'],

@@ -1,11 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessRepository } from '../auth/access.repository';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { AuthRepository } from '../auth/auth.repository';
 import { GroupActivitiesRepository } from '../group-activities/group-activities.repository';
 import { HealthRepository } from '../health/health.repository';
 import { MailRepository } from '../mail/mail.repository';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { PayoutsRepository } from '../payouts/payouts.repository';
 import { PeopleRepository } from '../people/people.repository';
+import { RecruitmentRepository } from '../recruitment/recruitment.repository';
 import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
 import { TimeReportsRepository } from '../time-reports/time-reports.repository';
 import { TasksRepository } from '../users/tasks.repository';
@@ -30,6 +33,9 @@ export const ALL_REPOSITORIES = [
   GroupActivitiesRepository,
   TimeReportsRepository,
   WorkingGroupsRepository,
+  RecruitmentRepository,
+  AssignmentsRepository,
+  PayoutsRepository,
 ];
 
 @Global()

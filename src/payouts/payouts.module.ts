@@ -16,7 +16,7 @@ AccessPolicy.registerResolver('batch', async (user, id, { ds, policy }) => {
   return policy.isAdmin(user) || policy.canAccess(user, 'payer', payerCode);
 });
 
-@Module({ controllers: [PayoutsController], providers: [PayoutsRepository, PayoutsService], exports: [PayoutsService] })
+@Module({ controllers: [PayoutsController], providers: [PayoutsService], exports: [PayoutsService] })
 export class PayoutsModule implements OnApplicationBootstrap {
   constructor(
     @Inject(Client) private readonly temporal: Client,

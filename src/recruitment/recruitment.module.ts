@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { registerNominationRequestScope } from './nomination-request.scope';
 import { NominationRequestsController, RecruitmentController } from './recruitment.controller';
-import { RecruitmentRepository } from './recruitment.repository';
 import { RecruitmentService } from './recruitment.service';
 import { UsersModule } from '../users/users.module';
 
@@ -9,5 +8,5 @@ import { UsersModule } from '../users/users.module';
 registerNominationRequestScope();
 
 /** Recruitment over HTTP: nomination rounds, nominations, appointments (the recruitment workflow decides). */
-@Module({ imports: [UsersModule], controllers: [RecruitmentController, NominationRequestsController], providers: [RecruitmentRepository, RecruitmentService], exports: [RecruitmentService] })
+@Module({ imports: [UsersModule], controllers: [RecruitmentController, NominationRequestsController], providers: [RecruitmentService], exports: [RecruitmentService] })
 export class RecruitmentModule {}

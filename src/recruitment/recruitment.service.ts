@@ -331,7 +331,10 @@ export class RecruitmentService {
     } catch (e) {
       if (!(e instanceof ConflictError || e instanceof InvalidInputError || e instanceof NotFoundError)) {
         // No answer: the workflow may still take it. Keep the rows; the retry sends the same Update again.
-        await this.repo.markUnconfirmed(row.id).catch(() => undefined);
+        // Not marked: the row still counts as stale once the answer's deadline has passed, so the retry finds it.
+        await this.repo.markUnconfirmed(row.id).catch((err: unknown) =>
+          this.logger.warn({ nominationId: row.id, err: err instanceof Error ? err.message : String(err) }, 'nomination could not be marked unconfirmed'),
+        );
         if (e instanceof UnavailableError) throw new UnavailableError(NOMINATION_UNCONFIRMED);
         throw e;
       }

@@ -5,7 +5,7 @@ import { renderAgreementPdf, payerOfGroup } from '../src/assignments/agreement-d
 import { addDays, calendarPeriod, stockholmDate, stockholmMidnight } from '../src/lifecycle/stockholm-time';
 import type { AssignmentState, PeriodState, ReportingFrequency } from '../workflows/assignment.messages';
 import type { ActivityContext, StoredDraft } from './deps';
-import { appendAudit, stepKey } from './lifecycle-audit';
+import { stepKey } from '../src/audit/audit-line';
 
 export interface AssignmentStepArgs {
   assignmentId: string;
@@ -41,7 +41,7 @@ const FEE_BASIS =
   'Skattepliktigt arvode per möte eller aktivitet enligt betalarens gällande ersättningstabell (andel av prisbasbeloppet, ' +
   'tid inklusive restid) samt reseersättning; för- och efterarbete ingår normalt. Inkomstbortfall ersätts inte.';
 
-export function createAssignmentActivities({ dataSource, logger, repositories: { assignments } }: ActivityContext) {
+export function createAssignmentActivities({ dataSource, logger, repositories: { assignments, audit } }: ActivityContext) {
 
   /** Stores the draft's terms once per key; returns the stored draft. */
   async function storeDraft(a: { assignmentId: string }, key: string): Promise<StoredDraft> {
@@ -105,14 +105,17 @@ export function createAssignmentActivities({ dataSource, logger, repositories: {
      */
     async recordAssignmentStep(a: AssignmentStepArgs): Promise<void> {
       await assignments.transaction(async (em) => {
-        const first = await appendAudit(em, {
-          actor: a.actor,
-          action: `assignment.${a.action}`,
-          subjectType: 'assignment',
-          subjectId: a.assignmentId,
-          key: stepKey(a.workflowId, a.chainId, a.transitionNo, a.action),
-          details: { ...(a.details ?? {}), state: a.state, ...(a.endReason ? { endReason: a.endReason } : {}) },
-        });
+        const first = await audit.append(
+          {
+            actor: a.actor,
+            action: `assignment.${a.action}`,
+            subjectType: 'assignment',
+            subjectId: a.assignmentId,
+            idempotencyKey: stepKey(a.workflowId, a.chainId, a.transitionNo, a.action),
+            details: { ...(a.details ?? {}), state: a.state, ...(a.endReason ? { endReason: a.endReason } : {}) },
+          },
+          em,
+        );
         if (!first) return;
         await assignments.setState(a.assignmentId, a.state, a.endReason ?? null, em);
         const actorUuid = /^[0-9a-f-]{36}$/i.test(a.actor) ? a.actor : null;

@@ -6,6 +6,7 @@ import { AssignmentsRepository } from '../src/assignments/assignments.repository
 export type { StoredDraft } from '../src/assignments/assignments.repository';
 import { PayoutsRepository } from '../src/payouts/payouts.repository';
 import { RecruitmentRepository } from '../src/recruitment/recruitment.repository';
+import { AuditLogRepository } from '../src/audit/audit-log.repository';
 
 /** What activities may use. Built once by the worker's Nest context and handed to createActivities. */
 export interface ActivityDeps {
@@ -20,6 +21,7 @@ export interface ActivityRepositories {
   recruitment: RecruitmentRepository;
   assignments: AssignmentsRepository;
   payouts: PayoutsRepository;
+  audit: AuditLogRepository;
 }
 
 /** What each feature's activity factory gets: the worker's dependencies and the repositories built from them. */
@@ -34,6 +36,7 @@ export function createActivityContext(deps: ActivityDeps): ActivityContext {
       recruitment: new RecruitmentRepository(deps.dataSource),
       assignments: new AssignmentsRepository(deps.dataSource),
       payouts: new PayoutsRepository(deps.dataSource),
+      audit: new AuditLogRepository(deps.dataSource),
     },
   };
 }

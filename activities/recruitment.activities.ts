@@ -2,7 +2,7 @@ import type { AssignmentTerms, NominationRequestState, RecruitmentState } from '
 import type { Representation } from '../workflows/assignment.messages';
 import { payerOfGroup } from '../src/assignments/agreement-document';
 import type { ActivityContext } from './deps';
-import { appendAudit, stepKey } from './lifecycle-audit';
+import { stepKey } from '../src/audit/audit-line';
 
 export interface RecruitmentStepArgs {
   groupId: string;
@@ -42,7 +42,7 @@ export interface AppointArgs {
 
 const uuidOrNull = (v: string) => (/^[0-9a-f-]{36}$/i.test(v) ? v : null);
 
-export function createRecruitmentActivities({ dataSource, logger, repositories: { recruitment, assignments } }: ActivityContext) {
+export function createRecruitmentActivities({ dataSource, logger, repositories: { recruitment, assignments, audit } }: ActivityContext) {
   return {
     /** Who pays for the group's fees (src/paying-bodies rules), or null while it cannot be decided. Read-only. */
     async resolveGroupPayer(a: { groupId: string }): Promise<{ payerCode: string | null }> {
@@ -56,14 +56,17 @@ export function createRecruitmentActivities({ dataSource, logger, repositories: 
      */
     async recordRecruitmentStep(a: RecruitmentStepArgs): Promise<void> {
       await recruitment.transaction(async (em) => {
-        const first = await appendAudit(em, {
-          actor: a.actor,
-          action: `recruitment.${a.action}`,
-          subjectType: 'working_group',
-          subjectId: a.groupId,
-          key: stepKey(a.workflowId, a.chainId, a.transitionNo, a.action),
-          details: { ...a.details, recruitmentState: a.recruitmentState },
-        });
+        const first = await audit.append(
+          {
+            actor: a.actor,
+            action: `recruitment.${a.action}`,
+            subjectType: 'working_group',
+            subjectId: a.groupId,
+            idempotencyKey: stepKey(a.workflowId, a.chainId, a.transitionNo, a.action),
+            details: { ...a.details, recruitmentState: a.recruitmentState },
+          },
+          em,
+        );
         if (!first) return;
         await recruitment.setRecruitmentState(a.groupId, a.recruitmentState, em);
         if (a.belowMinimumSince !== undefined) await recruitment.setBelowMinimumSince(a.groupId, a.belowMinimumSince, em);
@@ -81,14 +84,17 @@ export function createRecruitmentActivities({ dataSource, logger, repositories: 
      */
     async appointNominee(a: AppointArgs): Promise<void> {
       await recruitment.transaction(async (em) => {
-        const first = await appendAudit(em, {
-          actor: a.actor,
-          action: 'recruitment.nominee-appointed',
-          subjectType: 'working_group',
-          subjectId: a.groupId,
-          key: stepKey(a.workflowId, a.chainId, a.transitionNo, 'nominee-appointed'),
-          details: { nominationId: a.nominationId, assignmentId: a.assignmentId, organisationId: a.organisationId, recruitmentState: a.recruitmentState },
-        });
+        const first = await audit.append(
+          {
+            actor: a.actor,
+            action: 'recruitment.nominee-appointed',
+            subjectType: 'working_group',
+            subjectId: a.groupId,
+            idempotencyKey: stepKey(a.workflowId, a.chainId, a.transitionNo, 'nominee-appointed'),
+            details: { nominationId: a.nominationId, assignmentId: a.assignmentId, organisationId: a.organisationId, recruitmentState: a.recruitmentState },
+          },
+          em,
+        );
         if (!first) return;
         await assignments.insertNominated(
           {

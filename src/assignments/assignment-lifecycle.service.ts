@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { appendAudit } from '../audit/audit-log.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
 import { DocumentSignatureHooks, DocumentSignedEvent, DocumentsService } from '../documents';
@@ -432,18 +433,15 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
     }
     await this.assignment(a.assignmentId);
     await this.ds.transaction(async (em) => {
-      const rows: unknown[] = await em.query(
-        `INSERT INTO audit_log (actor, action, subject_type, subject_id, idempotency_key, details)
-         VALUES ($1, $2, 'assignment', $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [
-          a.actorId,
-          a.action,
-          a.assignmentId,
-          a.auditKey,
-          JSON.stringify({ period: a.period, timeReportId: a.timeReportId ?? null, afterWorkflow: reason === 'completed', late: reason }),
-        ],
-      );
-      if (rows.length) {
+      const recorded = await appendAudit(em, {
+        actor: a.actorId,
+        action: a.action,
+        subjectType: 'assignment',
+        subjectId: a.assignmentId,
+        idempotencyKey: a.auditKey,
+        details: { period: a.period, timeReportId: a.timeReportId ?? null, afterWorkflow: reason === 'completed', late: reason },
+      });
+      if (recorded) {
         await this.repo.setPeriodStateLate(
           { assignmentId: a.assignmentId, period: a.period, state: a.newState, fromStates: a.fromStates, missedIfDueAfter: a.missedIfDueAfter ?? null },
           em,

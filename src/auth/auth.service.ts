@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { LOGGER } from '../logging/logger';
 import { UserAccount, toAuthUser } from '../users/user-account.entity';
 import { AccessPolicy } from './access-policy';
-import { appendAudit } from './audit';
+import { appendAudit } from '../audit/audit-log.repository';
 import type { AuthUser } from './auth-user';
 import { IDENTITY_PROVIDER, IdentityProvider, PasswordCredentials } from './identity-provider';
 import { LoginRateLimiter } from './login-rate-limiter';

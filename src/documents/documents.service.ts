@@ -19,7 +19,7 @@ import {
 } from '../../templates';
 import type { SigningCertificateData } from '../../templates';
 import type { DocumentKind, RenderedPdf } from '../../templates/template';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { appendAudit } from '../audit/audit-log.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { DocumentSignature } from './document-signature.entity';
 import { containsPersonnummer } from './personal-data.guard';
@@ -498,7 +498,7 @@ export class DocumentsService {
   }
 
   private async audit(em: EntityManager, actor: string, action: string, documentId: string, details: Record<string, unknown>): Promise<void> {
-    await em.insert(AuditEntry, { actor, action, subjectType: 'document', subjectId: documentId, idempotencyKey: null, details } as QueryDeepPartialEntity<AuditEntry>);
+    await appendAudit(em, { actor, action, subjectType: 'document', subjectId: documentId, details });
   }
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { SCOPE_NOT_FOUND_MESSAGES } from '../auth/access-policy';
-import { appendAudit } from '../auth/audit';
+import { appendAudit } from '../audit/audit-log.repository';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { Page, pageOf } from '../common/paging';

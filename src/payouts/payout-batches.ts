@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { appendAudit } from '../audit/audit-log.repository';
 import { FeeInputError, RateTable } from '../fees';
 import { listPayers, rateTablesFor } from './payers';
 import { sameFigures } from './payout-calculation';
@@ -320,11 +319,5 @@ async function storeRecomputed(
 }
 
 async function audit(em: EntityManager, actor: string, action: string, batchId: string, key: string, details: Record<string, unknown>) {
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(AuditEntry)
-    .values({ actor, action, subjectType: 'payout_batch', subjectId: batchId, idempotencyKey: key, details } as QueryDeepPartialEntity<AuditEntry>)
-    .orIgnore()
-    .execute();
+  await appendAudit(em, { actor, action, subjectType: 'payout_batch', subjectId: batchId, idempotencyKey: key, details });
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { appendAudit } from '../auth/audit';
+import { appendAudit } from '../audit/audit-log.repository';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/config';

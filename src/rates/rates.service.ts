@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { appendAudit } from '../audit/audit-log.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { isIsoDate, RateTable, selectRateTable } from '../fees';
 import { PayingBody } from '../paying-bodies/paying-body.entity';
@@ -123,7 +123,7 @@ export class RatesService {
         throw new ConflictError(`Det finns redan en taxetabell med koden ${table.code}.`, { code: ['Välj en annan kod.'] });
       }
       const newId = await this.repo.insertTable(em, table, dto.source?.trim() ?? '');
-      await em.getRepository(AuditEntry).insert({
+      await appendAudit(em, {
         actor,
         action: 'rate-table.created',
         subjectType: 'rate_table',

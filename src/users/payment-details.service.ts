@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, SCOPE_NOT_FOUND_MESSAGES } from '../auth/access-policy';
-import { appendAudit } from '../auth/audit';
+import { appendAudit } from '../audit/audit-log.repository';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError } from '../common/errors';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
-import { appendAudit } from '../auth/audit';
+import { appendAudit } from '../audit/audit-log.repository';
 import { AuthRepository } from '../auth/auth.repository';
 import type { AuthUser } from '../auth/auth-user';
 import { InvitationDelivery, InvitationMailer } from '../auth/invitation-mailer';

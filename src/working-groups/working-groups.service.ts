@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { appendAudit } from '../audit/audit-log.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -148,12 +149,15 @@ export class WorkingGroupsService {
       if (!(e instanceof WorkflowNotFoundError)) throw e;
     }
     if (!running && group.recruitmentState !== 'not-started') throw already;
-    const recorded: unknown[] = await this.ds.query(
-      `INSERT INTO audit_log (actor, action, subject_type, subject_id, idempotency_key, details)
-       VALUES ($1, 'working-group.ended', 'working_group', $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [actor.id, group.id, `group-ended:${group.id}`, JSON.stringify({ recruitmentWasRunning: running })],
-    );
-    if (!recorded.length) throw already;
+    const recorded = await appendAudit(this.ds, {
+      actor: actor.id,
+      action: 'working-group.ended',
+      subjectType: 'working_group',
+      subjectId: group.id,
+      idempotencyKey: `group-ended:${group.id}`,
+      details: { recruitmentWasRunning: running },
+    });
+    if (!recorded) throw already;
     if (running) {
       await handle.signal(groupEndedSignal);
     } else {

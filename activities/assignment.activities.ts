@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { AgreementTermsData } from '../src/assignments/agreement-draft.entity';
-import { renderAgreementPdf, payerOfGroup } from '../src/assignments/agreement-document';
+import { renderAgreementPdf } from '../src/assignments/agreement-document';
+import { payerCodeOrNull, payerOfGroup } from '../src/paying-bodies/payer-of-group';
 import { addDays, calendarPeriod, stockholmDate, stockholmMidnight } from '../src/lifecycle/stockholm-time';
 import type { AssignmentState, PeriodState, ReportingFrequency } from '../workflows/assignment.messages';
 import type { ActivityContext, StoredDraft } from './deps';
@@ -78,7 +79,7 @@ export function createAssignmentActivities({ dataSource, logger, repositories: {
         extraPreparationDays: row.extraPreparationDays,
         employedByOrganisation: row.employedByOrganisation,
         payoutFrequency: row.reportingFrequency,
-        payerCode: payer?.payerCode ?? null,
+        payerCode: payerCodeOrNull(payer),
       },
       informationResponsibility: INFORMATION_RESPONSIBILITY,
       declaration: 'Företrädaren lämnar en jävsdeklaration innan uppdraget börjar och förnyar den när förhållandena ändras.',

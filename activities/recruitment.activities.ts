@@ -1,6 +1,6 @@
 import type { AssignmentTerms, NominationRequestState, RecruitmentState } from '../workflows/recruitment.messages';
 import type { Representation } from '../workflows/assignment.messages';
-import { payerOfGroup } from '../src/assignments/agreement-document';
+import { payerCodeOrNull, payerOfGroup } from '../src/paying-bodies/payer-of-group';
 import type { ActivityContext } from './deps';
 import { stepKey } from '../src/audit/audit-line';
 
@@ -46,7 +46,7 @@ export function createRecruitmentActivities({ dataSource, logger, repositories: 
   return {
     /** Who pays for the group's fees (src/paying-bodies rules), or null while it cannot be decided. Read-only. */
     async resolveGroupPayer(a: { groupId: string }): Promise<{ payerCode: string | null }> {
-      return { payerCode: (await payerOfGroup(dataSource, a.groupId))?.payerCode ?? null };
+      return { payerCode: payerCodeOrNull(await payerOfGroup(dataSource, a.groupId)) };
     },
 
     /**

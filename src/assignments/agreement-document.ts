@@ -5,8 +5,7 @@ import { DocumentsService } from '../documents';
 import { hourlyRate, RateTable, ROUNDING_RULE_TEXT, sessionFee } from '../fees';
 import { stockholmDate } from '../lifecycle/stockholm-time';
 import { PayingBody } from '../paying-bodies/paying-body.entity';
-import { PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
-import type { GroupKind, HealthcareRegion } from '../working-groups/working-group.entity';
+import { payerOfGroup } from '../paying-bodies/payer-of-group';
 import { RatesService } from '../rates/rates.service';
 import type { AgreementTermsData } from './agreement-draft.entity';
 import { AssignmentsRepository } from './assignments.repository';
@@ -15,28 +14,6 @@ export type AgreementPdfResult = { documentId: string; reason?: undefined } | { 
 
 const BASIS: Record<string, RepresentationBasis> = { mandate: 'organisation-mandate', 'own-experience': 'own-experience', both: 'both' };
 const ROLE: Record<string, RepresentativeRole> = { patient: 'patient', 'next-of-kin': 'next-of-kin' };
-
-/** Who pays for a group (src/paying-bodies), or null when the group lacks what decides it. */
-export async function payerOfGroup(ds: DataSource, groupId: string): Promise<{ payerCode: string; basis: string } | null> {
-  const rows: Array<{ kind: GroupKind; host_region: HealthcareRegion | null; parent_kind: GroupKind | null; parent_host: HealthcareRegion | null }> =
-    await ds.query(
-      `SELECT g.kind, g.host_region, p.kind AS parent_kind, p.host_region AS parent_host
-       FROM working_group g LEFT JOIN working_group p ON p.id = g.parent_group_id WHERE g.id = $1`,
-      [groupId],
-    );
-  const g = rows[0];
-  if (!g) return null;
-  try {
-    const r = resolvePayer(
-      { kind: g.kind, hostRegion: g.host_region },
-      g.parent_kind ? { kind: g.parent_kind, hostRegion: g.parent_host } : null,
-    );
-    return { payerCode: r.payerCode, basis: r.basis };
-  } catch (e) {
-    if (e instanceof PayerResolutionError) return null;
-    throw e;
-  }
-}
 
 const rate = (table: RateTable, amountOre: number, bp: number, fixed: number | null | undefined): FeeRate => ({
   amountOre,
@@ -59,7 +36,7 @@ export async function renderAgreementPdf(
   const person = await new AssignmentsRepository(ds).representativeOf(draft.assignmentId);
   if (!person) return { documentId: null, reason: 'Uppdraget finns inte.' };
   const payer = await payerOfGroup(ds, t.group.id);
-  if (!payer) return { documentId: null, reason: 'Gruppens betalare kan inte avgöras (värdregion saknas).' };
+  if ('problem' in payer) return { documentId: null, reason: 'Gruppens betalare kan inte avgöras (värdregion saknas).' };
   const body = await ds.getRepository(PayingBody).findOneBy({ code: payer.payerCode });
   if (!body) return { documentId: null, reason: `Betalaren ${payer.payerCode} finns inte bland betalarna.` };
   const from = t.period.from ?? stockholmDate(opts.now.getTime());

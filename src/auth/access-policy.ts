@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../logging/logger';
-import { PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
+import { payerCodeOrNull, payerOf } from '../paying-bodies/payer-of-group';
+import { samePayer } from '../paying-bodies/resolve-payer';
 import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
-import { AccessRepository, type PayerDecidingGroup } from './access.repository';
+import { AccessRepository } from './access.repository';
 import type { AuthUser } from './auth-user';
 import type { ScopeKind } from './auth.decorators';
 
@@ -155,8 +156,8 @@ export class AccessPolicy {
     if (linePayers.some((code) => samePayer(code, payer))) return { as: 'finance', payerCode: payer, basis: 'payout-line' };
     const groups = await this.repo.groupsOfAcceptedAssignments(personId);
     for (const g of groups) {
-      const code = payerOf(g);
-      if (code !== null && samePayer(code, payer)) return { as: 'finance', payerCode: payer, basis: 'assignment' };
+      const code = payerCodeOrNull(payerOf({ kind: g.kind, hostRegion: g.host_region }, g.parent_kind ? { kind: g.parent_kind, hostRegion: g.parent_host } : null));
+      if (samePayer(code, payer)) return { as: 'finance', payerCode: payer, basis: 'assignment' };
     }
     return null;
   }
@@ -181,25 +182,6 @@ export class AccessPolicy {
     if (user.roles.includes('org-contact') && user.organisationId !== null && a.nominating_organisation_id === user.organisationId) return true;
     return this.coordinates(user, a.group_id);
   }
-}
-
-/** The payer of a group (src/paying-bodies), or null when the group lacks what decides it. */
-function payerOf(g: PayerDecidingGroup): string | null {
-  try {
-    return resolvePayer({ kind: g.kind, hostRegion: g.host_region }, g.parent_kind ? { kind: g.parent_kind, hostRegion: g.parent_host } : null).payerCode;
-  } catch (e) {
-    if (e instanceof PayerResolutionError) return null;
-    throw e;
-  }
-}
-
-/** SKL became SKR in 2019: the routine's SKL is the same payer. */
-function samePayer(a: string, b: string): boolean {
-  const norm = (s: string) => {
-    const u = s.trim().toUpperCase();
-    return u === 'SKL' ? 'SKR' : u;
-  };
-  return norm(a) === norm(b);
 }
 
 /** The 404 message for a denied or missing object of a kind: the same either way, so nothing is revealed. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessPolicy } from '../auth/access-policy';
-import { payerCodeOfGroup } from '../payouts/payers';
+import { payerCodeOrNull, payerOfGroup } from '../paying-bodies/payer-of-group';
 import { GroupActivitiesController } from './group-activities.controller';
 import { GroupActivitiesService } from './group-activities.service';
 
@@ -19,8 +19,8 @@ AccessPolicy.registerResolver('activity', async (user, id, { ds, policy }) => {
   if (policy.isAdmin(user)) return true;
   if (await policy.coordinates(user, a.group_id)) return true;
   if (user.roles.includes('finance') && user.payerCode !== null) {
-    const payer = await payerCodeOfGroup(ds.manager, a.group_id);
-    if ('code' in payer && (await policy.canAccess(user, 'payer', payer.code))) return true;
+    const payerCode = payerCodeOrNull(await payerOfGroup(ds, a.group_id));
+    if (payerCode !== null && (await policy.canAccess(user, 'payer', payerCode))) return true;
   }
   if (!user.roles.includes('representative') || user.personId === null) return false;
   const mine: unknown[] = a.assignment_id

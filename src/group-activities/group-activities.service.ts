@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { Page } from '../common/paging';
 import { pageOf } from '../common/paging';
-import { payerCodeOfGroup } from '../payouts/payers';
+import { payerCodeOrNull, payerOfGroup } from '../paying-bodies/payer-of-group';
 import { claimDeadline } from '../time-reports/claim-policy';
 import { activityViews, AGREEMENT_STATES } from './activity-view';
 import { ACTIVITY_PAGING, ActivityDto, CreateGroupActivityDto, ListGroupActivitiesQueryDto, UpdateGroupActivityDto } from './dto/group-activity.dto';
@@ -163,8 +163,8 @@ export class GroupActivitiesService {
   async groupView(groupId: string, user: AuthUser): Promise<GroupView | null> {
     if (await this.access.canAccess(user, 'group', groupId)) return { all: true };
     if (user.roles.includes('finance') && user.payerCode !== null) {
-      const payer = await payerCodeOfGroup(this.ds.manager, groupId);
-      if ('code' in payer && (await this.access.canAccess(user, 'payer', payer.code))) return { all: true };
+      const payerCode = payerCodeOrNull(await payerOfGroup(this.ds, groupId));
+      if (payerCode !== null && (await this.access.canAccess(user, 'payer', payerCode))) return { all: true };
     }
     if (user.roles.includes('representative') && user.personId !== null) {
       const assignmentIds = await this.repo.assignmentIdsOfPersonInGroup(groupId, user.personId, MEMBER_EXCLUDED);

@@ -94,15 +94,12 @@ export class MailRepository {
     );
   }
 
-  /** The addresses of the payer's finance users with an enabled account (SKL is SKR), by address. */
-  async financeEmails(payerCode: string): Promise<Array<{ email: string | null }>> {
+  /** Every finance user with an enabled account and a payer, by address (the mailer picks a payer's: SKL is SKR). */
+  async financeUsers(): Promise<Array<{ email: string | null; payerCode: string }>> {
     return this.ds.query(
-      `SELECT email FROM user_account
-       WHERE 'finance' = ANY(roles) AND disabled_at IS NULL
-         AND (CASE WHEN upper(payer_code) = 'SKL' THEN 'SKR' ELSE upper(payer_code) END)
-           = (CASE WHEN upper($1) = 'SKL' THEN 'SKR' ELSE upper($1) END)
+      `SELECT email, payer_code AS "payerCode" FROM user_account
+       WHERE 'finance' = ANY(roles) AND disabled_at IS NULL AND payer_code IS NOT NULL
        ORDER BY email`,
-      [payerCode],
     );
   }
 

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import type { MailRecipient, MailRequest } from '../../workflows/notifications';
 import { formatStockholm } from '../lifecycle/stockholm-time';
+import { samePayer } from '../paying-bodies/resolve-payer';
 import { MailRepository } from './mail.repository';
 import { MailContext, renderMail } from './mail-texts';
 import { OutboxMessage } from './outbox-message.entity';
@@ -92,10 +93,13 @@ export class Mailer {
       case 'coordinators':
         rows = await this.repo.coordinatorEmails(to.groupId);
         break;
-      case 'finance':
-        if (!to.payerCode) return [];
-        rows = await this.repo.financeEmails(to.payerCode);
+      case 'finance': {
+        const payerCode = to.payerCode;
+        if (!payerCode) return [];
+        // The payer's finance users: SKL is SKR (src/paying-bodies).
+        rows = (await this.repo.financeUsers()).filter((u) => samePayer(u.payerCode, payerCode));
         break;
+      }
     }
     return [...new Set(rows.map((r) => r.email?.trim()).filter((e): e is string => !!e))];
   }

@@ -1,4 +1,5 @@
-import { canonicalPayerCode, PayerResolutionError, resolvePayer } from './resolve-payer';
+import { payerCodeOrNull, payerOf } from './payer-of-group';
+import { canonicalPayerCode, PayerResolutionError, resolvePayer, samePayer } from './resolve-payer';
 
 describe('resolvePayer (§4.5.4, §4.5.5)', () => {
   const npo = { kind: 'NPO' as const, hostRegion: 'sydostra' as const };
@@ -36,5 +37,29 @@ describe('resolvePayer (§4.5.4, §4.5.5)', () => {
     expect(canonicalPayerCode(' skl ')).toBe('SKR');
     expect(canonicalPayerCode('skr')).toBe('SKR');
     expect(canonicalPayerCode('sodra')).toBe('sodra');
+  });
+
+  it('tells two spellings of one payer apart from two payers', () => {
+    expect(samePayer('SKL', 'skr')).toBe(true);
+    expect(samePayer(' skl', 'SKL ')).toBe(true);
+    expect(samePayer('Sodra', 'sodra')).toBe(true);
+    expect(samePayer('SKR', 'sodra')).toBe(false);
+    expect(samePayer('sodra', 'vastra')).toBe(false);
+    expect(samePayer(null, 'SKR')).toBe(false);
+    expect(samePayer('SKR', null)).toBe(false);
+  });
+});
+
+describe('payerOf (the one answer to who pays a group)', () => {
+  it('answers the rule’s payer, basis and model', () => {
+    expect(payerOf({ kind: 'NPO', hostRegion: 'sodra' }, null)).toEqual(resolvePayer({ kind: 'NPO', hostRegion: 'sodra' }));
+    expect(payerCodeOrNull(payerOf({ kind: 'NAG', hostRegion: null }, { kind: 'NSG', hostRegion: null }))).toBe('SKR');
+  });
+
+  it('says why in Swedish instead of throwing when the group lacks what decides it', () => {
+    const missing = payerOf({ kind: 'NPO', hostRegion: null }, null);
+    expect(missing).toEqual({ problem: expect.stringMatching(/Ange värdregion för NPO:n/) });
+    expect(payerCodeOrNull(missing)).toBeNull();
+    expect(payerOf({ kind: 'NAG', hostRegion: null }, null)).toEqual({ problem: expect.stringMatching(/överordnade NPO eller NSG/) });
   });
 });

@@ -10,6 +10,12 @@ export function canonicalPayerCode(code: string): string {
   return ALIASES[trimmed.toUpperCase()] ?? trimmed;
 }
 
+/** Whether two payer codes name the same payer: case and surrounding spaces do not count, and SKL is SKR. */
+export function samePayer(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  return canonicalPayerCode(a).toUpperCase() === canonicalPayerCode(b).toUpperCase();
+}
+
 export interface GroupForPayer {
   kind: GroupKind;
   hostRegion: HealthcareRegion | null;

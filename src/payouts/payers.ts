@@ -1,15 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import type { RateTable } from '../fees';
-import { canonicalPayerCode, PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
+import { canonicalPayerCode } from '../paying-bodies/resolve-payer';
 import { RateTableRow, toRateTable } from '../rates/rate-table.entity';
-import { WorkingGroup } from '../working-groups/working-group.entity';
 import type { PayoutFrequency } from './period';
 import { RatesRepository } from '../rates/rates.repository';
 
 /**
- * What payouts need from the paying bodies and rate tables (src/paying-bodies, src/rates): who pays a group,
- * a payer's payout frequency, and the rate tables a payer's payouts may use. One place, so a change there is
+ * What payouts need from the paying bodies and rate tables (src/paying-bodies, src/rates): a payer's payout
+ * frequency, and the rate tables a payer's payouts may use. One place, so a change there is
  * one change here.
  */
 export interface PayerInfo {
@@ -37,23 +36,6 @@ export async function getPayer(em: EntityManager, code: string): Promise<PayerIn
 export async function listPayers(em: EntityManager): Promise<PayerInfo[]> {
   const rows = await ratesOf(em).payingBodiesByCode(em);
   return rows.map((r) => ({ code: r.code, name: r.name, payoutFrequency: r.payoutFrequency }));
-}
-
-/**
- * The code of the payer of a group's fees and travel (§4.5.4–4.5.5), or a Swedish explanation of why it cannot
- * be told (e.g. an NPO without a host region).
- */
-export async function payerCodeOfGroup(em: EntityManager, groupId: string): Promise<{ code: string } | { problem: string }> {
-  const groups = em.getRepository(WorkingGroup);
-  const group = await groups.findOneBy({ id: groupId });
-  if (!group) return { problem: 'Gruppen finns inte.' };
-  const parent = group.parentGroupId ? await groups.findOneBy({ id: group.parentGroupId }) : null;
-  try {
-    return { code: canonicalPayerCode(resolvePayer(group, parent).payerCode) };
-  } catch (e) {
-    if (e instanceof PayerResolutionError) return { problem: e.message };
-    throw e;
-  }
 }
 
 /** Every rate table a payer's payouts may use: the national ones and the payer's own (the engine picks by date). */

@@ -14,6 +14,7 @@ import { payoutRunWorkflowId } from '../../workflows/ids';
 import { periodHasEnded, periodOpenMessage } from '../../workflows/payout-period';
 import { approveUpdate, cancelRunUpdate, FinanceActor, holdLineUpdate, PayoutRunStatus, payoutRunStatusQuery } from '../../workflows/payout-run.messages';
 import { payoutRunWorkflow } from '../../workflows/payout-run.workflow';
+import { samePayer } from '../paying-bodies/resolve-payer';
 import { getPayer } from './payers';
 import { personFiguresFromRow } from './payout-calculation';
 import { agiFigures, AgiFigures, agiPeriodOf, normaliseAccount, paymentCsv, paymentReference } from './payout-exports';
@@ -355,8 +356,7 @@ export class PayoutsService {
   }
 
   private isFinanceOf(batch: PayoutBatch, user: AuthUser): boolean {
-    const norm = (s: string) => (s.trim().toUpperCase() === 'SKL' ? 'SKR' : s.trim().toUpperCase());
-    return user.roles.includes('finance') && user.payerCode !== null && norm(user.payerCode) === norm(batch.payerCode);
+    return user.roles.includes('finance') && samePayer(user.payerCode, batch.payerCode);
   }
 
   private assertFinanceOf(batch: PayoutBatch, user: AuthUser) {

@@ -5,7 +5,8 @@ import { FeeInputError } from '../fees';
 import { GroupActivitiesRepository } from '../group-activities/group-activities.repository';
 import { feeKindOf } from '../group-activities/group-activity.entity';
 import { calculatePerson } from '../payouts/payout-calculation';
-import { payerCodeOfGroup, rateTablesFor } from '../payouts/payers';
+import { payerOfGroup } from '../paying-bodies/payer-of-group';
+import { rateTablesFor } from '../payouts/payers';
 import { stockholmDate } from './business-dates';
 import { ReportFeePreviewDto, ReportFeePreviewView } from './dto/report-fee-preview.dto';
 import { TimeReportsRepository } from './time-reports.repository';
@@ -37,12 +38,12 @@ export class ReportFeePreviewService {
       if (!(await this.activities.isCalled(activity.id, assignment.id))) throw new ForbiddenError('Uppdraget är inte kallat till den här aktiviteten.');
     }
     const date = activity.activityDate ?? dto.activityDate ?? stockholmDate(new Date());
-    const payer = await payerCodeOfGroup(this.ds.manager, assignment.groupId);
+    const payer = await payerOfGroup(this.ds, assignment.groupId);
     if ('problem' in payer) throw new ConflictError(payer.problem);
-    const tables = await rateTablesFor(this.ds.manager, payer.code);
+    const tables = await rateTablesFor(this.ds.manager, payer.payerCode);
     try {
       const calc = calculatePerson({
-        payerCode: payer.code,
+        payerCode: payer.payerCode,
         paymentDate: date,
         // Fee and travel do not depend on the person; tax and contributions are not shown.
         payee: { birthYear: 1970, taxTableMainIncome: false, taxTablePercent: null },
@@ -71,7 +72,7 @@ export class ReportFeePreviewService {
         travelOre: line?.travelOre ?? 0,
         feeRule: line?.feeRule ?? null,
         rateTable: line?.tableCode ? `${line.tableCode}${line.tableVersion ? ` v${line.tableVersion}` : ''}` : null,
-        payerCode: payer.code,
+        payerCode: payer.payerCode,
       };
     } catch (e) {
       if (e instanceof FeeInputError) throw new InvalidInputError(e.message);

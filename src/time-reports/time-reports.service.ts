@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit-log.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
-import { payerCodeOfGroup } from '../payouts/payers';
+import { payerOfGroup } from '../paying-bodies/payer-of-group';
 import { periodContaining } from '../payouts/period';
 import { stockholmDate, swedishDate } from './business-dates';
 import { activityDateProblems, claimDeadline, ClaimPolicyValues, deadlineProblem, receiptDateProblems } from './claim-policy';
@@ -544,9 +544,9 @@ export class TimeReportsService {
   }
 
   private async payerOf(groupId: string): Promise<string> {
-    const r = await payerCodeOfGroup(this.ds.manager, groupId);
+    const r = await payerOfGroup(this.ds, groupId);
     if ('problem' in r) throw new ConflictError(`Det går inte att avgöra vem som betalar för gruppen: ${r.problem}`);
-    return r.code;
+    return r.payerCode;
   }
 
   /**

@@ -8,7 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import { PayerResolutionError, resolvePayer } from '../paying-bodies/resolve-payer';
+import { payerCodeOrNull, payerOfGroup } from '../paying-bodies/payer-of-group';
 import { recruitmentWorkflowId } from '../../workflows/ids';
 import { groupEndedSignal, RecruitmentStatus, recruitmentStatusQuery } from '../../workflows/recruitment.messages';
 import { recruitmentWorkflow } from '../../workflows/recruitment.workflow';
@@ -88,7 +88,8 @@ export class WorkingGroupsService {
   /** Starts (or finds) the recruitment workflow of a stored group. */
   async startRecruitment(groupId: string): Promise<void> {
     const group = await this.findOrThrow(groupId);
-    const payerCode = await this.payerCodeOf(group);
+    // Who pays the group's fees (§4.5.4–4.5.5); null when the stored group lacks what decides it.
+    const payerCode = payerCodeOrNull(await payerOfGroup(this.ds, group.id));
     try {
       await this.temporal.workflow.start(recruitmentWorkflow, {
         workflowId: recruitmentWorkflowId(group.id),
@@ -169,17 +170,6 @@ export class WorkingGroupsService {
 
   async list(): Promise<WorkingGroup[]> {
     return this.repo.all();
-  }
-
-  /** Who pays the group's fees (§4.5.4–4.5.5); null when the stored group lacks what decides it. */
-  private async payerCodeOf(group: WorkingGroup): Promise<string | null> {
-    const parent = group.parentGroupId ? await this.ds.getRepository(WorkingGroup).findOneBy({ id: group.parentGroupId }) : null;
-    try {
-      return resolvePayer(group, parent).payerCode;
-    } catch (e) {
-      if (e instanceof PayerResolutionError) return null;
-      throw e;
-    }
   }
 
   private async findOrThrow(id: string): Promise<WorkingGroup> {

@@ -7,6 +7,7 @@ import { addDays, calendarPeriod, stockholmDate, stockholmMidnight } from '../sr
 import type { AssignmentState, PeriodState, ReportingFrequency } from '../workflows/assignment.messages';
 import type { ActivityContext, StoredDraft } from './deps';
 import { stepKey } from '../src/audit/audit-line';
+import { isUuid } from '../src/common/uuid';
 
 export interface AssignmentStepArgs {
   assignmentId: string;
@@ -119,7 +120,7 @@ export function createAssignmentActivities({ dataSource, logger, repositories: {
         );
         if (!first) return;
         await assignments.setState(a.assignmentId, a.state, a.endReason ?? null, em);
-        const actorUuid = /^[0-9a-f-]{36}$/i.test(a.actor) ? a.actor : null;
+        const actorUuid = isUuid(a.actor) ? a.actor : null;
         if (a.agreement?.state === 'signed') {
           await assignments.markAgreementSigned(a.agreement.id, actorUuid, em);
         } else if (a.agreement?.state === 'countersigned') {

@@ -3,6 +3,7 @@ import type { Representation } from '../workflows/assignment.messages';
 import { payerCodeOrNull, payerOfGroup } from '../src/paying-bodies/payer-of-group';
 import type { ActivityContext } from './deps';
 import { stepKey } from '../src/audit/audit-line';
+import { isUuid } from '../src/common/uuid';
 
 export interface RecruitmentStepArgs {
   groupId: string;
@@ -40,7 +41,7 @@ export interface AppointArgs {
   terms: AssignmentTerms;
 }
 
-const uuidOrNull = (v: string) => (/^[0-9a-f-]{36}$/i.test(v) ? v : null);
+const uuidOrNull = (v: string) => (isUuid(v) ? v : null);
 
 export function createRecruitmentActivities({ dataSource, logger, repositories: { recruitment, assignments, audit } }: ActivityContext) {
   return {

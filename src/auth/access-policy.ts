@@ -8,6 +8,7 @@ import { GroupCoordinatorsRepository } from '../users/group-coordinators.reposit
 import { AccessRepository } from './access.repository';
 import type { AuthUser } from './auth-user';
 import type { ScopeKind } from './auth.decorators';
+import { isUuid } from '../common/uuid';
 
 /** The kinds whose rules live here. */
 export const BUILT_IN_SCOPE_KINDS = ['group', 'assignment', 'organisation', 'organisation-record', 'person', 'payer'] as const;
@@ -30,7 +31,6 @@ export interface ScopeResolverOptions {
   idFormat?: 'uuid' | 'any';
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Why a user may read a person's payment details (personnummer, bank account): they are the person, or they work
@@ -99,15 +99,15 @@ export class AccessPolicy {
     if (typeof id !== 'string' || id.length === 0 || id.length > 200) return false;
     switch (kind) {
       case 'group':
-        return UUID.test(id) && (this.isAdmin(user) || (await this.coordinates(user, id)));
+        return isUuid(id) && (this.isAdmin(user) || (await this.coordinates(user, id)));
       case 'assignment':
-        return UUID.test(id) && this.canAccessAssignment(user, id);
+        return isUuid(id) && this.canAccessAssignment(user, id);
       case 'organisation':
-        return UUID.test(id) && (this.isAdmin(user) || this.speaksFor(user, id));
+        return isUuid(id) && (this.isAdmin(user) || this.speaksFor(user, id));
       case 'organisation-record':
-        return UUID.test(id) && this.mayReadOrganisation(user, id);
+        return isUuid(id) && this.mayReadOrganisation(user, id);
       case 'person':
-        return UUID.test(id) && (await this.paymentDetailsBasis(user, id)) !== null;
+        return isUuid(id) && (await this.paymentDetailsBasis(user, id)) !== null;
       case 'payer':
         return user.roles.includes('finance') && user.payerCode !== null && samePayer(user.payerCode, id);
       default: {
@@ -116,7 +116,7 @@ export class AccessPolicy {
           this.logger.warn({ kind }, 'no scope resolver registered for this kind: access denied');
           return false;
         }
-        if (ext.idFormat === 'uuid' && !UUID.test(id)) return false;
+        if (ext.idFormat === 'uuid' && !isUuid(id)) return false;
         return (await ext.resolve(user, id, { ds: this.ds, policy: this })) === true;
       }
     }
@@ -137,7 +137,7 @@ export class AccessPolicy {
    * organisation's own contacts. False for an organisation that does not exist.
    */
   async mayReadOrganisation(user: AuthUser, id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     if (!this.isAdmin(user) && !user.roles.includes('coordinator') && !this.speaksFor(user, id)) return false;
     return this.repo.organisationExists(id);
   }
@@ -148,7 +148,7 @@ export class AccessPolicy {
    * paid payout line for the person. Any other finance officer, an administrator, a coordinator, a contact: null.
    */
   async paymentDetailsBasis(user: AuthUser, personId: string): Promise<PaymentDetailsBasis | null> {
-    if (!UUID.test(personId)) return null;
+    if (!isUuid(personId)) return null;
     if (user.personId !== null && user.personId.toLowerCase() === personId.toLowerCase()) return { as: 'self' };
     if (!user.roles.includes('finance') || user.payerCode === null) return null;
     const payer = user.payerCode;
@@ -164,7 +164,7 @@ export class AccessPolicy {
 
   /** A coordinator of this group (the coordinator role and a group_coordinator row). */
   async coordinates(user: AuthUser, groupId: string): Promise<boolean> {
-    if (!user.roles.includes('coordinator') || !UUID.test(groupId)) return false;
+    if (!user.roles.includes('coordinator') || !isUuid(groupId)) return false;
     return this.coordinators.isRecorded(user.id, groupId);
   }
 

@@ -7,6 +7,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import { toOpenApiPath } from '../auth/openapi-auth';
+import { UUID_PATTERN } from './uuid';
 
 /**
  * Publishes in the OpenAPI document the bounds the DTOs' class-validator decorators enforce (whole numbers,
@@ -97,7 +98,7 @@ function applyConstraints(target: Schema, metas: Meta[]) {
         break;
       case 'isUuid':
         s.format = 'uuid';
-        s.pattern ??= '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+        s.pattern ??= UUID_PATTERN;
         break;
       case 'isOrganisationNumber':
         s.pattern ??= '^\\d{6}-?\\d{4}$';

@@ -7,13 +7,13 @@ import { ForbiddenError } from '../common/errors';
 import { DocumentsRepository } from './documents.repository';
 import type { DocumentSubject } from './documents.service';
 import type { SignerRole } from './signing/signer';
+import { isUuid } from '../common/uuid';
 
 /**
  * Who may see a document: whoever may see its subject. A document about an assignment is visible to the
  * representative, the group's coordinators, the nominating organisation's contacts and administrators; one about
  * a person (a payout slip) to that person and finance. Subjects of other kinds are visible to nobody.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SUBJECT_SCOPES: readonly ScopeKind[] = ['assignment', 'person', 'group', 'organisation', 'payer', 'batch', 'time-report'];
 
@@ -48,7 +48,7 @@ export class DocumentSigningPolicy {
     const own = role === 'representative' || role === 'declarant';
     if (subject.type === 'person') return own && user.personId !== null && user.personId === subject.id;
     if (subject.type === 'group') return !own && this.policy.coordinates(user, subject.id);
-    if (subject.type !== 'assignment' || !UUID.test(subject.id)) return false;
+    if (subject.type !== 'assignment' || !isUuid(subject.id)) return false;
     const a = await new DocumentsRepository(this.ds).assignmentParties(subject.id);
     if (!a) return false;
     if (own) return user.personId !== null && a.personId === user.personId;

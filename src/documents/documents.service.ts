@@ -25,6 +25,7 @@ import { DocumentSignature } from './document-signature.entity';
 import { containsPersonnummer } from './personal-data.guard';
 import { METHOD_LABELS_SV, ROLE_LABELS_SV, SignatureMethod, Signer, SignerRole, SIGNER_ROLES, SIGNING_RULES } from './signing/signer';
 import { DocumentVariant, StoredDocument } from './stored-document.entity';
+import { isUuid } from '../common/uuid';
 
 /** What a document is about; its scope rules decide who may see it (e.g. 'assignment', 'person', 'group'). */
 export interface DocumentSubject {
@@ -122,7 +123,6 @@ export interface VerificationReport {
   checkedAt: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHA256 = /^[0-9a-f]{64}$/;
 const NOT_FOUND = 'Dokumentet finns inte.';
 
@@ -459,14 +459,14 @@ export class DocumentsService {
   }
 
   private async find(id: string): Promise<StoredDocument> {
-    if (typeof id !== 'string' || !UUID.test(id)) throw new NotFoundError(NOT_FOUND);
+    if (!isUuid(id)) throw new NotFoundError(NOT_FOUND);
     const doc = await this.repo.find(id);
     if (!doc) throw new NotFoundError(NOT_FOUND);
     return doc;
   }
 
   private async findWithContent(em: EntityManager, id: string): Promise<StoredDocument & { content: Buffer }> {
-    if (typeof id !== 'string' || !UUID.test(id)) throw new NotFoundError(NOT_FOUND);
+    if (!isUuid(id)) throw new NotFoundError(NOT_FOUND);
     const doc = await this.repo.findWithContent(em, id);
     if (!doc) throw new NotFoundError(NOT_FOUND);
     return doc as StoredDocument & { content: Buffer };

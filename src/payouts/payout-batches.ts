@@ -11,9 +11,8 @@ import { changedDetailsMessage } from './payee-details';
 import { lastEndedPeriod, parsePeriod } from './period';
 import { periodOpenMessage } from '../../workflows/payout-period';
 import type { PayoutBatchSummary } from '../../workflows/payout-run.messages';
+import { isUuid } from '../common/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 /**
  * The payout batches in PostgreSQL: drafting, holding a line, approving, cancelling. The payout-run workflow's

@@ -18,7 +18,6 @@ const NOT_YET_IN_REPOSITORIES = [
   'src/group-activities/group-activities.module.ts',
   'src/payouts/payout-batches.ts',
   'src/time-reports/time-reports.module.ts',
-  'src/working-groups/working-groups.service.ts',
 ];
 
 export default tseslint.config(

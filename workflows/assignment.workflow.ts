@@ -14,40 +14,28 @@ import {
 import type { Activities } from '../activities';
 import type { AssignmentStepArgs } from '../activities/assignment.activities';
 import {
-  acceptUpdate,
-  agreementCountersignedUpdate,
-  agreementSignedUpdate,
   AssignmentCarriedState,
   AssignmentChange,
   AssignmentInput,
   AssignmentPolicy,
   AssignmentResult,
   AssignmentState,
-  AssignmentStatus,
   assignmentStatusQuery,
-  declarationReviewedUpdate,
-  declarationSubmittedUpdate,
-  declineUpdate,
   defaultAssignmentPolicy,
-  detailsGivenUpdate,
   EndReason,
-  introductionCompletedUpdate,
-  mandateWithdrawnUpdate,
-  reportAttestedUpdate,
   ReportingPeriodState,
-  reportSubmittedSignal,
-  reportSubmittedUpdate,
-  withdrawUpdate,
 } from './assignment.messages';
-import { whoseTurn } from './assignment/turns';
-import { recruitmentWorkflowId } from './ids';
+import { dueAt, nextDeadline } from './assignment/deadlines';
+import { onTimer, setStepHandlers, type AssignmentSteps } from './assignment/handlers';
+import { entryNotices, freshState, stepOf } from './assignment/onboarding';
+import { carriedPeriods, closePeriod, finalReportDue, finished, nextPeriod, openedPeriod, type PeriodEnded } from './assignment/reporting-cycle';
+import { statusOf } from './assignment/status';
 import { DeadlineTimer } from './deadline-timer';
-import { EffectQueue, LOCAL_RECORD_OPTIONS, recordStep } from './effects';
-import { invalidInput, wrongState } from './refusals';
-import { isUuid, requireActor } from './checks';
 import { iso, toMs, waitMs } from './duration';
+import { EffectQueue, LOCAL_RECORD_OPTIONS, recordStep } from './effects';
+import { recruitmentWorkflowId } from './ids';
 import type { MailParams, MailRecipient, MailTemplate } from './notifications';
-import { assignmentChangedSignal, groupEndedSignal } from './recruitment.messages';
+import { assignmentChangedSignal } from './recruitment.messages';
 import { groupIdKey, kindKey, payerKey, stateKey } from './search-attributes';
 import { PATCH } from './versioning';
 
@@ -58,65 +46,18 @@ const acts = proxyActivities<Activities>({
 /** Step records as local activities (runs since the 2026-11 patch; see `recordStep` in effects.ts). */
 const local = proxyLocalActivities<Activities>(LOCAL_RECORD_OPTIONS);
 
-/** How the state reads in a Swedish refusal: "uppdraget är …". */
-const STATE_SV: Record<AssignmentState, string> = {
-  nominated: 'utsett och väntar på svar',
-  accepted: 'accepterat och väntar på person- och betalningsuppgifter',
-  declined: 'avböjt',
-  'details-given': 'under upprättande av överenskommelse',
-  'agreement-drafted': 'väntar på företrädarens underskrift',
-  signed: 'väntar på kontrasignering',
-  countersigned: 'väntar på jävsdeklaration',
-  'declaration-submitted': 'väntar på granskning av jävsdeklarationen',
-  'declaration-needs-changes': 'väntar på en kompletterad jävsdeklaration',
-  'declaration-approved': 'väntar på introduktion',
-  active: 'aktivt',
-  ended: 'avslutat',
-};
-
-const FINAL: readonly AssignmentState[] = ['declined', 'ended'];
-/** Finalised periods kept in the state (older ones live on in the read model). */
-const KEEP_PERIODS = 24;
-
-function freshState(now: number): AssignmentCarriedState {
-  return {
-    state: 'nominated',
-    endReason: null,
-    transitionNo: 0,
-    step: { startedAt: now, deadlineAt: null, reminderAt: null, reminders: 0, overdueNotified: false },
-    agreementId: null,
-    declaration: { state: 'none', declarationId: null, approvedAt: null, nextDueAt: null, renewDeadlineAt: null },
-    activatedAt: null,
-    tenureEndsAt: null,
-    planned: false,
-    periods: [],
-    nextPeriodIndex: 1,
-    missedPeriods: [],
-    attestedPeriods: 0,
-    runs: 1,
-  };
-}
-
 /**
  * One per representative and group (ID `assignment:<assignmentId>`), started by the group's recruitment workflow
- * when the coordinator appoints a nominee, and outliving it (parent close policy ABANDON).
- *
- * Onboarding: nominated → accepted (or declined; no answer within `answerWithin` counts as declined, with a
- * reminder `answerReminderBefore` the deadline) → details-given (the API stored the encrypted details first) →
- * agreement-drafted (activity `draftAgreement`) → signed → countersigned → declaration-submitted →
- * declaration-approved (or declaration-needs-changes and back) → active (introduction completed). Each human step
- * waits with a deadline (`stepWithin`); at the deadline whoever's turn it is gets a reminder (at most
- * `maxStepReminders`), then the coordinator is told once that the step is overdue.
- *
- * Active: a reporting cycle per period (calendar month/quarter, or `reportingPeriodLength`): at each period's end
- * the representative is asked to report, reminded `reportReminderBefore` the deadline (`reportWithin`), and a
- * period with no report by then is recorded as missed; `reportAttested` (the payouts hook) closes a period. The
- * declaration is renewed on any change and at least every `declarationRenewEvery`. Continues as new after each
- * reporting period (and when the history grows), carrying its state.
+ * when the coordinator appoints a nominee, and outliving it (parent close policy ABANDON). This function is the
+ * wiring: the decisions are in assignment/ — onboarding.ts (nominated → accepted → details-given →
+ * agreement-drafted → signed → countersigned → declaration-submitted → declaration-approved → active, each human
+ * step with a deadline and reminders), reporting-cycle.ts (a period at a time while active: report, remind, missed,
+ * attested), declaration-renewal.ts, deadlines.ts (the one timer), handlers.ts (the human steps as updates).
  *
  * Ends at the end of its period (`tenure` or the assignment's period end), on withdrawal by the person, on
  * withdrawal of the organisation's mandate, or when the group ends; every end (and activation and decline) is
  * signalled to `recruitment:<groupId>`. After an end it waits for the last periods' reports, then completes.
+ * Continues as new after each reporting period (and when the history grows), carrying its state.
  *
  * Every transition is written by idempotent activities (keys: workflow ID, execution chain, step number) to the
  * read model and the audit log; mails go through `sendMail`, keyed the same way. History holds IDs only.
@@ -124,28 +65,26 @@ function freshState(now: number): AssignmentCarriedState {
 export async function assignmentWorkflow(input: AssignmentInput): Promise<AssignmentResult> {
   /** Step records as local activities, answers after the record, mails after the answer (effects.ts). */
   const localRecords = patched(PATCH.assignmentLocalRecords);
-  /**
-   * The first reporting period starts at the agreement's first day (not at activation), so meetings between the
-   * agreement's start and the activation belong to a period (issue 13 #11b). Runs before the patch planned it from
-   * activation.
-   */
+  /** The first reporting period starts at the agreement's first day, not at activation (issue 13 #11b). */
   const periodsFromAgreement = patched(PATCH.assignmentPeriodsFromAgreement);
   const policy: AssignmentPolicy = { ...defaultAssignmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
   /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
   const chainId = workflowInfo().firstExecutionRunId;
   const SYSTEM = `system:${workflowId}`;
-  const s: AssignmentCarriedState = input.carried ?? freshState(Date.now());
-  const fx = new EffectQueue(localRecords);
+  const assignment: AssignmentCarriedState = input.carried ?? freshState(Date.now());
+  const effects = new EffectQueue(localRecords);
   const timer = new DeadlineTimer();
   let closedThisRun = 0;
+  /** A short, idempotent activity: local (with a fallback, effects.ts `recordStep`) since the 2026-11 patch. */
+  const quick = <A, R>(localFn: (a: A) => Promise<R>, remoteFn: (a: A) => Promise<R>, args: A) => (localRecords ? recordStep(localFn, remoteFn, args) : remoteFn(args));
 
   // ---- recording and notifying ------------------------------------------------------------------------------
 
   const publish = () => {
     const values = [
       { key: groupIdKey, value: input.groupId },
-      { key: stateKey, value: s.state },
+      { key: stateKey, value: assignment.state },
       { key: kindKey, value: 'assignment' },
       ...(input.payerCode ? [{ key: payerKey, value: input.payerCode }] : []),
     ];
@@ -158,19 +97,19 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
 
   /** Queues an audit line + read-model write for a step; returns the step's number (for mail keys). */
   const record = (action: string, actor: string, extra: Partial<AssignmentStepArgs> = {}): number => {
-    s.transitionNo++;
+    assignment.transitionNo++;
     const args: AssignmentStepArgs = {
       assignmentId: input.assignmentId,
       workflowId,
       chainId,
-      transitionNo: s.transitionNo,
+      transitionNo: assignment.transitionNo,
       action,
       actor,
-      state: s.state,
+      state: assignment.state,
       ...extra,
     };
-    fx.record(localRecords ? () => recordStep(local.recordAssignmentStep, acts.recordAssignmentStep, args) : () => acts.recordAssignmentStep(args));
-    return s.transitionNo;
+    effects.record(() => quick(local.recordAssignmentStep, acts.recordAssignmentStep, args));
+    return assignment.transitionNo;
   };
 
   const person: MailRecipient = { kind: 'person', personId: input.personId };
@@ -188,11 +127,11 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
         ...params,
       },
     };
-    fx.addConcurrent(() => acts.sendMail(req));
+    effects.addConcurrent(() => acts.sendMail(req));
   };
 
   const tellRecruitment = (change: AssignmentChange) =>
-    fx.add(async () => {
+    effects.add(async () => {
       try {
         await getExternalWorkflowHandle(recruitmentWorkflowId(input.groupId)).signal(assignmentChangedSignal, change);
       } catch (err) {
@@ -201,143 +140,61 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
       }
     });
 
-  const enterStep = (st: AssignmentState, now: number) => {
-    s.step = { startedAt: now, deadlineAt: null, reminderAt: null, reminders: 0, overdueNotified: false };
-    if (st === 'nominated') {
-      s.step.deadlineAt = now + toMs(policy.answerWithin);
-      const reminderAt = s.step.deadlineAt - toMs(policy.answerReminderBefore);
-      s.step.reminderAt = reminderAt > now ? reminderAt : null;
-    } else if (whoseTurn(st)) {
-      s.step.deadlineAt = now + toMs(policy.stepWithin);
-    }
-  };
+  const recipient = (to: 'person' | 'coordinators' | 'finance' | 'organisation'): MailRecipient =>
+    to === 'person'
+      ? person
+      : to === 'coordinators'
+        ? coordinators
+        : to === 'finance'
+          ? { kind: 'finance', payerCode: input.payerCode }
+          : { kind: 'organisation', organisationId: input.organisationId as string };
 
-  /** Moves to a new state: records it and tells whoever's turn it is. */
+  /** Moves to a new state: records it and tells whoever's turn it is (onboarding.ts `entryNotices`). */
   const moveTo = (to: AssignmentState, action: string, actor: string, extra: Partial<AssignmentStepArgs> = {}): number => {
-    s.state = to;
-    enterStep(to, Date.now());
+    assignment.state = to;
+    assignment.step = stepOf(to, Date.now(), policy);
     publish();
     const no = record(action, actor, extra);
-    const deadline = iso(s.step.deadlineAt);
-    switch (to) {
-      case 'nominated':
-        mail('assignment-offer', person, no, { deadline });
-        break;
-      case 'accepted':
-        mail('details-requested', person, no, { deadline });
-        break;
-      case 'agreement-drafted':
-        mail('agreement-ready', person, no, { deadline });
-        break;
-      case 'signed':
-        mail('countersign-requested', coordinators, no, { deadline });
-        break;
-      case 'countersigned':
-        mail('declaration-requested', person, no, { deadline });
-        break;
-      case 'declaration-submitted':
-        mail('declaration-review-requested', coordinators, no, { deadline });
-        break;
-      case 'declaration-needs-changes':
-        mail('declaration-needs-changes', person, no, { deadline });
-        break;
-      case 'declaration-approved':
-        mail('introduction-offered', person, no);
-        mail('introduction-pending', coordinators, no, { deadline });
-        break;
-      case 'active':
-        mail('assignment-active', person, no);
-        mail('new-payee', { kind: 'finance', payerCode: input.payerCode }, no);
-        tellRecruitment({ assignmentId: input.assignmentId, state: 'active', reason: null });
-        break;
-      case 'declined':
-        mail('assignment-declined', coordinators, no, { reason: s.endReason ?? 'declined' });
-        tellRecruitment({ assignmentId: input.assignmentId, state: 'declined', reason: s.endReason });
-        break;
-      case 'ended': {
-        const finalDue = s.periods.filter((p) => p.state === 'awaiting-report').map((p) => p.dueAt ?? 0);
-        const reason = s.endReason ?? undefined;
-        mail('assignment-ended', person, no, { reason, deadline: finalDue.length ? iso(Math.max(...finalDue)) : null });
-        mail('assignment-ended-coordinator', coordinators, no, { reason });
-        if (input.organisationId && s.endReason !== 'mandate-withdrawn') {
-          mail('assignment-ended-organisation', { kind: 'organisation', organisationId: input.organisationId }, no, { reason });
-        }
-        if (s.activatedAt !== null) mail('payee-ended', { kind: 'finance', payerCode: input.payerCode }, no);
-        tellRecruitment({ assignmentId: input.assignmentId, state: 'ended', reason: s.endReason });
-        break;
-      }
-      default:
-        break;
-    }
+    const notices = entryNotices(to, {
+      deadline: iso(assignment.step.deadlineAt),
+      endReason: assignment.endReason,
+      hasOrganisation: Boolean(input.organisationId),
+      activated: assignment.activatedAt !== null,
+      finalReportDeadline: iso(finalReportDue(assignment)),
+    });
+    for (const m of notices.mails) mail(m.template, recipient(m.to), no, m.params);
+    if (notices.tellRecruitment) tellRecruitment({ assignmentId: input.assignmentId, state: to === 'active' ? 'active' : to === 'declined' ? 'declined' : 'ended', reason: to === 'active' ? null : assignment.endReason });
     return no;
   };
 
   // ---- reporting cycle ----------------------------------------------------------------------------------------
 
-  const closePeriod = (p: ReportingPeriodState, endsAt: number) => {
-    p.endsAt = endsAt;
-    p.dueAt = endsAt + toMs(policy.reportWithin);
-    if (p.state === 'open') p.state = 'awaiting-report';
-    closedThisRun++;
-    const no = record('period-ended', SYSTEM, {
-      details: { period: p.key },
-      period: { key: p.key, state: p.state, dueAt: iso(p.dueAt), endsAt: iso(endsAt) },
-    });
-    if (p.state === 'awaiting-report') mail('report-due', person, no, { period: p.key, deadline: iso(p.dueAt) });
-  };
-
   /**
    * A period whose report was submitted before the period ended (the time-report hook, issue 13 #11a) still ends
-   * at its end: it gets its deadline (for the attestation), the next period follows it. Only submissions reach this
-   * (no history before the hook has such a period), and the patch marks the runs that do.
+   * at its end. Only submissions reach this (no history before the hook has such a period): the patch is asked here.
    */
-  const submittedBeforeItsEnd = (p: ReportingPeriodState) =>
-    p.state === 'submitted' && p.dueAt === null && patched(PATCH.assignmentSubmittedReportHook);
-  /** Not yet ended: it ends at `endsAt` (or when the assignment ends). */
-  const running = (p: ReportingPeriodState) => p.state === 'open' || submittedBeforeItsEnd(p);
+  const running = (p: ReportingPeriodState) =>
+    p.state === 'open' || (p.state === 'submitted' && p.dueAt === null && patched(PATCH.assignmentSubmittedReportHook));
 
-  const reportReminderAt = (p: ReportingPeriodState) => (p.dueAt === null ? null : p.dueAt - toMs(policy.reportReminderBefore));
-  const attestDeadline = (p: ReportingPeriodState) => (p.dueAt === null ? null : p.dueAt + toMs(policy.attestWithin));
+  const periodEnded = (e: PeriodEnded) => {
+    closedThisRun++;
+    const no = record('period-ended', SYSTEM, {
+      details: { period: e.key },
+      period: { key: e.key, state: e.state, dueAt: iso(e.dueAt), endsAt: iso(e.endsAt) },
+    });
+    if (e.state === 'awaiting-report') mail('report-due', person, no, { period: e.key, deadline: iso(e.dueAt) });
+  };
 
   const end = (reason: EndReason, actor: string) => {
     const now = Date.now();
-    s.endReason = reason;
-    for (const p of s.periods) if (running(p)) closePeriod(p, Math.min(now, p.endsAt));
+    assignment.endReason = reason;
+    for (const p of assignment.periods) if (running(p)) periodEnded(closePeriod(p, Math.min(now, p.endsAt), policy));
     moveTo('ended', 'ended', actor, { endReason: reason });
   };
 
-  const pendingPeriods = () => s.periods.some((p) => p.state === 'open' || p.state === 'awaiting-report' || p.state === 'submitted');
-  const finished = () => s.state === 'declined' || (s.state === 'ended' && !pendingPeriods());
-
   // ---- status -------------------------------------------------------------------------------------------------
 
-  const status = (): AssignmentStatus => ({
-    assignmentId: input.assignmentId,
-    groupId: input.groupId,
-    organisationId: input.organisationId,
-    representation: input.representation,
-    state: s.state,
-    endReason: s.endReason,
-    waitingFor: whoseTurn(s.state),
-    deadline: whoseTurn(s.state) ? iso(s.step.deadlineAt) : null,
-    remindersSent: s.step.reminders,
-    agreementId: s.agreementId,
-    declaration: {
-      state: s.declaration.state,
-      declarationId: s.declaration.declarationId,
-      approvedAt: iso(s.declaration.approvedAt),
-      nextDueAt: iso(s.declaration.nextDueAt),
-    },
-    reporting: {
-      frequency: input.reportingFrequency,
-      periods: s.periods.map((p) => ({ key: p.key, state: p.state, endsAt: iso(p.endsAt) as string, dueAt: iso(p.dueAt) })),
-      missed: [...s.missedPeriods],
-      attested: s.attestedPeriods,
-    },
-    activatedAt: iso(s.activatedAt),
-    tenureEndsAt: iso(s.tenureEndsAt),
-    transitions: s.transitionNo,
-  });
+  const status = () => statusOf(input, assignment);
 
   // The first state is entered before any handler is set: an update that arrives in the workflow's first task
   // (an accept right after the offer) then runs after `nominated`, instead of being overwritten by it.
@@ -345,440 +202,51 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
   if (!input.carried) moveTo('nominated', 'offered', SYSTEM, { details: { groupId: input.groupId } });
 
   setHandler(assignmentStatusQuery, status);
-
-  // ---- human steps: updates with validators -------------------------------------------------------------------
-
-  const notNow = (what: string) => wrongState(`Det går inte att ${what} nu: uppdraget är ${STATE_SV[s.state]}.`);
-  /** The answer: once the step's record is written (runs before the 2026-11 patch: once all its effects have run). */
-  const done = async () => {
-    await fx.answerable();
-    return status();
+  const steps: AssignmentSteps = {
+    ...{ input, policy, state: assignment, system: SYSTEM, person, coordinators, record, mail, moveTo, end, periodEnded },
+    done: async () => {
+      await effects.answerable();
+      return status();
+    },
   };
-
-  setHandler(
-    acceptUpdate,
-    (a) => {
-      moveTo('accepted', 'accepted', a.actorId);
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (s.state !== 'nominated') throw notNow('acceptera uppdraget');
-      },
-    },
-  );
-
-  setHandler(
-    declineUpdate,
-    (a) => {
-      s.endReason = 'declined';
-      moveTo('declined', 'declined', a.actorId, { endReason: 'declined' });
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (s.state !== 'nominated') throw notNow('tacka nej');
-      },
-    },
-  );
-
-  setHandler(
-    detailsGivenUpdate,
-    (a) => {
-      if (s.state === 'accepted') moveTo('details-given', 'details-given', a.actorId);
-      else record('details-updated', a.actorId);
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (s.state === 'nominated' || FINAL.includes(s.state)) throw notNow('lämna person- och betalningsuppgifter');
-      },
-    },
-  );
-
-  const currentAgreement = (a: { agreementId?: unknown }) => {
-    if (!isUuid(a?.agreementId)) throw invalidInput('Ange vilken överenskommelse det gäller.');
-    if (a.agreementId !== s.agreementId) throw wrongState('Överenskommelsen är inte den aktuella versionen för uppdraget.');
-  };
-
-  setHandler(
-    agreementSignedUpdate,
-    (a) => {
-      moveTo('signed', 'agreement-signed', a.actorId, { agreement: { id: a.agreementId, state: 'signed' }, details: { agreementId: a.agreementId } });
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (s.state !== 'agreement-drafted') throw notNow('underteckna överenskommelsen');
-        currentAgreement(a);
-      },
-    },
-  );
-
-  setHandler(
-    agreementCountersignedUpdate,
-    (a) => {
-      moveTo('countersigned', 'agreement-countersigned', a.actorId, {
-        agreement: { id: a.agreementId, state: 'countersigned' },
-        details: { agreementId: a.agreementId },
-      });
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (s.state !== 'signed') throw notNow('kontrasignera överenskommelsen');
-        currentAgreement(a);
-      },
-    },
-  );
-
-  setHandler(
-    declarationSubmittedUpdate,
-    (a) => {
-      s.declaration.declarationId = a.declarationId;
-      s.declaration.state = 'submitted';
-      const extra = { declaration: { id: a.declarationId, state: 'submitted' as const }, details: { declarationId: a.declarationId } };
-      if (s.state === 'countersigned' || s.state === 'declaration-needs-changes') {
-        moveTo('declaration-submitted', 'declaration-submitted', a.actorId, extra);
-      } else {
-        // A renewed declaration (changed circumstances, or the periodic renewal) while the assignment goes on.
-        const no = record('declaration-renewed', a.actorId, extra);
-        mail('declaration-review-requested', coordinators, no);
-      }
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (!isUuid(a?.declarationId)) throw invalidInput('Ange vilken jävsdeklaration det gäller.');
-        const onboarding = s.state === 'countersigned' || s.state === 'declaration-needs-changes';
-        const goingOn = s.state === 'active' || s.state === 'declaration-approved';
-        if (!onboarding && !goingOn) throw notNow('lämna en jävsdeklaration');
-        if (goingOn && s.declaration.state === 'submitted') throw wrongState('En jävsdeklaration väntar redan på granskning.');
-      },
-    },
-  );
-
-  setHandler(
-    declarationReviewedUpdate,
-    (a) => {
-      const now = Date.now();
-      const extra = { declaration: { id: a.declarationId, state: a.outcome }, details: { declarationId: a.declarationId, outcome: a.outcome } };
-      if (a.outcome === 'approved') {
-        s.declaration = {
-          state: 'approved',
-          declarationId: a.declarationId,
-          approvedAt: now,
-          nextDueAt: now + toMs(policy.declarationRenewEvery),
-          renewDeadlineAt: null,
-        };
-      } else {
-        s.declaration.state = 'needs-changes';
-        s.declaration.renewDeadlineAt = now + toMs(policy.declarationRenewWithin);
-      }
-      if (s.state === 'declaration-submitted') {
-        if (a.outcome === 'approved') moveTo('declaration-approved', 'declaration-approved', a.actorId, extra);
-        else moveTo('declaration-needs-changes', 'declaration-needs-changes', a.actorId, extra);
-      } else {
-        const no = record(a.outcome === 'approved' ? 'declaration-approved' : 'declaration-needs-changes', a.actorId, extra);
-        if (a.outcome === 'needs-changes') mail('declaration-needs-changes', person, no, { deadline: iso(s.declaration.renewDeadlineAt) });
-      }
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (a?.outcome !== 'approved' && a?.outcome !== 'needs-changes') throw invalidInput('Granskningen ska vara godkänd eller behöver kompletteras.');
-        if (s.declaration.state !== 'submitted' || FINAL.includes(s.state)) throw wrongState('Det finns ingen jävsdeklaration som väntar på granskning.');
-        if (a.declarationId !== s.declaration.declarationId) throw wrongState('Jävsdeklarationen är inte den som väntar på granskning.');
-      },
-    },
-  );
-
-  setHandler(
-    introductionCompletedUpdate,
-    (a) => {
-      s.activatedAt = Date.now();
-      moveTo('active', 'introduction-completed', a.actorId);
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (s.state !== 'declaration-approved') throw notNow('registrera introduktionen');
-      },
-    },
-  );
-
-  setHandler(
-    withdrawUpdate,
-    (a) => {
-      if (s.state === 'nominated') {
-        s.endReason = 'declined';
-        moveTo('declined', 'declined', a.actorId, { endReason: 'declined' });
-      } else {
-        end('withdrawn', a.actorId);
-      }
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (FINAL.includes(s.state)) throw notNow('lämna uppdraget');
-      },
-    },
-  );
-
-  setHandler(
-    mandateWithdrawnUpdate,
-    (a) => {
-      end('mandate-withdrawn', a.actorId);
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (!isUuid(a?.organisationId)) throw invalidInput('Ange organisationen som återkallar mandatet.');
-        if (input.representation === 'own-experience' || a.organisationId !== input.organisationId) {
-          throw wrongState('Uppdraget bygger inte på den organisationens mandat.');
-        }
-        if (FINAL.includes(s.state)) throw notNow('återkalla mandatet');
-      },
-    },
-  );
-
-  setHandler(
-    reportAttestedUpdate,
-    (a) => {
-      const p = s.periods.find((x) => x.key === a.period) as ReportingPeriodState;
-      const first = p.state !== 'attested';
-      if (first) {
-        p.state = 'attested';
-        s.attestedPeriods++;
-        s.missedPeriods = s.missedPeriods.filter((k) => k !== p.key);
-      }
-      record(first ? 'report-attested' : 'report-attested-again', a.actorId, {
-        details: { period: p.key, timeReportId: isUuid(a.timeReportId) ? a.timeReportId : null },
-        period: { key: p.key, state: 'attested' },
-      });
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (typeof a?.period !== 'string' || !/^[A-Za-z0-9-]{1,20}$/.test(a.period)) throw invalidInput('Ange rapportperioden, till exempel 2026-03.');
-        if (a.timeReportId !== undefined && a.timeReportId !== null && !isUuid(a.timeReportId)) throw invalidInput('timeReportId måste vara ett UUID.');
-        if (!s.periods.some((x) => x.key === a.period)) throw wrongState(`Uppdraget har ingen rapportperiod ${a.period}.`);
-      },
-    },
-  );
-
-  // The time-report hook (issue 13 #11a). A new handler only: histories without this update replay as before.
-  setHandler(
-    reportSubmittedUpdate,
-    (a) => {
-      const p = s.periods.find((x) => x.key === a.period) as ReportingPeriodState;
-      const submittedAt = typeof a.submittedAt === 'string' ? Date.parse(a.submittedAt) : NaN;
-      const inTimeButMissed = p.state === 'missed' && p.dueAt !== null && Number.isFinite(submittedAt) && submittedAt <= p.dueAt;
-      if (p.state === 'open' || p.state === 'awaiting-report' || inTimeButMissed) {
-        p.state = 'submitted';
-        if (inTimeButMissed) s.missedPeriods = s.missedPeriods.filter((k) => k !== p.key);
-        record('report-submitted', a.actorId, {
-          details: { period: p.key, timeReportId: isUuid(a.timeReportId) ? a.timeReportId : null, ...(inTimeButMissed ? { correctedFromMissed: true } : {}) },
-          period: { key: p.key, state: 'submitted' },
-        });
-      }
-      // Already submitted, attested, or late (missed/unattested): nothing changes; the attestation decides.
-      return done();
-    },
-    {
-      validator: (a) => {
-        requireActor(a);
-        if (typeof a?.period !== 'string' || !/^[A-Za-z0-9-]{1,20}$/.test(a.period)) throw invalidInput('Ange rapportperioden, till exempel 2026-03.');
-        if (a.timeReportId !== undefined && a.timeReportId !== null && !isUuid(a.timeReportId)) throw invalidInput('timeReportId måste vara ett UUID.');
-        if (a.submittedAt !== undefined && (typeof a.submittedAt !== 'string' || !Number.isFinite(Date.parse(a.submittedAt)))) {
-          throw invalidInput('submittedAt måste vara en tidpunkt (ISO 8601).');
-        }
-        if (!s.periods.some((x) => x.key === a.period)) throw wrongState(`Uppdraget har ingen rapportperiod ${a.period}.`);
-      },
-    },
-  );
-
-  setHandler(reportSubmittedSignal, (a) => {
-    const p = s.periods.find((x) => x.key === a?.period);
-    if (!p || (p.state !== 'open' && p.state !== 'awaiting-report')) return; // late or unknown: attestation decides
-    p.state = 'submitted';
-    record('report-submitted', isUuid(a.actorId) ? a.actorId : SYSTEM, { details: { period: p.key }, period: { key: p.key, state: 'submitted' } });
-  });
-
-  setHandler(groupEndedSignal, () => {
-    if (!FINAL.includes(s.state)) end('group-ended', SYSTEM);
-  });
-
-  // ---- timers -------------------------------------------------------------------------------------------------
-
-  const handleTimers = (now: number) => {
-    if (s.state === 'nominated') {
-      if (s.step.reminderAt !== null && now >= s.step.reminderAt) {
-        s.step.reminderAt = null;
-        s.step.reminders++;
-        const no = record('answer-reminder-sent', SYSTEM);
-        mail('assignment-offer-reminder', person, no, { deadline: iso(s.step.deadlineAt) });
-      }
-      if (s.step.deadlineAt !== null && now >= s.step.deadlineAt) {
-        s.endReason = 'no-answer';
-        moveTo('declined', 'no-answer', SYSTEM, { endReason: 'no-answer' });
-      }
-      return;
-    }
-    const turn = whoseTurn(s.state);
-    if (turn && s.step.deadlineAt !== null && now >= s.step.deadlineAt) {
-      s.step.deadlineAt = now + toMs(policy.stepWithin);
-      if (s.step.reminders < policy.maxStepReminders) {
-        s.step.reminders++;
-        const no = record('reminder-sent', SYSTEM, { details: { step: s.state, reminder: s.step.reminders } });
-        mail('step-reminder', turn === 'representative' ? person : coordinators, no, { step: s.state, deadline: iso(s.step.deadlineAt) });
-      } else if (!s.step.overdueNotified) {
-        s.step.overdueNotified = true;
-        const no = record('step-overdue', SYSTEM, { details: { step: s.state } });
-        mail('step-overdue', coordinators, no, { step: s.state });
-      }
-    }
-    if (s.state !== 'active' && s.state !== 'ended') return;
-
-    for (const p of s.periods) {
-      if (running(p) && (now >= p.endsAt || s.state === 'ended')) closePeriod(p, Math.min(now, p.endsAt));
-      const remindAt = reportReminderAt(p);
-      if (p.state === 'awaiting-report' && !p.secondReminderSent && remindAt !== null && remindAt > p.endsAt && now >= remindAt && now < (p.dueAt ?? 0)) {
-        p.secondReminderSent = true;
-        const no = record('report-reminder-sent', SYSTEM, { details: { period: p.key } });
-        mail('report-reminder', person, no, { period: p.key, deadline: iso(p.dueAt) });
-      }
-      if (p.state === 'awaiting-report' && p.dueAt !== null && now >= p.dueAt) {
-        p.state = 'missed';
-        s.missedPeriods = [...s.missedPeriods, p.key].slice(-100);
-        const no = record('report-missed', SYSTEM, { details: { period: p.key }, period: { key: p.key, state: 'missed' } });
-        mail('report-missed', coordinators, no, { period: p.key });
-      }
-      const attestBy = attestDeadline(p);
-      if (p.state === 'submitted' && p.dueAt !== null && now >= p.dueAt && !p.secondReminderSent) {
-        p.secondReminderSent = true;
-        const no = record('attestation-reminder-sent', SYSTEM, { details: { period: p.key } });
-        mail('attestation-reminder', coordinators, no, { period: p.key, deadline: iso(attestBy) });
-      }
-      if (p.state === 'submitted' && attestBy !== null && now >= attestBy) {
-        p.state = 'unattested';
-        record('report-unattested', SYSTEM, { details: { period: p.key }, period: { key: p.key, state: 'unattested' } });
-      }
-    }
-    if (s.state !== 'active') return;
-
-    const d = s.declaration;
-    if (d.state === 'approved' && d.nextDueAt !== null && now >= d.nextDueAt) {
-      d.state = 'due';
-      d.renewDeadlineAt = now + toMs(policy.declarationRenewWithin);
-      const no = record('declaration-renewal-due', SYSTEM);
-      mail('declaration-renewal-due', person, no, { deadline: iso(d.renewDeadlineAt) });
-    }
-    if ((d.state === 'due' || d.state === 'needs-changes') && d.renewDeadlineAt !== null && now >= d.renewDeadlineAt) {
-      d.state = 'overdue';
-      d.renewDeadlineAt = null;
-      const no = record('declaration-overdue', SYSTEM);
-      mail('declaration-overdue', coordinators, no);
-    }
-    if (s.tenureEndsAt !== null && now >= s.tenureEndsAt) end('period-ended', SYSTEM);
-  };
-
-  const nextTimerAt = (now: number): number => {
-    const at: number[] = [now + toMs('365 days')];
-    if (s.step.reminderAt !== null && s.state === 'nominated') at.push(s.step.reminderAt);
-    if (s.step.deadlineAt !== null && whoseTurn(s.state)) at.push(s.step.deadlineAt);
-    if (s.state === 'active' || s.state === 'ended') {
-      for (const p of s.periods) {
-        if (running(p)) at.push(p.endsAt);
-        const remindAt = reportReminderAt(p);
-        if (p.state === 'awaiting-report' && !p.secondReminderSent && remindAt !== null && remindAt > p.endsAt) at.push(remindAt);
-        if ((p.state === 'awaiting-report' || (p.state === 'submitted' && !p.secondReminderSent)) && p.dueAt !== null) at.push(p.dueAt);
-        const attestBy = attestDeadline(p);
-        if (p.state === 'submitted' && attestBy !== null) at.push(attestBy);
-      }
-    }
-    if (s.state === 'active') {
-      if (s.declaration.state === 'approved' && s.declaration.nextDueAt !== null) at.push(s.declaration.nextDueAt);
-      if (s.declaration.renewDeadlineAt !== null) at.push(s.declaration.renewDeadlineAt);
-      if (s.tenureEndsAt !== null) at.push(s.tenureEndsAt);
-    }
-    return Math.min(...at);
-  };
+  setStepHandlers(steps);
 
   // ---- steps the workflow takes on its own ---------------------------------------------------------------------
 
   const automaticSteps = async () => {
-    if (s.state === 'details-given' && s.agreementId === null) {
-      const draft = await acts.draftAgreement({
-        assignmentId: input.assignmentId,
-        workflowId,
-        chainId,
-        transitionNo: s.transitionNo,
-      });
-      if (s.state === 'details-given') {
-        s.agreementId = draft.agreementId;
+    if (assignment.state === 'details-given' && assignment.agreementId === null) {
+      const draft = await acts.draftAgreement({ assignmentId: input.assignmentId, workflowId, chainId, transitionNo: assignment.transitionNo });
+      if (assignment.state === 'details-given') {
+        assignment.agreementId = draft.agreementId;
         moveTo('agreement-drafted', 'agreement-drafted', SYSTEM, {
           details: { agreementId: draft.agreementId, version: draft.version, documentId: draft.documentId, pdfProblem: draft.pdfProblem },
         });
       }
     }
-    if (s.state === 'active' && !s.planned) {
-      const tenureArgs = { assignmentId: input.assignmentId };
+    if (assignment.state === 'active' && !assignment.planned) {
       const tenure =
         policy.tenure !== null
-          ? { endsAt: (s.activatedAt as number) + toMs(policy.tenure) }
-          : localRecords
-            ? await recordStep(local.planTenure, acts.planTenure, tenureArgs)
-            : await acts.planTenure(tenureArgs);
-      s.tenureEndsAt = tenure.endsAt;
-      s.planned = true;
+          ? { endsAt: (assignment.activatedAt as number) + toMs(policy.tenure) }
+          : await quick(local.planTenure, acts.planTenure, { assignmentId: input.assignmentId });
+      assignment.tenureEndsAt = tenure.endsAt;
+      assignment.planned = true;
     }
-    if (s.state === 'active' && s.planned && !s.periods.some(running)) {
-      const last = s.periods[s.periods.length - 1];
-      const startsAt = last ? last.endsAt : (s.activatedAt as number);
-      if (s.tenureEndsAt === null || startsAt < s.tenureEndsAt) {
-        const index = s.nextPeriodIndex++;
-        const periodArgs = {
-          assignmentId: input.assignmentId,
-          index,
-          startsAt,
-          frequency: input.reportingFrequency,
-          lengthMs: policy.reportingPeriodLength === null ? null : toMs(policy.reportingPeriodLength),
-          ...(periodsFromAgreement && !last ? { fromAgreementStart: true } : {}),
-        };
+    if (assignment.state === 'active' && assignment.planned && !assignment.periods.some(running)) {
+      const next = nextPeriod(assignment, policy, periodsFromAgreement);
+      if (next) {
+        const index = assignment.nextPeriodIndex++;
         // A short, idempotent insert: a local activity since the 2026-11 patch.
-        const planned = localRecords
-          ? await recordStep(local.planReportingPeriod, acts.planReportingPeriod, periodArgs)
-          : await acts.planReportingPeriod(periodArgs);
-        const p: ReportingPeriodState = {
-          index,
-          key: planned.key,
-          startsAt: periodsFromAgreement ? planned.startsAt : startsAt,
-          endsAt: planned.endsAt,
-          dueAt: null,
-          state: 'open',
-          secondReminderSent: false,
-        };
-        s.periods.push(p);
+        const planned = await quick(local.planReportingPeriod, acts.planReportingPeriod, { assignmentId: input.assignmentId, index, frequency: input.reportingFrequency, ...next });
+        const p = openedPeriod(index, planned, next.startsAt, periodsFromAgreement);
+        assignment.periods.push(p);
         // Ended while the period was being planned: it ends now.
-        if (s.state !== 'active') closePeriod(p, Math.min(Date.now(), p.endsAt));
+        if (assignment.state !== 'active') periodEnded(closePeriod(p, Math.min(Date.now(), p.endsAt), policy));
       }
     }
   };
 
   const shouldContinueAsNew = () => {
-    if (s.state !== 'active') return false;
+    if (assignment.state !== 'active') return false;
     const info = workflowInfo();
     return closedThisRun > 0 || info.continueAsNewSuggested || info.historyLength > policy.continueAsNewAfterEvents;
   };
@@ -786,39 +254,32 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
   // ---- the main loop ---------------------------------------------------------------------------------------------
 
   for (;;) {
-    await fx.drain();
+    await effects.drain();
     await automaticSteps();
-    if (fx.pending) continue;
-    if (finished()) break;
+    if (effects.pending) continue;
+    if (finished(assignment)) break;
     if (shouldContinueAsNew()) {
-      await condition(() => allHandlersFinished() || fx.pending);
-      if (!fx.pending) {
-        const finalised = s.periods.filter((p) => p.state === 'attested' || p.state === 'missed' || p.state === 'unattested');
-        const keep = new Set(finalised.slice(-KEEP_PERIODS));
-        const carried: AssignmentCarriedState = {
-          ...s,
-          periods: s.periods.filter((p) => !finalised.includes(p) || keep.has(p)),
-          runs: s.runs + 1,
-        };
+      await condition(() => allHandlersFinished() || effects.pending);
+      if (!effects.pending) {
+        const carried: AssignmentCarriedState = { ...assignment, periods: carriedPeriods(assignment.periods), runs: assignment.runs + 1 };
         await continueAsNew<typeof assignmentWorkflow>({ ...input, carried });
       }
       continue;
     }
     const now = Date.now();
     if (localRecords) {
-      timer.arm(nextTimerAt(now), now);
-      await condition(() => fx.pending || timer.fired);
+      timer.arm(nextDeadline(assignment, now, policy, running), now);
+      await condition(() => effects.pending || timer.fired);
     } else {
-      await condition(() => fx.pending, waitMs(nextTimerAt(now), now));
+      await condition(() => effects.pending, waitMs(nextDeadline(assignment, now, policy, running), now));
     }
-    handleTimers(Date.now());
+    for (const e of dueAt(assignment, Date.now(), policy, running)) onTimer(steps, e);
   }
-  await fx.settle();
+  await effects.settle();
   return {
     assignmentId: input.assignmentId,
-    state: s.state === 'declined' ? 'declined' : 'ended',
-    endReason: s.endReason,
-    missedPeriods: [...s.missedPeriods],
+    state: assignment.state === 'declined' ? 'declined' : 'ended',
+    endReason: assignment.endReason,
+    missedPeriods: [...assignment.missedPeriods],
   };
 }
-

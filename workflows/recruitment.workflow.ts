@@ -127,25 +127,25 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
   const chainId = workflowInfo().firstExecutionRunId;
   const SYSTEM = `system:${workflowId}`;
-  const s: RecruitmentCarriedState = input.carried ?? freshState(Date.now(), toMs(policy.reviewEvery), input.payerCode);
-  const fx = new EffectQueue(localRecords);
+  const recruitment: RecruitmentCarriedState = input.carried ?? freshState(Date.now(), toMs(policy.reviewEvery), input.payerCode);
+  const effects = new EffectQueue(localRecords);
   const timer = new DeadlineTimer();
   let reviewDue = false;
 
-  const activeCount = () => s.assignments.filter((a) => a.state === 'active').length;
+  const activeCount = () => recruitment.assignments.filter((a) => a.state === 'active').length;
   const computeState = (): RecruitmentState => {
-    if (s.state === 'ended') return 'ended';
+    if (recruitment.state === 'ended') return 'ended';
     if (activeCount() >= input.minRepresentatives) return 'staffed';
-    if (s.roundOpen || s.nominations.length > 0 || s.assignments.some((a) => a.state === 'onboarding')) return 'recruiting';
+    if (recruitment.roundOpen || recruitment.nominations.length > 0 || recruitment.assignments.some((a) => a.state === 'onboarding')) return 'recruiting';
     return 'open';
   };
 
   const publish = () => {
     const values = [
       { key: groupIdKey, value: input.groupId },
-      { key: stateKey, value: s.state },
+      { key: stateKey, value: recruitment.state },
       { key: kindKey, value: 'recruitment' },
-      ...(s.payerCode ? [{ key: payerKey, value: s.payerCode }] : []),
+      ...(recruitment.payerCode ? [{ key: payerKey, value: recruitment.payerCode }] : []),
     ];
     if (!localRecords) return upsertSearchAttributes(values);
     // Only what changed (continue-as-new carries the values over; most steps change nothing here).
@@ -156,28 +156,28 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
 
   /** Queues the record of a step (audit line + read models); returns the step's number (for mail keys). */
   const record = (action: string, actor: string, extra: Partial<RecruitmentStepArgs> = {}): number => {
-    if (s.state !== 'ended') s.state = computeState();
+    if (recruitment.state !== 'ended') recruitment.state = computeState();
     publish();
-    s.transitionNo++;
+    recruitment.transitionNo++;
     const args: RecruitmentStepArgs = {
       groupId: input.groupId,
       workflowId,
       chainId,
-      transitionNo: s.transitionNo,
+      transitionNo: recruitment.transitionNo,
       action,
       actor,
-      recruitmentState: s.state,
+      recruitmentState: recruitment.state,
       details: {},
       ...extra,
     };
-    fx.record(localRecords ? () => recordStep(local.recordRecruitmentStep, acts.recordRecruitmentStep, args) : () => acts.recordRecruitmentStep(args));
-    return s.transitionNo;
+    effects.record(localRecords ? () => recordStep(local.recordRecruitmentStep, acts.recordRecruitmentStep, args) : () => acts.recordRecruitmentStep(args));
+    return recruitment.transitionNo;
   };
 
   const coordinators: MailRecipient = { kind: 'coordinators', groupId: input.groupId };
   const mail = (template: MailTemplate, to: MailRecipient, stepNo: number, params: Partial<MailParams> = {}, suffix = '') => {
     const req = { key: `${workflowId}:${chainId}:${stepNo}:${template}${suffix}`, template, to, params: { groupId: input.groupId, ...params } };
-    fx.addConcurrent(() => acts.sendMail(req));
+    effects.addConcurrent(() => acts.sendMail(req));
   };
 
   /** Opens a nomination round: requests to each organisation, with a deadline and a reminder before it. */
@@ -190,22 +190,22 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
     extra: Partial<RecruitmentStepArgs> = {},
   ): number => {
     const now = Date.now();
-    s.round++;
-    s.roundUrgent = urgent;
-    s.roundDeadlineAt = now + toMs(urgent ? policy.urgentNominationWithin : policy.nominationWithin);
-    const reminderAt = s.roundDeadlineAt - toMs(urgent ? policy.urgentNominationReminderBefore : policy.nominationReminderBefore);
-    s.roundReminderAt = reminderAt > now ? reminderAt : null;
-    s.roundReminded = false;
-    s.roundOpen = organisationIds.length > 0;
-    s.requests = organisationIds.map((organisationId) => ({ id: uuid4(), organisationId, state: 'sent' as const }));
-    if (organisationIds.length > 0) s.lastOrganisationIds = [...organisationIds];
-    const deadline = iso(s.roundDeadlineAt) as string;
+    recruitment.round++;
+    recruitment.roundUrgent = urgent;
+    recruitment.roundDeadlineAt = now + toMs(urgent ? policy.urgentNominationWithin : policy.nominationWithin);
+    const reminderAt = recruitment.roundDeadlineAt - toMs(urgent ? policy.urgentNominationReminderBefore : policy.nominationReminderBefore);
+    recruitment.roundReminderAt = reminderAt > now ? reminderAt : null;
+    recruitment.roundReminded = false;
+    recruitment.roundOpen = organisationIds.length > 0;
+    recruitment.requests = organisationIds.map((organisationId) => ({ id: uuid4(), organisationId, state: 'sent' as const }));
+    if (organisationIds.length > 0) recruitment.lastOrganisationIds = [...organisationIds];
+    const deadline = iso(recruitment.roundDeadlineAt) as string;
     const no = record(action, actor, {
-      details: { round: s.round, urgent, directRecruitment: direct, organisations: organisationIds.length, deadline },
-      requestsOpened: s.requests.map((r) => ({ id: r.id, organisationId: r.organisationId, round: s.round, deadline, urgent })),
+      details: { round: recruitment.round, urgent, directRecruitment: direct, organisations: organisationIds.length, deadline },
+      requestsOpened: recruitment.requests.map((r) => ({ id: r.id, organisationId: r.organisationId, round: recruitment.round, deadline, urgent })),
       ...extra,
     });
-    for (const r of s.requests) {
+    for (const r of recruitment.requests) {
       mail('nomination-request', { kind: 'organisation', organisationId: r.organisationId }, no, { requestId: r.id, deadline, urgent }, `:${r.organisationId}`);
     }
     return no;
@@ -213,20 +213,20 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
 
   const status = (): RecruitmentStatus => ({
     groupId: input.groupId,
-    state: s.state,
-    urgent: input.urgent || s.roundUrgent,
+    state: recruitment.state,
+    urgent: input.urgent || recruitment.roundUrgent,
     minRepresentatives: input.minRepresentatives,
     activeRepresentatives: activeCount(),
     staffed: activeCount() >= input.minRepresentatives,
-    reviewsDone: s.reviewsDone,
-    round: s.round,
-    roundOpen: s.roundOpen,
-    roundDeadline: s.roundOpen ? iso(s.roundDeadlineAt) : null,
-    requests: s.requests.map((r) => ({ ...r })),
-    pendingNominations: s.nominations.map((n) => ({ id: n.id, organisationId: n.organisationId })),
-    assignments: s.assignments.map((a) => ({ assignmentId: a.assignmentId, state: a.state })),
-    restarts: s.restarts,
-    belowMinimumSince: iso(s.belowMinimumSince ?? null),
+    reviewsDone: recruitment.reviewsDone,
+    round: recruitment.round,
+    roundOpen: recruitment.roundOpen,
+    roundDeadline: recruitment.roundOpen ? iso(recruitment.roundDeadlineAt) : null,
+    requests: recruitment.requests.map((r) => ({ ...r })),
+    pendingNominations: recruitment.nominations.map((n) => ({ id: n.id, organisationId: n.organisationId })),
+    assignments: recruitment.assignments.map((a) => ({ assignmentId: a.assignmentId, state: a.state })),
+    restarts: recruitment.restarts,
+    belowMinimumSince: iso(recruitment.belowMinimumSince ?? null),
   });
   setHandler(recruitmentStatusQuery, status);
 
@@ -236,15 +236,15 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
    * `recruitment-2026-12-restart-below-minimum` (before it, `startRound` was refused while a round was open).
    */
   const addToRound = (organisationIds: string[], actor: string): number => {
-    const fresh = organisationIds.filter((id) => !s.requests.some((r) => r.organisationId === id));
+    const fresh = organisationIds.filter((id) => !recruitment.requests.some((r) => r.organisationId === id));
     const added = fresh.map((organisationId) => ({ id: uuid4(), organisationId, state: 'sent' as const }));
-    s.requests = [...s.requests, ...added];
-    s.lastOrganisationIds = [...s.lastOrganisationIds, ...fresh.filter((id) => !s.lastOrganisationIds.includes(id))];
-    const deadline = iso(s.roundDeadlineAt) as string;
-    const urgent = s.roundUrgent;
+    recruitment.requests = [...recruitment.requests, ...added];
+    recruitment.lastOrganisationIds = [...recruitment.lastOrganisationIds, ...fresh.filter((id) => !recruitment.lastOrganisationIds.includes(id))];
+    const deadline = iso(recruitment.roundDeadlineAt) as string;
+    const urgent = recruitment.roundUrgent;
     const no = record('round-extended', actor, {
-      details: { round: s.round, urgent, organisations: added.length, deadline },
-      requestsOpened: added.map((r) => ({ id: r.id, organisationId: r.organisationId, round: s.round, deadline, urgent })),
+      details: { round: recruitment.round, urgent, organisations: added.length, deadline },
+      requestsOpened: added.map((r) => ({ id: r.id, organisationId: r.organisationId, round: recruitment.round, deadline, urgent })),
     });
     for (const r of added) {
       mail('nomination-request', { kind: 'organisation', organisationId: r.organisationId }, no, { requestId: r.id, deadline, urgent }, `:${r.organisationId}`);
@@ -252,9 +252,9 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
     return no;
   };
   /** The open round was started while the group was below its minimum: the coordinator may add organisations. */
-  const belowMinimumRoundOpen = () => s.roundOpen && s.belowMinimumSince !== undefined && s.belowMinimumSince !== null;
+  const belowMinimumRoundOpen = () => recruitment.roundOpen && recruitment.belowMinimumSince !== undefined && recruitment.belowMinimumSince !== null;
 
-  const ended = () => s.state === 'ended';
+  const ended = () => recruitment.state === 'ended';
   const notEnded = () => {
     if (ended()) throw wrongState('Gruppen har avslutats: rekryteringen är stängd.');
   };
@@ -264,15 +264,15 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   setHandler(
     startRoundUpdate,
     async (a): Promise<RoundStarted> => {
-      if (s.roundOpen) addToRound([...a.organisationIds], a.actorId);
+      if (recruitment.roundOpen) addToRound([...a.organisationIds], a.actorId);
       else openRound([...a.organisationIds], a.urgent || input.urgent, a.directRecruitment, a.actorId, 'round-started');
       const result: RoundStarted = {
-        round: s.round,
-        deadline: iso(s.roundDeadlineAt) as string,
-        urgent: s.roundUrgent,
-        requests: s.requests.map((r) => ({ id: r.id, organisationId: r.organisationId })),
+        round: recruitment.round,
+        deadline: iso(recruitment.roundDeadlineAt) as string,
+        urgent: recruitment.roundUrgent,
+        requests: recruitment.requests.map((r) => ({ id: r.id, organisationId: r.organisationId })),
       };
-      await fx.answerable();
+      await effects.answerable();
       return result;
     },
     {
@@ -285,8 +285,8 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         if (new Set(a.organisationIds).size !== a.organisationIds.length) throw invalidInput('Samma organisation finns flera gånger i listan.');
         if (typeof a.directRecruitment !== 'boolean' || typeof a.urgent !== 'boolean') throw invalidInput('Ange om direktrekrytering används.');
         if (a.organisationIds.length === 0 && !a.directRecruitment) throw invalidInput('Välj minst en organisation att fråga, eller direktrekrytering.');
-        if (s.roundOpen && !belowMinimumRoundOpen()) throw wrongState('En nomineringsomgång pågår redan; vänta tills svarstiden har gått ut.');
-        if (s.roundOpen && !a.organisationIds.some((id: string) => !s.requests.some((r) => r.organisationId === id))) {
+        if (recruitment.roundOpen && !belowMinimumRoundOpen()) throw wrongState('En nomineringsomgång pågår redan; vänta tills svarstiden har gått ut.');
+        if (recruitment.roundOpen && !a.organisationIds.some((id: string) => !recruitment.requests.some((r) => r.organisationId === id))) {
           throw wrongState('Den brådskande nomineringsomgången pågår redan och har frågat de organisationerna. Lägg till en organisation som inte har fått en förfrågan.');
         }
       },
@@ -296,14 +296,14 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   setHandler(
     nominateUpdate,
     async (a) => {
-      s.nominations.push({
+      recruitment.nominations.push({
         id: a.nominationId,
         requestId: a.requestId,
         organisationId: a.organisationId,
         personId: a.personId,
         representation: a.representation,
       });
-      const req = s.requests.find((r) => r.id === a.requestId);
+      const req = recruitment.requests.find((r) => r.id === a.requestId);
       const firstAnswer = req !== undefined && req.state !== 'nominated';
       if (req) req.state = 'nominated';
       const no = record('nomination-received', a.actorId, {
@@ -312,7 +312,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         requestStates: firstAnswer && req ? [{ id: req.id, state: 'nominated' }] : [],
       });
       mail('nomination-received', coordinators, no, a.organisationId ? { organisationId: a.organisationId } : {});
-      await fx.answerable();
+      await effects.answerable();
       return status();
     },
     {
@@ -321,20 +321,20 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         notEnded();
         if (!isUuid(a.nominationId) || !isUuid(a.personId)) throw invalidInput('Nomineringen saknar id.');
         if (!REPRESENTATIONS.includes(a.representation)) throw invalidInput('Ange hur personen företräder: mandat, egen erfarenhet eller båda.');
-        if (s.nominations.some((n) => n.id === a.nominationId)) throw wrongState('Nomineringen är redan registrerad.');
+        if (recruitment.nominations.some((n) => n.id === a.nominationId)) throw wrongState('Nomineringen är redan registrerad.');
         // Issue 13 #1: one open nomination and one live assignment per person and group.
-        const taken = nominationRefusal(s, a.personId);
+        const taken = nominationRefusal(recruitment, a.personId);
         if (taken) throw wrongState(taken);
         if (a.requestId === null) {
           if (a.organisationId !== null) throw invalidInput('En nominering från en organisation ska svara på en förfrågan.');
           if (a.representation !== 'own-experience') throw invalidInput('En direktrekryterad företrädare företräder sin egen erfarenhet.');
           return;
         }
-        const req = s.requests.find((r) => r.id === a.requestId);
+        const req = recruitment.requests.find((r) => r.id === a.requestId);
         if (!req) throw wrongState('Förfrågan hör inte till den pågående nomineringsomgången.');
         if (req.organisationId !== a.organisationId) throw wrongState('Förfrågan gäller en annan organisation.');
         if (req.state === 'declined') throw wrongState('Organisationen har redan avstått från att nominera i den här omgången.');
-        if (!s.roundOpen) throw wrongState('Nomineringstiden har gått ut.');
+        if (!recruitment.roundOpen) throw wrongState('Nomineringstiden har gått ut.');
       },
     },
   );
@@ -342,24 +342,24 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   setHandler(
     declineNominationRequestUpdate,
     async (a) => {
-      const req = s.requests.find((r) => r.id === a.requestId);
+      const req = recruitment.requests.find((r) => r.id === a.requestId);
       if (req) req.state = 'declined';
       const no = record('nomination-request-declined', a.actorId, {
         details: { requestId: a.requestId, organisationId: a.organisationId },
         requestStates: [{ id: a.requestId, state: 'declined' }],
       });
       mail('nomination-request-declined', coordinators, no, { organisationId: a.organisationId });
-      await fx.answerable();
+      await effects.answerable();
       return status();
     },
     {
       validator: (a) => {
         requireActor(a);
         notEnded();
-        const req = s.requests.find((r) => r.id === a?.requestId);
+        const req = recruitment.requests.find((r) => r.id === a?.requestId);
         if (!req || req.organisationId !== a.organisationId) throw wrongState('Förfrågan hör inte till den pågående nomineringsomgången.');
         if (!OPEN_REQUEST.includes(req.state)) throw wrongState('Förfrågan är redan besvarad.');
-        if (!s.roundOpen) throw wrongState('Nomineringstiden har gått ut.');
+        if (!recruitment.roundOpen) throw wrongState('Nomineringstiden har gått ut.');
       },
     },
   );
@@ -367,23 +367,23 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   setHandler(
     appointUpdate,
     async (a) => {
-      const n = s.nominations.find((x) => x.id === a.nominationId);
+      const n = recruitment.nominations.find((x) => x.id === a.nominationId);
       if (!n) throw wrongState('Nomineringen väntar inte på beslut.'); // unreachable: the validator checked
-      s.nominations = s.nominations.filter((x) => x.id !== n.id);
+      recruitment.nominations = recruitment.nominations.filter((x) => x.id !== n.id);
       const assignmentId = uuid4();
       // personId only adds to the state (no command changes), so replaying older histories needs no patch.
-      s.assignments.push({ assignmentId, state: 'onboarding', personId: n.personId });
-      s.state = computeState();
+      recruitment.assignments.push({ assignmentId, state: 'onboarding', personId: n.personId });
+      recruitment.state = computeState();
       publish();
-      s.transitionNo++;
-      const no = s.transitionNo;
+      recruitment.transitionNo++;
+      const no = recruitment.transitionNo;
       const appointArgs = {
         groupId: input.groupId,
         workflowId,
         chainId,
         transitionNo: no,
         actor: a.actorId,
-        recruitmentState: s.state,
+        recruitmentState: recruitment.state,
         nominationId: n.id,
         assignmentId,
         personId: n.personId,
@@ -397,7 +397,7 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         personId: n.personId,
         organisationId: n.organisationId,
         representation: n.representation,
-        payerCode: s.payerCode,
+        payerCode: recruitment.payerCode,
         reportingFrequency: a.terms.reportingFrequency,
         ...(policy.assignment ? { policy: policy.assignment } : {}),
       };
@@ -414,24 +414,24 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
         }
       };
       if (localRecords) {
-        fx.record(() => recordStep(local.appointNominee, acts.appointNominee, appointArgs));
+        effects.record(() => recordStep(local.appointNominee, acts.appointNominee, appointArgs));
       } else {
-        fx.add(() => acts.appointNominee(appointArgs));
+        effects.add(() => acts.appointNominee(appointArgs));
       }
       // The child is started after the record (the assignment row exists then); the caller is answered once it
       // runs, since the next steps (the offer, the nominee's accept) go to it.
-      const started = fx.add(startAssignment);
+      const started = effects.add(startAssignment);
       if (n.organisationId) mail('nominee-appointed', { kind: 'organisation', organisationId: n.organisationId }, no, { organisationId: n.organisationId });
-      await fx.until(localRecords ? started : fx.mark);
+      await effects.until(localRecords ? started : effects.mark);
       return { assignmentId };
     },
     {
       validator: (a) => {
         requireActor(a);
         notEnded();
-        const nominee = s.nominations.find((x) => x.id === a?.nominationId);
+        const nominee = recruitment.nominations.find((x) => x.id === a?.nominationId);
         if (!nominee) throw wrongState('Nomineringen väntar inte på beslut.');
-        const taken = appointmentRefusal(s, nominee.personId);
+        const taken = appointmentRefusal(recruitment, nominee.personId);
         if (taken) throw wrongState(taken);
         validateTerms(a.terms);
       },
@@ -441,21 +441,21 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   setHandler(
     rejectNomineeUpdate,
     async (a) => {
-      const n = s.nominations.find((x) => x.id === a.nominationId);
-      s.nominations = s.nominations.filter((x) => x.id !== a.nominationId);
+      const n = recruitment.nominations.find((x) => x.id === a.nominationId);
+      recruitment.nominations = recruitment.nominations.filter((x) => x.id !== a.nominationId);
       const no = record('nominee-rejected', a.actorId, {
         details: { nominationId: a.nominationId },
         nomination: { id: a.nominationId, state: 'rejected', decidedBy: a.actorId },
       });
       if (n?.organisationId) mail('nominee-rejected', { kind: 'organisation', organisationId: n.organisationId }, no, { organisationId: n.organisationId });
-      await fx.answerable();
+      await effects.answerable();
       return status();
     },
     {
       validator: (a) => {
         requireActor(a);
         notEnded();
-        if (!s.nominations.some((x) => x.id === a?.nominationId)) throw wrongState('Nomineringen väntar inte på beslut.');
+        if (!recruitment.nominations.some((x) => x.id === a?.nominationId)) throw wrongState('Nomineringen väntar inte på beslut.');
       },
     },
   );
@@ -463,27 +463,27 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   // ---- news from assignments and the group ----------------------------------------------------------------------
 
   setHandler(assignmentChangedSignal, (c) => {
-    const entry = s.assignments.find((x) => x.assignmentId === c?.assignmentId);
+    const entry = recruitment.assignments.find((x) => x.assignmentId === c?.assignmentId);
     if (!entry || ended()) return;
     if (c.state === 'active') {
       if (entry.state === 'active') return;
       const wasStaffed = activeCount() >= input.minRepresentatives;
       entry.state = 'active';
-      const staffedAgain = !wasStaffed && activeCount() >= input.minRepresentatives && s.belowMinimumSince !== undefined && s.belowMinimumSince !== null;
+      const staffedAgain = !wasStaffed && activeCount() >= input.minRepresentatives && recruitment.belowMinimumSince !== undefined && recruitment.belowMinimumSince !== null;
       // Staffed again (issue 13 #10): no longer below the minimum (only runs since the patch ever set it).
-      if (staffedAgain) s.belowMinimumSince = null;
+      if (staffedAgain) recruitment.belowMinimumSince = null;
       const no = record('representative-active', SYSTEM, {
         details: { assignmentId: c.assignmentId, active: activeCount() },
         ...(staffedAgain ? { belowMinimumSince: null } : {}),
       });
       if (!wasStaffed && activeCount() >= input.minRepresentatives) {
-        s.everStaffed = true;
+        recruitment.everStaffed = true;
         mail('group-staffed', coordinators, no, { counts: { active: activeCount(), minimum: input.minRepresentatives } });
       }
       return;
     }
     const wasActive = entry.state === 'active';
-    s.assignments = s.assignments.filter((x) => x !== entry);
+    recruitment.assignments = recruitment.assignments.filter((x) => x !== entry);
     record(c.state === 'declined' ? 'representative-declined' : 'representative-left', SYSTEM, {
       details: { assignmentId: c.assignmentId, reason: c.reason, active: activeCount() },
     });
@@ -494,30 +494,30 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
       // (issue 13 #10). Since the patch an open round is closed and a new urgent one starts, unless the open
       // round is already the urgent one of this shortfall; the group records since when it is below.
       const restartBelowMinimum = patched(PATCH.recruitmentRestartBelowMinimum);
-      const alreadyBelow = s.belowMinimumSince !== undefined && s.belowMinimumSince !== null;
-      if (restartBelowMinimum && !alreadyBelow) s.belowMinimumSince = Date.now();
-      const restart = restartBelowMinimum ? !(s.roundOpen && alreadyBelow) : !s.roundOpen;
+      const alreadyBelow = recruitment.belowMinimumSince !== undefined && recruitment.belowMinimumSince !== null;
+      if (restartBelowMinimum && !alreadyBelow) recruitment.belowMinimumSince = Date.now();
+      const restart = restartBelowMinimum ? !(recruitment.roundOpen && alreadyBelow) : !recruitment.roundOpen;
       if (restart) {
-        const superseded = restartBelowMinimum && s.roundOpen ? s.requests.filter((r) => OPEN_REQUEST.includes(r.state)) : [];
+        const superseded = restartBelowMinimum && recruitment.roundOpen ? recruitment.requests.filter((r) => OPEN_REQUEST.includes(r.state)) : [];
         for (const r of superseded) r.state = 'cancelled';
-        s.restarts++;
+        recruitment.restarts++;
         const no = openRound(
-          s.lastOrganisationIds,
+          recruitment.lastOrganisationIds,
           true,
-          s.lastOrganisationIds.length === 0,
+          recruitment.lastOrganisationIds.length === 0,
           SYSTEM,
           'recruitment-restarted',
           restartBelowMinimum
             ? {
-                belowMinimumSince: iso(s.belowMinimumSince ?? null),
+                belowMinimumSince: iso(recruitment.belowMinimumSince ?? null),
                 ...(superseded.length ? { requestStates: superseded.map((r) => ({ id: r.id, state: 'cancelled' as const })) } : {}),
               }
             : {},
         );
         mail('recruitment-restarted', coordinators, no, {
           urgent: true,
-          deadline: s.roundOpen ? iso(s.roundDeadlineAt) : null,
-          counts: { active: activeCount(), minimum: input.minRepresentatives, requests: s.requests.length },
+          deadline: recruitment.roundOpen ? iso(recruitment.roundDeadlineAt) : null,
+          counts: { active: activeCount(), minimum: input.minRepresentatives, requests: recruitment.requests.length },
         });
       }
     }
@@ -525,14 +525,14 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
 
   setHandler(groupEndedSignal, () => {
     if (ended()) return;
-    const cancelled = s.requests.filter((r) => OPEN_REQUEST.includes(r.state));
+    const cancelled = recruitment.requests.filter((r) => OPEN_REQUEST.includes(r.state));
     for (const r of cancelled) r.state = 'cancelled';
-    s.roundOpen = false;
-    s.state = 'ended';
+    recruitment.roundOpen = false;
+    recruitment.state = 'ended';
     record('ended', SYSTEM, { requestStates: cancelled.map((r) => ({ id: r.id, state: 'cancelled' as const })) });
-    for (const a of s.assignments) {
+    for (const a of recruitment.assignments) {
       const id = assignmentWorkflowId(a.assignmentId);
-      fx.add(async () => {
+      effects.add(async () => {
         try {
           await getExternalWorkflowHandle(id).signal(groupEndedSignal);
         } catch (err) {
@@ -545,48 +545,48 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   // ---- timers ---------------------------------------------------------------------------------------------------
 
   const handleTimers = (now: number) => {
-    if (s.roundOpen && !s.roundReminded && s.roundReminderAt !== null && now >= s.roundReminderAt) {
-      s.roundReminded = true;
-      const unanswered = s.requests.filter((r) => r.state === 'sent');
+    if (recruitment.roundOpen && !recruitment.roundReminded && recruitment.roundReminderAt !== null && now >= recruitment.roundReminderAt) {
+      recruitment.roundReminded = true;
+      const unanswered = recruitment.requests.filter((r) => r.state === 'sent');
       for (const r of unanswered) r.state = 'reminded';
       if (unanswered.length > 0) {
         const no = record('nomination-reminders-sent', SYSTEM, {
-          details: { round: s.round, reminded: unanswered.length },
+          details: { round: recruitment.round, reminded: unanswered.length },
           requestStates: unanswered.map((r) => ({ id: r.id, state: 'reminded' as const })),
         });
-        const deadline = iso(s.roundDeadlineAt);
+        const deadline = iso(recruitment.roundDeadlineAt);
         for (const r of unanswered) {
           mail('nomination-reminder', { kind: 'organisation', organisationId: r.organisationId }, no, { requestId: r.id, deadline }, `:${r.organisationId}`);
         }
       }
     }
-    if (s.roundOpen && s.roundDeadlineAt !== null && now >= s.roundDeadlineAt) {
-      const unanswered = s.requests.filter((r) => OPEN_REQUEST.includes(r.state));
+    if (recruitment.roundOpen && recruitment.roundDeadlineAt !== null && now >= recruitment.roundDeadlineAt) {
+      const unanswered = recruitment.requests.filter((r) => OPEN_REQUEST.includes(r.state));
       for (const r of unanswered) r.state = 'no-answer';
-      s.roundOpen = false;
+      recruitment.roundOpen = false;
       const counts = {
-        nominated: s.requests.filter((r) => r.state === 'nominated').length,
-        declined: s.requests.filter((r) => r.state === 'declined').length,
+        nominated: recruitment.requests.filter((r) => r.state === 'nominated').length,
+        declined: recruitment.requests.filter((r) => r.state === 'declined').length,
         noAnswer: unanswered.length,
-        pending: s.nominations.length,
+        pending: recruitment.nominations.length,
       };
       const no = record('round-closed', SYSTEM, {
-        details: { round: s.round, ...counts },
+        details: { round: recruitment.round, ...counts },
         requestStates: unanswered.map((r) => ({ id: r.id, state: 'no-answer' as const })),
       });
       mail('nomination-round-closed', coordinators, no, { counts });
     }
-    if (now >= s.nextReviewAt) {
-      s.reviewsDone++;
-      s.nextReviewAt = now + toMs(policy.reviewEvery);
+    if (now >= recruitment.nextReviewAt) {
+      recruitment.reviewsDone++;
+      recruitment.nextReviewAt = now + toMs(policy.reviewEvery);
       reviewDue = true;
     }
   };
 
   const nextTimerAt = (): number => {
-    const at = [s.nextReviewAt];
-    if (s.roundOpen && !s.roundReminded && s.roundReminderAt !== null) at.push(s.roundReminderAt);
-    if (s.roundOpen && s.roundDeadlineAt !== null) at.push(s.roundDeadlineAt);
+    const at = [recruitment.nextReviewAt];
+    if (recruitment.roundOpen && !recruitment.roundReminded && recruitment.roundReminderAt !== null) at.push(recruitment.roundReminderAt);
+    if (recruitment.roundOpen && recruitment.roundDeadlineAt !== null) at.push(recruitment.roundDeadlineAt);
     return Math.min(...at);
   };
 
@@ -598,28 +598,28 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
   // ---- the main loop ----------------------------------------------------------------------------------------------
 
   if (!input.carried) {
-    if (s.payerCode === null) s.payerCode = (await acts.resolveGroupPayer({ groupId: input.groupId })).payerCode;
-    record('opened', SYSTEM, { details: { minRepresentatives: input.minRepresentatives, urgent: input.urgent, payerCode: s.payerCode } });
+    if (recruitment.payerCode === null) recruitment.payerCode = (await acts.resolveGroupPayer({ groupId: input.groupId })).payerCode;
+    record('opened', SYSTEM, { details: { minRepresentatives: input.minRepresentatives, urgent: input.urgent, payerCode: recruitment.payerCode } });
   }
   publish();
 
   for (;;) {
-    await fx.drain();
+    await effects.drain();
     if (ended()) break;
     if (shouldContinueAsNew()) {
-      await condition(() => allHandlersFinished() || fx.pending);
-      if (!fx.pending) await continueAsNew<typeof recruitmentWorkflow>({ ...input, carried: { ...s, runs: s.runs + 1 } });
+      await condition(() => allHandlersFinished() || effects.pending);
+      if (!effects.pending) await continueAsNew<typeof recruitmentWorkflow>({ ...input, carried: { ...recruitment, runs: recruitment.runs + 1 } });
       continue;
     }
     const now = Date.now();
     if (localRecords) {
       timer.arm(nextTimerAt(), now);
-      await condition(() => fx.pending || ended() || timer.fired);
+      await condition(() => effects.pending || ended() || timer.fired);
     } else {
-      await condition(() => fx.pending || ended(), waitMs(nextTimerAt(), now));
+      await condition(() => effects.pending || ended(), waitMs(nextTimerAt(), now));
     }
     handleTimers(Date.now());
   }
-  await fx.settle();
+  await effects.settle();
   return status();
 }

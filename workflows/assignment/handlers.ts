@@ -1,0 +1,264 @@
+import { setHandler } from '@temporalio/workflow';
+import type { AssignmentStepArgs } from '../../activities/assignment.activities';
+import {
+  acceptUpdate,
+  agreementCountersignedUpdate,
+  agreementSignedUpdate,
+  AssignmentCarriedState,
+  AssignmentInput,
+  AssignmentPolicy,
+  AssignmentState,
+  AssignmentStatus,
+  declarationReviewedUpdate,
+  declarationSubmittedUpdate,
+  declineUpdate,
+  detailsGivenUpdate,
+  EndReason,
+  introductionCompletedUpdate,
+  mandateWithdrawnUpdate,
+  reportAttestedUpdate,
+  ReportingPeriodState,
+  reportSubmittedSignal,
+  reportSubmittedUpdate,
+  withdrawUpdate,
+} from '../assignment.messages';
+import { isUuid, requireActor } from '../checks';
+import { iso } from '../duration';
+import { invalidInput } from '../refusals';
+import type { MailParams, MailRecipient, MailTemplate } from '../notifications';
+import { groupEndedSignal } from '../recruitment.messages';
+import { inOnboarding, refuseReview, refuseSubmission, reviewed, submitted } from './declaration-renewal';
+import { isFinal, notNow, refuseDetails, refuseIfFinal, refuseMandateWithdrawal, requireCurrentAgreement, requireState } from './onboarding';
+import type { TimerEvent } from './deadlines';
+import { attest, refusePeriodArgs, refuseUnknownPeriod, submitReport, type PeriodEnded } from './reporting-cycle';
+
+/** What the human steps need of the workflow (assignment.workflow.ts): its state and its ways to record and tell. */
+export interface AssignmentSteps {
+  input: AssignmentInput;
+  policy: AssignmentPolicy;
+  state: AssignmentCarriedState;
+  /** The workflow's own actor in the audit log. */
+  system: string;
+  person: MailRecipient;
+  coordinators: MailRecipient;
+  record(action: string, actor: string, extra?: Partial<AssignmentStepArgs>): number;
+  mail(template: MailTemplate, to: MailRecipient, stepNo: number, params?: Partial<MailParams>): void;
+  moveTo(to: AssignmentState, action: string, actor: string, extra?: Partial<AssignmentStepArgs>): number;
+  end(reason: EndReason, actor: string): void;
+  /** Records a period's end (and asks for its report). */
+  periodEnded(e: PeriodEnded): void;
+  /** The answer of an update: once the step's record is written. */
+  done(): Promise<AssignmentStatus>;
+}
+
+/** The human steps: updates with validators (refusals in onboarding.ts, reporting-cycle.ts, declaration-renewal.ts), and the signals. */
+export function setStepHandlers(w: AssignmentSteps): void {
+  const { input, policy, state: assignment } = w;
+  const period = (key: string) => assignment.periods.find((x) => x.key === key) as ReportingPeriodState;
+
+  setHandler(
+    acceptUpdate,
+    (a) => {
+      w.moveTo('accepted', 'accepted', a.actorId);
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), requireState(assignment, 'nominated', 'acceptera uppdraget')) },
+  );
+
+  setHandler(
+    declineUpdate,
+    (a) => {
+      assignment.endReason = 'declined';
+      w.moveTo('declined', 'declined', a.actorId, { endReason: 'declined' });
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), requireState(assignment, 'nominated', 'tacka nej')) },
+  );
+
+  setHandler(
+    detailsGivenUpdate,
+    (a) => {
+      if (assignment.state === 'accepted') w.moveTo('details-given', 'details-given', a.actorId);
+      else w.record('details-updated', a.actorId);
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), refuseDetails(assignment)) },
+  );
+
+  setHandler(
+    agreementSignedUpdate,
+    (a) => {
+      w.moveTo('signed', 'agreement-signed', a.actorId, { agreement: { id: a.agreementId, state: 'signed' }, details: { agreementId: a.agreementId } });
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), requireState(assignment, 'agreement-drafted', 'underteckna överenskommelsen'), requireCurrentAgreement(assignment, a)) },
+  );
+
+  setHandler(
+    agreementCountersignedUpdate,
+    (a) => {
+      w.moveTo('countersigned', 'agreement-countersigned', a.actorId, {
+        agreement: { id: a.agreementId, state: 'countersigned' },
+        details: { agreementId: a.agreementId },
+      });
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), requireState(assignment, 'signed', 'kontrasignera överenskommelsen'), requireCurrentAgreement(assignment, a)) },
+  );
+
+  setHandler(
+    declarationSubmittedUpdate,
+    (a) => {
+      submitted(assignment.declaration, a.declarationId);
+      const extra = { declaration: { id: a.declarationId, state: 'submitted' as const }, details: { declarationId: a.declarationId } };
+      if (inOnboarding(assignment)) {
+        w.moveTo('declaration-submitted', 'declaration-submitted', a.actorId, extra);
+      } else {
+        // A renewed declaration (changed circumstances, or the periodic renewal) while the assignment goes on.
+        const no = w.record('declaration-renewed', a.actorId, extra);
+        w.mail('declaration-review-requested', w.coordinators, no);
+      }
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), refuseSubmission(assignment, a, (what) => notNow(assignment, what))) },
+  );
+
+  setHandler(
+    declarationReviewedUpdate,
+    (a) => {
+      const extra = { declaration: { id: a.declarationId, state: a.outcome }, details: { declarationId: a.declarationId, outcome: a.outcome } };
+      assignment.declaration = reviewed(assignment.declaration, a.declarationId, a.outcome, Date.now(), policy);
+      if (assignment.state === 'declaration-submitted') {
+        if (a.outcome === 'approved') w.moveTo('declaration-approved', 'declaration-approved', a.actorId, extra);
+        else w.moveTo('declaration-needs-changes', 'declaration-needs-changes', a.actorId, extra);
+      } else {
+        const no = w.record(a.outcome === 'approved' ? 'declaration-approved' : 'declaration-needs-changes', a.actorId, extra);
+        if (a.outcome === 'needs-changes') w.mail('declaration-needs-changes', w.person, no, { deadline: iso(assignment.declaration.renewDeadlineAt) });
+      }
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), refuseReview(assignment, a)) },
+  );
+
+  setHandler(
+    introductionCompletedUpdate,
+    (a) => {
+      assignment.activatedAt = Date.now();
+      w.moveTo('active', 'introduction-completed', a.actorId);
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), requireState(assignment, 'declaration-approved', 'registrera introduktionen')) },
+  );
+
+  setHandler(
+    withdrawUpdate,
+    (a) => {
+      if (assignment.state === 'nominated') {
+        assignment.endReason = 'declined';
+        w.moveTo('declined', 'declined', a.actorId, { endReason: 'declined' });
+      } else {
+        w.end('withdrawn', a.actorId);
+      }
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), refuseIfFinal(assignment, 'lämna uppdraget')) },
+  );
+
+  setHandler(
+    mandateWithdrawnUpdate,
+    (a) => {
+      w.end('mandate-withdrawn', a.actorId);
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), refuseMandateWithdrawal(assignment, input, a)) },
+  );
+
+  setHandler(
+    reportAttestedUpdate,
+    (a) => {
+      const p = period(a.period);
+      const first = attest(assignment, p);
+      w.record(first ? 'report-attested' : 'report-attested-again', a.actorId, {
+        details: { period: p.key, timeReportId: isUuid(a.timeReportId) ? a.timeReportId : null },
+        period: { key: p.key, state: 'attested' },
+      });
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), refusePeriodArgs(assignment, a), refuseUnknownPeriod(assignment, a.period)) },
+  );
+
+  // The time-report hook (issue 13 #11a). A new handler only: histories without this update replay as before.
+  setHandler(
+    reportSubmittedUpdate,
+    (a) => {
+      const p = period(a.period);
+      const change = submitReport(assignment, p, a.submittedAt);
+      if (change.submitted) {
+        w.record('report-submitted', a.actorId, {
+          details: { period: p.key, timeReportId: isUuid(a.timeReportId) ? a.timeReportId : null, ...(change.correctedFromMissed ? { correctedFromMissed: true } : {}) },
+          period: { key: p.key, state: 'submitted' },
+        });
+      }
+      return w.done();
+    },
+    {
+      validator: (a) => {
+        requireActor(a);
+        refusePeriodArgs(assignment, a);
+        if (a.submittedAt !== undefined && (typeof a.submittedAt !== 'string' || !Number.isFinite(Date.parse(a.submittedAt)))) {
+          throw invalidInput('submittedAt måste vara en tidpunkt (ISO 8601).');
+        }
+        refuseUnknownPeriod(assignment, a.period);
+      },
+    },
+  );
+
+  setHandler(reportSubmittedSignal, (a) => {
+    const p = assignment.periods.find((x) => x.key === a?.period);
+    if (!p || (p.state !== 'open' && p.state !== 'awaiting-report')) return; // late or unknown: attestation decides
+    p.state = 'submitted';
+    w.record('report-submitted', isUuid(a.actorId) ? a.actorId : w.system, { details: { period: p.key }, period: { key: p.key, state: 'submitted' } });
+  });
+
+  setHandler(groupEndedSignal, () => {
+    if (!isFinal(assignment.state)) w.end('group-ended', w.system);
+  });
+}
+
+/** What the workflow does when a deadline passes (deadlines.ts `dueAt`): records, mails, moves state. */
+export function onTimer(w: AssignmentSteps, e: TimerEvent): void {
+  const { person, coordinators, system: SYSTEM } = w;
+  switch (e.kind) {
+    case 'answer-reminder':
+      return w.mail('assignment-offer-reminder', person, w.record('answer-reminder-sent', SYSTEM), { deadline: iso(e.deadlineAt) });
+    case 'no-answer':
+      w.state.endReason = 'no-answer';
+      return void w.moveTo('declined', 'no-answer', SYSTEM, { endReason: 'no-answer' });
+    case 'step-reminder': {
+      const no = w.record('reminder-sent', SYSTEM, { details: { step: e.step, reminder: e.reminder } });
+      return w.mail('step-reminder', e.turn === 'representative' ? person : coordinators, no, { step: e.step, deadline: iso(e.deadlineAt) });
+    }
+    case 'step-overdue':
+      return w.mail('step-overdue', coordinators, w.record('step-overdue', SYSTEM, { details: { step: e.step } }), { step: e.step });
+    case 'period-ended':
+      return w.periodEnded(e);
+    case 'report-reminder':
+      return w.mail('report-reminder', person, w.record('report-reminder-sent', SYSTEM, { details: { period: e.key } }), { period: e.key, deadline: iso(e.dueAt) });
+    case 'report-missed': {
+      const no = w.record('report-missed', SYSTEM, { details: { period: e.key }, period: { key: e.key, state: 'missed' } });
+      return w.mail('report-missed', coordinators, no, { period: e.key });
+    }
+    case 'attestation-reminder': {
+      const no = w.record('attestation-reminder-sent', SYSTEM, { details: { period: e.key } });
+      return w.mail('attestation-reminder', coordinators, no, { period: e.key, deadline: iso(e.attestBy) });
+    }
+    case 'report-unattested':
+      return void w.record('report-unattested', SYSTEM, { details: { period: e.key }, period: { key: e.key, state: 'unattested' } });
+    case 'declaration-renewal-due':
+      return w.mail('declaration-renewal-due', person, w.record('declaration-renewal-due', SYSTEM), { deadline: iso(e.deadlineAt) });
+    case 'declaration-overdue':
+      return w.mail('declaration-overdue', coordinators, w.record('declaration-overdue', SYSTEM));
+    case 'tenure-ended':
+      return w.end('period-ended', SYSTEM);
+  }
+}

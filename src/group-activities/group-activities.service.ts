@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '../audit/audit-log.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
+import { createOnce } from '../common/client-id';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { Page } from '../common/paging';
 import { pageOf } from '../common/paging';
@@ -43,9 +44,26 @@ export class GroupActivitiesService {
 
   async create(groupId: string, dto: CreateGroupActivityDto, user: AuthUser): Promise<ActivityDto> {
     const id = dto.id ?? randomUUID();
-    const existing = await this.repo.byId(id);
-    if (existing) return this.sameOrConflict(existing, groupId);
-    const inserted = await this.repo.transaction(async (em) => {
+    // A client id (issue 14 #1, src/common/client-id.ts): the same id with the same activity answers the stored one.
+    return createOnce({
+      find: () => this.repo.byId(id),
+      matches: (a) =>
+        a.groupId === groupId &&
+        a.assignmentId === null &&
+        a.title === dto.title.trim() &&
+        a.kind === dto.kind &&
+        a.activityDate === dto.date &&
+        a.durationMinutes === dto.durationMinutes &&
+        a.mode === dto.mode &&
+        a.feeRule === (dto.feeRule ?? 'by-length'),
+      answer: (a) => this.view(a.id),
+      conflict: 'En annan aktivitet finns redan med detta id.',
+      create: () => this.store(id, groupId, dto, user),
+    });
+  }
+
+  private async store(id: string, groupId: string, dto: CreateGroupActivityDto, user: AuthUser): Promise<ActivityDto> {
+    await this.repo.transaction(async (em) => {
       const called = dto.calledAssignmentIds ?? (await this.callableAssignments(em, groupId));
       if (dto.calledAssignmentIds) await this.checkCallable(em, groupId, dto.calledAssignmentIds);
       const stored = await this.repo.insertOnce(
@@ -65,12 +83,11 @@ export class GroupActivitiesService {
         },
         em,
       );
-      if (!stored) return false; // the same id created at the same moment: answered below as one
+      // The same id stored at the same moment by another request: createOnce answers this one as its repeat.
+      if (!stored) throw new ConflictError('En annan aktivitet finns redan med detta id.');
       await this.insertCalled(em, id, called);
       await this.audit(em, user.id, 'activity.created', id, { groupId, kind: dto.kind, date: dto.date, called: called.length });
-      return true;
     });
-    if (!inserted) return this.sameOrConflict(await this.repo.byIdOrFail(id), groupId);
     return this.view(id);
   }
 
@@ -177,11 +194,6 @@ export class GroupActivitiesService {
     const row = await this.repo.byId(id);
     if (!row) throw new NotFoundError(NOT_FOUND);
     return (await activityViews(this.repo, [row]))[0];
-  }
-
-  private async sameOrConflict(existing: GroupActivity, groupId: string): Promise<ActivityDto> {
-    if (existing.groupId !== groupId || existing.assignmentId !== null) throw new ConflictError('En annan aktivitet finns redan med detta id.');
-    return this.view(existing.id);
   }
 
   private async callableAssignments(em: EntityManager, groupId: string): Promise<string[]> {

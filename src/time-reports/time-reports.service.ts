@@ -6,6 +6,7 @@ import { AssignmentLifecycleService } from '../assignments/assignment-lifecycle.
 import { appendAudit } from '../audit/audit-log.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
+import { createOnce } from '../common/client-id';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { payerOfGroup } from '../paying-bodies/payer-of-group';
 import { periodContaining } from '../payouts/period';
@@ -112,24 +113,31 @@ export class TimeReportsService {
    */
   async create(dto: CreateTimeReportDto, user: AuthUser): Promise<TimeReportView> {
     const id = dto.id ?? randomUUID();
-    const existing = await this.repo.byId(id);
-    if (existing) {
-      if (
-        existing.personId !== user.personId ||
-        existing.assignmentId !== dto.assignmentId ||
-        existing.activityId !== dto.activityId ||
-        (dto.activityDate !== undefined && existing.activityDate !== dto.activityDate)
-      ) {
-        throw new ConflictError('En annan tidrapport finns redan med detta id.');
-      }
-      return this.view(existing);
-    }
+    const figures = this.figures(dto);
+    // A client id (issue 14 #1, src/common/client-id.ts): the same id with the same report answers the stored one,
+    // also when sent at the same moment; other content under the id is 409.
+    return createOnce({
+      find: () => this.repo.byId(id),
+      matches: (existing) =>
+        existing.personId === user.personId &&
+        existing.assignmentId === dto.assignmentId &&
+        existing.activityId === dto.activityId &&
+        (dto.activityDate === undefined || existing.activityDate === dto.activityDate) &&
+        (dto.participation === undefined || existing.participation === dto.participation) &&
+        (existing.description ?? null) === (dto.description ?? null) &&
+        (Object.keys(figures) as Array<keyof typeof figures>).every((k) => existing[k] === figures[k]),
+      answer: (existing) => this.view(existing),
+      conflict: 'En annan tidrapport finns redan med detta id.',
+      create: () => this.store(id, dto, figures, user),
+    });
+  }
+
+  private async store(id: string, dto: CreateTimeReportDto, figures: ReturnType<TimeReportsService['figures']>, user: AuthUser): Promise<TimeReportView> {
     const assignment = await this.ownAssignment(dto.assignmentId, user);
     const fromActivity = await this.reportedActivity(dto, assignment);
     const { activityDate, kind } = fromActivity;
     const payer = await this.payerOf(assignment.groupId);
     const policy = await this.policyFor(this.ds.manager, payer);
-    const figures = { ...this.figures(dto) };
     const row: Partial<TimeReport> = {
       id,
       assignmentId: assignment.id,

@@ -7,6 +7,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
+import { createOnce } from '../common/client-id';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { payerCodeOrNull, payerOfGroup } from '../paying-bodies/payer-of-group';
 import { recruitmentWorkflowId } from '../../workflows/ids';
@@ -44,43 +45,40 @@ export class WorkingGroupsService {
    */
   async create(dto: CreateWorkingGroupDto, actor?: AuthUser): Promise<WorkingGroupView> {
     const id = dto.id ?? randomUUID();
-    const sameAsStored = async (existing: WorkingGroup) => {
-      const visible = !actor || (await this.access.canAccess(actor, 'group', id));
-      if (!visible || existing.name !== dto.name.trim() || existing.kind !== dto.kind) {
-        throw new ConflictError('En annan grupp finns redan med detta id.');
-      }
-    };
-    const existing = await this.repo.byId(id);
-    if (existing) {
-      await sameAsStored(existing);
-    } else {
-      await this.validateParent(dto);
-      refuseNewGroupEndedBefore(dto.endsOn, stockholmDate(Date.now()));
-      // One transaction: the group never exists without the coordinator who created it. Two creates with one
-      // client id at the same moment: the second insert meets the first's primary key and answers as a repeat.
-      await this.repo.transaction(async (em) => {
-        await this.repo.insert(
-          {
-            id,
-            name: dto.name.trim(),
-            kind: dto.kind,
-            parentGroupId: dto.parentGroupId ?? null,
-            hostRegion: dto.hostRegion ?? null,
-            commission: dto.commission,
-            standing: dto.standing ?? true,
-            endsOn: dto.endsOn ?? null,
-            workStartedOn: dto.workStartedOn ?? null,
-            minRepresentatives: dto.minRepresentatives ?? 2,
-          },
-          em,
-        );
-        if (actor?.roles.includes('coordinator')) await this.coordinators.add(id, actor.id, em);
-      }).catch(async (e: unknown) => {
-        const winner = isUniqueViolation(e) ? await this.repo.byId(id) : null;
-        if (!winner) throw e;
-        await sameAsStored(winner);
-      });
-    }
+    // A client id (issue 14 #1, src/common/client-id.ts): the same id with the same group answers the stored one,
+    // also for creates sent at the same moment; someone who may not see the group with this id gets the same 409 as
+    // for a different group, so the id reveals nothing.
+    await createOnce({
+      find: () => this.repo.byId(id),
+      matches: async (existing) =>
+        (!actor || (await this.access.canAccess(actor, 'group', id))) && existing.name === dto.name.trim() && existing.kind === dto.kind,
+      answer: async () => undefined,
+      conflict: 'En annan grupp finns redan med detta id.',
+      create: async () => {
+        await this.validateParent(dto);
+        refuseNewGroupEndedBefore(dto.endsOn, stockholmDate(Date.now()));
+        // One transaction: the group never exists without the coordinator who created it.
+        await this.repo.transaction(async (em) => {
+          await this.repo.insert(
+            {
+              id,
+              name: dto.name.trim(),
+              kind: dto.kind,
+              parentGroupId: dto.parentGroupId ?? null,
+              hostRegion: dto.hostRegion ?? null,
+              commission: dto.commission,
+              standing: dto.standing ?? true,
+              endsOn: dto.endsOn ?? null,
+              workStartedOn: dto.workStartedOn ?? null,
+              minRepresentatives: dto.minRepresentatives ?? 2,
+            },
+            em,
+          );
+          if (actor?.roles.includes('coordinator')) await this.coordinators.add(id, actor.id, em);
+        });
+      },
+    });
+    // Also for a repeat: a create that stored the group and then failed before its workflow started is completed here.
     await this.startRecruitment(id);
     return this.get(id);
   }
@@ -203,9 +201,4 @@ export class WorkingGroupsService {
       throw new InvalidInputError('En tidsbegränsad grupp behöver ett slutdatum.', { endsOn: ['Ange slutdatum.'] });
     }
   }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { driverError?: { code?: unknown }; code?: unknown })?.driverError?.code ?? (e as { code?: unknown })?.code;
-  return code === '23505';
 }

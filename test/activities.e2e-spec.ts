@@ -109,9 +109,12 @@ describe('group activities: CRUD, scope, one report per person and activity', ()
     });
     // The nominee (only nominated) and the other group's representative are not called.
     expect([...created.body.calledAssignmentIds].sort()).toEqual([aA, aB].sort());
-    const again = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ id, title: 'Något annat' }));
+    // A repeat with the same content answers the stored activity; the same id with other content is 409 (issue 14 #1).
+    const again = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ id }));
     expect(again.status).toBe(201);
-    expect(again.body.title).toBe('Arbetsmöte 1');
+    expect(again.body).toEqual(created.body);
+    const changed = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ id, title: 'Något annat' }));
+    expect([changed.status, changed.body.message]).toEqual([409, 'En annan aktivitet finns redan med detta id.']);
     expect(await count(`SELECT count(*) FROM group_activity WHERE id = $1`, [id])).toBe(1);
     // The same id in another group is another activity: refused.
     const elsewhere = await otherCoordinator.api.post(`/working-groups/${otherGroupId}/activities`, meeting({ id }));

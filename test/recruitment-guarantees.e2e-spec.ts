@@ -98,6 +98,10 @@ describe('recruitment guarantees', () => {
       const live = await count(`SELECT count(*)::int AS n FROM assignment WHERE group_id = $1 AND person_id = $2`, [group.id, first.nominee.personId]);
       expect(live).toBe(1);
       expect((await recruitmentStatus(h, group.id)).assignments).toHaveLength(1);
+      // The group's recruitment audit log (GET …/recruitment/audit) shows the one appointment, not the refused one.
+      const audit = await group.coordinator.api.get(`/working-groups/${group.id}/recruitment/audit`);
+      expect(audit.status).toBe(200);
+      expect((audit.body as Array<{ action: string }>).filter((e) => e.action === 'recruitment.nominee-appointed')).toHaveLength(1);
     });
 
     it('an invitation of a representative at a nominee\'s address (any letter case) is the same person, not a second one', async () => {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { AuditEntry } from '../audit/audit-entry.entity';
-import { appendAudit } from '../audit/audit-log.repository';
+import { appendAudit, AuditLogRepository } from '../audit/audit-log.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
 import { DocumentSignatureHooks, DocumentSignedEvent, DocumentsService } from '../documents';
@@ -74,6 +74,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(AssignmentsRepository) private readonly repo: AssignmentsRepository,
+    @Inject(AuditLogRepository) private readonly auditLog: AuditLogRepository,
     @Inject(Client) private readonly temporal: Client,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
   ) {
@@ -165,7 +166,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   /** The assignment's audit log, oldest first. */
   async audit(assignmentId: string): Promise<AuditEntry[]> {
     await this.assignment(assignmentId);
-    return this.ds.getRepository(AuditEntry).find({ where: { subjectType: 'assignment', subjectId: assignmentId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.auditLog.trailOf('assignment', assignmentId);
   }
 
   async reportingPeriods(assignmentId: string): Promise<ReportingPeriod[]> {

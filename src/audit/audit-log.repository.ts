@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
 import type { AuditLine } from './audit-line';
 
 export type { AuditLine } from './audit-line';
@@ -34,5 +35,10 @@ export class AuditLogRepository {
   /** Appends the line (in `em`'s transaction when given); whether this call wrote it. */
   append(line: AuditLine, em?: EntityManager): Promise<boolean> {
     return appendAudit(em ?? this.ds, line);
+  }
+
+  /** One subject's audit log (e.g. `assignment`, `working_group`), oldest first. */
+  trailOf(subjectType: string, subjectId: string): Promise<AuditEntry[]> {
+    return this.ds.getRepository(AuditEntry).find({ where: { subjectType, subjectId }, order: { at: 'ASC', id: 'ASC' } });
   }
 }

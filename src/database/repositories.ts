@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessRepository } from '../auth/access.repository';
+import { AuditLogRepository } from '../audit/audit-log.repository';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { AuthRepository } from '../auth/auth.repository';
 import { GroupActivitiesRepository } from '../group-activities/group-activities.repository';
@@ -36,6 +37,7 @@ export const ALL_REPOSITORIES = [
   RecruitmentRepository,
   AssignmentsRepository,
   PayoutsRepository,
+  AuditLogRepository,
 ];
 
 @Global()

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditEntry } from '../audit/audit-entry.entity';
 import { UPDATE_DEADLINE_MS } from '../lifecycle/workflow-calls';
 import { Organisation } from '../organisations/organisation.entity';
 import { WorkingGroup } from '../working-groups/working-group.entity';
@@ -158,11 +157,6 @@ export class RecruitmentRepository {
   async nominationView(id: string): Promise<NominationView> {
     const rows: Array<Record<string, unknown>> = await this.ds.query(`${NOMINATION_VIEW_SELECT} WHERE n.id = $1 ORDER BY n.created_at, n.id`, [id]);
     return rows.map(toView)[0];
-  }
-
-  /** The group's recruitment audit log, oldest first. */
-  groupAuditTrail(groupId: string): Promise<AuditEntry[]> {
-    return this.ds.getRepository(AuditEntry).find({ where: { subjectType: 'working_group', subjectId: groupId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
   /** Whether the person has a live (not declined or ended, not a duplicate) assignment in the group. */

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from '../auth/auth-user';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditLogRepository } from '../audit/audit-log.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { stockholmDate } from '../lifecycle/stockholm-time';
 import { LOGGER } from '../logging/logger';
@@ -50,6 +51,7 @@ export const nominateUpdateId = (nominationId: string) => `nominate:${nomination
 export class RecruitmentService {
   constructor(
     @Inject(RecruitmentRepository) private readonly repo: RecruitmentRepository,
+    @Inject(AuditLogRepository) private readonly auditLog: AuditLogRepository,
     @Inject(Client) private readonly temporal: Client,
     @Inject(UsersService) private readonly users: UsersService,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -221,7 +223,7 @@ export class RecruitmentService {
   /** The group's recruitment audit log, oldest first. */
   async audit(groupId: string): Promise<AuditEntry[]> {
     await this.group(groupId);
-    return this.repo.groupAuditTrail(groupId);
+    return this.auditLog.trailOf('working_group', groupId);
   }
 
   // ---------------------------------------------------------------------------------------------------------------

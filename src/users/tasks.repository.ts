@@ -60,9 +60,9 @@ export class TasksRepository {
 
   /** Every payout batch still a draft (awaiting finance's approval), earliest period first. */
   async draftBatches(): Promise<Array<{ id: string; payer_code: string; period: string; supplement: number }>> {
-    // A supplementary run (issue 13 #3) says so; read through to_jsonb so a database before that migration still answers.
+    // A supplementary run (issue 13 #3) says so.
     return this.ds.query(
-      `SELECT id, payer_code, period, COALESCE((to_jsonb(b) ->> 'supplement')::int, 0) AS supplement FROM payout_batch b WHERE state = 'draft' ORDER BY period_end, id`,
+      `SELECT id, payer_code, period, supplement FROM payout_batch WHERE state = 'draft' ORDER BY period_end, id`,
     );
   }
 }

@@ -7,7 +7,6 @@ import { assignmentStatusQuery } from '../../workflows/assignment.messages';
 import { COORDINATOR_TURN, REPRESENTATIVE_TURN, whoseTurn, type CoordinatorTurnState, type RepresentativeTurnState, type Turn } from '../../workflows/assignment/turns';
 import { assignmentWorkflowId } from '../../workflows/ids';
 import { AccessPolicy } from '../auth/access-policy';
-import { tableExists } from '../auth/audit';
 import type { AuthUser } from '../auth/auth-user';
 import { LOGGER } from '../logging/logger';
 import { TasksRepository } from './tasks.repository';
@@ -28,8 +27,6 @@ export interface UserTask {
 export interface TaskContext {
   ds: DataSource;
   policy: AccessPolicy;
-  /** Tables arrive with other modules' migrations: providers check before they read. */
-  tableExists(table: string): Promise<boolean>;
 }
 
 /** Lists one kind of task for a user (an empty list when the user has none or the role does not apply). */
@@ -91,7 +88,7 @@ export class TaskRegistry {
   ) {}
 
   async tasksFor(user: AuthUser): Promise<UserTask[]> {
-    const ctx: TaskContext = { ds: this.ds, policy: this.policy, tableExists: (t) => tableExists(this.ds, t) };
+    const ctx: TaskContext = { ds: this.ds, policy: this.policy };
     const builtIn: TaskProvider[] = [
       (u) => this.assignmentSteps(u),
       (u, c) => reportTasks(u, c, this.repo),
@@ -151,7 +148,6 @@ export class TaskRegistry {
 }
 
 async function reportTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {
-  if (!(await ctx.tableExists('assignment_reporting_period'))) return [];
   const groups = await ctx.policy.coordinatedGroupIds(user);
   if (!user.personId && groups.length === 0) return [];
   const rows = await repo.reportingPeriodsWaiting(user.personId, groups);
@@ -178,7 +174,7 @@ async function reportTasks(user: AuthUser, ctx: TaskContext, repo: TasksReposito
 
 async function nominationTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {
   const tasks: UserTask[] = [];
-  if (user.roles.includes('org-contact') && user.organisationId && (await ctx.tableExists('nomination_request'))) {
+  if (user.roles.includes('org-contact') && user.organisationId) {
     const rows = await repo.openNominationRequestsOf(user.organisationId);
     for (const r of rows) {
       tasks.push({
@@ -192,7 +188,7 @@ async function nominationTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepo
     }
   }
   const groups = await ctx.policy.coordinatedGroupIds(user);
-  if (groups.length && (await ctx.tableExists('nomination'))) {
+  if (groups.length) {
     const rows = await repo.nominationsToDecide(groups);
     for (const r of rows) {
       tasks.push({
@@ -214,7 +210,7 @@ async function nominationTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepo
  */
 async function belowMinimumTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {
   const groups = await ctx.policy.coordinatedGroupIds(user);
-  if (!groups.length || !(await ctx.tableExists('nomination_request'))) return [];
+  if (!groups.length) return [];
   const rows = await repo.groupsBelowMinimum(groups);
   return rows.map((r) => ({
     kind: 'working-group.below-minimum',
@@ -227,7 +223,7 @@ async function belowMinimumTasks(user: AuthUser, ctx: TaskContext, repo: TasksRe
 }
 
 async function batchTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {
-  if (!user.roles.includes('finance') || !user.payerCode || !(await ctx.tableExists('payout_batch'))) return [];
+  if (!user.roles.includes('finance') || !user.payerCode) return [];
   const rows = await repo.draftBatches();
   const mine: UserTask[] = [];
   for (const r of rows) {

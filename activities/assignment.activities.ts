@@ -43,7 +43,7 @@ const FEE_BASIS =
   'Skattepliktigt arvode per möte eller aktivitet enligt betalarens gällande ersättningstabell (andel av prisbasbeloppet, ' +
   'tid inklusive restid) samt reseersättning; för- och efterarbete ingår normalt. Inkomstbortfall ersätts inte.';
 
-export function createAssignmentActivities({ dataSource, logger, repositories: { assignments, audit } }: ActivityContext) {
+export function createAssignmentActivities({ dataSource, logger, documents, repositories: { assignments, audit } }: ActivityContext) {
 
   /** Stores the draft's terms once per key; returns the stored draft. */
   async function storeDraft(a: { assignmentId: string }, key: string): Promise<StoredDraft> {
@@ -157,6 +157,7 @@ export function createAssignmentActivities({ dataSource, logger, repositories: {
       const terms = await assignments.draftTerms(draft.agreementId);
       const pdf = await renderAgreementPdf(
         dataSource,
+        documents,
         { assignmentId: a.assignmentId, terms },
         { actor: `system:${a.workflowId}`, key: `${key}:pdf`, now: new Date() },
       );

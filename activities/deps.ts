@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../src/config/config';
 import type { FieldCipher } from '../src/crypto/field-cipher';
+import type { DocumentsService } from '../src/documents/documents.service';
 import { AssignmentsRepository } from '../src/assignments/assignments.repository';
 export type { StoredDraft } from '../src/assignments/assignments.repository';
 import { PayoutsRepository } from '../src/payouts/payouts.repository';
@@ -14,6 +15,8 @@ export interface ActivityDeps {
   logger: Logger;
   config: AppConfig;
   cipher: FieldCipher;
+  /** The worker context's DocumentsService (DocumentStoreModule), the same provider the API injects. */
+  documents: DocumentsService;
 }
 
 /** The repositories activities write through (their SQL), built once from the DataSource by createActivities. */

@@ -19,7 +19,7 @@ async function refusalsFinal<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createPayoutActivities({ dataSource, logger, config, cipher, repositories: { payouts } }: ActivityContext) {
+export function createPayoutActivities({ dataSource, logger, config, cipher, documents, repositories: { payouts } }: ActivityContext) {
   const mailer = new Mailer(dataSource, config, logger.child({ component: 'mail' }));
   const log = logger.child({ component: 'payout' });
   return {
@@ -71,7 +71,7 @@ export function createPayoutActivities({ dataSource, logger, config, cipher, rep
       let done = 0;
       for (const personId of persons) {
         try {
-          await ensurePayoutSlip(dataSource, cipher, args.batchId, personId, `system:${args.workflowId}`);
+          await ensurePayoutSlip(dataSource, documents, cipher, args.batchId, personId, `system:${args.workflowId}`);
         } catch (e) {
           if (e instanceof TemplateDataError) throw ApplicationFailure.nonRetryable(e.message, 'TemplateDataError');
           throw e;

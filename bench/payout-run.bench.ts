@@ -28,6 +28,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import type { AuthUser } from '../src/auth/auth-user';
 import { loadConfig } from '../src/config/config';
 import { FieldCipher } from '../src/crypto/field-cipher';
+import { DocumentsService } from '../src/documents/documents.service';
 import { rateTablesFor } from '../src/payouts/payers';
 import { approveBatch, draftBatch } from '../src/payouts/payout-batches';
 import * as calculation from '../src/payouts/payout-calculation';
@@ -380,7 +381,7 @@ runBench(async (cleanup) => {
   const dataKey = randomBytes(32).toString('base64');
   const cipher = new FieldCipher(Buffer.from(dataKey, 'base64'));
   const config = loadConfig({ DATABASE_URL: engines.databaseUrl, DATA_ENCRYPTION_KEY: dataKey, LOG_LEVEL: 'silent' });
-  const service = new PayoutsService(ds, new PayoutsRepository(ds), undefined as unknown as Client, config, cipher, pino({ level: 'silent' }));
+  const service = new PayoutsService(ds, new PayoutsRepository(ds), undefined as unknown as Client, config, cipher, pino({ level: 'silent' }), new DocumentsService(ds));
   const today = stockholmDate(new Date());
   const period = addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
   await createPayers(ds, [PAYER, 'BENCH-WF']);

@@ -12,6 +12,8 @@ import { CryptoModule } from './crypto/crypto.module';
 import { FIELD_CIPHER, FieldCipher } from './crypto/field-cipher';
 import { DatabaseModule } from './database/database.module';
 import { RepositoriesModule } from './database/repositories';
+import { DocumentStoreModule } from './documents/document-store.module';
+import { DocumentsService } from './documents/documents.service';
 import { LoggingModule } from './logging/logging.module';
 import { PinoNestLogger } from './logging/logger';
 import { ensureSearchAttributes } from './temporal/search-attributes';
@@ -19,7 +21,10 @@ import { ensureSearchAttributes } from './temporal/search-attributes';
 @Module({})
 class WorkerModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), CryptoModule, DatabaseModule, RepositoriesModule] };
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), CryptoModule, DatabaseModule, RepositoriesModule, DocumentStoreModule],
+    };
   }
 }
 
@@ -58,6 +63,7 @@ export async function createWorker(
       logger: logger.child({ component: 'activity' }),
       config,
       cipher: app.get<FieldCipher>(FIELD_CIPHER),
+      documents: app.get(DocumentsService),
     }),
     maxCachedWorkflows: config.temporal.maxCachedWorkflows,
     ...(config.temporal.workflowThreads ? { workflowThreadPoolSize: config.temporal.workflowThreads } : {}),

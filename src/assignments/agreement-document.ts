@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AgreementData, FeeRate, RepresentationBasis, RepresentativeRole } from '../../templates';
 import { DomainError } from '../common/errors';
-import { DocumentsService } from '../documents';
+import type { DocumentsService } from '../documents';
 import { hourlyRate, RateTable, ROUNDING_RULE_TEXT, sessionFee } from '../fees';
 import { stockholmDate } from '../lifecycle/stockholm-time';
 import { PayingBody } from '../paying-bodies/paying-body.entity';
@@ -29,6 +29,7 @@ const rate = (table: RateTable, amountOre: number, bp: number, fixed: number | n
  */
 export async function renderAgreementPdf(
   ds: DataSource,
+  documents: DocumentsService,
   draft: { assignmentId: string; terms: AgreementTermsData },
   opts: { actor: string; key: string; now: Date },
 ): Promise<AgreementPdfResult> {
@@ -83,7 +84,7 @@ export async function renderAgreementPdf(
     countersigner: { name: null, title: 'Samordnare för gruppen' },
   };
   try {
-    const doc = await new DocumentsService(ds).generate({
+    const doc = await documents.generate({
       template: 'agreement.sv',
       data,
       subject: { type: 'assignment', id: draft.assignmentId },

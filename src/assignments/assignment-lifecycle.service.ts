@@ -68,7 +68,6 @@ export interface AttestedReportResult {
  */
 @Injectable()
 export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy {
-  private readonly documents: DocumentsService;
   private unregisterSignatureHook: (() => void) | undefined;
 
   constructor(
@@ -77,9 +76,8 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
     @Inject(AuditLogRepository) private readonly auditLog: AuditLogRepository,
     @Inject(Client) private readonly temporal: Client,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
-  ) {
-    this.documents = new DocumentsService(ds);
-  }
+    @Inject(DocumentsService) private readonly documents: DocumentsService,
+  ) {}
 
   onModuleInit() {
     // Signing the agreement PDF is the signing: the workflow hears of it from the same request (src/documents).

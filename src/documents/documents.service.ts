@@ -145,7 +145,8 @@ function canonicalJson(v: unknown): string {
 
 /**
  * Renders documents from versioned templates, stores them once (bytes, SHA-256, template, data), signs them with
- * an audit trail and verifies them. Usable outside Nest (activities): `new DocumentsService(dataSource)`.
+ * an audit trail and verifies them. Inject it (DocumentStoreModule; the worker's context provides it to activities
+ * as `deps.documents`), so the DOCUMENTS_CLOCK provider applies everywhere.
  * Callers are trusted here; who may see or sign what is decided at the HTTP edge (DocumentsController).
  */
 @Injectable()

@@ -1,5 +1,6 @@
 /** The documents feature: what other modules and activities use. */
 export { DocumentsService, DOCUMENTS_CLOCK, sha256Hex } from './documents.service';
+export { DocumentStoreModule } from './document-store.module';
 export type { DocumentDownload, DocumentSubject, DocumentView, GenerateDocumentInput, SignInput, SignResult, SignatureView, VerificationReport } from './documents.service';
 export { DocumentSignatureHooks } from './signature-hooks';
 export type { DocumentSignedEvent, DocumentSignedHandler } from './signature-hooks';

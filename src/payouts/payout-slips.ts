@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { FieldCipher } from '../crypto/field-cipher';
-import { DocumentsService } from '../documents/documents.service';
+import type { DocumentsService } from '../documents/documents.service';
 import type { FeeCalculation, FeeLine } from '../fees';
 import { maskPersonnummer, PayoutSlipData } from '../../templates';
 import type { PayoutFeeLine, PayoutTravelLine } from '../../templates';
@@ -100,7 +100,14 @@ export function payoutSlipData(args: {
  * (visible to them and to finance). Idempotent: the document's key is the batch and person, so the workflow's
  * step and a later download make the same document.
  */
-export async function ensurePayoutSlip(ds: DataSource, cipher: FieldCipher, batchId: string, personId: string, actor: string): Promise<string> {
+export async function ensurePayoutSlip(
+  ds: DataSource,
+  documents: DocumentsService,
+  cipher: FieldCipher,
+  batchId: string,
+  personId: string,
+  actor: string,
+): Promise<string> {
   const repo = new PayoutsRepository(ds);
   const batch = await repo.findBatchOrFail(ds.manager, batchId);
   if (batch.state !== 'approved' || !batch.paymentDate || !batch.approvedAt) throw new Error('payout slips are made for approved batches only');
@@ -125,7 +132,7 @@ export async function ensurePayoutSlip(ds: DataSource, cipher: FieldCipher, batc
     calculations: calc.calculations,
     activities: new Map(acts.map((a) => [a.id, { kind: a.kind, groupName: a.group_name, participation: a.participation }])),
   });
-  const doc = await new DocumentsService(ds).generate({
+  const doc = await documents.generate({
     template: 'payout-slip.sv',
     data,
     subject: { type: 'person', id: personId },

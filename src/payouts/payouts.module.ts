@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { AccessPolicy } from '../auth/access-policy';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { DocumentStoreModule } from '../documents/document-store.module';
 import { LOGGER } from '../logging/logger';
 import { ensurePayoutSchedule } from './payout-schedule';
 import { PayoutsController } from './payouts.controller';
@@ -16,7 +17,7 @@ AccessPolicy.registerResolver('batch', async (user, id, { ds, policy }) => {
   return policy.isAdmin(user) || policy.canAccess(user, 'payer', payerCode);
 });
 
-@Module({ controllers: [PayoutsController], providers: [PayoutsService], exports: [PayoutsService] })
+@Module({ imports: [DocumentStoreModule], controllers: [PayoutsController], providers: [PayoutsService], exports: [PayoutsService] })
 export class PayoutsModule implements OnApplicationBootstrap {
   constructor(
     @Inject(Client) private readonly temporal: Client,

@@ -97,6 +97,7 @@ export class PayoutsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(DocumentsService) private readonly documents: DocumentsService,
   ) {}
 
   /**
@@ -322,8 +323,8 @@ export class PayoutsService {
     if (batch.state !== 'approved') throw new ConflictError('Utbetalningsbesked finns först när utbetalningen är godkänd.');
     const person = await this.repo.findPerson(batchId, personId);
     if (!person) throw new NotFoundError('Personen har ingen utbetalning i denna omgång.');
-    const documentId = await ensurePayoutSlip(this.ds, this.cipher, batchId, personId, user.id);
-    const doc = await new DocumentsService(this.ds).download(documentId, user.id);
+    const documentId = await ensurePayoutSlip(this.ds, this.documents, this.cipher, batchId, personId, user.id);
+    const doc = await this.documents.download(documentId, user.id);
     return { fileName: doc.fileName, content: doc.content };
   }
 

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../logging/logger';
@@ -9,26 +10,18 @@ import { AccessRepository } from './access.repository';
 import type { AuthUser } from './auth-user';
 import type { ScopeKind } from './auth.decorators';
 import { isUuid } from '../common/uuid';
+import { ScopeRule, ScopeRuleFor } from './scope-rule';
 
 /** The kinds whose rules live here. */
 export const BUILT_IN_SCOPE_KINDS = ['group', 'assignment', 'organisation', 'organisation-record', 'person', 'payer'] as const;
 export type BuiltInScopeKind = (typeof BUILT_IN_SCOPE_KINDS)[number];
-/** The kinds another module answers for, by registering a resolver. */
+/** The kinds another module answers for, with a `@ScopeRuleFor` provider (src/auth/scope-rule.ts). */
 export type ExtensionScopeKind = Exclude<ScopeKind, BuiltInScopeKind>;
 
-/**
- * Decides whether `user` may see the object `id` of one kind. It must answer false both for objects the user
- * may not see and for objects that do not exist, and may delegate to other kinds through `ctx.policy`
- * (e.g. a nomination request is visible to whoever may see its organisation or its group).
- */
-export type ScopeResolver = (user: AuthUser, id: string, ctx: ScopeContext) => Promise<boolean> | boolean;
+/** What a ScopeRule may use besides the user and the id. */
 export interface ScopeContext {
   ds: DataSource;
   policy: AccessPolicy;
-}
-export interface ScopeResolverOptions {
-  /** `uuid` (default): any other id is refused without calling the resolver (so it never reaches SQL). */
-  idFormat?: 'uuid' | 'any';
 }
 
 
@@ -55,43 +48,38 @@ export type PaymentDetailsBasis =
  * - person (personal and payment details, payouts, slips: DOMAIN "Personal data"): the person themself, and
  *   finance of a payer that pays the person (`paymentDetailsBasis`); nobody else, administrators included;
  * - payer: finance of that payer;
- * - document, batch, nomination-request, time-report, activity: whatever resolver the owning module registers with
- *   `AccessPolicy.registerResolver(kind, resolver)`; until then nobody (fail closed).
+ * - document, batch, nomination-request, time-report, activity: the `@ScopeRuleFor(kind)` provider of the owning
+ *   module (found at start, see src/auth/scope-rule.ts); without one, nobody (fail closed).
  */
 @Injectable()
-export class AccessPolicy {
-  private static readonly extensions = new Map<ScopeKind, { resolve: ScopeResolver; idFormat: 'uuid' | 'any' }>();
-
-  /**
-   * Registers the rule for an extension kind (call it once at module load, e.g. at the top of
-   * `src/documents/documents.module.ts`). Registering again replaces the rule. Returns a function that removes it.
-   */
-  static registerResolver(kind: ExtensionScopeKind, resolve: ScopeResolver, options: ScopeResolverOptions = {}): () => void {
-    if ((BUILT_IN_SCOPE_KINDS as readonly string[]).includes(kind)) {
-      throw new Error(`scope kind "${kind}" is decided by AccessPolicy itself`);
-    }
-    const entry = { resolve, idFormat: options.idFormat ?? 'uuid' };
-    AccessPolicy.extensions.set(kind, entry);
-    return () => {
-      if (AccessPolicy.extensions.get(kind) === entry) AccessPolicy.extensions.delete(kind);
-    };
-  }
-
-  /** Whether an extension kind has a resolver (for diagnostics and tests). */
-  static hasResolver(kind: ScopeKind): boolean {
-    return (BUILT_IN_SCOPE_KINDS as readonly string[]).includes(kind) || AccessPolicy.extensions.has(kind);
-  }
+export class AccessPolicy implements OnModuleInit {
+  private readonly rules = new Map<ScopeKind, { rule: ScopeRule; idFormat: 'uuid' | 'any' }>();
 
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(AccessRepository) private readonly repo: AccessRepository,
     @Inject(GroupCoordinatorsRepository) private readonly coordinators: GroupCoordinatorsRepository,
+    @Inject(DiscoveryService) private readonly discovery: DiscoveryService,
   ) {}
 
-  /** Instance form of the static registration, for modules that prefer to register from a provider. */
-  registerResolver(kind: ExtensionScopeKind, resolve: ScopeResolver, options?: ScopeResolverOptions): () => void {
-    return AccessPolicy.registerResolver(kind, resolve, options);
+  /** Collects the feature modules' scope rules (every provider marked `@ScopeRuleFor`); one per kind. */
+  onModuleInit() {
+    for (const wrapper of this.discovery.getProviders({ metadataKey: ScopeRuleFor.KEY })) {
+      const options = this.discovery.getMetadataByDecorator(ScopeRuleFor, wrapper);
+      if (!options) continue;
+      const rule = wrapper.instance as ScopeRule | undefined;
+      const kind = options.kind;
+      if ((BUILT_IN_SCOPE_KINDS as readonly string[]).includes(kind)) throw new Error(`scope kind "${kind}" is decided by AccessPolicy itself`);
+      if (!rule || typeof rule.canSee !== 'function') throw new Error(`${wrapper.name}: a @ScopeRuleFor provider must be a singleton with canSee()`);
+      if (this.rules.has(kind)) throw new Error(`two scope rules for "${kind}" (${wrapper.name} and another)`);
+      this.rules.set(kind, { rule, idFormat: options.idFormat ?? 'uuid' });
+    }
+  }
+
+  /** Whether a kind is decided here or by a discovered rule (for diagnostics and tests). */
+  hasRule(kind: ScopeKind): boolean {
+    return (BUILT_IN_SCOPE_KINDS as readonly string[]).includes(kind) || this.rules.has(kind);
   }
 
   /** May `user` see object `id` of `kind`? False for objects that do not exist. */
@@ -111,13 +99,13 @@ export class AccessPolicy {
       case 'payer':
         return user.roles.includes('finance') && user.payerCode !== null && samePayer(user.payerCode, id);
       default: {
-        const ext = AccessPolicy.extensions.get(kind);
+        const ext = this.rules.get(kind);
         if (!ext) {
-          this.logger.warn({ kind }, 'no scope resolver registered for this kind: access denied');
+          this.logger.warn({ kind }, 'no scope rule provided for this kind: access denied');
           return false;
         }
         if (ext.idFormat === 'uuid' && !isUuid(id)) return false;
-        return (await ext.resolve(user, id, { ds: this.ds, policy: this })) === true;
+        return (await ext.rule.canSee(user, id, { ds: this.ds, policy: this })) === true;
       }
     }
   }

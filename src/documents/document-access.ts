@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, ScopeContext } from '../auth/access-policy';
+import { ScopeRule, ScopeRuleFor } from '../auth/scope-rule';
 import type { AuthUser } from '../auth/auth-user';
 import type { ScopeKind } from '../auth/auth.decorators';
 import { ForbiddenError } from '../common/errors';
@@ -17,15 +18,17 @@ import { isUuid } from '../common/uuid';
 
 const SUBJECT_SCOPES: readonly ScopeKind[] = ['assignment', 'person', 'group', 'organisation', 'payer', 'batch', 'time-report'];
 
-export async function canSeeDocument(user: AuthUser, documentId: string, { ds, policy }: ScopeContext): Promise<boolean> {
-  const subject = await new DocumentsRepository(ds).subjectOf(documentId);
-  if (!subject || !(SUBJECT_SCOPES as readonly string[]).includes(subject.subjectType)) return false;
-  return policy.canAccess(user, subject.subjectType as ScopeKind, subject.subjectId);
-}
+/** The 'document' scope kind for the global guard (see AccessPolicy). */
+@Injectable()
+@ScopeRuleFor({ kind: 'document' })
+export class DocumentScopeRule implements ScopeRule {
+  constructor(@Inject(DocumentsRepository) private readonly documents: DocumentsRepository) {}
 
-/** Registers the 'document' scope kind with the global guard (see AccessPolicy). */
-export function registerDocumentScope(): () => void {
-  return AccessPolicy.registerResolver('document', canSeeDocument);
+  async canSee(user: AuthUser, documentId: string, { policy }: ScopeContext): Promise<boolean> {
+    const subject = await this.documents.subjectOf(documentId);
+    if (!subject || !(SUBJECT_SCOPES as readonly string[]).includes(subject.subjectType)) return false;
+    return policy.canAccess(user, subject.subjectType as ScopeKind, subject.subjectId);
+  }
 }
 
 /**

@@ -1,7 +1,9 @@
-import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { AccessPolicy } from '../auth/access-policy';
+import type { ScopeContext } from '../auth/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { ScopeRule, ScopeRuleFor } from '../auth/scope-rule';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { DocumentStoreModule } from '../documents/document-store.module';
 import { LOGGER } from '../logging/logger';
@@ -11,13 +13,19 @@ import { PayoutsRepository } from './payouts.repository';
 import { PayoutsService } from './payouts.service';
 
 /** A payout batch is visible to finance of its payer and to administrators; anyone else gets 404. */
-AccessPolicy.registerResolver('batch', async (user, id, { ds, policy }) => {
-  const payerCode = await new PayoutsRepository(ds).payerCodeOfBatch(id);
-  if (payerCode === null) return false;
-  return policy.isAdmin(user) || policy.canAccess(user, 'payer', payerCode);
-});
+@Injectable()
+@ScopeRuleFor({ kind: 'batch' })
+export class BatchScopeRule implements ScopeRule {
+  constructor(@Inject(PayoutsRepository) private readonly payouts: PayoutsRepository) {}
 
-@Module({ imports: [DocumentStoreModule], controllers: [PayoutsController], providers: [PayoutsService], exports: [PayoutsService] })
+  async canSee(user: AuthUser, id: string, { policy }: ScopeContext): Promise<boolean> {
+    const payerCode = await this.payouts.payerCodeOfBatch(id);
+    if (payerCode === null) return false;
+    return policy.isAdmin(user) || policy.canAccess(user, 'payer', payerCode);
+  }
+}
+
+@Module({ imports: [DocumentStoreModule], controllers: [PayoutsController], providers: [PayoutsService, BatchScopeRule], exports: [PayoutsService] })
 export class PayoutsModule implements OnApplicationBootstrap {
   constructor(
     @Inject(Client) private readonly temporal: Client,

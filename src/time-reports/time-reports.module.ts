@@ -1,6 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import { AssignmentsModule } from '../assignments/assignments.module';
-import { AccessPolicy } from '../auth/access-policy';
+import type { ScopeContext } from '../auth/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { ScopeRule, ScopeRuleFor } from '../auth/scope-rule';
 import { ReportFeePreviewController } from './report-fee-preview.controller';
 import { ReportFeePreviewService } from './report-fee-preview.service';
 import { TimeReportsController } from './time-reports.controller';
@@ -10,18 +12,27 @@ import { TimeReportsService } from './time-reports.service';
  * Who may see a time report: the representative who made it, a coordinator of its group, finance of its payer
  * and an administrator. Anyone else gets the same 404 as for a missing report.
  */
-AccessPolicy.registerResolver('time-report', async (user, id, { ds, policy }) => {
-  const rows: Array<{ person_id: string; group_id: string; payer_code: string }> = await ds.query(
-    `SELECT person_id, group_id, payer_code FROM time_report WHERE id = $1`,
-    [id],
-  );
-  const r = rows[0];
-  if (!r) return false;
-  if (user.personId !== null && user.personId === r.person_id) return true;
-  if (policy.isAdmin(user)) return true;
-  if (await policy.coordinates(user, r.group_id)) return true;
-  return policy.canAccess(user, 'payer', r.payer_code);
-});
+@Injectable()
+@ScopeRuleFor({ kind: 'time-report' })
+export class TimeReportScopeRule implements ScopeRule {
+  async canSee(user: AuthUser, id: string, { ds, policy }: ScopeContext): Promise<boolean> {
+    const rows: Array<{ person_id: string; group_id: string; payer_code: string }> = await ds.query(
+      `SELECT person_id, group_id, payer_code FROM time_report WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return false;
+    if (user.personId !== null && user.personId === r.person_id) return true;
+    if (policy.isAdmin(user)) return true;
+    if (await policy.coordinates(user, r.group_id)) return true;
+    return policy.canAccess(user, 'payer', r.payer_code);
+  }
+}
 
-@Module({ imports: [AssignmentsModule], controllers: [TimeReportsController, ReportFeePreviewController], providers: [TimeReportsService, ReportFeePreviewService], exports: [TimeReportsService] })
+@Module({
+  imports: [AssignmentsModule],
+  controllers: [TimeReportsController, ReportFeePreviewController],
+  providers: [TimeReportsService, ReportFeePreviewService, TimeReportScopeRule],
+  exports: [TimeReportsService],
+})
 export class TimeReportsModule {}

@@ -4,7 +4,7 @@ import { DomainError } from '../common/errors';
 import type { DocumentsService } from '../documents';
 import { hourlyRate, RateTable, ROUNDING_RULE_TEXT, sessionFee } from '../fees';
 import { stockholmDate } from '../lifecycle/stockholm-time';
-import { PayingBody } from '../paying-bodies/paying-body.entity';
+import { RatesRepository } from '../rates/rates.repository';
 import { payerOfGroup } from '../paying-bodies/payer-of-group';
 import { RatesService } from '../rates/rates.service';
 import type { AgreementTermsData } from './agreement-draft.entity';
@@ -38,7 +38,7 @@ export async function renderAgreementPdf(
   if (!person) return { documentId: null, reason: 'Uppdraget finns inte.' };
   const payer = await payerOfGroup(ds, t.group.id);
   if ('problem' in payer) return { documentId: null, reason: 'Gruppens betalare kan inte avgöras (värdregion saknas).' };
-  const body = await ds.getRepository(PayingBody).findOneBy({ code: payer.payerCode });
+  const body = await new RatesRepository(ds).payingBodyByCode(payer.payerCode);
   if (!body) return { documentId: null, reason: `Betalaren ${payer.payerCode} finns inte bland betalarna.` };
   const from = t.period.from ?? stockholmDate(opts.now.getTime());
   let table: RateTable;

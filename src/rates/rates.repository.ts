@@ -24,6 +24,11 @@ export class RatesRepository {
     return this.ds.getRepository(PayingBody).find({ order: { kind: 'ASC', code: 'ASC' } });
   }
 
+  /** The paying body with exactly this code. */
+  payingBodyByCode(code: string): Promise<PayingBody | null> {
+    return this.ds.getRepository(PayingBody).findOneBy({ code });
+  }
+
   allPayingBodies(): Promise<PayingBody[]> {
     return this.ds.getRepository(PayingBody).find();
   }

@@ -53,7 +53,7 @@ export default tseslint.config(
               allowTypeImports: true,
             },
             {
-              group: ['../activities', '../activities/*'],
+              group: ['../activities', '../activities/*', '../../activities', '../../activities/*'],
               message: 'Import activities only as types: `import type { Activities } from "../activities"`.',
               allowTypeImports: true,
             },

@@ -305,4 +305,35 @@ describe('payout guarantees: an approved run is frozen', () => {
     const listed = (await finance.api.get('/payers/SKR/payout-runs')).body.filter((x: any) => x.period === '2026-11');
     expect(listed.map((x: any) => x.label)).toEqual(['november 2026, kompletteringsomgång 1', 'november 2026']);
   });
+
+  it('an approval while no worker answers is 503 with Retry-After within the update deadline, and approving again approves once (issue 15 #7)', async () => {
+    await attestedReport('2026-08-12');
+    const draft = await startRun('2026-08');
+    const batchId = draft.batch.id as string;
+    await h.stopWorker();
+    let restarted = false;
+    try {
+      const started = Date.now();
+      const unanswered = await finance.api.post(`/payout-runs/${batchId}/approve`);
+      // Before the fix the request waited for a worker with no end.
+      expect(unanswered.status).toBe(503);
+      expect(unanswered.headers.get('retry-after')).toBeTruthy();
+      expect(unanswered.body.message).toBe('Ärendet svarar inte just nu. Försök igen om en stund.');
+      expect(Date.now() - started).toBeLessThan(30_000);
+      // Reading the run meanwhile is the stored batch without its live status, not an error.
+      const read = await finance.api.get(`/payout-runs/${batchId}`);
+      expect(read.status).toBe(200);
+      expect(read.body.batch.state).toBe('draft');
+      expect(read.body.run.status).toBeNull();
+      await h.startWorker();
+      restarted = true;
+    } finally {
+      if (!restarted) await h.startWorker();
+    }
+    const approved = await approve(batchId);
+    expect(approved.batch.state).toBe('approved');
+    expect(
+      (await h.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'payout.approved' AND subject_id = $1`, [batchId]))[0].n,
+    ).toBe(1);
+  });
 });

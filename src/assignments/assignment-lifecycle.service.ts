@@ -11,7 +11,7 @@ import { DocumentSignatureHooks, DocumentSignedEvent, DocumentsService } from '.
 import { checkPayeeIdentity } from '../identity';
 import { periodContaining } from '../payouts/period';
 import { stockholmDate } from '../lifecycle/stockholm-time';
-import { mapWorkflowError, QUERY_DEADLINE_MS, requireUser, runStep, UnavailableError } from '../lifecycle/workflow-calls';
+import { mapWorkflowError, queryOrNull, requireUser, runStep, UnavailableError } from '../lifecycle/workflow-calls';
 import {
   acceptUpdate,
   agreementCountersignedUpdate,
@@ -157,7 +157,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
       if (e instanceof WorkflowNotFoundError) return { workflowId, running: false, status: null };
       throw e;
     }
-    const status = await this.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(assignmentStatusQuery)).catch(() => null);
+    const status = await queryOrNull(this.temporal, () => handle.query(assignmentStatusQuery));
     return { workflowId, running, status };
   }
 

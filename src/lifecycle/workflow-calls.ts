@@ -32,6 +32,21 @@ export async function runStep<T>(
   }
 }
 
+/**
+ * A workflow Query with QUERY_DEADLINE_MS: the workflow's answer, or null when it gives none in time (no worker, or
+ * it is restarting), is not there, or cannot answer yet (its first task has not run). Every other failure — the
+ * Temporal service unavailable (503 with Retry-After from the DomainExceptionFilter), a query handler that fails —
+ * is thrown, never read as "no live status".
+ */
+export async function queryOrNull<T>(client: Pick<Client, 'withDeadline'>, call: () => Promise<T>, deadlineMs = QUERY_DEADLINE_MS): Promise<T | null> {
+  try {
+    return await client.withDeadline(Date.now() + deadlineMs, call);
+  } catch (e) {
+    if (e instanceof WorkflowNotFoundError || isNotFoundGrpc(e) || isDeadlineGrpc(e) || grpcCode(e) === 9) return null;
+    throw e;
+  }
+}
+
 export async function mapWorkflowError(e: unknown, messages: { notFound: string; closed?: () => Promise<string | null> }): Promise<unknown> {
   if (e instanceof WorkflowUpdateFailedError) {
     const cause = e.cause;

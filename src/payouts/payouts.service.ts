@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../audit/audit-log.repository';
@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
 import { DocumentsService } from '../documents/documents.service';
+import { queryOrNull, runStep } from '../lifecycle/workflow-calls';
 import { LOGGER } from '../logging/logger';
 import { stockholmDate } from '../time-reports/business-dates';
 import { payoutRunWorkflowId } from '../../workflows/ids';
@@ -23,7 +24,6 @@ import { PayoutBatch } from './payout.entity';
 import { PayoutsRepository } from './payouts.repository';
 import { parsePeriod, periodLabel, periodProblems } from './period';
 
-const QUERY_DEADLINE_MS = 3000;
 const WAIT_FOR_DRAFT_MS = 15_000;
 const NOT_FOUND = 'Utbetalningsomgången finns inte.';
 
@@ -230,9 +230,9 @@ export class PayoutsService {
 
   async holdLine(batchId: string, lineId: string, reason: string, user: AuthUser): Promise<BatchView> {
     const batch = await this.openBatch(batchId, user);
-    await this.temporal.workflow
-      .getHandle(batch.workflowId)
-      .executeUpdate(holdLineUpdate, { args: [{ ...actor(user), lineId, reason }], updateId: `hold:${lineId}` });
+    await this.step(() =>
+      this.temporal.workflow.getHandle(batch.workflowId).executeUpdate(holdLineUpdate, { args: [{ ...actor(user), lineId, reason }], updateId: `hold:${lineId}` }),
+    );
     return this.get(batchId);
   }
 
@@ -247,15 +247,15 @@ export class PayoutsService {
     if (batch.state !== 'draft') throw new ConflictError('Utbetalningen är avbruten och kan inte godkännas.');
     // A run covers a closed period (a draft of an open period can only be one made before this rule).
     if (!periodHasEnded(batch.period, Date.now())) throw new ConflictError(periodOpenMessage(batch.period));
-    await this.temporal.workflow
-      .getHandle(batch.workflowId)
-      .executeUpdate(approveUpdate, { args: [actor(user)], updateId: `approve:${user.id}:${batch.updatedAt.getTime()}` });
+    await this.step(() =>
+      this.temporal.workflow.getHandle(batch.workflowId).executeUpdate(approveUpdate, { args: [actor(user)], updateId: `approve:${user.id}:${batch.updatedAt.getTime()}` }),
+    );
     return this.get(batchId);
   }
 
   async cancel(batchId: string, reason: string, user: AuthUser): Promise<BatchView> {
     const batch = await this.openBatch(batchId, user);
-    await this.temporal.workflow.getHandle(batch.workflowId).executeUpdate(cancelRunUpdate, { args: [{ ...actor(user), reason }] });
+    await this.step(() => this.temporal.workflow.getHandle(batch.workflowId).executeUpdate(cancelRunUpdate, { args: [{ ...actor(user), reason }] }));
     return this.get(batchId);
   }
 
@@ -379,15 +379,17 @@ export class PayoutsService {
     return batch;
   }
 
+  /**
+   * An Update to the batch's run with the deadline every human step has (runStep): no answer within
+   * UPDATE_DEADLINE_MS (no worker, or it is restarting) is 503 with Retry-After, and the same click again is the same
+   * Update (its update ID). The run's typed refusals keep their status (400/403/404, else 409).
+   */
+  private step<T>(call: () => Promise<T>): Promise<T> {
+    return runStep(this.temporal, call, { notFound: 'Ärendet finns inte.' });
+  }
+
   private async liveStatus(workflowId: string): Promise<PayoutRunStatus | null> {
-    try {
-      return await this.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-        this.temporal.workflow.getHandle(workflowId).query(payoutRunStatusQuery),
-      );
-    } catch (e) {
-      if (!(e instanceof WorkflowNotFoundError)) this.logger.debug({ workflowId, err: e instanceof Error ? e.message : String(e) }, 'payout run status unavailable');
-      return null;
-    }
+    return queryOrNull(this.temporal, () => this.temporal.workflow.getHandle(workflowId).query(payoutRunStatusQuery));
   }
 
   private async audit(actorId: string, action: string, subjectId: string, subjectType: string, details: Record<string, unknown>) {

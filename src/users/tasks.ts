@@ -8,6 +8,7 @@ import { COORDINATOR_TURN, REPRESENTATIVE_TURN, whoseTurn, type CoordinatorTurnS
 import { assignmentWorkflowId } from '../../workflows/ids';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
+import { queryOrNull } from '../lifecycle/workflow-calls';
 import { LOGGER } from '../logging/logger';
 import { TasksRepository } from './tasks.repository';
 
@@ -32,7 +33,8 @@ export interface TaskContext {
 /** Lists one kind of task for a user (an empty list when the user has none or the role does not apply). */
 export type TaskProvider = (user: AuthUser, ctx: TaskContext) => Promise<UserTask[]>;
 
-const QUERY_DEADLINE_MS = 1500;
+/** Shorter than a single status read's (QUERY_DEADLINE_MS): a task list asks many workflows at once. */
+const TASKS_QUERY_DEADLINE_MS = 1500;
 const MAX_LIVE_QUERIES = 50;
 
 type AssignmentStep = { kind: string; title: string };
@@ -133,14 +135,8 @@ export class TaskRegistry {
     const out = new Map<string, { waitingFor: string | null; deadline: string | null }>();
     await Promise.all(
       ids.map(async (id) => {
-        try {
-          const s = await this.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-            this.temporal.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStatusQuery),
-          );
-          out.set(id, { waitingFor: s.waitingFor, deadline: s.deadline });
-        } catch (e) {
-          this.logger.debug({ assignmentId: id, err: e instanceof Error ? e.message : String(e) }, 'no live assignment status for tasks');
-        }
+        const s = await queryOrNull(this.temporal, () => this.temporal.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStatusQuery), TASKS_QUERY_DEADLINE_MS);
+        if (s) out.set(id, { waitingFor: s.waitingFor, deadline: s.deadline });
       }),
     );
     return out;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../audit/audit-log.repository';
 import { AccessPolicy } from '../auth/access-policy';
+import { queryOrNull } from '../lifecycle/workflow-calls';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
@@ -19,7 +20,6 @@ import { stockholmDate } from '../lifecycle/stockholm-time';
 import { WorkingGroup } from './working-group.entity';
 import { WorkingGroupsRepository } from './working-groups.repository';
 
-const QUERY_DEADLINE_MS = 3000;
 
 export interface WorkingGroupView {
   group: WorkingGroup;
@@ -125,9 +125,7 @@ export class WorkingGroupsService {
       if (e instanceof WorkflowNotFoundError) return { group, recruitment: { workflowId, status: null, running: false } };
       throw e;
     }
-    const status = await this.temporal
-      .withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(recruitmentStatusQuery))
-      .catch(() => null);
+    const status = await queryOrNull(this.temporal, () => handle.query(recruitmentStatusQuery));
     return { group, recruitment: { workflowId, status, running } };
   }
 

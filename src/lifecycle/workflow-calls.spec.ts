@@ -1,0 +1,42 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { QUERY_DEADLINE_MS, queryOrNull } from './workflow-calls';
+
+/** A client whose withDeadline runs the call at once and remembers the deadline it was given. */
+const client = () => {
+  const deadlines: number[] = [];
+  return {
+    deadlines,
+    withDeadline: <R>(deadline: number | Date, fn: () => Promise<R>) => {
+      deadlines.push(Number(deadline));
+      return fn();
+    },
+  };
+};
+const grpc = (code: number) => Object.assign(new Error(`grpc ${code}`), { code });
+const wrapped = (code: number) => Object.assign(new Error('Failed to query Workflow'), { name: 'ServiceError', cause: grpc(code) });
+
+describe('queryOrNull (a workflow Query from the API)', () => {
+  it('answers the workflow’s status within the query deadline, or a shorter one when given', async () => {
+    const c = client();
+    const before = Date.now();
+    await expect(queryOrNull(c, async () => ({ phase: 'x' }))).resolves.toEqual({ phase: 'x' });
+    expect(c.deadlines[0]).toBeGreaterThanOrEqual(before + QUERY_DEADLINE_MS);
+    expect(c.deadlines[0]).toBeLessThanOrEqual(Date.now() + QUERY_DEADLINE_MS);
+    await queryOrNull(c, async () => 1, 1500);
+    expect(c.deadlines[1]).toBeLessThanOrEqual(Date.now() + 1500);
+  });
+
+  it('is null when the workflow does not answer in time, is not there, or cannot answer yet', async () => {
+    const c = client();
+    for (const e of [wrapped(4), grpc(4), wrapped(1), wrapped(5), wrapped(9), new WorkflowNotFoundError('gone', 'wf', undefined)]) {
+      await expect(queryOrNull(c, () => Promise.reject(e))).resolves.toBeNull();
+    }
+  });
+
+  it('throws every other failure: the service unavailable, a failing query handler, a bug', async () => {
+    const c = client();
+    for (const e of [wrapped(14), wrapped(3), new TypeError('Invalid response from server'), new Error('connection terminated')]) {
+      await expect(queryOrNull(c, () => Promise.reject(e))).rejects.toBe(e);
+    }
+  });
+});

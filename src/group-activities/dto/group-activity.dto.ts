@@ -22,7 +22,7 @@ export const ACTIVITY_PAGING: PagingRules = { defaultPageSize: 50, maxPageSize: 
 
 /** What a coordinator gives for a new activity of the group. */
 export class CreateGroupActivityDto {
-  @ApiPropertyOptional({ description: 'Klientens eget id (UUID): samma id två gånger skapar inte två aktiviteter.', format: 'uuid' })
+  @ApiPropertyOptional({ description: 'Klientens eget id (UUID): samma id med samma innehåll igen (också samtidigt) ger den sparade aktiviteten; samma id med annat innehåll ger 409.', format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'id måste vara ett UUID.' })
   id?: string;

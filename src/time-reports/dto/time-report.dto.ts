@@ -44,7 +44,7 @@ export class TimeReportFiguresDto {
 }
 
 export class CreateTimeReportDto extends TimeReportFiguresDto {
-  @ApiPropertyOptional({ description: 'Klientens eget id (UUID): samma id två gånger skapar inte två rapporter.' })
+  @ApiPropertyOptional({ description: 'Klientens eget id (UUID): samma id med samma innehåll igen (också samtidigt) ger den sparade rapporten; samma id med annat innehåll ger 409.' })
   @IsOptional()
   @IsUUID('all', { message: 'id måste vara ett UUID.' })
   id?: string;

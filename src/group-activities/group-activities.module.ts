@@ -1,9 +1,10 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Inject, Injectable, Module } from '@nestjs/common';
 import type { ScopeContext } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeRule, ScopeRuleFor } from '../auth/scope-rule';
 import { payerCodeOrNull, payerOfGroup } from '../paying-bodies/payer-of-group';
 import { GroupActivitiesController } from './group-activities.controller';
+import { GroupActivitiesRepository } from './group-activities.repository';
 import { GroupActivitiesService } from './group-activities.service';
 
 /**
@@ -14,12 +15,10 @@ import { GroupActivitiesService } from './group-activities.service';
 @Injectable()
 @ScopeRuleFor({ kind: 'activity' })
 export class ActivityScopeRule implements ScopeRule {
+  constructor(@Inject(GroupActivitiesRepository) private readonly activities: GroupActivitiesRepository) {}
+
   async canSee(user: AuthUser, id: string, { ds, policy }: ScopeContext): Promise<boolean> {
-    const rows: Array<{ group_id: string; assignment_id: string | null }> = await ds.query(
-      `SELECT group_id, assignment_id FROM group_activity WHERE id = $1`,
-      [id],
-    );
-    const a = rows[0];
+    const a = await this.activities.partiesOf(id);
     if (!a) return false;
     if (policy.isAdmin(user)) return true;
     if (await policy.coordinates(user, a.group_id)) return true;
@@ -28,14 +27,7 @@ export class ActivityScopeRule implements ScopeRule {
       if (payerCode !== null && (await policy.canAccess(user, 'payer', payerCode))) return true;
     }
     if (!user.roles.includes('representative') || user.personId === null) return false;
-    const mine: unknown[] = a.assignment_id
-      ? await ds.query(`SELECT 1 FROM assignment WHERE id = $1 AND person_id = $2`, [a.assignment_id, user.personId])
-      : await ds.query(
-          `SELECT 1 FROM group_activity_called c JOIN assignment s ON s.id = c.assignment_id
-            WHERE c.activity_id = $1 AND s.person_id = $2 AND s.state NOT IN ('nominated', 'declined') LIMIT 1`,
-          [id, user.personId],
-        );
-    return mine.length > 0;
+    return a.assignment_id ? this.activities.isAssignmentOf(a.assignment_id, user.personId) : this.activities.isPersonCalled(id, user.personId);
   }
 }
 

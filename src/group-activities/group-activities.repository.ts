@@ -37,6 +37,28 @@ export class GroupActivitiesRepository {
     return em.getRepository(GroupActivity).findOneBy({ id });
   }
 
+  /** Whose an activity is: its group, and the assignment of an agreement's own activity (else null). */
+  async partiesOf(id: string): Promise<{ group_id: string; assignment_id: string | null } | undefined> {
+    const rows: Array<{ group_id: string; assignment_id: string | null }> = await this.ds.query(`SELECT group_id, assignment_id FROM group_activity WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  /** Is the assignment the person's? */
+  async isAssignmentOf(assignmentId: string, personId: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM assignment WHERE id = $1 AND person_id = $2`, [assignmentId, personId]);
+    return rows.length > 0;
+  }
+
+  /** Is one of the person's assignments (accepted: not only nominated or declined) called to the activity? */
+  async isPersonCalled(activityId: string, personId: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `SELECT 1 FROM group_activity_called c JOIN assignment s ON s.id = c.assignment_id
+        WHERE c.activity_id = $1 AND s.person_id = $2 AND s.state NOT IN ('nominated', 'declined') LIMIT 1`,
+      [activityId, personId],
+    );
+    return rows.length > 0;
+  }
+
   byIdOrFail(id: string): Promise<GroupActivity> {
     return this.ds.getRepository(GroupActivity).findOneByOrFail({ id });
   }

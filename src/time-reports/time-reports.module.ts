@@ -1,4 +1,4 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import type { ScopeContext } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -6,6 +6,7 @@ import { ScopeRule, ScopeRuleFor } from '../auth/scope-rule';
 import { ReportFeePreviewController } from './report-fee-preview.controller';
 import { ReportFeePreviewService } from './report-fee-preview.service';
 import { TimeReportsController } from './time-reports.controller';
+import { TimeReportsRepository } from './time-reports.repository';
 import { TimeReportsService } from './time-reports.service';
 
 /**
@@ -15,12 +16,10 @@ import { TimeReportsService } from './time-reports.service';
 @Injectable()
 @ScopeRuleFor({ kind: 'time-report' })
 export class TimeReportScopeRule implements ScopeRule {
-  async canSee(user: AuthUser, id: string, { ds, policy }: ScopeContext): Promise<boolean> {
-    const rows: Array<{ person_id: string; group_id: string; payer_code: string }> = await ds.query(
-      `SELECT person_id, group_id, payer_code FROM time_report WHERE id = $1`,
-      [id],
-    );
-    const r = rows[0];
+  constructor(@Inject(TimeReportsRepository) private readonly reports: TimeReportsRepository) {}
+
+  async canSee(user: AuthUser, id: string, { policy }: ScopeContext): Promise<boolean> {
+    const r = await this.reports.partiesOf(id);
     if (!r) return false;
     if (user.personId !== null && user.personId === r.person_id) return true;
     if (policy.isAdmin(user)) return true;

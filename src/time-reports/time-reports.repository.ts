@@ -22,6 +22,15 @@ export class TimeReportsRepository {
     return this.ds.getRepository(TimeReport).findOneBy({ id });
   }
 
+  /** Whose a report is: its person, group and payer. */
+  async partiesOf(id: string): Promise<{ person_id: string; group_id: string; payer_code: string } | undefined> {
+    const rows: Array<{ person_id: string; group_id: string; payer_code: string }> = await this.ds.query(
+      `SELECT person_id, group_id, payer_code FROM time_report WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
   /** The report, held (FOR UPDATE) until the transaction ends. */
   lockById(id: string, em: EntityManager): Promise<TimeReport | null> {
     return em.getRepository(TimeReport).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { isUuid } from './checks';
 import type { PolicyDuration } from './duration';
 
 export interface PayoutRunPolicy {
@@ -70,9 +71,8 @@ export type StoredBatchSummary = Omit<PayoutBatchSummary, 'pendingLines' | 'held
 export const pendingLinesOf = (s: StoredBatchSummary | undefined): number => s?.pendingLines ?? s?.pendingLineIds?.length ?? 0;
 export const heldLinesOf = (s: StoredBatchSummary | undefined): number => s?.heldLines ?? s?.heldLineIds?.length ?? 0;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A line id has the shape of a UUID (whether it is in the batch, the hold activity tells). */
-export const isLineId = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+export const isLineId = (v: unknown): v is string => isUuid(v);
 
 export type PayoutRunPhase = 'gathering' | 'awaiting-approval' | 'approved' | 'cancelled' | 'empty';
 

@@ -1,9 +1,10 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/event-bus';
 import { RepositoriesModule } from './database/repositories';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -44,7 +45,8 @@ export const FEATURE_MODULES = [
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+  /** `extra`: further modules (tests add providers this way, e.g. a TaskSource). */
+  static forRoot(config: AppConfig, logger: Logger, extra: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -53,8 +55,10 @@ export class AppModule {
         CryptoModule,
         DatabaseModule,
         RepositoriesModule,
+        EventsModule,
         TemporalModule,
         ...FEATURE_MODULES,
+        ...extra,
       ],
       controllers: [HealthController],
       providers: [HealthService],

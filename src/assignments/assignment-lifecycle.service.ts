@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -7,7 +7,8 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { appendAudit, AuditLogRepository } from '../audit/audit-log.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
-import { DocumentSignatureHooks, DocumentSignedEvent, DocumentsService } from '../documents';
+import { DocumentSignedEvent, DocumentsService } from '../documents';
+import { OnDomainEvent } from '../events/event-bus';
 import { checkPayeeIdentity } from '../identity';
 import { periodContaining } from '../payouts/period';
 import { stockholmDate } from '../lifecycle/stockholm-time';
@@ -67,9 +68,7 @@ export interface AttestedReportResult {
  * happened, by ID. Every step goes through the workflow's validators; refusals map to 400/409 with its reason.
  */
 @Injectable()
-export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy {
-  private unregisterSignatureHook: (() => void) | undefined;
-
+export class AssignmentLifecycleService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(AssignmentsRepository) private readonly repo: AssignmentsRepository,
@@ -78,15 +77,6 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(DocumentsService) private readonly documents: DocumentsService,
   ) {}
-
-  onModuleInit() {
-    // Signing the agreement PDF is the signing: the workflow hears of it from the same request (src/documents).
-    this.unregisterSignatureHook = DocumentSignatureHooks.register('assignment', (e) => this.onDocumentSigned(e));
-  }
-
-  onModuleDestroy() {
-    this.unregisterSignatureHook?.();
-  }
 
   private handle(assignmentId: string) {
     return this.temporal.workflow.getHandle(assignmentWorkflowId(assignmentId));
@@ -489,7 +479,7 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
   }
 
   /**
-   * A document about an assignment was signed (DocumentSignatureHooks). For the current agreement's PDF the
+   * A document about an assignment was signed (the 'document.signed' event, src/events). For the current agreement's PDF the
    * signature is the step: the workflow gets `agreementSigned` (and `agreementCountersigned` once both have
    * signed; a countersignature only follows the representative's, src/documents refuses it before) with update IDs from the document and signature, so a retried or
    * repeated signing, or the assignment endpoints after it, do nothing new. Steps the read model already shows
@@ -497,7 +487,8 @@ export class AssignmentLifecycleService implements OnModuleInit, OnModuleDestroy
    * (the assignment has ended) leaves the signature as it is; no answer in time reaches the signer (503), whose
    * retry sends it again.
    */
-  private async onDocumentSigned(e: DocumentSignedEvent): Promise<void> {
+  @OnDomainEvent('document.signed')
+  async onDocumentSigned(e: DocumentSignedEvent): Promise<void> {
     if (e.kind !== 'agreement' || e.subject.type !== 'assignment') return;
     const assignmentId = e.subject.id;
     const agreement = await this.repo.latestAgreement(assignmentId);

@@ -4,9 +4,9 @@ import type { Request, Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { Scoped } from '../auth/auth.decorators';
 import { UnauthorizedError } from '../common/errors';
+import { EventBus } from '../events/event-bus';
 import { DocumentSigningPolicy } from './document-access';
 import { DocumentsService } from './documents.service';
-import { DocumentSignatureHooks } from './signature-hooks';
 import { CreateSignatureDto } from './dto/create-signature.dto';
 import { AuthenticatedUserSigner } from './signing/authenticated-user.signer';
 
@@ -33,6 +33,7 @@ export class DocumentsController {
   constructor(
     @Inject(DocumentsService) private readonly service: DocumentsService,
     @Inject(DocumentSigningPolicy) private readonly signing: DocumentSigningPolicy,
+    @Inject(EventBus) private readonly events: EventBus,
   ) {}
 
   @Get(':id')
@@ -72,7 +73,7 @@ export class DocumentsController {
     // The subject's feature follows the signature (an agreement's signature moves its assignment on); a retry of
     // this request runs it again, so a lost follow-up is repaired by signing again.
     const original = result.sealed.sealOf?.id ?? id;
-    await DocumentSignatureHooks.notify({
+    await this.events.emit('document.signed', {
       documentId: original,
       kind: result.sealed.kind,
       subject: result.sealed.subject,

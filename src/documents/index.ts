@@ -2,8 +2,7 @@
 export { DocumentsService, DOCUMENTS_CLOCK, sha256Hex } from './documents.service';
 export { DocumentStoreModule } from './document-store.module';
 export type { DocumentDownload, DocumentSubject, DocumentView, GenerateDocumentInput, SignInput, SignResult, SignatureView, VerificationReport } from './documents.service';
-export { DocumentSignatureHooks } from './signature-hooks';
-export type { DocumentSignedEvent, DocumentSignedHandler } from './signature-hooks';
+export type { DocumentSignedEvent } from './document-signed.event';
 export { AuthenticatedUserSigner } from './signing/authenticated-user.signer';
 export type { Signer, SignatureEvidence, SignatureRequest, SignerRole } from './signing/signer';
 export { SIGNER_ROLES, SIGNING_RULES } from './signing/signer';

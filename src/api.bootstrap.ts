@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -17,8 +17,8 @@ import { AppConfig } from './config/config';
 import { PinoNestLogger } from './logging/logger';
 
 /** Builds the HTTP API (not yet listening): validation, error mapping, request logs and OpenAPI at /api/docs. */
-export async function createApi(config: AppConfig, logger: Logger): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, logger), {
+export async function createApi(config: AppConfig, logger: Logger, extraModules: Array<Type | DynamicModule> = []): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, logger, extraModules), {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bufferLogs: false,
     // The body is parsed by readJsonBodies below, after the checks that need no body (URL, content type).

@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { FieldCipher } from '../src/crypto/field-cipher';
-import { TaskRegistry } from '../src/users/tasks';
+import { Injectable, Module } from '@nestjs/common';
+import type { AuthUser } from '../src/auth/auth-user';
+import { TaskSource, TaskSourceFor, UserTask } from '../src/users/tasks';
 import { UsersService } from '../src/users/users.service';
 import { ApiClient, Harness, startHarness, TestUser } from './support/harness';
+
+/** Another module's task source, as a feature module would add one. */
+@Injectable()
+@TaskSourceFor({ name: 'test-batches' })
+class TestBatchTasks implements TaskSource {
+  async tasksFor(user: AuthUser): Promise<UserTask[]> {
+    return user.roles.includes('finance')
+      ? [{ kind: 'batch.approve', title: 'Attestera utbetalningen', subject: { type: 'batch', id: 'b1' }, groupId: null, deadline: '2030-02-01T00:00:00.000Z', urgent: false }]
+      : [];
+  }
+}
+@Module({ providers: [TestBatchTasks] })
+class TestTasksModule {}
 
 const tokenOf = (acceptUrl: string) => new URL(acceptUrl).hash.replace(/^#token=/, '');
 
@@ -294,20 +309,19 @@ describe('accounts: invitations, user management, payment details and tasks', ()
       }
     });
 
-    it('includes tasks from registered providers', async () => {
+    it("includes tasks from other modules' task sources", async () => {
+      // Without the module the finance user has nothing to do; with it (a second API), its source's tasks appear.
       const finance = await h.createUser({ roles: ['finance'], payerCode: 'SKR' });
-      const unregister = TaskRegistry.register('test-batches', async (user) =>
-        user.roles.includes('finance')
-          ? [{ kind: 'batch.approve', title: 'Attestera utbetalningen', subject: { type: 'batch', id: 'b1' }, groupId: null, deadline: '2030-02-01T00:00:00.000Z', urgent: false }]
-          : [],
-      );
-      try {
-        expect((await finance.api.get('/me/tasks')).body.map((t: { kind: string }) => t.kind)).toEqual(['batch.approve']);
-        expect((await coordinator.api.get('/me/tasks')).body.map((t: { kind: string }) => t.kind)).not.toContain('batch.approve');
-      } finally {
-        unregister();
-      }
       expect((await finance.api.get('/me/tasks')).body).toEqual([]);
+      const other = await startHarness({ worker: false, modules: [TestTasksModule] });
+      try {
+        const otherFinance = await other.createUser({ roles: ['finance'], payerCode: 'SKR' });
+        const otherCoordinator = await other.createUser({ roles: ['coordinator'] });
+        expect((await otherFinance.api.get('/me/tasks')).body.map((t: { kind: string }) => t.kind)).toEqual(['batch.approve']);
+        expect((await otherCoordinator.api.get('/me/tasks')).body.map((t: { kind: string }) => t.kind)).not.toContain('batch.approve');
+      } finally {
+        await other.close();
+      }
     });
   });
 });

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -32,6 +33,17 @@ export interface TaskContext {
 
 /** Lists one kind of task for a user (an empty list when the user has none or the role does not apply). */
 export type TaskProvider = (user: AuthUser, ctx: TaskContext) => Promise<UserTask[]>;
+
+/** Another module's tasks for `GET /me/tasks`: an `@Injectable()` class marked `@TaskSourceFor({ name })`. */
+export interface TaskSource {
+  tasksFor(user: AuthUser, ctx: TaskContext): Promise<UserTask[]>;
+}
+
+/**
+ * Marks a provider as a source of tasks, listed in its own feature module's `providers`; TaskRegistry finds every
+ * one when the application starts (Nest's DiscoveryService) and refuses two with one name.
+ */
+export const TaskSourceFor = DiscoveryService.createDecorator<{ name: string }>();
 
 /** Shorter than a single status read's (QUERY_DEADLINE_MS): a task list asks many workflows at once. */
 const TASKS_QUERY_DEADLINE_MS = 1500;
@@ -67,19 +79,11 @@ export function assignmentStep(who: Turn, state: AssignmentState): AssignmentSte
  * from the assignment workflow's status query when it answers in time), reports due and reports to attest,
  * nomination requests for organisation contacts, nominations to decide for coordinators, groups below their
  * minimum for their coordinators (urgent), and payout batches
- * awaiting finance's approval. Other modules add theirs with `TaskRegistry.register(name, provider)`.
+ * awaiting finance's approval. Other modules add theirs with a `@TaskSourceFor({ name })` provider (TaskSource).
  */
 @Injectable()
-export class TaskRegistry {
-  private static readonly providers = new Map<string, TaskProvider>();
-
-  /** Adds (or replaces) a named provider. Call it once at module load. Returns a function that removes it. */
-  static register(name: string, provider: TaskProvider): () => void {
-    TaskRegistry.providers.set(name, provider);
-    return () => {
-      if (TaskRegistry.providers.get(name) === provider) TaskRegistry.providers.delete(name);
-    };
-  }
+export class TaskRegistry implements OnModuleInit {
+  private readonly sources = new Map<string, TaskSource>();
 
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
@@ -87,7 +91,20 @@ export class TaskRegistry {
     @Inject(Client) private readonly temporal: Client,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(TasksRepository) private readonly repo: TasksRepository,
+    @Inject(DiscoveryService) private readonly discovery: DiscoveryService,
   ) {}
+
+  /** Collects the other modules' task sources (every provider marked `@TaskSourceFor`); one per name. */
+  onModuleInit() {
+    for (const wrapper of this.discovery.getProviders({ metadataKey: TaskSourceFor.KEY })) {
+      const meta = this.discovery.getMetadataByDecorator(TaskSourceFor, wrapper);
+      if (!meta) continue;
+      const source = wrapper.instance as TaskSource | undefined;
+      if (!source || typeof source.tasksFor !== 'function') throw new Error(`${wrapper.name}: a @TaskSourceFor provider must be a singleton with tasksFor()`);
+      if (this.sources.has(meta.name)) throw new Error(`two task sources named "${meta.name}"`);
+      this.sources.set(meta.name, source);
+    }
+  }
 
   async tasksFor(user: AuthUser): Promise<UserTask[]> {
     const ctx: TaskContext = { ds: this.ds, policy: this.policy };
@@ -98,7 +115,8 @@ export class TaskRegistry {
       (u, c) => belowMinimumTasks(u, c, this.repo),
       (u, c) => batchTasks(u, c, this.repo),
     ];
-    const lists = await Promise.all([...builtIn, ...TaskRegistry.providers.values()].map((p) => p(user, ctx)));
+    const others: TaskProvider[] = [...this.sources.values()].map((s) => (u, c) => s.tasksFor(u, c));
+    const lists = await Promise.all([...builtIn, ...others].map((p) => p(user, ctx)));
     return lists.flat().sort(byDeadline);
   }
 

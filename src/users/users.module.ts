@@ -1,4 +1,5 @@
 import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logger';
 import { PaymentDetailsService } from './payment-details.service';
@@ -14,6 +15,7 @@ import { UsersService } from './users.service';
  * finance, and the logged-in user's tasks. Creates the bootstrap administrator at start when configured.
  */
 @Module({
+  imports: [DiscoveryModule],
   controllers: [UsersController, InvitationsController, PaymentDetailsController, MeController],
   providers: [UsersService, PaymentDetailsService, TaskRegistry],
   exports: [UsersService, TaskRegistry],

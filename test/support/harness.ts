@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
@@ -141,11 +141,13 @@ export function quietTemporalRuntime() {
   }
 }
 
-export async function startHarness(opts: { worker?: boolean; env?: Record<string, string>; ratesForToday?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { worker?: boolean; env?: Record<string, string>; ratesForToday?: boolean; modules?: Array<Type | DynamicModule> } = {},
+): Promise<Harness> {
   quietTemporalRuntime();
   const config = testConfig(await freshDatabase(), opts.env);
   const logger = createLogger(config.logLevel, 'test');
-  const app = await createApi(config, logger);
+  const app = await createApi(config, logger, opts.modules);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const connection = await Connection.connect({ address: config.temporal.address });

@@ -1,9 +1,16 @@
+import { stockholmDate as businessStockholmDate } from '../time-reports/business-dates';
 import { addDays, calendarPeriod, formatStockholm, stockholmDate, stockholmMidnight } from './stockholm-time';
 
 describe('Stockholm calendar arithmetic', () => {
   it('gives the Stockholm date, which differs from UTC late in the evening', () => {
     expect(stockholmDate(Date.parse('2026-03-31T22:30:00Z'))).toBe('2026-04-01'); // 00:30 CEST
     expect(stockholmDate(Date.parse('2026-01-31T22:30:00Z'))).toBe('2026-01-31'); // 23:30 CET
+  });
+
+  it('is one calendar for instants given as a Date or as milliseconds (time reports use the Date form)', () => {
+    expect(stockholmDate(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01'); // 00:30 CET
+    expect(stockholmDate(new Date('2026-03-31T22:30:00Z'))).toBe(stockholmDate(Date.parse('2026-03-31T22:30:00Z')));
+    expect(businessStockholmDate).toBe(stockholmDate);
   });
 
   it('finds local midnight in winter (UTC+1) and summer (UTC+2) time', () => {

@@ -18,9 +18,12 @@ function local(ms: number): { date: string; hour: number; minute: number } {
   return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
 }
 
-/** The Stockholm business date of an instant. */
-export function stockholmDate(ms: number): string {
-  return local(ms).date;
+/**
+ * The Stockholm business date of an instant (a `Date` or epoch milliseconds): the one definition (issue 15 #3);
+ * after 23:00 UTC in winter it is already tomorrow there.
+ */
+export function stockholmDate(at: Date | number): string {
+  return local(typeof at === 'number' ? at : at.getTime()).date;
 }
 
 /** The instant a Stockholm day begins (00:00 local; Stockholm is UTC+1 or UTC+2). */

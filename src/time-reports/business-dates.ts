@@ -3,12 +3,10 @@
  * the instant, so tests and activities decide what "today" is.
  */
 
-const STOCKHOLM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The business date in Stockholm at an instant: the one Stockholm calendar's (src/lifecycle/stockholm-time.ts). */
+import { stockholmDate } from '../lifecycle/stockholm-time';
 
-/** The business date in Stockholm at instant `at` (after 23:00 UTC in winter it is already tomorrow there). */
-export function stockholmDate(at: Date): string {
-  return STOCKHOLM.format(at);
-}
+export { stockholmDate };
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

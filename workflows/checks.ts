@@ -1,6 +1,11 @@
 import { invalidInput } from './refusals';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * What counts as a UUID, once (issue 15 #3): 8-4-4-4-12 hexadecimal digits, either case. The workflows' validators,
+ * and through src/common/uuid.ts the access policy, payouts, documents, activities and the OpenAPI pattern, use it.
+ */
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const UUID = new RegExp(UUID_PATTERN);
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 /** A user id for the audit log: refuses anything else, so no free text (or personal data) reaches history. */

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { isUuid } from './checks';
+import { samePayer } from './payer-code';
 import type { PolicyDuration } from './duration';
 
 export interface PayoutRunPolicy {
@@ -115,14 +116,9 @@ export const cancelRunUpdate = defineUpdate<PayoutRunStatus, [FinanceActor & { r
 
 export const payoutRunStatusQuery = defineQuery<PayoutRunStatus>('payoutRunStatus');
 
-/** SKL became SKR in 2019: the routine's SKL is the same payer. */
+/** SKL became SKR in 2019: the routine's SKL is the same payer (the one rule: ./payer-code.ts). */
 export function samePayerCode(a: string | null, b: string): boolean {
-  if (a === null) return false;
-  const norm = (s: string) => {
-    const u = s.trim().toUpperCase();
-    return u === 'SKL' ? 'SKR' : u;
-  };
-  return norm(a) === norm(b);
+  return samePayer(a, b);
 }
 
 export interface PayoutScheduleInput {

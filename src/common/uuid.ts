@@ -1,9 +1,5 @@
 /**
- * What counts as a UUID (issue 15 #3: one definition): 8-4-4-4-12 hexadecimal digits, either case. The access
- * policy, payouts, documents, activities and the OpenAPI schema's pattern all use this one.
+ * What counts as a UUID (issue 15 #3: one definition, in workflows/checks.ts, which the workflows' validators use;
+ * src/ imports it from here): 8-4-4-4-12 hexadecimal digits, either case.
  */
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-
-const UUID = new RegExp(UUID_PATTERN);
-
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+export { UUID_PATTERN, isUuid } from '../../workflows/checks';

@@ -1,20 +1,10 @@
 import type { GroupKind, HealthcareRegion } from '../working-groups/working-group.entity';
 
-/** The national payer: Sveriges Kommuner och Regioner. The routine's "SKL" is the same payer (renamed 2019). */
-export const SKR = 'SKR';
-const ALIASES: Record<string, string> = { SKL: SKR, SKR };
+// The payer-code rule (SKL is SKR; case and spaces do not count) is defined once, in workflows/payer-code.ts, which
+// the payout workflow's validators use too.
+import { SKR, canonicalPayerCode, samePayer } from '../../workflows/payer-code';
 
-/** The canonical code of a payer code as a person may type it: `skl`, `SKL` and `skr` are all `SKR`. */
-export function canonicalPayerCode(code: string): string {
-  const trimmed = code.trim();
-  return ALIASES[trimmed.toUpperCase()] ?? trimmed;
-}
-
-/** Whether two payer codes name the same payer: case and surrounding spaces do not count, and SKL is SKR. */
-export function samePayer(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return false;
-  return canonicalPayerCode(a).toUpperCase() === canonicalPayerCode(b).toUpperCase();
-}
+export { SKR, canonicalPayerCode, samePayer };
 
 export interface GroupForPayer {
   kind: GroupKind;

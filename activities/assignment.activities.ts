@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AgreementTermsData } from '../src/assignments/agreement-draft.entity';
 import { renderAgreementPdf } from '../src/assignments/agreement-document';
 import { payerCodeOrNull, payerOfGroup } from '../src/paying-bodies/payer-of-group';
-import { addDays, calendarPeriod, stockholmDate, stockholmMidnight } from '../src/lifecycle/stockholm-time';
+import { addDays, calendarPeriod, stockholmDate, stockholmMidnight } from '../src/common/stockholm-time';
 import type { AssignmentState, PeriodState, ReportingFrequency } from '../workflows/assignment.messages';
 import type { ActivityContext, StoredDraft } from './deps';
 import { stepKey } from '../src/audit/audit-line';

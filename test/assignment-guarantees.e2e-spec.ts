@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { againstActivity } from './support/activities';
 import { eventually, Harness, startHarness } from './support/harness';
 import { saveHistoryIfAsked } from './support/histories';
-import { AssignmentLifecycleService } from '../src/assignments/assignment-lifecycle.service';
+import { AssignmentStepsService } from '../src/assignments/assignment-steps.service';
 import { addDays, stockholmDate } from '../src/time-reports/business-dates';
 import { assignmentWorkflowId, recruitmentWorkflowId } from '../workflows/ids';
 import {
@@ -202,7 +202,7 @@ describe('assignment guarantees', () => {
       const requests = await startRound(group, [org]);
       const { assignmentId, rep } = await appointed(h, group, org, requests[org.id], 'mandate', { ...TERMS, reportingFrequency: 'monthly' });
       await onboard(h, group, assignmentId, rep);
-      const lifecycle = h.app.get(AssignmentLifecycleService);
+      const lifecycle = h.app.get(AssignmentStepsService);
       const first = await eventually(async () => (await lifecycle.reportingPeriods(assignmentId))[0]);
 
       // The representative reports a meeting of the period and submits it, over HTTP, before the deadline.
@@ -268,7 +268,7 @@ describe('assignment guarantees', () => {
       const requests = await startRound(group, [org]);
       const { assignmentId, rep } = await appointed(h, group, org, requests[org.id], 'mandate', { ...TERMS, reportingFrequency: 'monthly' });
       await onboard(h, group, assignmentId, rep);
-      const lifecycle = h.app.get(AssignmentLifecycleService);
+      const lifecycle = h.app.get(AssignmentStepsService);
       const first = await eventually(async () => (await lifecycle.reportingPeriods(assignmentId))[0]);
       const submittedAt = new Date(); // before P1's deadline; the workflow hears of it only after the deadline
       await eventually(async () => (await assignmentStatus(h, assignmentId)).reporting.missed.includes(first.periodKey), 30_000);
@@ -302,7 +302,7 @@ describe('assignment guarantees', () => {
       const requests = await startRound(group, [org]);
       const { assignmentId, rep } = await appointed(h, group, org, requests[org.id], 'mandate', { ...TERMS, reportingFrequency: 'monthly' });
       await onboard(h, group, assignmentId, rep);
-      const lifecycle = h.app.get(AssignmentLifecycleService);
+      const lifecycle = h.app.get(AssignmentStepsService);
       const first = await eventually(async () => (await lifecycle.reportingPeriods(assignmentId))[0]);
       expect(first.startsOn).toBe(TERMS.periodStart);
       expect(new Date(first.startsAt).getTime()).toBeLessThan(Date.now() - 24 * 3600_000);

@@ -1,6 +1,6 @@
 import { assignmentWorkflowId, recruitmentWorkflowId } from '../workflows/ids';
 import { reportAttestedUpdate } from '../workflows/assignment.messages';
-import { AssignmentLifecycleService } from '../src/assignments/assignment-lifecycle.service';
+import { AssignmentStepsService } from '../src/assignments/assignment-steps.service';
 import { eventually, Harness, startHarness } from './support/harness';
 import { historyText, saveHistoryIfAsked } from './support/histories';
 import {
@@ -450,7 +450,7 @@ describe('lifecycle: recruitment and assignments', () => {
     const requests = await startRound(group, [org]);
     const { assignmentId, rep } = await appointed(h, group, org, requests[org.id], 'mandate', { ...TERMS, reportingFrequency: 'quarterly' });
     await onboard(h, group, assignmentId, rep);
-    const lifecycle = h.app.get(AssignmentLifecycleService);
+    const lifecycle = h.app.get(AssignmentStepsService);
     const handle = h.client.workflow.getHandle(assignmentWorkflowId(assignmentId));
     const firstRun = (await handle.describe()).runId;
 

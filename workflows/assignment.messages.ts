@@ -194,7 +194,7 @@ export const reportSubmittedUpdate = defineUpdate<AssignmentStatus, [ActorArgs &
 );
 /**
  * The representative has submitted a report for `period`, as a Signal. Kept for senders of an older API version;
- * the API sends `reportSubmittedUpdate` (through `AssignmentLifecycleService.recordSubmittedReport`).
+ * the API sends `reportSubmittedUpdate` (through `AssignmentStepsService.recordSubmittedReport`).
  */
 export const reportSubmittedSignal = defineSignal<[{ period: string; timeReportId?: string; actorId?: string }]>('reportSubmitted');
 

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 
 /**
  * The failure types a validator (or an update handler) refuses with. The API maps them to HTTP statuses
- * (src/lifecycle/workflow-calls.ts and the DomainExceptionFilter): InvalidInput → 400, NotFound → 404,
+ * (src/temporal/workflow-calls.ts and the DomainExceptionFilter): InvalidInput → 400, NotFound → 404,
  * Forbidden → 403, WrongState (and any other failure) → 409.
  */
 export const REFUSAL = { invalidInput: 'InvalidInput', wrongState: 'WrongState', notFound: 'NotFound', forbidden: 'Forbidden' } as const;

@@ -3,7 +3,7 @@ import type { AgreementData, FeeRate, RepresentationBasis, RepresentativeRole } 
 import { DomainError } from '../common/errors';
 import type { DocumentsService } from '../documents';
 import { hourlyRate, RateTable, ROUNDING_RULE_TEXT, sessionFee } from '../fees';
-import { stockholmDate } from '../lifecycle/stockholm-time';
+import { stockholmDate } from '../common/stockholm-time';
 import { RatesRepository } from '../rates/rates.repository';
 import { payerOfGroup } from '../paying-bodies/payer-of-group';
 import { RatesService } from '../rates/rates.service';

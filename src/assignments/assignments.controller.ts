@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
 import { NotFoundError } from '../common/errors';
-import { AssignmentLifecycleService } from './assignment-lifecycle.service';
+import { AssignmentStepsService } from './assignment-steps.service';
 import { ReviewDeclarationDto, SubmitDeclarationDto } from './dto/declaration.dto';
 import { PersonalDetailsDto } from './dto/personal-details.dto';
 
@@ -14,7 +14,7 @@ const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Uppdra
 @ApiBearerAuth()
 @Controller('assignments/:assignmentId')
 export class AssignmentsController {
-  constructor(private readonly service: AssignmentLifecycleService) {}
+  constructor(private readonly service: AssignmentStepsService) {}
 
   @Get()
   @Scoped('assignment', 'assignmentId')

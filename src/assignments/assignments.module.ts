@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DocumentStoreModule } from '../documents/document-store.module';
-import { AssignmentLifecycleService } from './assignment-lifecycle.service';
+import { AssignmentStepsService } from './assignment-steps.service';
 import { AssignmentsController } from './assignments.controller';
 
-/** The assignment lifecycle over HTTP. Exports the service: payouts use `recordAttestedReport` and `periodFor`. */
-@Module({ imports: [DocumentStoreModule], controllers: [AssignmentsController], providers: [AssignmentLifecycleService], exports: [AssignmentLifecycleService] })
+/** The assignment's steps over HTTP. Exports AssignmentStepsService: time reports tell the workflow through `periodFor`, `recordSubmittedReport` and `recordAttestedReport`. */
+@Module({ imports: [DocumentStoreModule], controllers: [AssignmentsController], providers: [AssignmentStepsService], exports: [AssignmentStepsService] })
 export class AssignmentsModule {}

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import type { MailRecipient, MailRequest } from '../../workflows/notifications';
-import { formatStockholm } from '../lifecycle/stockholm-time';
+import { formatStockholm } from '../common/stockholm-time';
 import { samePayer } from '../paying-bodies/resolve-payer';
 import { MailRepository } from './mail.repository';
 import { MailContext, renderMail } from './mail-texts';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../auth/access-policy';
 import { AuthUser } from '../auth/auth-user';
-import { requireUser } from '../lifecycle/workflow-calls';
+import { requireUser } from '../temporal/workflow-calls';
 import { Page, pageOf } from '../common/paging';
 import { OUTBOX_PAGING, OutboxQueryDto } from './dto/outbox-query.dto';
 import { MailRepository } from './mail.repository';

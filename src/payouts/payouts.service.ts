@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
 import { DocumentsService } from '../documents/documents.service';
-import { queryOrNull, runStep } from '../lifecycle/workflow-calls';
+import { queryOrNull, runStep } from '../temporal/workflow-calls';
 import { LOGGER } from '../logging/logger';
 import { stockholmDate } from '../time-reports/business-dates';
 import { payoutRunWorkflowId } from '../../workflows/ids';

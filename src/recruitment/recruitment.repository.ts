@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { UPDATE_DEADLINE_MS } from '../lifecycle/workflow-calls';
+import { UPDATE_DEADLINE_MS } from '../temporal/workflow-calls';
 import { Organisation } from '../organisations/organisation.entity';
 import { WorkingGroup } from '../working-groups/working-group.entity';
 import type { Representation } from '../assignments/assignment.entity';

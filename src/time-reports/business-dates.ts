@@ -3,8 +3,8 @@
  * the instant, so tests and activities decide what "today" is.
  */
 
-/** The business date in Stockholm at an instant: the one Stockholm calendar's (src/lifecycle/stockholm-time.ts). */
-import { stockholmDate } from '../lifecycle/stockholm-time';
+/** The business date in Stockholm at an instant: the one Stockholm calendar's (src/common/stockholm-time.ts). */
+import { stockholmDate } from '../common/stockholm-time';
 
 export { stockholmDate };
 

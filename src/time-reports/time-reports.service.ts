@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Assignment } from '../assignments/assignment.entity';
-import { AssignmentLifecycleService } from '../assignments/assignment-lifecycle.service';
+import { AssignmentStepsService } from '../assignments/assignment-steps.service';
 import { appendAudit } from '../audit/audit-log.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -100,7 +100,7 @@ export class TimeReportsService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
-    @Inject(AssignmentLifecycleService) private readonly lifecycle: AssignmentLifecycleService,
+    @Inject(AssignmentStepsService) private readonly lifecycle: AssignmentStepsService,
     @Inject(TimeReportsRepository) private readonly repo: TimeReportsRepository,
     @Inject(GroupActivitiesRepository) private readonly activities: GroupActivitiesRepository,
   ) {}

@@ -9,7 +9,7 @@ import { COORDINATOR_TURN, REPRESENTATIVE_TURN, whoseTurn, type CoordinatorTurnS
 import { assignmentWorkflowId } from '../../workflows/ids';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
-import { queryOrNull } from '../lifecycle/workflow-calls';
+import { queryOrNull } from '../temporal/workflow-calls';
 import { LOGGER } from '../logging/logger';
 import { TasksRepository } from './tasks.repository';
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../audit/audit-log.repository';
 import { AccessPolicy } from '../auth/access-policy';
-import { queryOrNull } from '../lifecycle/workflow-calls';
+import { queryOrNull } from '../temporal/workflow-calls';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
@@ -16,7 +16,7 @@ import { groupEndedSignal, RecruitmentStatus, recruitmentStatusQuery } from '../
 import { recruitmentWorkflow } from '../../workflows/recruitment.workflow';
 import { CreateWorkingGroupDto } from './dto/create-working-group.dto';
 import { refuseNewGroupEndedBefore } from '../recruitment/date-rules';
-import { stockholmDate } from '../lifecycle/stockholm-time';
+import { stockholmDate } from '../common/stockholm-time';
 import { WorkingGroup } from './working-group.entity';
 import { WorkingGroupsRepository } from './working-groups.repository';
 

@@ -11,8 +11,8 @@ import { DocumentSignedEvent, DocumentsService } from '../documents';
 import { OnDomainEvent } from '../events/event-bus';
 import { checkPayeeIdentity } from '../identity';
 import { periodContaining } from '../payouts/period';
-import { stockholmDate } from '../lifecycle/stockholm-time';
-import { mapWorkflowError, queryOrNull, requireUser, runStep, UnavailableError } from '../lifecycle/workflow-calls';
+import { stockholmDate } from '../common/stockholm-time';
+import { mapWorkflowError, queryOrNull, requireUser, runStep, UnavailableError } from '../temporal/workflow-calls';
 import {
   acceptUpdate,
   agreementCountersignedUpdate,
@@ -68,7 +68,7 @@ export interface AttestedReportResult {
  * happened, by ID. Every step goes through the workflow's validators; refusals map to 400/409 with its reason.
  */
 @Injectable()
-export class AssignmentLifecycleService {
+export class AssignmentStepsService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(AssignmentsRepository) private readonly repo: AssignmentsRepository,

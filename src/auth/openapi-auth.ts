@@ -1,9 +1,10 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { INestApplication } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Role } from './auth-user';
+import { controllerRoutes, toOpenApiPath } from '../common/controller-routes';
 import { IS_PUBLIC, REQUIRED_ROLES, SCOPE, ScopeKind } from './auth.decorators';
 
 /** How an endpoint is protected, as published in the OpenAPI document (`x-auth` on each operation). */
@@ -23,36 +24,18 @@ export interface DiscoveredEndpoint extends EndpointAuth {
 
 /** Every controller route of the application with how it is protected (from the same metadata the guard reads). */
 export function discoverEndpoints(app: INestApplication): DiscoveredEndpoint[] {
-  const discovery = app.get(DiscoveryService);
-  const scanner = app.get(MetadataScanner);
   const reflector = app.get(Reflector);
-  const out: DiscoveredEndpoint[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const { instance, metatype } = wrapper;
-    if (!instance || !metatype) continue;
-    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-    const ctrlPaths = ([] as string[]).concat((Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined) ?? '/');
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name] as (...args: unknown[]) => unknown;
-      const methodPaths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-      if (methodPaths === undefined) continue;
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase() as DiscoveredEndpoint['method'];
-      const targets = [handler, metatype];
-      const auth: EndpointAuth = {
-        public: reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true,
-        roles: reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? [],
-        scope: reflector.getAllAndOverride<{ kind: ScopeKind; param: string } | undefined>(SCOPE, targets) ?? null,
-      };
-      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, metatype, name) ?? {}) as Record<string, unknown>;
-      const takesBody = Object.keys(args).some((k) => k.split(':')[0] === String(RouteParamtypes.BODY));
-      for (const c of ctrlPaths) {
-        for (const m of ([] as string[]).concat(methodPaths)) {
-          out.push({ method, path: joinPath(c, m), takesBody, ...auth });
-        }
-      }
-    }
-  }
-  return out;
+  return controllerRoutes(app).map(({ metatype, name, handler, method, path }) => {
+    const targets = [handler as (...args: unknown[]) => unknown, metatype as new (...args: unknown[]) => unknown];
+    const auth: EndpointAuth = {
+      public: reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true,
+      roles: reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? [],
+      scope: reflector.getAllAndOverride<{ kind: ScopeKind; param: string } | undefined>(SCOPE, targets) ?? null,
+    };
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, metatype, name) ?? {}) as Record<string, unknown>;
+    const takesBody = Object.keys(args).some((k) => k.split(':')[0] === String(RouteParamtypes.BODY));
+    return { method, path, takesBody, ...auth };
+  });
 }
 
 /**
@@ -78,15 +61,4 @@ export function describeAuthInOpenApi(app: INestApplication, doc: OpenAPIObject)
   return doc;
 }
 
-function joinPath(...parts: string[]): string {
-  const joined = parts
-    .map((p) => p.replace(/^\/+|\/+$/g, ''))
-    .filter(Boolean)
-    .join('/');
-  return `/${joined}`;
-}
-
-/** `/a/:id` → `/a/{id}` */
-export function toOpenApiPath(expressPath: string): string {
-  return expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-}
+export { toOpenApiPath };

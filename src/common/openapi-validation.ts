@@ -1,12 +1,10 @@
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- class-validator and design:paramtypes key DTOs by their constructor */
 import type { INestApplication } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
-import { RequestMethod } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
-import { toOpenApiPath } from '../auth/openapi-auth';
+import { controllerRoutes, toOpenApiPath } from './controller-routes';
 import { UUID_PATTERN } from './uuid';
 
 /**
@@ -192,35 +190,14 @@ interface RouteHandler {
 
 /** Every route with the DTO classes of its whole-object `@Body()` and `@Query()` parameters. */
 function routeHandlers(app: INestApplication): RouteHandler[] {
-  const discovery = app.get(DiscoveryService);
-  const scanner = app.get(MetadataScanner);
-  const out: RouteHandler[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const { instance, metatype } = wrapper;
-    if (!instance || !metatype) continue;
-    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-    const ctrlPaths = ([] as string[]).concat((Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined) ?? '/');
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name] as object;
-      const methodPaths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-      if (methodPaths === undefined) continue;
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase();
-      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, metatype, name) ?? {}) as Record<string, { index: number; data?: string }>;
-      const types = (Reflect.getMetadata('design:paramtypes', prototype, name) ?? []) as Function[];
-      const of = (kind: RouteParamtypes) =>
-        Object.entries(args)
-          .filter(([k, a]) => k.split(':')[0] === String(kind) && !a.data)
-          .map(([, a]) => types[a.index])
-          .filter((t): t is Function => typeof t === 'function' && t !== Object && t !== String && t !== Number);
-      const bodyTypes = of(RouteParamtypes.BODY);
-      const queryTypes = of(RouteParamtypes.QUERY);
-      for (const c of ctrlPaths) {
-        for (const m of ([] as string[]).concat(methodPaths)) {
-          const path = toOpenApiPath(`/${[c, m].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`);
-          out.push({ method, path, bodyTypes, queryTypes });
-        }
-      }
-    }
-  }
-  return out;
+  return controllerRoutes(app).map(({ metatype, prototype, name, method, path }) => {
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, metatype, name) ?? {}) as Record<string, { index: number; data?: string }>;
+    const types = (Reflect.getMetadata('design:paramtypes', prototype, name) ?? []) as Function[];
+    const of = (kind: RouteParamtypes) =>
+      Object.entries(args)
+        .filter(([k, a]) => k.split(':')[0] === String(kind) && !a.data)
+        .map(([, a]) => types[a.index])
+        .filter((t): t is Function => typeof t === 'function' && t !== Object && t !== String && t !== Number);
+    return { method, path: toOpenApiPath(path), bodyTypes: of(RouteParamtypes.BODY), queryTypes: of(RouteParamtypes.QUERY) };
+  });
 }

@@ -76,6 +76,22 @@ describe('error mapping of database errors (issue 14 #1, #5)', () => {
     }
   });
 
+  it('answers 503 with Retry-After when a workflow cannot take an Update because its workflow task failed (seen in the drill after a worker was killed)', () => {
+    // As @temporalio/client throws it: a ServiceError whose cause is the gRPC error (code 9, FAILED_PRECONDITION).
+    const grpc = Object.assign(new Error('9 FAILED_PRECONDITION: Unable to perform workflow execution update due to Workflow Task in failed state.'), {
+      code: 9,
+      details: 'Unable to perform workflow execution update due to Workflow Task in failed state.',
+      metadata: {},
+    });
+    const e = Object.assign(new Error('Workflow Update failed'), { name: 'ServiceError', cause: grpc });
+    const a = answer(e);
+    expect(a.status).toBe(503);
+    expect(a.headers['Retry-After']).toBe('5');
+    // Another FAILED_PRECONDITION is not an outage.
+    const other = Object.assign(new Error('Workflow Update failed'), { name: 'ServiceError', cause: Object.assign(new Error('9 FAILED_PRECONDITION: something else'), { code: 9, metadata: {} }) });
+    expect(answer(other).status).toBe(500);
+  });
+
   it('keeps 500 for real defects', () => {
     for (const e of [new TypeError('x is undefined'), pgError('42P01', 'relation "nope" does not exist'), pgError('42703', 'column "x" does not exist')]) {
       const a = answer(e);

@@ -163,12 +163,18 @@ export function isBodyParserError(e: unknown): e is { status: number; type: stri
   return typeof e === 'object' && e !== null && 'type' in e && 'status' in e && typeof (e as { status: unknown }).status === 'number';
 }
 
-/** A Temporal frontend that does not answer (gRPC UNAVAILABLE / DEADLINE_EXCEEDED), seen directly or as a cause. */
+/**
+ * A Temporal frontend that does not answer (gRPC UNAVAILABLE / DEADLINE_EXCEEDED), or a workflow that cannot take an
+ * Update now because its last workflow task failed or timed out (FAILED_PRECONDITION "Workflow Task in failed state":
+ * after a worker was killed mid-task, until the task is retried), seen directly or as a cause.
+ */
 function isEngineUnavailable(e: unknown): boolean {
   for (let x: unknown = e, i = 0; x && typeof x === 'object' && i < 5; x = (x as { cause?: unknown }).cause, i++) {
     const code = (x as { code?: unknown }).code;
     const name = (x as { name?: unknown }).name;
+    const message = String((x as { message?: unknown }).message ?? (x as { details?: unknown }).details ?? '');
     if ((name === 'ServiceError' || 'metadata' in x) && (code === 14 || code === 4)) return true;
+    if ('metadata' in x && code === 9 && /workflow task in failed state/i.test(message)) return true;
   }
   return false;
 }

@@ -19,3 +19,27 @@ export interface AuthUser {
   /** For finance: the paying body whose batches they approve. */
   payerCode: string | null;
 }
+
+/** An account's identity columns as PostgreSQL answers them (snake_case): what an AuthUser is read from. */
+export interface AuthUserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: Role[];
+  person_id: string | null;
+  organisation_id: string | null;
+  payer_code: string | null;
+}
+
+/** The AuthUser of an account row: the one mapping (sessions and the users feature both read accounts). */
+export function authUserOfRow(r: AuthUserRow): AuthUser {
+  return {
+    id: r.id,
+    email: r.email,
+    displayName: r.display_name,
+    roles: r.roles,
+    personId: r.person_id,
+    organisationId: r.organisation_id,
+    payerCode: r.payer_code,
+  };
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserAccount } from '../users/user-account.entity';
-import type { Role } from './auth-user';
+import type { AuthUserRow } from './auth-user';
 
 /**
  * Runs a statement with RETURNING and gives its rows. (TypeORM's `query` answers `[rows, count]` for UPDATE and
@@ -14,17 +14,10 @@ export async function returning<T>(db: DataSource | EntityManager, sql: string, 
 }
 
 /** A live session's row joined with its account, as the guard reads it. */
-export interface SessionRow {
+export interface SessionRow extends AuthUserRow {
   session_id: string;
   expires_at: Date;
   last_seen_at: Date;
-  id: string;
-  email: string;
-  display_name: string;
-  roles: Role[];
-  person_id: string | null;
-  organisation_id: string | null;
-  payer_code: string | null;
 }
 
 /** Logging in: sessions (auth_session, only token hashes) and the account's password, failed logins and lock. */

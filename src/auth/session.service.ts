@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import type { AuthUser } from './auth-user';
+import { type AuthUser, authUserOfRow } from './auth-user';
 import { AuthRepository } from './auth.repository';
 import { hashToken, newToken } from './tokens';
 
@@ -45,15 +45,7 @@ export class SessionService {
     return {
       sessionId: r.session_id,
       expiresAt,
-      user: {
-        id: r.id,
-        email: r.email,
-        displayName: r.display_name,
-        roles: r.roles,
-        personId: r.person_id,
-        organisationId: r.organisation_id,
-        payerCode: r.payer_code,
-      },
+      user: authUserOfRow(r),
     };
   }
 

@@ -1,17 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Role } from '../auth/auth-user';
+import type { AuthUserRow, Role } from '../auth/auth-user';
 import type { UserStatus } from './dto/users.dto';
 
 /** An account as the users feature reads it (snake_case, as PostgreSQL answers). */
-export interface AccountRow {
-  id: string;
-  email: string;
-  display_name: string;
-  roles: Role[];
-  person_id: string | null;
-  organisation_id: string | null;
-  payer_code: string | null;
+export interface AccountRow extends AuthUserRow {
   has_password: boolean;
   locked_until: Date | null;
   last_login_at: Date | null;

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import { appendAudit } from '../audit/audit-log.repository';
 import { AuthRepository } from '../auth/auth.repository';
-import type { AuthUser } from '../auth/auth-user';
+import { type AuthUser, authUserOfRow } from '../auth/auth-user';
 import { InvitationDelivery, InvitationMailer } from '../auth/invitation-mailer';
 import { PasswordHasher } from '../auth/password-hasher';
 import { hashToken, newToken } from '../auth/tokens';
@@ -347,13 +347,7 @@ export class UsersService {
 
 function toView(r: AccountRow): UserView {
   return {
-    id: r.id,
-    email: r.email,
-    displayName: r.display_name,
-    roles: r.roles,
-    personId: r.person_id,
-    organisationId: r.organisation_id,
-    payerCode: r.payer_code,
+    ...authUserOfRow(r),
     coordinatedGroupIds: r.group_ids,
     status: r.disabled_at ? 'disabled' : r.has_password ? 'active' : 'invited',
     lockedUntil: r.locked_until && r.locked_until.getTime() > Date.now() ? r.locked_until.toISOString() : null,

@@ -19,7 +19,6 @@ import {
   AssignmentInput,
   AssignmentPolicy,
   AssignmentResult,
-  AssignmentState,
   assignmentStatusQuery,
   defaultAssignmentPolicy,
   EndReason,
@@ -30,6 +29,7 @@ import { onTimer, setStepHandlers, type AssignmentSteps } from './assignment/han
 import { entryNotices, freshState, stepOf } from './assignment/onboarding';
 import { carriedPeriods, closePeriod, finalReportDue, finished, nextPeriod, openedPeriod, type PeriodEnded } from './assignment/reporting-cycle';
 import { statusOf } from './assignment/status';
+import { allows, TRANSITIONS, type TransitionId } from './assignment/transitions';
 import { DeadlineTimer } from './deadline-timer';
 import { iso, toMs, waitMs } from './duration';
 import { EffectQueue, LOCAL_RECORD_OPTIONS, recordStep } from './effects';
@@ -149,8 +149,13 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
           ? { kind: 'finance', payerCode: input.payerCode }
           : { kind: 'organisation', organisationId: input.organisationId as string };
 
-  /** Moves to a new state: records it and tells whoever's turn it is (onboarding.ts `entryNotices`). */
-  const moveTo = (to: AssignmentState, action: string, actor: string, extra: Partial<AssignmentStepArgs> = {}): number => {
+  /**
+   * Takes a transition of the table (assignment/transitions.ts, also docs/LIFECYCLE.md): moves to its state, records
+   * its action and tells whoever's turn it is (onboarding.ts `entryNotices`).
+   */
+  const moveTo = (id: TransitionId, actor: string, extra: Partial<AssignmentStepArgs> = {}): number => {
+    const { action, to, from } = TRANSITIONS[id];
+    if (from.length > 0 && !allows(id, assignment.state)) log.warn('transition not in the table', { id, state: assignment.state });
     assignment.state = to;
     assignment.step = stepOf(to, Date.now(), policy);
     publish();
@@ -189,7 +194,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
     const now = Date.now();
     assignment.endReason = reason;
     for (const p of assignment.periods) if (running(p)) periodEnded(closePeriod(p, Math.min(now, p.endsAt), policy));
-    moveTo('ended', 'ended', actor, { endReason: reason });
+    moveTo(reason, actor, { endReason: reason });
   };
 
   // ---- status -------------------------------------------------------------------------------------------------
@@ -199,7 +204,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
   // The first state is entered before any handler is set: an update that arrives in the workflow's first task
   // (an accept right after the offer) then runs after `nominated`, instead of being overwritten by it.
   publish();
-  if (!input.carried) moveTo('nominated', 'offered', SYSTEM, { details: { groupId: input.groupId } });
+  if (!input.carried) moveTo('offered', SYSTEM, { details: { groupId: input.groupId } });
 
   setHandler(assignmentStatusQuery, status);
   const steps: AssignmentSteps = {
@@ -218,7 +223,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
       const draft = await acts.draftAgreement({ assignmentId: input.assignmentId, workflowId, chainId, transitionNo: assignment.transitionNo });
       if (assignment.state === 'details-given') {
         assignment.agreementId = draft.agreementId;
-        moveTo('agreement-drafted', 'agreement-drafted', SYSTEM, {
+        moveTo('agreement-drafted', SYSTEM, {
           details: { agreementId: draft.agreementId, version: draft.version, documentId: draft.documentId, pdfProblem: draft.pdfProblem },
         });
       }

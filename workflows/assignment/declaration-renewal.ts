@@ -3,6 +3,7 @@ import { isUuid } from '../checks';
 import { toMs } from '../duration';
 import { invalidInput, wrongState } from '../refusals';
 import { isFinal } from './onboarding';
+import { allows } from './transitions';
 
 /**
  * The declaration of interests (jävsdeklaration): reviewed in onboarding, renewed on any change and at least every
@@ -52,7 +53,7 @@ export function reviewed(d: Declaration, declarationId: string, outcome: 'approv
 }
 
 /** In onboarding: the step that asks for it. */
-export const inOnboarding = (s: Pick<AssignmentCarriedState, 'state'>) => s.state === 'countersigned' || s.state === 'declaration-needs-changes';
+export const inOnboarding = (s: Pick<AssignmentCarriedState, 'state'>) => allows('declaration-submitted', s.state);
 
 export function refuseSubmission(s: AssignmentCarriedState, a: { declarationId?: unknown }, notNow: (what: string) => Error): void {
   if (!isUuid(a?.declarationId)) throw invalidInput('Ange vilken jävsdeklaration det gäller.');

@@ -7,7 +7,6 @@ import {
   AssignmentCarriedState,
   AssignmentInput,
   AssignmentPolicy,
-  AssignmentState,
   AssignmentStatus,
   declarationReviewedUpdate,
   declarationSubmittedUpdate,
@@ -28,7 +27,8 @@ import { invalidInput } from '../refusals';
 import type { MailParams, MailRecipient, MailTemplate } from '../notifications';
 import { groupEndedSignal } from '../recruitment.messages';
 import { inOnboarding, refuseReview, refuseSubmission, reviewed, submitted } from './declaration-renewal';
-import { isFinal, notNow, refuseDetails, refuseIfFinal, refuseMandateWithdrawal, requireCurrentAgreement, requireState } from './onboarding';
+import { isFinal, notNow, refuseDetails, refuseIfFinal, refuseMandateWithdrawal, requireCurrentAgreement, requireFrom } from './onboarding';
+import type { TransitionId } from './transitions';
 import type { TimerEvent } from './deadlines';
 import { attest, refusePeriodArgs, refuseUnknownPeriod, submitReport, type PeriodEnded } from './reporting-cycle';
 
@@ -43,7 +43,8 @@ export interface AssignmentSteps {
   coordinators: MailRecipient;
   record(action: string, actor: string, extra?: Partial<AssignmentStepArgs>): number;
   mail(template: MailTemplate, to: MailRecipient, stepNo: number, params?: Partial<MailParams>): void;
-  moveTo(to: AssignmentState, action: string, actor: string, extra?: Partial<AssignmentStepArgs>): number;
+  /** Takes a transition of the table (transitions.ts): records its action and goes to its state. */
+  moveTo(id: TransitionId, actor: string, extra?: Partial<AssignmentStepArgs>): number;
   end(reason: EndReason, actor: string): void;
   /** Records a period's end (and asks for its report). */
   periodEnded(e: PeriodEnded): void;
@@ -59,26 +60,26 @@ export function setStepHandlers(w: AssignmentSteps): void {
   setHandler(
     acceptUpdate,
     (a) => {
-      w.moveTo('accepted', 'accepted', a.actorId);
+      w.moveTo('accept', a.actorId);
       return w.done();
     },
-    { validator: (a) => (requireActor(a), requireState(assignment, 'nominated', 'acceptera uppdraget')) },
+    { validator: (a) => (requireActor(a), requireFrom(assignment, 'accept', 'acceptera uppdraget')) },
   );
 
   setHandler(
     declineUpdate,
     (a) => {
       assignment.endReason = 'declined';
-      w.moveTo('declined', 'declined', a.actorId, { endReason: 'declined' });
+      w.moveTo('decline', a.actorId, { endReason: 'declined' });
       return w.done();
     },
-    { validator: (a) => (requireActor(a), requireState(assignment, 'nominated', 'tacka nej')) },
+    { validator: (a) => (requireActor(a), requireFrom(assignment, 'decline', 'tacka nej')) },
   );
 
   setHandler(
     detailsGivenUpdate,
     (a) => {
-      if (assignment.state === 'accepted') w.moveTo('details-given', 'details-given', a.actorId);
+      if (assignment.state === 'accepted') w.moveTo('details-given', a.actorId);
       else w.record('details-updated', a.actorId);
       return w.done();
     },
@@ -88,22 +89,22 @@ export function setStepHandlers(w: AssignmentSteps): void {
   setHandler(
     agreementSignedUpdate,
     (a) => {
-      w.moveTo('signed', 'agreement-signed', a.actorId, { agreement: { id: a.agreementId, state: 'signed' }, details: { agreementId: a.agreementId } });
+      w.moveTo('agreement-signed', a.actorId, { agreement: { id: a.agreementId, state: 'signed' }, details: { agreementId: a.agreementId } });
       return w.done();
     },
-    { validator: (a) => (requireActor(a), requireState(assignment, 'agreement-drafted', 'underteckna överenskommelsen'), requireCurrentAgreement(assignment, a)) },
+    { validator: (a) => (requireActor(a), requireFrom(assignment, 'agreement-signed', 'underteckna överenskommelsen'), requireCurrentAgreement(assignment, a)) },
   );
 
   setHandler(
     agreementCountersignedUpdate,
     (a) => {
-      w.moveTo('countersigned', 'agreement-countersigned', a.actorId, {
+      w.moveTo('agreement-countersigned', a.actorId, {
         agreement: { id: a.agreementId, state: 'countersigned' },
         details: { agreementId: a.agreementId },
       });
       return w.done();
     },
-    { validator: (a) => (requireActor(a), requireState(assignment, 'signed', 'kontrasignera överenskommelsen'), requireCurrentAgreement(assignment, a)) },
+    { validator: (a) => (requireActor(a), requireFrom(assignment, 'agreement-countersigned', 'kontrasignera överenskommelsen'), requireCurrentAgreement(assignment, a)) },
   );
 
   setHandler(
@@ -112,7 +113,7 @@ export function setStepHandlers(w: AssignmentSteps): void {
       submitted(assignment.declaration, a.declarationId);
       const extra = { declaration: { id: a.declarationId, state: 'submitted' as const }, details: { declarationId: a.declarationId } };
       if (inOnboarding(assignment)) {
-        w.moveTo('declaration-submitted', 'declaration-submitted', a.actorId, extra);
+        w.moveTo('declaration-submitted', a.actorId, extra);
       } else {
         // A renewed declaration (changed circumstances, or the periodic renewal) while the assignment goes on.
         const no = w.record('declaration-renewed', a.actorId, extra);
@@ -129,8 +130,8 @@ export function setStepHandlers(w: AssignmentSteps): void {
       const extra = { declaration: { id: a.declarationId, state: a.outcome }, details: { declarationId: a.declarationId, outcome: a.outcome } };
       assignment.declaration = reviewed(assignment.declaration, a.declarationId, a.outcome, Date.now(), policy);
       if (assignment.state === 'declaration-submitted') {
-        if (a.outcome === 'approved') w.moveTo('declaration-approved', 'declaration-approved', a.actorId, extra);
-        else w.moveTo('declaration-needs-changes', 'declaration-needs-changes', a.actorId, extra);
+        if (a.outcome === 'approved') w.moveTo('declaration-approved', a.actorId, extra);
+        else w.moveTo('declaration-needs-changes', a.actorId, extra);
       } else {
         const no = w.record(a.outcome === 'approved' ? 'declaration-approved' : 'declaration-needs-changes', a.actorId, extra);
         if (a.outcome === 'needs-changes') w.mail('declaration-needs-changes', w.person, no, { deadline: iso(assignment.declaration.renewDeadlineAt) });
@@ -144,10 +145,10 @@ export function setStepHandlers(w: AssignmentSteps): void {
     introductionCompletedUpdate,
     (a) => {
       assignment.activatedAt = Date.now();
-      w.moveTo('active', 'introduction-completed', a.actorId);
+      w.moveTo('introduction-completed', a.actorId);
       return w.done();
     },
-    { validator: (a) => (requireActor(a), requireState(assignment, 'declaration-approved', 'registrera introduktionen')) },
+    { validator: (a) => (requireActor(a), requireFrom(assignment, 'introduction-completed', 'registrera introduktionen')) },
   );
 
   setHandler(
@@ -155,7 +156,7 @@ export function setStepHandlers(w: AssignmentSteps): void {
     (a) => {
       if (assignment.state === 'nominated') {
         assignment.endReason = 'declined';
-        w.moveTo('declined', 'declined', a.actorId, { endReason: 'declined' });
+        w.moveTo('withdraw-offer', a.actorId, { endReason: 'declined' });
       } else {
         w.end('withdrawn', a.actorId);
       }
@@ -233,7 +234,7 @@ export function onTimer(w: AssignmentSteps, e: TimerEvent): void {
       return w.mail('assignment-offer-reminder', person, w.record('answer-reminder-sent', SYSTEM), { deadline: iso(e.deadlineAt) });
     case 'no-answer':
       w.state.endReason = 'no-answer';
-      return void w.moveTo('declined', 'no-answer', SYSTEM, { endReason: 'no-answer' });
+      return void w.moveTo('no-answer', SYSTEM, { endReason: 'no-answer' });
     case 'step-reminder': {
       const no = w.record('reminder-sent', SYSTEM, { details: { step: e.step, reminder: e.reminder } });
       return w.mail('step-reminder', e.turn === 'representative' ? person : coordinators, no, { step: e.step, deadline: iso(e.deadlineAt) });

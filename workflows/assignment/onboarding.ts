@@ -3,6 +3,7 @@ import { isUuid } from '../checks';
 import { toMs } from '../duration';
 import type { MailParams, MailTemplate } from '../notifications';
 import { invalidInput, wrongState } from '../refusals';
+import { allows, FINAL_STATES, type TransitionId } from './transitions';
 import { whoseTurn, type Turn } from './turns';
 
 /**
@@ -28,7 +29,7 @@ export const STATE_SV: Record<AssignmentState, string> = {
 };
 
 /** States after which no step can be taken. */
-export const FINAL: readonly AssignmentState[] = ['declined', 'ended'];
+export const FINAL: readonly AssignmentState[] = FINAL_STATES;
 export const isFinal = (state: AssignmentState) => FINAL.includes(state);
 
 export function freshState(now: number): AssignmentCarriedState {
@@ -176,6 +177,11 @@ export function entryNotices(
 
 export const notNow = (s: Pick<AssignmentCarriedState, 'state'>, what: string) =>
   wrongState(`Det går inte att ${what} nu: uppdraget är ${STATE_SV[s.state]}.`);
+
+/** A step of the transition table (transitions.ts), allowed in its `from` states. */
+export function requireFrom(s: Pick<AssignmentCarriedState, 'state'>, id: TransitionId, what: string): void {
+  if (!allows(id, s.state)) throw notNow(s, what);
+}
 
 /** A step allowed in exactly one state. */
 export function requireState(s: Pick<AssignmentCarriedState, 'state'>, state: AssignmentState, what: string): void {

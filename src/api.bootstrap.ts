@@ -1,17 +1,16 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import { describeAuthInOpenApi } from './auth/openapi-auth';
 import { requireSessionBeforeBody } from './auth/session-before-body';
-import { describeErrorResponses, methodNotAllowed } from './common/openapi-responses';
-import { describeValidationInOpenApi } from './common/openapi-validation';
+import { buildOpenApiDocument } from './common/openapi-document';
+import { methodNotAllowed } from './common/openapi-responses';
 import { DomainExceptionFilter, readJsonBodies } from './common/domain-exception.filter';
 import { NonEmptyPatchInterceptor } from './common/non-empty-patch';
-import { describeTextRulesInOpenApi, refuseControlCharactersInUrl, refuseNonJsonBodies, TextInputPipe } from './common/text-input';
+import { refuseControlCharactersInUrl, refuseNonJsonBodies, TextInputPipe } from './common/text-input';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { PinoNestLogger } from './logging/logger';
@@ -46,19 +45,7 @@ export async function createApi(config: AppConfig, logger: Logger, extraModules:
     next();
   });
   app.use(methodNotAllowed(app));
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Medverkan API')
-      .setDescription('Patient- och närståendemedverkan i nationella arbetsgrupper (Rutin för patientmedverkan).')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  describeAuthInOpenApi(app, doc);
-  describeValidationInOpenApi(app, doc);
-  describeTextRulesInOpenApi(doc);
-  describeErrorResponses(doc);
+  const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

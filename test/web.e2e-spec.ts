@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { offlineOpenApiDocument } from '../scripts/openapi-types';
 import { addDays, stockholmDate } from '../src/time-reports/business-dates';
 import { WorkingGroup } from '../src/working-groups/working-group.entity';
 import { describeViolations, ensureWebBuilt, launchBrowser, screenshot, seriousAxeViolations, TestBrowser } from './support/browser';
@@ -86,6 +87,14 @@ describe('web app', () => {
       expect(guarded.status).toBe(401);
       expect(await guarded.json()).toMatchObject({ statusCode: 401 });
       expect((await fetch(`${h.baseUrl}/assets/../package.json`)).status).toBe(404);
+    });
+  });
+
+  describe('types from the API (issue 17)', () => {
+    it('generates the web app\'s types from the very document the running API serves', async () => {
+      // scripts/openapi-types.ts makes the document without engines; it must be the one /api/docs-json answers.
+      const served = (await h.api().get('/api/docs-json')).body as unknown;
+      expect(await offlineOpenApiDocument()).toEqual(served);
     });
   });
 

@@ -173,7 +173,7 @@ export class CreateRateTableDto {
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'Koden får bara innehålla små bokstäver a–z, siffror och bindestreck.' })
   code?: string;
 
-  @ApiPropertyOptional({ description: 'Betalaren tabellen gäller för; utelämna för den nationella tabellen.', example: 'sodra', nullable: true })
+  @ApiPropertyOptional({ description: 'Betalaren tabellen gäller för; utelämna för den nationella tabellen.', example: 'sodra', nullable: true, type: String })
   @IsOptional()
   @IsString({ message: 'Betalaren måste anges som en kod, till exempel SKR eller sodra.' })
   @MaxLength(50, { message: 'Betalarens kod får vara högst 50 tecken.' })

@@ -185,13 +185,21 @@ export class PaymentDetailsDto {
   detailsGivenAt: string | null;
 }
 
+/** What a task is about: the page it links to. */
+export class TaskSubjectDto {
+  @ApiProperty({ example: 'assignment', description: 'Vad uppgiften gäller: assignment, nomination-request, nomination, group, batch, time-report.' })
+  type: string;
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
+
 export class UserTaskDto implements UserTask {
   @ApiProperty({ example: 'assignment.sign-agreement' })
   kind: string;
   @ApiProperty({ example: 'Signera överenskommelsen' })
   title: string;
-  @ApiProperty({ example: { type: 'assignment', id: '5f0c…' } })
-  subject: { type: string; id: string };
+  @ApiProperty({ type: TaskSubjectDto })
+  subject: TaskSubjectDto;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' })
   groupId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })

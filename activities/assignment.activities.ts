@@ -4,7 +4,7 @@ import type { AgreementTermsData } from '../src/assignments/agreement-draft.enti
 import { renderAgreementPdf } from '../src/assignments/agreement-document';
 import { payerCodeOrNull, payerOfGroup } from '../src/paying-bodies/payer-of-group';
 import { addDays, calendarPeriod, stockholmDate, stockholmMidnight } from '../src/common/stockholm-time';
-import type { AssignmentState, PeriodState, ReportingFrequency } from '../workflows/assignment.messages';
+import type { AssignmentState, IntroductionKind, PeriodState, ReportingFrequency } from '../workflows/assignment.messages';
 import type { ActivityContext, StoredDraft } from './deps';
 import { stepKey } from '../src/audit/audit-line';
 import { isUuid } from '../src/common/uuid';
@@ -25,6 +25,8 @@ export interface AssignmentStepArgs {
   agreement?: { id: string; state: 'signed' | 'countersigned' };
   declaration?: { id: string; state: 'submitted' | 'approved' | 'needs-changes' };
   period?: { key: string; state: PeriodState; dueAt?: string | null; endsAt?: string | null };
+  /** How the introduction was completed (issue 16 #8), with the step that activates the assignment. */
+  introduction?: { kind: IntroductionKind; heldOn: string };
 }
 
 export interface PlannedPeriod {
@@ -131,6 +133,7 @@ export function createAssignmentActivities({ dataSource, logger, documents, repo
         } else if (a.declaration) {
           await assignments.markDeclarationReviewed(a.declaration.id, a.declaration.state, actorUuid, em);
         }
+        if (a.introduction) await assignments.recordIntroduction(a.assignmentId, { ...a.introduction, by: actorUuid }, em);
         if (a.period) {
           await assignments.updatePeriod(a.assignmentId, { key: a.period.key, state: a.period.state, dueAt: a.period.dueAt ?? null, endsAt: a.period.endsAt ?? null }, em);
         }

@@ -168,7 +168,14 @@ export const declarationReviewedUpdate = defineUpdate<
   AssignmentStatus,
   [ActorArgs & { declarationId: string; outcome: DeclarationOutcome }]
 >('declarationReviewed');
-export const introductionCompletedUpdate = defineUpdate<AssignmentStatus, [ActorArgs]>('introductionCompleted');
+/** How the introduction (§4.4) was completed: the digital introduction (the representative marks it) or a meeting. */
+export const INTRODUCTION_KINDS = ['digital', 'meeting'] as const;
+export type IntroductionKind = (typeof INTRODUCTION_KINDS)[number];
+/**
+ * The introduction is completed and the assignment becomes active. `kind` and `heldOn` (YYYY-MM-DD: the meeting's
+ * day, or the day the digital introduction was marked) are recorded in the read model; older senders give neither.
+ */
+export const introductionCompletedUpdate = defineUpdate<AssignmentStatus, [ActorArgs & { kind?: IntroductionKind; heldOn?: string }]>('introductionCompleted');
 /** The representative leaves. */
 export const withdrawUpdate = defineUpdate<AssignmentStatus, [ActorArgs]>('withdraw');
 /** The nominating organisation withdraws its mandate. */

@@ -5,9 +5,11 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { appendAudit, AuditLogRepository } from '../audit/audit-log.repository';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
-import { DocumentSignedEvent, DocumentsService } from '../documents';
+import { AuthenticatedUserSigner, DocumentSignedEvent, DocumentsService, type DocumentView, type SigningContext } from '../documents';
+import { AccessPolicy } from '../auth/access-policy';
+import { STATE_SV } from '../../workflows/assignment/onboarding';
 import { OnDomainEvent } from '../events/event-bus';
 import { checkPayeeIdentity } from '../identity';
 import { periodContaining } from '../payouts/period';
@@ -17,6 +19,7 @@ import {
   acceptUpdate,
   agreementCountersignedUpdate,
   agreementSignedUpdate,
+  AssignmentState,
   AssignmentStatus,
   assignmentStatusQuery,
   declarationReviewedUpdate,
@@ -35,12 +38,20 @@ import { Assignment } from './assignment.entity';
 import { AssignmentsRepository } from './assignments.repository';
 import { Declaration } from './declaration.entity';
 import { PersonalDetailsDto } from './dto/personal-details.dto';
+import { CompleteIntroductionDto } from './dto/introduction.dto';
 import { ReviewDeclarationDto, SubmitDeclarationDto } from './dto/declaration.dto';
 import { ReportingPeriod } from './reporting-period.entity';
 
 const NOT_FOUND = 'Uppdraget finns inte.';
 const COUNTERSIGN_BEFORE_SIGNATURE =
   'Överenskommelsen kan kontrasigneras först när företrädaren har undertecknat den. Vänta på företrädarens underskrift och kontrasignera sedan.';
+const NO_DOCUMENT = 'Överenskommelsen har inget dokument att signera (det kunde inte skapas). Kontakta samordnaren.';
+const ALREADY_SIGNED = 'Du har redan undertecknat överenskommelsen.';
+const ALREADY_COUNTERSIGNED = 'Överenskommelsen är redan kontrasignerad.';
+const COUNTERSIGNER_ONLY = 'Bara en samordnare för gruppen kan kontrasignera överenskommelsen.';
+const MEETING_BY_COORDINATOR =
+  'Ett introduktionsmöte registreras av gruppens samordnare. Som företrädare markerar du själv den digitala introduktionen som genomförd.';
+const NO_CONTEXT: SigningContext = { ipAddress: null, userAgent: null };
 const CLOSED: Record<string, string> = {
   declined: 'Uppdraget är avböjt.',
   ended: 'Uppdraget är avslutat.',
@@ -76,6 +87,7 @@ export class AssignmentStepsService {
     @Inject(Client) private readonly temporal: Client,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(DocumentsService) private readonly documents: DocumentsService,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
   ) {}
 
   private handle(assignmentId: string) {
@@ -220,17 +232,32 @@ export class AssignmentStepsService {
   }
 
   /** The representative has signed the agreement (the PDF's signature, when there is a PDF, comes first). */
-  async sign(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+  /**
+   * Signing is one action (issue 16 #4): the representative signs the current agreement's document (its SHA-256 is
+   * what the signature is over, as `POST /documents/{id}/signatures` records it) and the workflow moves on, with the
+   * update ID from that signature. The two-call path (the document first, then this) ends here too: the signature is
+   * found and the same update is sent. A retry while the agreement waits for the countersignature answers the same
+   * (same update ID); once the agreement has gone further, 409 "already signed". No document (none rendered) is a
+   * 409, and so is a step the workflow is not at; nothing is signed then.
+   */
+  async sign(assignmentId: string, user: AuthUser | undefined, context: SigningContext = NO_CONTEXT, expectedSha256?: string): Promise<AssignmentStatus> {
     const actor = requireUser(user);
-    await this.ownAssignment(assignmentId, actor);
+    const a = await this.ownAssignment(assignmentId, actor);
+    if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
     const agreement = await this.currentAgreement(assignmentId);
-    const signature = await this.requireDocumentSignature(agreement, 'representative', 'Underteckna överenskommelsen (dokumentet) först.');
-    // With a PDF, the update ID is the signature's: when signing the PDF already told the workflow, this returns
-    // that result instead of doing it again.
+    const doc = await this.agreementDocument(agreement);
+    let signature = doc.signatures.find((s) => s.role === 'representative');
+    if (signature && a.state !== 'agreement-drafted' && a.state !== 'signed') throw new ConflictError(ALREADY_SIGNED);
+    if (!signature) {
+      if (a.state !== 'agreement-drafted') throw new ConflictError(`Det går inte att underteckna överenskommelsen nu: uppdraget är ${STATE_SV[a.state as AssignmentState] ?? a.state}.`);
+      signature = (await this.documents.sign(doc.id, { role: 'representative', expectedSha256: expectedSha256?.toLowerCase() ?? doc.sha256 }, this.signer(actor, context))).signature;
+    }
+    const signatureId = signature.id;
+    const signerUserId = signature.signerUserId;
     return this.step(assignmentId, () =>
       this.handle(assignmentId).executeUpdate(agreementSignedUpdate, {
-        args: [{ actorId: signature?.signerUserId ?? actor.id, agreementId: agreement.id }],
-        ...(signature ? { updateId: agreementUpdateId('signed', agreement, signature.id) } : {}),
+        args: [{ actorId: signerUserId, agreementId: agreement.id }],
+        updateId: agreementUpdateId('signed', agreement, signatureId),
       }),
     );
   }
@@ -271,17 +298,35 @@ export class AssignmentStepsService {
 
   // ---- the coordinator's steps -------------------------------------------------------------------------------------
 
-  async countersign(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+  /**
+   * Countersigning is one action as well (issue 16 #4): a coordinator of the group countersigns the current
+   * agreement's document — only after the representative signed it (issue 13 #7: 409 here, the workflow's validator
+   * and a database trigger) — and the workflow moves on. After the two-call path (the document countersigned first)
+   * the signature found is followed. A retry while the assignment waits for the declaration answers the same; once
+   * it has gone further, 409 "already countersigned".
+   */
+  async countersign(assignmentId: string, user: AuthUser | undefined, context: SigningContext = NO_CONTEXT, expectedSha256?: string): Promise<AssignmentStatus> {
     const actor = requireUser(user);
+    const a = await this.assignment(assignmentId);
+    if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
     const agreement = await this.currentAgreement(assignmentId);
     // In order (issue 13 #7): the group countersigns what the representative has signed (also the workflow's
     // validator and a database trigger).
     if (agreement.state === 'drafted') throw new ConflictError(COUNTERSIGN_BEFORE_SIGNATURE);
-    const signature = await this.requireDocumentSignature(agreement, 'countersigner', 'Kontrasignera överenskommelsen (dokumentet) först.');
+    const doc = await this.agreementDocument(agreement);
+    let signature = doc.signatures.find((s) => s.role === 'countersigner');
+    if (signature && a.state !== 'signed' && a.state !== 'countersigned') throw new ConflictError(ALREADY_COUNTERSIGNED);
+    if (!signature) {
+      if (a.state !== 'signed') throw new ConflictError(`Det går inte att kontrasignera överenskommelsen nu: uppdraget är ${STATE_SV[a.state as AssignmentState] ?? a.state}.`);
+      if (!(await this.access.coordinates(actor, a.groupId))) throw new ForbiddenError(COUNTERSIGNER_ONLY);
+      signature = (await this.documents.sign(doc.id, { role: 'countersigner', expectedSha256: expectedSha256?.toLowerCase() ?? doc.sha256 }, this.signer(actor, context))).signature;
+    }
+    const signatureId = signature.id;
+    const signerUserId = signature.signerUserId;
     return this.step(assignmentId, () =>
       this.handle(assignmentId).executeUpdate(agreementCountersignedUpdate, {
-        args: [{ actorId: signature?.signerUserId ?? actor.id, agreementId: agreement.id }],
-        ...(signature ? { updateId: agreementUpdateId('countersigned', agreement, signature.id) } : {}),
+        args: [{ actorId: signerUserId, agreementId: agreement.id }],
+        updateId: agreementUpdateId('countersigned', agreement, signatureId),
       }),
     );
   }
@@ -300,9 +345,26 @@ export class AssignmentStepsService {
     return status;
   }
 
-  async completeIntroduction(assignmentId: string, user: AuthUser | undefined): Promise<AssignmentStatus> {
+  /**
+   * The introduction is completed (issue 16 #8). The representative marks the digital introduction completed
+   * themself (a meeting they cannot record: 403 saying so); a coordinator of the group (or an administrator) records
+   * an introduction meeting and its day, or the digital introduction. The day is not in the future. The workflow
+   * refuses it before the declaration is approved (409 with the reason).
+   */
+  async completeIntroduction(assignmentId: string, dto: CompleteIntroductionDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
-    return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(introductionCompletedUpdate, { args: [{ actorId: actor.id }] }));
+    const a = await this.assignment(assignmentId);
+    const own = actor.personId !== null && actor.personId.toLowerCase() === a.personId.toLowerCase();
+    const kind = dto.kind ?? (own ? 'digital' : 'meeting');
+    if (own && kind === 'meeting') throw new ForbiddenError(MEETING_BY_COORDINATOR);
+    if (!own && !actor.roles.includes('coordinator') && !actor.roles.includes('admin')) throw new ForbiddenError(MEETING_BY_COORDINATOR);
+    const today = stockholmDate(Date.now());
+    const heldOn = kind === 'digital' && own ? today : (dto.heldOn ?? today);
+    if (heldOn > today) throw new InvalidInputError('Introduktionen kan inte registreras för en dag som inte har kommit än.', { heldOn: ['Ange dagen då introduktionen hölls (i dag eller tidigare).'] });
+    if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
+    return this.step(assignmentId, () =>
+      this.handle(assignmentId).executeUpdate(introductionCompletedUpdate, { args: [{ actorId: actor.id, kind, heldOn }] }),
+    );
   }
 
   // ---- the organisation's step -------------------------------------------------------------------------------------
@@ -465,17 +527,15 @@ export class AssignmentStepsService {
     return agreement;
   }
 
-  /** With a rendered PDF, the signature in src/documents is the signing; this step only follows it. */
-  private async requireDocumentSignature(
-    agreement: AgreementDraft,
-    role: 'representative' | 'countersigner',
-    message: string,
-  ): Promise<{ id: string; signerUserId: string } | null> {
-    if (!agreement.documentId) return null;
-    const doc = await this.documents.get(agreement.documentId);
-    const signature = doc.signatures.find((s) => s.role === role);
-    if (!signature) throw new ConflictError(message);
-    return signature;
+  /** The agreement's document, the one that is signed; without one (it could not be rendered) there is nothing to sign. */
+  private async agreementDocument(agreement: AgreementDraft): Promise<DocumentView> {
+    if (!agreement.documentId) throw new ConflictError(NO_DOCUMENT);
+    return this.documents.get(agreement.documentId);
+  }
+
+  /** A simple electronic signature by the logged-in user, with the request's address and browser as evidence. */
+  private signer(actor: AuthUser, context: SigningContext): AuthenticatedUserSigner {
+    return new AuthenticatedUserSigner({ id: actor.id, name: actor.displayName }, context);
   }
 
   /**

@@ -73,6 +73,14 @@ export class Assignment {
   @Column('date', { name: 'ended_on', nullable: true })
   endedOn: string | null;
 
+  /** How the introduction (§4.4) was completed: the digital one, marked by the representative, or a meeting the coordinator recorded. */
+  @Column('text', { name: 'introduction_kind', nullable: true })
+  introductionKind: 'digital' | 'meeting' | null;
+
+  /** The day of the introduction meeting, or the day the digital introduction was marked completed. */
+  @Column('date', { name: 'introduction_held_on', nullable: true })
+  introductionHeldOn: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

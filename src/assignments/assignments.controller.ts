@@ -1,11 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { SigningContext } from '../documents';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
 import { NotFoundError } from '../common/errors';
 import { AssignmentStepsService } from './assignment-steps.service';
 import { ReviewDeclarationDto, SubmitDeclarationDto } from './dto/declaration.dto';
 import { PersonalDetailsDto } from './dto/personal-details.dto';
+import { CompleteIntroductionDto } from './dto/introduction.dto';
+import { SignAgreementDto } from './dto/sign-agreement.dto';
+
+/** The request's address and browser: the evidence a simple electronic signature keeps. */
+function signingContext(req: Request): SigningContext {
+  const userAgent = req.headers['user-agent'];
+  return { ipAddress: req.ip ?? req.socket?.remoteAddress ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null };
+}
 
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Uppdraget finns inte.') });
 
@@ -67,16 +77,20 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('representative')
   @Scoped('assignment', 'assignmentId')
-  sign(@Param('assignmentId', id) assignmentId: string, @CurrentUser() user: AuthUser) {
-    return this.service.sign(assignmentId, user);
+  @ApiOkResponse({ description: 'Överenskommelsens dokument är undertecknat (SHA-256 registrerad i signaturen) och uppdraget går vidare till kontrasignering.' })
+  @ApiConflictResponse({ description: 'Inget aktuellt dokument, fel läge, eller redan undertecknat av dig.' })
+  sign(@Param('assignmentId', id) assignmentId: string, @Body() dto: SignAgreementDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    return this.service.sign(assignmentId, user, signingContext(req), dto.expectedSha256);
   }
 
   @Post('agreement/countersign')
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @Scoped('assignment', 'assignmentId')
-  countersign(@Param('assignmentId', id) assignmentId: string, @CurrentUser() user: AuthUser) {
-    return this.service.countersign(assignmentId, user);
+  @ApiOkResponse({ description: 'Överenskommelsens dokument är kontrasignerat och uppdraget går vidare till jävsdeklarationen.' })
+  @ApiConflictResponse({ description: 'Inget aktuellt dokument, inte undertecknat av företrädaren ännu, eller redan kontrasignerat.' })
+  countersign(@Param('assignmentId', id) assignmentId: string, @Body() dto: SignAgreementDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    return this.service.countersign(assignmentId, user, signingContext(req), dto.expectedSha256);
   }
 
   @Post('declaration')
@@ -97,10 +111,13 @@ export class AssignmentsController {
 
   @Post('introduction')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
+  @Roles('representative', 'coordinator', 'admin')
   @Scoped('assignment', 'assignmentId')
-  introduction(@Param('assignmentId', id) assignmentId: string, @CurrentUser() user: AuthUser) {
-    return this.service.completeIntroduction(assignmentId, user);
+  @ApiOkResponse({ description: 'Introduktionen är registrerad (digital eller ett möte med datum) och uppdraget är aktivt.' })
+  @ApiForbiddenResponse({ description: 'Företrädaren kan själv bara markera den digitala introduktionen; ett möte registreras av samordnaren.' })
+  @ApiConflictResponse({ description: 'Uppdraget väntar inte på introduktionen (till exempel innan jävsdeklarationen är godkänd).' })
+  introduction(@Param('assignmentId', id) assignmentId: string, @Body() dto: CompleteIntroductionDto, @CurrentUser() user: AuthUser) {
+    return this.service.completeIntroduction(assignmentId, dto, user);
   }
 
   @Post('withdraw')

@@ -233,6 +233,16 @@ export class AssignmentsRepository {
     await em.query(`UPDATE assignment SET state = $2, end_reason = COALESCE($3, end_reason), updated_at = now() WHERE id = $1`, [id, state, endReason]);
   }
 
+  /** How the introduction was completed (issue 16 #8): written with the step that activates the assignment. */
+  async recordIntroduction(id: string, i: { kind: 'digital' | 'meeting'; heldOn: string; by: string | null }, em: EntityManager): Promise<void> {
+    await em.query(`UPDATE assignment SET introduction_kind = $2, introduction_held_on = $3, introduction_recorded_by = $4, updated_at = now() WHERE id = $1`, [
+      id,
+      i.kind,
+      i.heldOn,
+      i.by,
+    ]);
+  }
+
   async markAgreementSigned(agreementId: string, by: string | null, em: EntityManager): Promise<void> {
     await em.query(`UPDATE agreement_draft SET state = 'signed', signed_by = $2, signed_at = now() WHERE id = $1`, [agreementId, by]);
   }

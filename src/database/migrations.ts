@@ -20,6 +20,7 @@ import { AssignmentEndedOn1765600000000 } from './migrations/1765600000000-assig
 import { PayoutPayeeDetailsSeen1765600100000 } from './migrations/1765600100000-payout-payee-details-seen';
 import { ActivityFeeFrozen1765600200000 } from './migrations/1765600200000-activity-fee-frozen';
 import { TimeReportActivityRequired1765700000000 } from './migrations/1765700000000-time-report-activity-required';
+import { AssignmentIntroduction1765820000000 } from './migrations/1765820000000-assignment-introduction';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS = [
   PayoutPayeeDetailsSeen1765600100000,
   ActivityFeeFrozen1765600200000,
   TimeReportActivityRequired1765700000000,
+  AssignmentIntroduction1765820000000,
 ];

@@ -27,7 +27,7 @@ import { invalidInput } from '../refusals';
 import type { MailParams, MailRecipient, MailTemplate } from '../notifications';
 import { groupEndedSignal } from '../recruitment.messages';
 import { inOnboarding, refuseReview, refuseSubmission, reviewed, submitted } from './declaration-renewal';
-import { isFinal, notNow, refuseDetails, refuseIfFinal, refuseMandateWithdrawal, requireCurrentAgreement, requireFrom } from './onboarding';
+import { isFinal, notNow, refuseDetails, refuseIfFinal, refuseIntroductionArgs, refuseMandateWithdrawal, requireCurrentAgreement, requireFrom } from './onboarding';
 import type { TransitionId } from './transitions';
 import type { TimerEvent } from './deadlines';
 import { attest, refusePeriodArgs, refuseUnknownPeriod, submitReport, type PeriodEnded } from './reporting-cycle';
@@ -145,10 +145,12 @@ export function setStepHandlers(w: AssignmentSteps): void {
     introductionCompletedUpdate,
     (a) => {
       assignment.activatedAt = Date.now();
-      w.moveTo('introduction-completed', a.actorId);
+      // Older senders give no kind (and so no record of how); since issue 16 #8 the API always does.
+      const how = a.kind && a.heldOn ? { introduction: { kind: a.kind, heldOn: a.heldOn }, details: { introduction: a.kind, heldOn: a.heldOn } } : {};
+      w.moveTo('introduction-completed', a.actorId, how);
       return w.done();
     },
-    { validator: (a) => (requireActor(a), requireFrom(assignment, 'introduction-completed', 'registrera introduktionen')) },
+    { validator: (a) => (requireActor(a), refuseIntroductionArgs(a), requireFrom(assignment, 'introduction-completed', 'registrera introduktionen')) },
   );
 
   setHandler(

@@ -1,4 +1,4 @@
-import type { AssignmentCarriedState, AssignmentPolicy, AssignmentState } from '../assignment.messages';
+import { INTRODUCTION_KINDS, type AssignmentCarriedState, type AssignmentPolicy, type AssignmentState } from '../assignment.messages';
 import { isUuid } from '../checks';
 import { toMs } from '../duration';
 import type { MailParams, MailTemplate } from '../notifications';
@@ -197,6 +197,13 @@ export function refuseDetails(s: Pick<AssignmentCarriedState, 'state'>): void {
 export function requireCurrentAgreement(s: Pick<AssignmentCarriedState, 'agreementId'>, a: { agreementId?: unknown }): void {
   if (!isUuid(a?.agreementId)) throw invalidInput('Ange vilken överenskommelse det gäller.');
   if (a.agreementId !== s.agreementId) throw wrongState('Överenskommelsen är inte den aktuella versionen för uppdraget.');
+}
+
+/** The introduction's kind and day, when given: one of the kinds, and both or neither. */
+export function refuseIntroductionArgs(a: { kind?: unknown; heldOn?: unknown }): void {
+  if (a?.kind === undefined && a?.heldOn === undefined) return;
+  if (!(INTRODUCTION_KINDS as readonly unknown[]).includes(a.kind)) throw invalidInput('Ange hur introduktionen genomfördes: digital eller möte.');
+  if (typeof a.heldOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a.heldOn)) throw invalidInput('Ange dagen för introduktionen (ÅÅÅÅ-MM-DD).');
 }
 
 /** Leaving is possible until the assignment is over. */

@@ -103,18 +103,10 @@ export function AssignmentPage() {
       {v.agreement && !v.agreement.documentId && ((mine && state === 'agreement-drafted') || (coordinates && state === 'signed')) && (
         <section aria-labelledby="overenskommelse-utan-pdf">
           <h2 id="overenskommelse-utan-pdf">Överenskommelse</h2>
-          <p>Överenskommelsen kunde inte tas fram som PDF just nu. Samordnaren kan visa den för dig; du kan ändå godkänna den här.</p>
-          <Form
-            submitLabel={mine ? 'Godkänn överenskommelsen' : 'Kontrasignera överenskommelsen'}
-            sendingLabel="Skickar …"
-            onSubmit={() =>
-              mine
-                ? step('agreement/sign', 'Du har godkänt överenskommelsen. Nu kontrasignerar samordnaren den.')
-                : step('agreement/countersign', 'Överenskommelsen är kontrasignerad. Nu lämnar företrädaren sin jävsdeklaration.')
-            }
-          >
-            <p>Version {v.agreement.version}, upprättad {formatDateTime(v.agreement.draftedAt)}.</p>
-          </Form>
+          <p>
+            Överenskommelsen (version {v.agreement.version}, upprättad {formatDateTime(v.agreement.draftedAt)}) kunde inte tas fram som dokument. Den kan inte
+            signeras förrän dokumentet finns. Kontakta samordnaren.
+          </p>
         </section>
       )}
 
@@ -122,11 +114,20 @@ export function AssignmentPage() {
 
       {coordinates && state === 'declaration-submitted' && v.declaration && <ReviewDeclaration assignmentId={a.id} declaration={v.declaration} onDone={done} />}
 
-      {coordinates && state === 'declaration-approved' && (
+      {coordinates && state === 'declaration-approved' && <IntroductionMeeting assignmentId={a.id} onDone={done} />}
+
+      {mine && state === 'declaration-approved' && (
         <section aria-labelledby="introduktion">
           <h2 id="introduktion">Introduktion</h2>
-          <Form submitLabel="Registrera att introduktionen är genomförd" sendingLabel="Registrerar …" onSubmit={() => step('introduction', 'Introduktionen är registrerad. Uppdraget är nu aktivt.')}>
-            <p>Introduktionen tar upp gruppens syfte och uppdrag, patienters och närståendes roll och hur kunskapsstyrningen är organiserad.</p>
+          <Form
+            submitLabel="Jag har gått igenom den digitala introduktionen"
+            sendingLabel="Registrerar …"
+            onSubmit={() => step('introduction', 'Du har gått igenom introduktionen. Uppdraget är nu aktivt.', { kind: 'digital' })}
+          >
+            <p>
+              Introduktionen tar upp gruppens syfte och uppdrag, patienters och närståendes roll och hur kunskapsstyrningen är organiserad. Har du gått
+              igenom den digitala introduktionen markerar du det här. Samordnaren kan också bjuda in till ett introduktionsmöte.
+            </p>
           </Form>
         </section>
       )}
@@ -187,7 +188,11 @@ function WhatNow({ state, mine, coordinates, waitingFor, deadline, generating }:
     countersigned: mine ? 'Lämna din jävsdeklaration nedan.' : 'Väntar på företrädarens jävsdeklaration.',
     'declaration-needs-changes': mine ? 'Komplettera din jävsdeklaration nedan.' : 'Väntar på att företrädaren kompletterar jävsdeklarationen.',
     'declaration-submitted': coordinates ? 'Granska jävsdeklarationen nedan.' : 'Samordnaren granskar din jävsdeklaration.',
-    'declaration-approved': coordinates ? 'Registrera när introduktionen är genomförd.' : 'Du erbjuds en introduktion till gruppen. Samordnaren hör av sig om tid.',
+    'declaration-approved': coordinates
+      ? 'Registrera introduktionsmötet när det är hållet, eller vänta på att företrädaren går igenom den digitala introduktionen.'
+      : mine
+        ? 'Gå igenom den digitala introduktionen och markera den nedan, eller kom till det introduktionsmöte samordnaren bjuder in till.'
+        : 'Väntar på introduktionen.',
   };
   return (
     <p>
@@ -315,8 +320,8 @@ function Agreement(props: {
           sendingLabel="Signerar …"
           onSubmit={async () => {
             requireFields({ read: !read && 'Bekräfta att du har läst överenskommelsen.' });
-            await api.post(`/documents/${props.documentId}/signatures`, { role, expectedSha256: doc.data.sha256 });
-            await api.post(`/assignments/${props.assignmentId}/agreement/${role === 'representative' ? 'sign' : 'countersign'}`);
+            // One action (issue 16 #4): the document shown is signed (its hash) and the assignment moves on.
+            await api.post(`/assignments/${props.assignmentId}/agreement/${role === 'representative' ? 'sign' : 'countersign'}`, { expectedSha256: doc.data.sha256 });
             setRead(false);
             await props.onDone(
               role === 'representative'
@@ -328,6 +333,27 @@ function Agreement(props: {
           <Checkbox name="read" label="Jag har läst överenskommelsen och godkänner den" checked={read} onChange={setRead} />
         </Form>
       )}
+    </section>
+  );
+}
+
+function IntroductionMeeting({ assignmentId, onDone }: { assignmentId: string; onDone: (msg: string) => Promise<void> }) {
+  const [heldOn, setHeldOn] = useState(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }));
+  return (
+    <section aria-labelledby="introduktion">
+      <h2 id="introduktion">Introduktion</h2>
+      <Form
+        submitLabel="Registrera att introduktionen är genomförd"
+        sendingLabel="Registrerar …"
+        onSubmit={async () => {
+          requireFields({ heldOn: !heldOn && 'Ange dagen för introduktionsmötet.' });
+          await api.post(`/assignments/${assignmentId}/introduction`, { kind: 'meeting', heldOn });
+          await onDone('Introduktionsmötet är registrerat. Uppdraget är nu aktivt.');
+        }}
+      >
+        <p>Introduktionen tar upp gruppens syfte och uppdrag, patienters och närståendes roll och hur kunskapsstyrningen är organiserad.</p>
+        <TextField name="heldOn" label="Dag för introduktionsmötet" type="date" width="medium" value={heldOn} onChange={setHeldOn} required />
+      </Form>
     </section>
   );
 }

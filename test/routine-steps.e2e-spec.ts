@@ -2,7 +2,6 @@ import { eventually, Harness, startHarness } from './support/harness';
 import { stockholmDate } from '../src/common/stockholm-time';
 import { appointed, auditActions, createGroup, createOrganisation, startRound, testPersonnummer } from './support/lifecycle';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- API bodies */
 
 /**
  * The routine's steps of issue 16 on the real Temporal dev server and PostgreSQL, through HTTP: signing and

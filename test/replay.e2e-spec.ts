@@ -63,6 +63,14 @@ describe('replay: saved lifecycle histories against the current workflow code', 
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE as string } }, historyOf(saved), saved.workflowId);
   });
 
+  it('replays the drill\'s assignment history whose signature came in the workflow task of the agreement\'s draft (issue 14)', async () => {
+    // docs/drill/: live, the draft's result was handled before the signing update; on replay both arrive in one
+    // activation, updates first. The signature is held back while the draft is made (handlers.ts `whileDrafting`).
+    const file = path.resolve(__dirname, '..', 'docs', 'drill', '2026-12-03-assignment-nondeterminism.history.bin');
+    const history = temporal.api.history.v1.History.decode(fs.readFileSync(file));
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE as string } }, history, 'assignment:drill-2026-12-03');
+  });
+
   it('fails a history when the workflow code changes the commands it issues', async () => {
     // A copy of the workflows with one extra timer before the first step, as a careless change would add.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medverkan-replay-'));

@@ -214,19 +214,22 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
       return status();
     },
   };
-  setStepHandlers(steps);
+  const handlers = setStepHandlers(steps);
 
   // ---- steps the workflow takes on its own ---------------------------------------------------------------------
 
   const automaticSteps = async () => {
     if (assignment.state === 'details-given' && assignment.agreementId === null) {
-      const draft = await acts.draftAgreement({ assignmentId: input.assignmentId, workflowId, chainId, transitionNo: assignment.transitionNo });
-      if (assignment.state === 'details-given') {
-        assignment.agreementId = draft.agreementId;
-        moveTo('agreement-drafted', SYSTEM, {
-          details: { agreementId: draft.agreementId, version: draft.version, documentId: draft.documentId, pdfProblem: draft.pdfProblem },
-        });
-      }
+      // The signature waits for the draft's move (handlers.ts `whileDrafting`): the same order live and on replay.
+      await handlers.whileDrafting(async () => {
+        const draft = await acts.draftAgreement({ assignmentId: input.assignmentId, workflowId, chainId, transitionNo: assignment.transitionNo });
+        if (assignment.state === 'details-given') {
+          assignment.agreementId = draft.agreementId;
+          moveTo('agreement-drafted', SYSTEM, {
+            details: { agreementId: draft.agreementId, version: draft.version, documentId: draft.documentId, pdfProblem: draft.pdfProblem },
+          });
+        }
+      });
     }
     if (assignment.state === 'active' && !assignment.planned) {
       const tenure =

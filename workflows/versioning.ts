@@ -17,6 +17,10 @@
  * subfolders named after the patch they predate (test/fixtures/histories/before-<patch>/); new ones are saved at
  * the top with scripts/save-histories.sh.
  *
+ * A change that only alters the outcome of an interleaving no history of the old code can hold needs no patch
+ * either — behind a patch, a history that hit the old behaviour's flaw would keep it. Example: the assignment's
+ * signing Update is held back while its agreement is drafted (handlers.ts `whileDrafting`, docs/drill/README.md).
+ *
  * Evaluate `patched` once, at the top of the workflow function, before any command — except where a patch
  * documents that it is asked lazily (`assignmentSubmittedReportHook`, `recruitmentRestartBelowMinimum`): those
  * are asked at the same point of the same step as before, wherever the code that asks them lives.

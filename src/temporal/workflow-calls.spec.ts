@@ -1,5 +1,7 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
-import { QUERY_DEADLINE_MS, queryOrNull } from './workflow-calls';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ConflictError } from '../common/errors';
+import { mapWorkflowError, QUERY_DEADLINE_MS, queryOrNull, UnavailableError } from './workflow-calls';
 
 /** A client whose withDeadline runs the call at once and remembers the deadline it was given. */
 const client = () => {
@@ -38,5 +40,20 @@ describe('queryOrNull (a workflow Query from the API)', () => {
     for (const e of [wrapped(14), wrapped(3), new TypeError('Invalid response from server'), new Error('connection terminated')]) {
       await expect(queryOrNull(c, () => Promise.reject(e))).rejects.toBe(e);
     }
+  });
+});
+
+describe('mapWorkflowError (a refused update)', () => {
+  const failed = (message: string) => new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.nonRetryable(message));
+
+  it('answers 503 (try again) when the workflow has put the step\'s handler aside while it takes another step (issue 14 drill)', async () => {
+    const mapped = await mapWorkflowError(failed('No registered handler for update: agreementSigned'), { notFound: 'x' });
+    expect(mapped).toBeInstanceOf(UnavailableError);
+    expect((mapped as Error).message).toMatch(/Försök igen/);
+  });
+
+  it('keeps a validator\'s refusal a conflict with its own message', async () => {
+    const mapped = await mapWorkflowError(failed('Uppdraget kan inte underteckna överenskommelsen nu.'), { notFound: 'x' });
+    expect(mapped).toBeInstanceOf(ConflictError);
   });
 });

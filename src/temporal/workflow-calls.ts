@@ -47,7 +47,18 @@ export async function queryOrNull<T>(client: Pick<Client, 'withDeadline'>, call:
   }
 }
 
+/**
+ * The SDK's refusal of an update whose handler the workflow has taken away for the moment (an agreement's
+ * signature while the agreement is being drafted, workflows/assignment/handlers.ts `whileDrafting`): not a refusal
+ * of the step, the workflow is in the middle of another — the same call again in a moment is taken.
+ */
+export function isHandlerAbsent(e: unknown): boolean {
+  const cause = e instanceof WorkflowUpdateFailedError ? e.cause : undefined;
+  return cause instanceof ApplicationFailure && /^No registered handler for update: /.test(cause.message);
+}
+
 export async function mapWorkflowError(e: unknown, messages: { notFound: string; closed?: () => Promise<string | null> }): Promise<unknown> {
+  if (isHandlerAbsent(e)) return new UnavailableError('Ärendet tar ett annat steg just nu. Försök igen om en stund.');
   if (e instanceof WorkflowUpdateFailedError) {
     const cause = e.cause;
     const message = cause?.message || 'Steget kan inte utföras i ärendets nuvarande läge.';

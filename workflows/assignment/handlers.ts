@@ -52,10 +52,35 @@ export interface AssignmentSteps {
   done(): Promise<AssignmentStatus>;
 }
 
+/** What the workflow can do with its step handlers once they are set (see `whileDrafting`). */
+export interface StepHandlers {
+  /**
+   * Runs the agreement's drafting (an activity, then the move to `agreement-drafted`) with the signing update held
+   * back: a signature that arrives while the draft is being made waits (the SDK buffers an update without a handler)
+   * until the draft's result has moved the workflow, and is validated then. See docs/drill/README.md (the replay
+   * nondeterminism of 2026-12-03): an update delivered in the same workflow task as the draft's result is handled
+   * before that result on replay, while a worker that had already moved on from a lost task handled it after; held
+   * back, it comes after the result both ways. A signature arriving while the draft is still in flight, without its
+   * result, is refused by the SDK ("No registered handler", answered 503 by the API: try again) — it was refused
+   * before too (the validator wants `agreement-drafted`), so no history holds an accepted signature during a draft.
+   */
+  whileDrafting<T>(draft: () => Promise<T>): Promise<T>;
+}
+
 /** The human steps: updates with validators (refusals in onboarding.ts, reporting-cycle.ts, declaration-renewal.ts), and the signals. */
-export function setStepHandlers(w: AssignmentSteps): void {
+export function setStepHandlers(w: AssignmentSteps): StepHandlers {
   const { input, policy, state: assignment } = w;
   const period = (key: string) => assignment.periods.find((x) => x.key === key) as ReportingPeriodState;
+
+  const setSigned = () =>
+    setHandler(
+      agreementSignedUpdate,
+      (a) => {
+        w.moveTo('agreement-signed', a.actorId, { agreement: { id: a.agreementId, state: 'signed' }, details: { agreementId: a.agreementId } });
+        return w.done();
+      },
+      { validator: (a) => (requireActor(a), requireFrom(assignment, 'agreement-signed', 'underteckna överenskommelsen'), requireCurrentAgreement(assignment, a)) },
+    );
 
   setHandler(
     acceptUpdate,
@@ -86,14 +111,7 @@ export function setStepHandlers(w: AssignmentSteps): void {
     { validator: (a) => (requireActor(a), refuseDetails(assignment)) },
   );
 
-  setHandler(
-    agreementSignedUpdate,
-    (a) => {
-      w.moveTo('agreement-signed', a.actorId, { agreement: { id: a.agreementId, state: 'signed' }, details: { agreementId: a.agreementId } });
-      return w.done();
-    },
-    { validator: (a) => (requireActor(a), requireFrom(assignment, 'agreement-signed', 'underteckna överenskommelsen'), requireCurrentAgreement(assignment, a)) },
-  );
+  setSigned();
 
   setHandler(
     agreementCountersignedUpdate,
@@ -226,6 +244,18 @@ export function setStepHandlers(w: AssignmentSteps): void {
   setHandler(groupEndedSignal, () => {
     if (!isFinal(assignment.state)) w.end('group-ended', w.system);
   });
+
+  return {
+    whileDrafting: async (draft) => {
+      setHandler(agreementSignedUpdate, undefined);
+      try {
+        return await draft();
+      } finally {
+        // Set again synchronously after the draft's move: a buffered signature is dispatched here, in this order.
+        setSigned();
+      }
+    },
+  };
 }
 
 /** What the workflow does when a deadline passes (deadlines.ts `dueAt`): records, mails, moves state. */

@@ -2,7 +2,13 @@ import type { ArgumentsHost } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { QueryFailedError } from 'typeorm';
+import {
+  CannotExecuteNotConnectedError,
+  ConnectionIsNotSetError,
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { REFUSAL } from '../../workflows/refusals';
 import { DomainExceptionFilter } from './domain-exception.filter';
 
@@ -74,6 +80,36 @@ describe('error mapping of database errors (issue 14 #1, #5)', () => {
       expect(a.body?.message).toBe('Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.');
       expect(a.logged).toEqual(['warn']);
     }
+  });
+
+  it('answers 503 with Retry-After for each way a connection dies under a request (the drill: PostgreSQL restarted mid-transaction)', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111 });
+    const cases: Array<[string, unknown]> = [
+      ['QueryRunnerAlreadyReleasedError', new QueryRunnerAlreadyReleasedError()],
+      ['QueryRunnerProviderAlreadyReleasedError', new QueryRunnerProviderAlreadyReleasedError()],
+      ['CannotExecuteNotConnectedError', new CannotExecuteNotConnectedError()],
+      ['ConnectionIsNotSetError', new ConnectionIsNotSetError('postgres')],
+      ['ECONNREFUSED', refused],
+      ['ECONNREFUSED as a query error', new QueryFailedError('SELECT 1', [], refused)],
+      ['57P01 admin_shutdown', pgError('57P01', 'terminating connection due to administrator command')],
+      ['57P02 crash_shutdown', pgError('57P02', 'terminating connection due to crash of another server process')],
+      ['Connection terminated', new Error('Connection terminated')],
+      ['Connection terminated unexpectedly', new Error('Connection terminated unexpectedly')],
+      ['Connection terminated due to connection timeout', new Error('Connection terminated due to connection timeout')],
+      ['pg client closed', new Error('Client was closed and is not queryable')],
+      ['a released runner as the cause', Object.assign(new Error('transaction failed'), { cause: new QueryRunnerAlreadyReleasedError() })],
+    ];
+    for (const [name, e] of cases) {
+      const a = answer(e);
+      expect({ name, status: a.status, retryAfter: a.headers['Retry-After'], message: a.body?.message }).toEqual({
+        name,
+        status: 503,
+        retryAfter: '5',
+        message: 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.',
+      });
+    }
+    // A TypeORM error that is not about the connection stays a defect.
+    expect(answer(Object.assign(new Error('x'), { name: 'EntityMetadataNotFoundError' })).status).toBe(500);
   });
 
   it('answers 503 with Retry-After when a workflow cannot take an Update because its workflow task failed (seen in the drill after a worker was killed)', () => {

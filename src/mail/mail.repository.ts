@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OutboxMessage } from './outbox-message.entity';
 
 /** A row to store in the outbox, once per idempotency key. */
@@ -36,9 +36,12 @@ export class MailRepository {
     return this.ds.getRepository(OutboxMessage).findOneByOrFail({ idempotencyKey });
   }
 
-  /** Stores the row unless one with its idempotency key exists; answers whether this call stored it. */
-  async insertOnce(r: NewOutboxRow): Promise<boolean> {
-    const inserted: Array<{ id: string }> = await this.ds.query(
+  /**
+   * Stores the row unless one with its idempotency key exists; answers whether this call stored it. With `em`, in
+   * that transaction (a mail that must exist exactly when the thing it tells of does: an invitation).
+   */
+  async insertOnce(r: NewOutboxRow, em: EntityManager = this.ds.manager): Promise<boolean> {
+    const inserted: Array<{ id: string }> = await em.query(
       `INSERT INTO outbox (idempotency_key, template, group_id, recipient_kind, recipient_ref, to_address, subject, body, transport, status, message_id, error, sent_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
@@ -63,6 +66,12 @@ export class MailRepository {
 
   async recordError(id: string, error: string): Promise<void> {
     await this.ds.query(`UPDATE outbox SET error = $2 WHERE id = $1`, [id, error]);
+  }
+
+  /** The status of the mail stored under a key, or undefined when there is none. */
+  async statusByKey(idempotencyKey: string): Promise<OutboxMessage['status'] | undefined> {
+    const [row]: Array<{ status: OutboxMessage['status'] }> = await this.ds.query(`SELECT status FROM outbox WHERE idempotency_key = $1`, [idempotencyKey]);
+    return row?.status;
   }
 
   async markSent(id: string): Promise<void> {

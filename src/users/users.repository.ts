@@ -165,6 +165,25 @@ export class UsersRepository {
     await em.query(`UPDATE user_account SET disabled_at = NULL, failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1`, [id]);
   }
 
+  /** Who an invitation's mail goes to: the account's address, name, roles and what it belongs to. */
+  async invitationTarget(
+    userId: string,
+    em: EntityManager,
+  ): Promise<{ email: string; display_name: string; roles: Role[]; person_id: string | null; organisation_id: string | null; payer_code: string | null }> {
+    const [row] = await em.query(`SELECT email, display_name, roles, person_id, organisation_id, payer_code FROM user_account WHERE id = $1`, [userId]);
+    return row;
+  }
+
+  /** The account's newest invitation that can still be accepted (not accepted, revoked or expired), if any. */
+  async openInvitationOf(userId: string): Promise<string | undefined> {
+    const [row]: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM user_invitation WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+        ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [userId],
+    );
+    return row?.id;
+  }
+
   async insertInvitation(
     inv: { id: string; tokenHash: string; userId: string; invitedBy: string; expiresAt: Date },
     em: EntityManager,

@@ -5,7 +5,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import { appendAudit } from '../audit/audit-log.repository';
 import { AuthRepository } from '../auth/auth.repository';
 import { type AuthUser, authUserOfRow } from '../auth/auth-user';
-import { InvitationDelivery, InvitationMailer } from '../auth/invitation-mailer';
+import { InvitationDelivery, InvitationMail, InvitationMailer } from '../auth/invitation-mailer';
 import { PasswordHasher } from '../auth/password-hasher';
 import { hashToken, newToken } from '../auth/tokens';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
@@ -110,6 +110,8 @@ export class UsersService {
     const token = newToken('mvi');
     const expiresAt = new Date(Date.now() + this.config.auth.invitationTtlHours * 3600_000);
     const invitationId = randomUUID();
+    const acceptUrl = `${this.publicBaseUrl()}/inbjudan#token=${token}`;
+    let mail: InvitationMail | undefined;
 
     const userId = await this.repo.transaction(async (em) => {
       const existing = await this.repo.lockAccountByEmail(email ?? '', em);
@@ -150,20 +152,23 @@ export class UsersService {
         subjectId: id,
         details: { invitationId, roles: input.roles, expiresAt: expiresAt.toISOString() },
       });
+      // The mail in the same transaction (issue 14): an invitation exists exactly when its mail does.
+      const target = await this.repo.invitationTarget(id, em);
+      mail = {
+        invitationId,
+        to: target.email,
+        displayName: target.display_name,
+        roles: target.roles,
+        acceptUrl,
+        expiresAt,
+        recipient: recipientOf({ personId: target.person_id, organisationId: target.organisation_id, roles: target.roles, payerCode: target.payer_code }),
+      };
+      await this.mailer.stage(mail, em);
       return id;
     });
 
     const user = await this.get(userId);
-    const acceptUrl = `${this.publicBaseUrl()}/inbjudan#token=${token}`;
-    const delivery = await this.mailer.send({
-      invitationId,
-      to: user.email,
-      displayName: user.displayName,
-      roles: user.roles,
-      acceptUrl,
-      expiresAt,
-      recipient: recipientOf(user),
-    });
+    const delivery = await this.mailer.deliver(mail!);
     return {
       user,
       invitation: {
@@ -184,9 +189,9 @@ export class UsersService {
    */
   async ensureRepresentativeInvited(actor: AuthUser, personId: string): Promise<{ userId: string; invited: boolean } | null> {
     const own = await this.repo.accountIdOfPerson(personId);
-    if (own) return { userId: own, invited: false };
+    if (own && !(await this.invitationUndelivered(own))) return { userId: own, invited: false };
     const other = await this.repo.accountIdWithEmailOfPerson(personId);
-    if (other) return null; // the address belongs to another account: an administrator has to decide
+    if (other && other !== own) return null; // the address belongs to another account: an administrator has to decide
     try {
       const result = await this.invite(actor, { roles: ['representative'], personId });
       return { userId: result.user.id, invited: true };
@@ -197,6 +202,19 @@ export class UsersService {
       if (again) return { userId: again, invited: false };
       throw e;
     }
+  }
+
+  /**
+   * An account still waiting for its first password whose invitation mail never went out: no open invitation with a
+   * mail in the outbox (`stored`) or at the mail server (`sent`) — the mail of an invitation made before issue 14's fix
+   * was lost with a database restart, or an smtp mail stayed `sending` when the process died. Such an account is
+   * invited again (a new link, the old one revoked) instead of being taken as invited.
+   */
+  private async invitationUndelivered(userId: string): Promise<boolean> {
+    const account = await this.repo.account(userId);
+    if (!account || account.has_password || account.disabled_at !== null) return false;
+    const open = await this.repo.openInvitationOf(userId);
+    return !open || !(await this.mailer.isDelivered(open));
   }
 
   /** Sets the password of an invited account (once) and logs the person in. */
@@ -361,7 +379,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-function recipientOf(u: UserView): { kind: 'person' | 'organisation' | 'coordinators' | 'finance'; ref: string | null } {
+function recipientOf(u: Pick<UserView, 'personId' | 'organisationId' | 'roles' | 'payerCode'>): { kind: 'person' | 'organisation' | 'coordinators' | 'finance'; ref: string | null } {
   if (u.personId) return { kind: 'person', ref: u.personId };
   if (u.organisationId) return { kind: 'organisation', ref: u.organisationId };
   if (u.roles.includes('finance')) return { kind: 'finance', ref: u.payerCode };

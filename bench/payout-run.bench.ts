@@ -35,6 +35,8 @@ import * as calculation from '../src/payouts/payout-calculation';
 import { calculatePeople } from '../src/payouts/payout-compute';
 import { PayoutsRepository } from '../src/payouts/payouts.repository';
 import { normaliseAccount, paymentCsv, paymentReference } from '../src/payouts/payout-exports';
+import { PayingBodySettingsRepository } from '../src/paying-bodies/paying-body-settings.repository';
+import { PayingBodySettingsService } from '../src/paying-bodies/paying-body-settings.service';
 import { PayoutsService } from '../src/payouts/payouts.service';
 import { addMonths, stockholmDate } from '../src/time-reports/business-dates';
 import { payoutRunWorkflowId } from '../workflows/ids';
@@ -381,7 +383,7 @@ runBench(async (cleanup) => {
   const dataKey = randomBytes(32).toString('base64');
   const cipher = new FieldCipher(Buffer.from(dataKey, 'base64'));
   const config = loadConfig({ DATABASE_URL: engines.databaseUrl, DATA_ENCRYPTION_KEY: dataKey, LOG_LEVEL: 'silent' });
-  const service = new PayoutsService(ds, new PayoutsRepository(ds), undefined as unknown as Client, config, cipher, pino({ level: 'silent' }), new DocumentsService(ds));
+  const service = new PayoutsService(ds, new PayoutsRepository(ds), undefined as unknown as Client, config, cipher, pino({ level: 'silent' }), new DocumentsService(ds), new PayingBodySettingsService(new PayingBodySettingsRepository(ds), cipher));
   const today = stockholmDate(new Date());
   const period = addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
   await createPayers(ds, [PAYER, 'BENCH-WF']);

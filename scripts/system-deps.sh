@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# System tools the tests use: pdftotext (poppler-utils) reads generated PDFs back; Debian's PostgreSQL for the
+# System tools the tests use: pdftotext (poppler-utils) reads generated PDFs back; xmllint (libxml2-utils) validates
+# the pain.001 payment file against ISO 20022's XSD; Debian's PostgreSQL for the
 # production topology (src/dev/production-topology.ts); python3 with venv installs schemathesis (scripts/schemathesis.sh,
 # for test/fuzz.e2e-spec.ts). With `--postgres`, only PostgreSQL (npm run start:production).
 # Installed with apt-get when missing and we are root; otherwise we say what is missing.
@@ -8,6 +9,7 @@ missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql) # production topology
 if [[ "${1:-}" != "--postgres" ]]; then
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils) # the pain.001 file against ISO 20022's XSD (test/pain001.e2e-spec.ts)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium) # browser tests of the web app (test/web.e2e-spec.ts)
   if ! command -v python3 >/dev/null 2>&1; then missing+=(python3 python3-venv)
   elif ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then missing+=(python3-venv); fi # the OpenAPI fuzzer

@@ -10,6 +10,7 @@ if cli="$(bash scripts/temporal.sh)"; then export TEMPORAL_CLI="$cli"; fi
 # built here, before jest's timeouts run; without Go that one test fails and says why.
 bash scripts/temporal-server.sh >/dev/null || echo "[medverkan] the Temporal server could not be built: test/production-topology.e2e-spec.ts will fail" >&2
 SCHEMATHESIS_CLI="$(bash scripts/schemathesis.sh)"; export SCHEMATHESIS_CLI # test/fuzz.e2e-spec.ts
+PAIN001_XSD_DIR="$(bash scripts/pain001-xsd.sh)"; export PAIN001_XSD_DIR # test/pain001.e2e-spec.ts
 echo "[medverkan] lint…" >&2
 npm run --silent lint
 echo "[medverkan] build and type check…" >&2

@@ -24,6 +24,7 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { MailModule } from './mail/mail.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { GroupActivitiesModule } from './group-activities/group-activities.module';
+import { PayingBodiesModule } from './paying-bodies/paying-bodies.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
 export const FEATURE_MODULES = [
@@ -41,6 +42,7 @@ export const FEATURE_MODULES = [
   MailModule,
   OrganisationsModule,
   GroupActivitiesModule,
+  PayingBodiesModule,
 ];
 
 @Module({})

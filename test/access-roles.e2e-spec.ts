@@ -52,7 +52,7 @@ describe('access with more than one role', () => {
     const offered = await assignment(third, colleague.user.personId!, 'offered');
     const coordRep = await h.createUser({ roles: ['coordinator', 'representative'], groupIds: [npo, third] });
     const contactRep = await h.createUser({ roles: ['org-contact', 'representative'], organisationId: orgA });
-    const details = { personalNumber: '19121212-1212', clearingNumber: '6000', accountNumber: '999 888 777' };
+    const details = { personalNumber: '19121212-1212', clearingNumber: '6000', accountNumber: '999 888 773' };
     for (const u of [coordRep, contactRep]) {
       // They may still read it in their other role…
       expect((await u.api.get(`/assignments/${theirs}`)).status).toBe(200);

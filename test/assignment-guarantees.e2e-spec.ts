@@ -46,7 +46,7 @@ describe('assignment guarantees', () => {
     const { assignmentId, rep } = await appointed(h, group, org, requests[org.id]);
     const a = `/assignments/${assignmentId}`;
     expect((await rep.api.post(`${a}/accept`)).status).toBe(200);
-    const details = { personalNumber: testPersonnummer(500 + n), clearingNumber: '8327-9', accountNumber: '123 456 789' };
+    const details = { personalNumber: testPersonnummer(500 + n), clearingNumber: '8327-9', accountNumber: '123 456 789-7' };
     expect((await rep.api.put(`${a}/personal-details`, details)).status).toBe(200);
     const view = await eventually(async () => {
       const v = (await rep.api.get(a)).body;

@@ -136,7 +136,7 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
     birthYear: 1985,
     personalNumber: personnummer('19850709', '980'),
     clearingNumber: '8327-9',
-    accountNumber: '123 456 789',
+    accountNumber: '123 456 789-7',
   };
   const britt: Representative = {
     name: 'Britt Berg',
@@ -144,7 +144,7 @@ describe('journey (issue 7): from a new NSG to paid representatives, over HTTP o
     birthYear: 1990,
     personalNumber: personnummer('19900101', '123'),
     clearingNumber: '6000',
-    accountNumber: '987 654 321',
+    accountNumber: '987 654 322',
   };
   const reps = [anna, britt];
 

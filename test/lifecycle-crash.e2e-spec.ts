@@ -43,7 +43,7 @@ describe('lifecycle: a worker crash in the middle', () => {
 
     // The details step: killed right after the workflow accepted it, while its effects (the record, the mail, the
     // agreement draft and its PDF) are under way.
-    const details = rep.api.put(`${a}/personal-details`, { personalNumber: '19850709-9805', clearingNumber: '5000', accountNumber: '1234567' });
+    const details = rep.api.put(`${a}/personal-details`, { personalNumber: '19850709-9805', clearingNumber: '5000', accountNumber: '1234560' });
     await updateAccepted(assignmentId, 'detailsGiven');
     await worker.kill();
     worker = undefined;

@@ -205,7 +205,7 @@ describe('lifecycle: recruitment and assignments', () => {
     const badDetails = await rep.api.put(`/assignments/${assignmentId}/personal-details`, {
       personalNumber: '19811218-9875',
       clearingNumber: '8327-9',
-      accountNumber: '123456789',
+      accountNumber: '1234567897',
     });
     expect(badDetails.status).toBe(409); // not accepted yet: nothing is stored
     expect((await h.dataSource.query(`SELECT personal_number_enc FROM person WHERE id = $1`, [rep.user.personId]))[0].personal_number_enc).toBeNull();
@@ -217,11 +217,18 @@ describe('lifecycle: recruitment and assignments', () => {
     const wrongChecksum = await rep.api.put(`/assignments/${assignmentId}/personal-details`, {
       personalNumber: '19811218-9875',
       clearingNumber: '8327-9',
-      accountNumber: '123456789',
+      accountNumber: '1234567897',
     });
     expect(wrongChecksum.status).toBe(400);
     expect(wrongChecksum.body.fields.personalNumber[0]).toMatch(/Kontrollsiffran/);
     expect(JSON.stringify(wrongChecksum.body)).not.toContain('9875');
+    // An account number that fails its bank's check digit, or a clearing number of no bank, is refused too (issue 18).
+    for (const [clearingNumber, accountNumber, field] of [['8327-9', '123456789', 'accountNumber'], ['0100', '1234567', 'clearingNumber']]) {
+      const wrongAccount = await rep.api.put(`/assignments/${assignmentId}/personal-details`, { personalNumber: PERSONNUMMER[1], clearingNumber, accountNumber });
+      expect([wrongAccount.status, Object.keys(wrongAccount.body.fields ?? {})]).toEqual([400, [field]]);
+      expect(wrongAccount.body.message).toMatch(/Kontonumret stämmer inte med bankens regler|Clearingnumret hör inte till någon bank/);
+    }
+    expect((await h.dataSource.query(`SELECT bank_account_enc FROM person WHERE id = $1`, [rep.user.personId]))[0].bank_account_enc).toBeNull();
 
     // Only the one accepted update entered history.
     const events = (await handle.fetchHistory()).events ?? [];
@@ -587,7 +594,7 @@ describe('lifecycle: recruitment and assignments', () => {
     const { assignmentId, rep } = await appointed(h, group, org, requests[org.id]);
     const a = `/assignments/${assignmentId}`;
     expect((await rep.api.post(`${a}/accept`)).status).toBe(200);
-    const details = { personalNumber: testPersonnummer(97), clearingNumber: '8327-9', accountNumber: '123 456 789' };
+    const details = { personalNumber: testPersonnummer(97), clearingNumber: '8327-9', accountNumber: '123 456 789-7' };
     expect((await rep.api.put(`${a}/personal-details`, details)).status).toBe(200);
     const view = await eventually(async () => {
       const v = (await rep.api.get(a)).body;

@@ -182,7 +182,7 @@ describe('recruitment guarantees', () => {
       const { assignmentId, rep } = await appointed(h, group, org, requests[org.id]);
       const a = `/assignments/${assignmentId}`;
       expect((await rep.api.post(`${a}/accept`)).status).toBe(200);
-      expect((await rep.api.put(`${a}/personal-details`, { personalNumber: '19850709-9805', clearingNumber: '5000', accountNumber: '1234567' })).status).toBe(200);
+      expect((await rep.api.put(`${a}/personal-details`, { personalNumber: '19850709-9805', clearingNumber: '5000', accountNumber: '1234560' })).status).toBe(200);
       const view = await eventually(async () => {
         const v = (await rep.api.get(a)).body;
         return v.assignment.state === 'agreement-drafted' ? v : undefined;

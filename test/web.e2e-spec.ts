@@ -333,11 +333,11 @@ describe('web app', () => {
       // A wrong personnummer is explained next to the field; nothing typed is lost.
       await page.getByLabel('Personnummer', { exact: true }).fill('19811218-9877');
       await page.getByLabel('Clearingnummer', { exact: true }).fill('8327-9');
-      await page.getByLabel('Kontonummer', { exact: true }).fill('123 456 789');
+      await page.getByLabel('Kontonummer', { exact: true }).fill('123 456 789-7');
       await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
       const pnError = page.locator('#falt-personalNumber-fel');
       await pnError.waitFor();
-      expect(await page.getByLabel('Kontonummer', { exact: true }).inputValue()).toBe('123 456 789');
+      expect(await page.getByLabel('Kontonummer', { exact: true }).inputValue()).toBe('123 456 789-7');
       await check(page, '41-uppgifter-fel');
       await page.getByLabel('Personnummer', { exact: true }).fill(PERSONNUMMER[0]);
       await page.getByRole('button', { name: 'Spara uppgifterna' }).click();

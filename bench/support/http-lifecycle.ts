@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DEMO_PAYER_SETTINGS } from '../../src/demo/demo-data';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as a client sees them */
 
@@ -157,6 +158,9 @@ export async function setUpActors(c: RetryingClient, admin: { email: string; pas
   const coordinator = await user(`samordnare.${tag}@drill.medverkan.se`, 'Dora Drill', { roles: ['coordinator'] });
   const orgContact = await user(`kontakt.${tag}@drill.medverkan.se`, 'Karl Kontakt', { roles: ['org-contact'], organisationId });
   const finance = await user(`ekonomi.${tag}@drill.medverkan.se`, 'Eva Ekonomi', { roles: ['finance'], payerCode: 'SKR' });
+  // A run is approved only for a payer with its own valid account (issue 18): SKR's, as the demo data gives it.
+  const skr = DEMO_PAYER_SETTINGS.find((p) => p.code === 'SKR')!;
+  await c.expect(200, 'PATCH', '/paying-bodies/SKR/settings', adminToken, { bankAccount: skr.bankAccount });
   return { admin: adminToken, coordinator, orgContact: { token: orgContact.token, organisationId }, finance };
 }
 
@@ -267,7 +271,7 @@ export async function runLifecycle(
       r.step = state;
       let res: HttpResult | undefined;
       if (state === 'nominated') res = await c.call('POST', `${a_}/accept`, repToken);
-      else if (state === 'accepted') res = await c.call('PUT', `${a_}/personal-details`, repToken, { personalNumber: pnr, clearingNumber: '8327-9', accountNumber: '123 456 789' });
+      else if (state === 'accepted') res = await c.call('PUT', `${a_}/personal-details`, repToken, { personalNumber: pnr, clearingNumber: '8327-9', accountNumber: '123 456 789-7' });
       else if (state === 'agreement-drafted' && v.agreement?.documentId) {
         const doc = await c.expect(200, 'GET', `/documents/${v.agreement.documentId}`, repToken);
         res = await c.call('POST', `/documents/${v.agreement.documentId}/signatures`, repToken, { role: 'representative', expectedSha256: doc.sha256 });

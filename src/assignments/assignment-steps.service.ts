@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { checkSwedishAccount, storedFormOf } from '../identity/bank-account';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -205,11 +206,10 @@ export class AssignmentStepsService {
     if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
     const check = checkPayeeIdentity(dto.personalNumber, stockholmDate(Date.now()));
     if (!check.ok) throw new InvalidInputError(check.message, { personalNumber: [check.message] });
-    const clearing = dto.clearingNumber.replace(/\D/g, '');
-    const account = dto.accountNumber.replace(/\D/g, '');
-    if (account.length < 5 || account.length > 15) {
-      throw new InvalidInputError('Kontonumret har 5–15 siffror.', { accountNumber: ['Kontonumret har 5–15 siffror.'] });
-    }
+    // The clearing number's bank ranges, the account number's length and check digit (issue 18): a payment file
+    // must reach the account, so a typing error is caught here, not by the bank.
+    const bank = checkSwedishAccount(dto.clearingNumber, dto.accountNumber);
+    if (!bank.ok) throw new InvalidInputError(bank.message, { [bank.field]: [bank.message] });
     const index = this.cipher.blindIndex(check.identity.normalized);
     await this.repo.transaction(async (em) => {
       if (await this.repo.personalNumberTakenByOther(index, a.personId, em)) {
@@ -220,7 +220,7 @@ export class AssignmentStepsService {
         {
           personalNumberEnc: this.cipher.encrypt(check.identity.normalized),
           personalNumberIndex: index,
-          bankAccountEnc: this.cipher.encrypt(`${clearing}-${account}`),
+          bankAccountEnc: this.cipher.encrypt(storedFormOf(bank.account)),
           birthDate: check.identity.birthDate,
           postalAddress: dto.postalAddress?.trim() || null,
           mainIncome: dto.mainIncome ?? false,

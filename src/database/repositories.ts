@@ -8,6 +8,7 @@ import { HealthRepository } from '../health/health.repository';
 import { MailRepository } from '../mail/mail.repository';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { PayoutsRepository } from '../payouts/payouts.repository';
+import { PayingBodySettingsRepository } from '../paying-bodies/paying-body-settings.repository';
 import { PeopleRepository } from '../people/people.repository';
 import { RecruitmentRepository } from '../recruitment/recruitment.repository';
 import { GroupCoordinatorsRepository } from '../users/group-coordinators.repository';
@@ -38,6 +39,7 @@ export const ALL_REPOSITORIES = [
   AssignmentsRepository,
   PayoutsRepository,
   AuditLogRepository,
+  PayingBodySettingsRepository,
 ];
 
 @Global()

@@ -101,6 +101,16 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'ekonomi.sodra@demo.medverkan.se', displayName: 'Erik Ekonomi (Södra sjukvårdsregionen)', roles: ['finance'], payerCode: 'sodra' },
 ];
 
+/**
+ * The demo payers' own settings (issue 18 #6), so a demo run can be approved and its pain.001 file taken out: the
+ * organisation numbers are SKR's and Region Skåne's (Södra sjukvårdsregionen's host), the accounts made-up ones that
+ * pass the banks' check-digit rules. Set only where the payer has none (an administrator's own choice stays).
+ */
+export const DEMO_PAYER_SETTINGS = [
+  { code: 'SKR', organisationNumber: '222000-0315', bankAccount: { clearingNumber: '5000', accountNumber: '1234560', bic: 'ESSESESS' } },
+  { code: 'sodra', organisationNumber: '232100-0255', bankAccount: { clearingNumber: '6000', accountNumber: '987654322', bic: 'HANDSESS' } },
+] as const;
+
 type Json = Record<string, unknown>;
 
 async function http(apiUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: Json }> {
@@ -142,6 +152,19 @@ export async function seedDemoData(
   for (const u of DEMO_USERS) {
     await ensureDemoUser(apiUrl, token, u);
     log(`demo account ready: ${u.email} (${u.roles.join(', ')})`);
+  }
+  for (const p of DEMO_PAYER_SETTINGS) {
+    const current = await http(apiUrl, 'GET', `/paying-bodies/${p.code}/settings`, token);
+    if (current.status !== 200) throw new Error(`demo payer ${p.code}: HTTP ${current.status} ${JSON.stringify(current.body)}`);
+    const patch = {
+      ...(current.body.organisationNumber ? {} : { organisationNumber: p.organisationNumber }),
+      ...(current.body.bankAccount ? {} : { bankAccount: p.bankAccount }),
+    };
+    if (Object.keys(patch).length) {
+      const res = await http(apiUrl, 'PATCH', `/paying-bodies/${p.code}/settings`, token, patch);
+      if (res.status !== 200) throw new Error(`demo payer ${p.code}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    log(`demo payer ready: ${p.code}`);
   }
 }
 

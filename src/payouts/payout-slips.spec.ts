@@ -53,4 +53,12 @@ describe('payout slip data', () => {
     expect(text).toContain('532,80 kr 533,00 kr');
     expect(text).toContain('60,00 kr 60,00 kr');
   });
+
+  it('names the payer with its organisation number when the administrator has given it (issue 18 #6)', () => {
+    const base = { generatedAt: '2026-11-25T10:00:00.000Z', reference: 'r', payeeName: 'A', personnummerMasked: '********-9805', period: { from: '2026-09-01', to: '2026-09-30' }, paymentDate: '2026-11-25' };
+    const figures = { feesOre: 0, taxFreeTravelOre: 0, taxFreeCarOre: 0, taxableTravelOre: 0, taxablePayOre: 0, contributionsOre: 0, taxWithheldOre: 0, netOre: 0, costOre: 0, agiPayField: '131' as const };
+    const data = (o: { payerOrganisationNumber?: string | null }) => payoutSlipData({ ...base, payerName: 'SKR', ...o, figures: figures as never, calculations: [], activities: new Map() });
+    expect(data({ payerOrganisationNumber: '222000-0315' }).payer).toEqual({ name: 'SKR', organisationNumber: '222000-0315' });
+    expect(data({}).payer).toEqual({ name: 'SKR', organisationNumber: null });
+  });
 });

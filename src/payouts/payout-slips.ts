@@ -33,6 +33,8 @@ export function payoutSlipData(args: {
   generatedAt: string;
   reference: string;
   payerName: string;
+  /** The payer's organisation number (issue 18 #6), when its administrator has given it. */
+  payerOrganisationNumber?: string | null;
   payeeName: string;
   personnummerMasked: string;
   period: { from: string; to: string };
@@ -72,7 +74,7 @@ export function payoutSlipData(args: {
   return {
     generatedAt: args.generatedAt,
     payoutReference: args.reference,
-    payer: { name: args.payerName, organisationNumber: null },
+    payer: { name: args.payerName, organisationNumber: args.payerOrganisationNumber ?? null },
     payee: { name: args.payeeName, personnummerMasked: args.personnummerMasked },
     period: args.period,
     paymentDate: args.paymentDate,
@@ -115,7 +117,7 @@ export async function ensurePayoutSlip(
   if (row.slipDocumentId) return row.slipDocumentId;
   // The personnummer frozen at approval (payout_payee), not the person's current one.
   const payee = await repo.frozenPayee(batchId, personId);
-  const payerName = await repo.payerName(batch.payerCode);
+  const payer = await repo.payerIdentity(batch.payerCode);
   const acts = await repo.paidReports(batchId, personId);
   const period = parsePeriod(batch.period)!;
   const earliest = acts.reduce((min, a) => (a.activity_date < min ? a.activity_date : min), period.start);
@@ -123,7 +125,8 @@ export async function ensurePayoutSlip(
   const data = payoutSlipData({
     generatedAt: batch.approvedAt.toISOString(),
     reference: payoutReferenceOf(batch),
-    payerName: payerName ?? batch.payerCode,
+    payerName: payer?.name ?? batch.payerCode,
+    payerOrganisationNumber: payer?.organisationNumber ?? null,
     payeeName: payee!.full_name,
     personnummerMasked: maskPersonnummer(cipher.decrypt(payee!.personal_number_enc)),
     period: { from: earliest, to: period.end },

@@ -78,7 +78,10 @@ export class PayoutsController {
   @Roles('finance')
   @Scoped('batch', 'id')
   @ApiOperation({ summary: 'Godkänn utbetalningen (ekonomi hos betalaren); först då är den slutlig. Först när perioden har tagit slut.' })
-  @ApiConflictResponse({ description: 'Perioden har inte tagit slut, omgången är avbruten, beloppen räknades om (granska och godkänn igen), eller den sammanställs fortfarande.' })
+  @ApiConflictResponse({
+    description:
+      'Perioden har inte tagit slut, omgången är avbruten, beloppen räknades om (granska och godkänn igen), den sammanställs fortfarande, betalaren saknar eget giltigt bankkonto, eller personer saknar personnummer eller bankkonto (listan säger vem som saknar vad).',
+  })
   approve(@Param('id', batchId) id: string, @CurrentUser() user: AuthUser) {
     return this.service.approve(id, user);
   }
@@ -103,6 +106,26 @@ export class PayoutsController {
     res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
     res.setHeader('cache-control', 'no-store');
     res.send(csv);
+  }
+
+  @Get('payout-runs/:id/payments.xml')
+  @Roles('finance')
+  @Scoped('batch', 'id')
+  @ApiProduces('application/xml')
+  @ApiOperation({
+    summary: 'Betalfil för banken enligt ISO 20022 (pain.001.001.09, eller .03 enligt betalarens inställning): en betalning per person från betalarens eget konto. Åtkomsten loggas.',
+  })
+  @ApiOkResponse({ description: 'Filen (application/xml), att läsa in i bankens filöverföring.' })
+  @ApiNotFoundResponse({ description: 'Omgången finns inte, eller är inte din.' })
+  @ApiConflictResponse({
+    description: 'Omgången är inte godkänd, betalaren saknar eget giltigt konto, eller ett fryst konto klarar inte bankernas kontroll (listan säger vems).',
+  })
+  async exportPain(@Param('id', batchId) id: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    const { fileName, xml } = await this.service.exportPain(id, user);
+    res.setHeader('content-type', 'application/xml; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
+    res.setHeader('cache-control', 'no-store');
+    res.send(xml);
   }
 
   @Get('payout-runs/:id/agi')

@@ -7,6 +7,7 @@ import { ScopeRule, ScopeRuleFor } from '../auth/scope-rule';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { DocumentStoreModule } from '../documents/document-store.module';
 import { LOGGER } from '../logging/logger';
+import { PayingBodiesModule } from '../paying-bodies/paying-bodies.module';
 import { ensurePayoutSchedule } from './payout-schedule';
 import { PayoutsController } from './payouts.controller';
 import { PayoutsRepository } from './payouts.repository';
@@ -25,7 +26,7 @@ export class BatchScopeRule implements ScopeRule {
   }
 }
 
-@Module({ imports: [DocumentStoreModule], controllers: [PayoutsController], providers: [PayoutsService, BatchScopeRule], exports: [PayoutsService] })
+@Module({ imports: [DocumentStoreModule, PayingBodiesModule], controllers: [PayoutsController], providers: [PayoutsService, BatchScopeRule], exports: [PayoutsService] })
 export class PayoutsModule implements OnApplicationBootstrap {
   constructor(
     @Inject(Client) private readonly temporal: Client,

@@ -549,9 +549,13 @@ export class PayoutsRepository {
     return people[0];
   }
 
-  async payerName(code: string): Promise<string | null> {
-    const payer: Array<{ name: string }> = await this.ds.query(`SELECT name FROM paying_body WHERE code = $1`, [code]);
-    return payer[0]?.name ?? null;
+  /** The payer's name and organisation number (for the slip). */
+  async payerIdentity(code: string): Promise<{ name: string; organisationNumber: string | null } | null> {
+    const payer: Array<{ name: string; organisation_number: string | null }> = await this.ds.query(
+      `SELECT name, organisation_number FROM paying_body WHERE code = $1`,
+      [code],
+    );
+    return payer[0] ? { name: payer[0].name, organisationNumber: payer[0].organisation_number } : null;
   }
 
   /** The reports paid to the person in the batch: kind, participation, group and day. */
@@ -645,6 +649,32 @@ export class PayoutsRepository {
          FROM payout_line l JOIN person p ON p.id = l.person_id JOIN time_report tr ON tr.id = l.time_report_id
          JOIN working_group g ON g.id = tr.group_id
         WHERE l.batch_id = $1 ORDER BY l.activity_date, p.full_name, l.id`,
+      [batchId],
+    );
+  }
+
+  /** The people of a batch without personnummer or bank account now (what an approval would freeze), by name. */
+  personsLackingPaymentDetails(batchId: string): Promise<Array<{ full_name: string; no_personal_number: boolean; no_account: boolean }>> {
+    return this.ds.query(
+      `SELECT p.full_name, p.personal_number_enc IS NULL AS no_personal_number, p.bank_account_enc IS NULL AS no_account
+         FROM payout_person pp JOIN person p ON p.id = pp.person_id
+        WHERE pp.batch_id = $1 AND (p.personal_number_enc IS NULL OR p.bank_account_enc IS NULL)
+        ORDER BY p.full_name, p.id`,
+      [batchId],
+    );
+  }
+
+  /**
+   * Each person of an approved batch with something to pay: name, net, the account frozen at approval (ciphertext)
+   * and the id of the person's first paid line (the payment's end-to-end id), by name.
+   */
+  painRows(batchId: string): Promise<Array<{ person_id: string; full_name: string; net_ore: string; bank_account_enc: string; first_line_id: string }>> {
+    return this.ds.query(
+      `SELECT pp.person_id, p.full_name, pp.net_ore, f.bank_account_enc,
+              (SELECT min(l.id::text) FROM payout_line l WHERE l.batch_id = pp.batch_id AND l.person_id = pp.person_id AND l.state = 'paid') AS first_line_id
+         FROM payout_person pp JOIN person p ON p.id = pp.person_id
+         LEFT JOIN payout_payee f ON f.batch_id = pp.batch_id AND f.person_id = pp.person_id
+        WHERE pp.batch_id = $1 AND pp.net_ore > 0 ORDER BY p.full_name, pp.person_id`,
       [batchId],
     );
   }

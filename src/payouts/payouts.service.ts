@@ -16,6 +16,9 @@ import { periodHasEnded, periodOpenMessage } from '../../workflows/payout-period
 import { approveUpdate, cancelRunUpdate, FinanceActor, holdLineUpdate, PayoutRunStatus, payoutRunStatusQuery } from '../../workflows/payout-run.messages';
 import { payoutRunWorkflow } from '../../workflows/payout-run.workflow';
 import { samePayer } from '../paying-bodies/resolve-payer';
+import { parseStoredAccount } from '../identity/bank-account';
+import { PayingBodySettingsService } from '../paying-bodies/paying-body-settings.service';
+import { pain001Xml, PainPayment } from './pain001';
 import { getPayer } from './payers';
 import { personFiguresFromRow } from './payout-calculation';
 import { agiFigures, AgiFigures, agiPeriodOf, normaliseAccount, paymentCsv, paymentReference } from './payout-exports';
@@ -98,6 +101,7 @@ export class PayoutsService {
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(DocumentsService) private readonly documents: DocumentsService,
+    @Inject(PayingBodySettingsService) private readonly payingBodies: PayingBodySettingsService,
   ) {}
 
   /**
@@ -247,6 +251,7 @@ export class PayoutsService {
     if (batch.state !== 'draft') throw new ConflictError('Utbetalningen är avbruten och kan inte godkännas.');
     // A run covers a closed period (a draft of an open period can only be one made before this rule).
     if (!periodHasEnded(batch.period, Date.now())) throw new ConflictError(periodOpenMessage(batch.period));
+    await this.refuseWithoutPaymentDetails(batch);
     await this.step(() =>
       this.temporal.workflow.getHandle(batch.workflowId).executeUpdate(approveUpdate, { args: [actor(user)], updateId: `approve:${user.id}:${batch.updatedAt.getTime()}` }),
     );
@@ -257,6 +262,79 @@ export class PayoutsService {
     const batch = await this.openBatch(batchId, user);
     await this.step(() => this.temporal.workflow.getHandle(batch.workflowId).executeUpdate(cancelRunUpdate, { args: [{ ...actor(user), reason }] }));
     return this.get(batchId);
+  }
+
+  /**
+   * What an approval needs besides the figures (issue 18): the payer's own valid account (the debtor of its payment
+   * file) — else 409 naming what is missing — and every person's personnummer and bank account — else 409 with who
+   * lacks what. (A draft leaves out people without them; this catches details gone since.)
+   */
+  private async refuseWithoutPaymentDetails(batch: PayoutBatch): Promise<void> {
+    const payer = await this.payingBodies.paymentSettings(batch.payerCode);
+    if (!payer.ok) {
+      throw new ConflictError(
+        `${payer.name} kan inte godkänna utbetalningen: ${payer.missing.join(' och ')} saknas. En administratör anger det under betalarens inställningar.`,
+        { payer: payer.missing.map((m) => `Saknas: ${m}.`) },
+      );
+    }
+    const lacking = await this.repo.personsLackingPaymentDetails(batch.id);
+    if (lacking.length) {
+      const what = (p: { no_personal_number: boolean; no_account: boolean }) =>
+        [p.no_personal_number && 'personnummer', p.no_account && 'bankkonto'].filter(Boolean).join(' och ');
+      throw new ConflictError(
+        `Utbetalningen kan inte godkännas: ${lacking.map((p) => `${p.full_name} saknar ${what(p)}`).join('; ')}. Be dem lämna sina uppgifter, eller håll inne deras rader.`,
+        { persons: lacking.map((p) => `${p.full_name}: ${what(p)} saknas.`) },
+      );
+    }
+  }
+
+  /**
+   * The pain.001 credit transfer of an approved batch (issue 18 #1): one payment per person from the payer's own
+   * account, in the version the payer's bank reads. Decrypts the accounts frozen at approval: finance of the payer
+   * only, audited. Refused (409) while the payer has no valid account, or when a frozen account fails the banks'
+   * checks (an account given before they were made at entry): the list says whose.
+   */
+  async exportPain(batchId: string, user: AuthUser): Promise<{ fileName: string; xml: string }> {
+    const batch = await this.approvedBatch(batchId, user);
+    const payer = await this.payingBodies.paymentSettings(batch.payerCode);
+    if (!payer.ok) {
+      throw new ConflictError(`Betalfilen kan inte göras: ${payer.missing.join(' och ')} saknas. En administratör anger det under betalarens inställningar.`, {
+        payer: payer.missing.map((m) => `Saknas: ${m}.`),
+      });
+    }
+    const rows = await this.repo.painRows(batchId);
+    if (rows.some((r) => !r.bank_account_enc)) {
+      throw new ConflictError('Bankkonto saknas i den godkända utbetalningen: kontakta systemförvaltningen innan filen tas ut.');
+    }
+    const reference = paymentReference(batch.period, batch.supplement);
+    const unusable: string[] = [];
+    const payments: PainPayment[] = [];
+    for (const r of rows) {
+      const account = parseStoredAccount(this.cipher.decrypt(r.bank_account_enc));
+      if (!account.ok) unusable.push(r.full_name);
+      else payments.push({ endToEndId: r.first_line_id.replace(/-/g, ''), creditorName: r.full_name, account: account.account, amountOre: Number(r.net_ore), remittance: reference });
+    }
+    if (unusable.length) {
+      throw new ConflictError(
+        `Betalfilen kan inte göras: bankkontot för ${unusable.join(', ')} klarar inte bankernas kontroll av clearingnummer och kontrollsiffra. Betala dem med betalfilen i CSV, eller be dem lämna rätt konto till nästa utbetalning.`,
+        { persons: unusable.map((n) => `${n}: bankkontot klarar inte kontrollen.`) },
+      );
+    }
+    if (!payments.some((p) => p.amountOre > 0)) throw new ConflictError('Utbetalningen har inget belopp att betala ut, så ingen betalfil behövs.');
+    const s = payer.settings;
+    const suffix = batch.supplement > 0 ? `-K${batch.supplement}` : '';
+    const xml = pain001Xml({
+      version: s.painVersion,
+      messageId: `MV${batch.id.replace(/-/g, '')}`,
+      paymentInfoId: `${batch.payerCode}-${batch.period}${suffix}`.slice(0, 35),
+      createdAt: batch.approvedAt ?? new Date(),
+      executionDate: batch.paymentDate!,
+      debtor: { name: s.name, organisationNumber: s.organisationNumber, account: s.account, bic: s.bic },
+      categoryPurpose: s.categoryPurpose,
+      payments,
+    });
+    await this.audit(user.id, 'payout.exported-pain001', batchId, 'payout_batch', { persons: payments.length, netOre: batch.netOre, version: s.painVersion });
+    return { fileName: `utbetalning-${batch.payerCode}-${batch.period}${batch.supplement > 0 ? `-komplettering-${batch.supplement}` : ''}.xml`, xml };
   }
 
   /** The bank file of an approved batch. Decrypts personnummer and accounts: finance of the payer only, audited. */

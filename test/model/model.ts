@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { checkSwedishAccount } from '../../src/identity/bank-account';
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { calculatePeople, GatheredLine } from '../../src/payouts/payout-compute';
@@ -663,7 +664,7 @@ class Advance extends Step {
         a.state = 'accepted';
         return;
       case 'accepted': {
-        expectAnswer(await api.giveDetails(p.token!, a.id, { personalNumber: p.pnr, clearingNumber: '8327-9', accountNumber: '123 456 789' }), 200, 'details');
+        expectAnswer(await api.giveDetails(p.token!, a.id, { personalNumber: p.pnr, clearingNumber: '8327-9', accountNumber: '123 456 789-7' }), 200, 'details');
         const v = await until('agreement drafted', async () => {
           const res = await api.readAssignment(p.token!, a.id);
           return res.body?.assignment?.state === 'agreement-drafted' && res.body.agreement?.documentId ? res.body : undefined;
@@ -936,8 +937,16 @@ class ChangeDetails extends Step {
       this.assignment,
     )!;
     const p = m.people[a.person];
-    const account = `${100 + (randomBytes(1)[0] % 900)} ${100 + (randomBytes(1)[0] % 900)} ${100 + (randomBytes(1)[0] % 900)}`;
+    const account = randomHandelsbankenAccount();
     expectAnswer(await r.w.api.giveDetails(p.token!, a.id, { personalNumber: p.pnr, clearingNumber: '6000', accountNumber: account }), 200, 'change details');
+  }
+}
+
+/** A random Handelsbanken account number (9 digits) that passes its bank's check digit (issue 18 checks it at entry). */
+function randomHandelsbankenAccount(): string {
+  for (;;) {
+    const eight = String(10_000_000 + (randomBytes(4).readUInt32BE(0) % 90_000_000));
+    for (let d = 0; d <= 9; d++) if (checkSwedishAccount('6000', `${eight}${d}`).ok) return `${eight.slice(0, 3)} ${eight.slice(3, 6)} ${eight.slice(6)}${d}`;
   }
 }
 

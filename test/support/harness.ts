@@ -12,6 +12,8 @@ import { AppConfig, loadConfig } from '../../src/config/config';
 import { createDatabase } from '../../src/dev/embedded-postgres';
 import { createLogger } from '../../src/logging/logger';
 import { createWorker, RunningWorker } from '../../src/worker.bootstrap';
+import { FieldCipher } from '../../src/crypto/field-cipher';
+import { givePayersTestAccounts } from './payers';
 import { ensureNationalRateTableForToday } from './rates';
 import { stopPdfRenderThreads } from '../../src/documents/pdf-render-pool';
 
@@ -142,7 +144,7 @@ export function quietTemporalRuntime() {
 }
 
 export async function startHarness(
-  opts: { worker?: boolean; env?: Record<string, string>; ratesForToday?: boolean; modules?: Array<Type | DynamicModule> } = {},
+  opts: { worker?: boolean; env?: Record<string, string>; ratesForToday?: boolean; payerAccounts?: boolean; modules?: Array<Type | DynamicModule> } = {},
 ): Promise<Harness> {
   quietTemporalRuntime();
   const config = testConfig(await freshDatabase(), opts.env);
@@ -196,6 +198,7 @@ export async function startHarness(
   };
   let admin: Promise<ApiClient> | undefined;
   if (opts.ratesForToday !== false) await ensureNationalRateTableForToday(h.dataSource);
+  if (opts.payerAccounts !== false) await givePayersTestAccounts(h.dataSource, new FieldCipher(config.crypto.dataKey));
   if (opts.worker !== false) await h.startWorker();
   return h;
 }

@@ -208,7 +208,7 @@ export async function onboard(h: Harness, group: TestGroup, assignmentId: string
   expectStatus(await rep.api.post(`${a}/accept`), 200, 'accept');
   const pn = pnIndex < PERSONNUMMER.length ? PERSONNUMMER[pnIndex] : testPersonnummer(pnIndex);
   pnIndex++;
-  expectStatus(await rep.api.put(`${a}/personal-details`, { personalNumber: pn, clearingNumber: '8327-9', accountNumber: '123 456 789' }), 200, 'details');
+  expectStatus(await rep.api.put(`${a}/personal-details`, { personalNumber: pn, clearingNumber: '8327-9', accountNumber: '123 456 789-7' }), 200, 'details');
   const view = await eventually(async () => {
     const v = expectStatus(await rep.api.get(a), 200, 'read assignment');
     return v.assignment.state === 'agreement-drafted' ? v : undefined;

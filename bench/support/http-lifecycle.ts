@@ -279,6 +279,9 @@ export async function runLifecycle(
         const doc = await c.expect(200, 'GET', `/documents/${v.agreement.documentId}`, coord);
         if ((doc.pendingRoles ?? ['countersigner']).includes('countersigner')) {
           res = await c.call('POST', `/documents/${v.agreement.documentId}/signatures`, coord, { role: 'countersigner', expectedSha256: doc.sha256 });
+        } else {
+          // Countersigned, but the workflow has not taken it (its answer was lost): the step again, with the signature's Update ID.
+          res = await c.call('POST', `${a_}/agreement/countersign`, coord);
         }
       } else if (state === 'countersigned') res = await c.call('POST', `${a_}/declaration`, repToken, { hasInterests: false });
       else if (state === 'declaration-submitted') res = await c.call('POST', `${a_}/declaration/review`, coord, { outcome: 'approved' });

@@ -334,15 +334,26 @@ export class AssignmentStepsService {
   async reviewDeclaration(assignmentId: string, dto: ReviewDeclarationDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
     const actor = requireUser(user);
     await this.assignment(assignmentId);
-    const pending = await this.repo.pendingDeclaration(assignmentId);
-    if (!pending) throw new ConflictError('Det finns ingen jävsdeklaration som väntar på granskning.');
+    // The declaration the workflow waits to have reviewed. Usually the read model's pending one; when the read model
+    // already shows it reviewed although the workflow never took the review (the step's record was written by a
+    // workflow task the server lost, issue 14's drill), the workflow's own pending declaration: the retry completes it.
+    const pendingId = (await this.repo.pendingDeclaration(assignmentId))?.id ?? (await this.workflowPendingDeclaration(assignmentId));
+    if (!pendingId) throw new ConflictError('Det finns ingen jävsdeklaration som väntar på granskning.');
     const status = await this.step(assignmentId, () =>
       this.handle(assignmentId).executeUpdate(declarationReviewedUpdate, {
-        args: [{ actorId: actor.id, declarationId: pending.id, outcome: dto.outcome }],
+        args: [{ actorId: actor.id, declarationId: pendingId, outcome: dto.outcome }],
+        // The same review again is the same Update (answered once, however often it is sent).
+        updateId: `declaration-reviewed:${pendingId}:${dto.outcome}`,
       }),
     );
-    if (dto.comment?.trim()) await this.repo.setReviewComment(pending.id, dto.comment.trim());
+    if (dto.comment?.trim()) await this.repo.setReviewComment(pendingId, dto.comment.trim());
     return status;
+  }
+
+  /** The declaration the workflow itself waits to have reviewed (null: none, or the workflow does not answer now). */
+  private async workflowPendingDeclaration(assignmentId: string): Promise<string | null> {
+    const status = await queryOrNull(this.temporal, () => this.handle(assignmentId).query(assignmentStatusQuery));
+    return status?.declaration.state === 'submitted' ? status.declaration.declarationId : null;
   }
 
   /**
@@ -542,10 +553,12 @@ export class AssignmentStepsService {
    * A document about an assignment was signed (the 'document.signed' event, src/events). For the current agreement's PDF the
    * signature is the step: the workflow gets `agreementSigned` (and `agreementCountersigned` once both have
    * signed; a countersignature only follows the representative's, src/documents refuses it before) with update IDs from the document and signature, so a retried or
-   * repeated signing, or the assignment endpoints after it, do nothing new. Steps the read model already shows
-   * are not sent again (a later run after continue-as-new does not know the update IDs). A workflow that refuses
-   * (the assignment has ended) leaves the signature as it is; no answer in time reaches the signer (503), whose
-   * retry sends it again.
+   * repeated signing, or the assignment endpoints after it, do nothing new. Every signing sends them, also when the
+   * read model already shows the step: the read model can be ahead of the workflow (a step's record written by a
+   * workflow task the server lost, issue 14's drill), and the signer's retry must then complete the step, not skip
+   * it. The workflow decides: a step it took answers the same (its update ID), one it can no longer take (a later run
+   * after continue-as-new, an ended assignment) is refused, which leaves the signature as it is; no answer in time
+   * reaches the signer (503), whose retry sends it again.
    */
   @OnDomainEvent('document.signed')
   async onDocumentSigned(e: DocumentSignedEvent): Promise<void> {
@@ -556,7 +569,7 @@ export class AssignmentStepsService {
     const rep = e.signatures.find((s) => s.role === 'representative');
     const counter = e.signatures.find((s) => s.role === 'countersigner');
     const steps: Array<() => Promise<unknown>> = [];
-    if (rep && agreement.state === 'drafted') {
+    if (rep) {
       steps.push(() =>
         this.handle(assignmentId).executeUpdate(agreementSignedUpdate, {
           args: [{ actorId: rep.signerUserId, agreementId: agreement.id }],
@@ -564,7 +577,7 @@ export class AssignmentStepsService {
         }),
       );
     }
-    if (rep && counter && agreement.state !== 'countersigned') {
+    if (rep && counter) {
       steps.push(() =>
         this.handle(assignmentId).executeUpdate(agreementCountersignedUpdate, {
           args: [{ actorId: counter.signerUserId, agreementId: agreement.id }],

@@ -143,10 +143,14 @@ export class AssignmentsRepository {
     );
   }
 
-  /** The id of the representative's same declaration kept without an answer from the workflow (state stored), if any. */
+  /**
+   * The id of the representative's same declaration already sent to the workflow, if any: kept without an answer
+   * (state stored), or recorded as submitted (the workflow took it, or the record was written by a workflow task the
+   * server lost — issue 14's drill); sending it again with its Update ID is then answered once or completes it.
+   */
   async keptDeclaration(d: { assignmentId: string; submittedBy: string; hasInterests: boolean; interests: string | null }): Promise<string | null> {
     const [kept]: Array<{ id: string }> = await this.ds.query(
-      `SELECT id FROM declaration WHERE assignment_id = $1 AND state = 'stored' AND submitted_by = $2 AND has_interests = $3
+      `SELECT id FROM declaration WHERE assignment_id = $1 AND state IN ('stored', 'submitted') AND submitted_by = $2 AND has_interests = $3
          AND interests IS NOT DISTINCT FROM $4 ORDER BY submitted_at DESC LIMIT 1`,
       [d.assignmentId, d.submittedBy, d.hasInterests, d.interests],
     );

@@ -2,7 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import { offlineOpenApiDocument } from '../scripts/openapi-types';
 import { addDays, stockholmDate } from '../src/time-reports/business-dates';
 import { WorkingGroup } from '../src/working-groups/working-group.entity';
-import { describeViolations, ensureWebBuilt, launchBrowser, screenshot, seriousAxeViolations, TestBrowser } from './support/browser';
+import { axeViolations, describeViolations, ensureWebBuilt, launchBrowser, screenshot, seriousAxeViolations, TestBrowser } from './support/browser';
+import { againstActivity } from './support/activities';
 import { eventually, Harness, startHarness, TestUser } from './support/harness';
 import { createGroup, createOrganisation, nominate, Organisation, PERSONNUMMER, representativeFor, startRound, TestGroup } from './support/lifecycle';
 
@@ -34,6 +35,12 @@ describe('web app', () => {
     await screenshot(page, name);
     const violations = await seriousAxeViolations(page);
     expect({ page: name, violations: describeViolations(violations) }).toEqual({ page: name, violations: '' });
+  }
+
+  /** As check, and no axe-core violation of any impact (the pages of issue 17). */
+  async function checkStrict(page: Page, name: string) {
+    await check(page, name);
+    expect({ page: name, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: name, violations: '' });
   }
 
   /** The main content's text, with the non-breaking spaces of Swedish number formats as plain spaces. */
@@ -240,6 +247,8 @@ describe('web app', () => {
     const pages: Record<string, Page> = {};
     /** What the report form said would be paid ("Arvode 1 776,00 kr och reseersättning 640,00 kr"). */
     let previewText = '';
+    /** What the offer said a meeting pays ("Heldag, mer än 4 timmar 2 131,00 kr före skatt …"). */
+    let offerText = '';
     const errorsOf: Record<string, string[]> = {};
 
     beforeAll(async () => {
@@ -326,7 +335,12 @@ describe('web app', () => {
       await openTask(page, 'Svara på erbjudandet om uppdrag');
       await page.getByRole('heading', { level: 1, name: /Ditt uppdrag i NSG Testgrupp/ }).waitFor();
       expect(await mainText(page)).toContain('Organisationens mandat');
-      await check(page, '40-erbjudande');
+      // Issue 17 #7: the offer says what a meeting pays, by the payout's own calculation.
+      const perMeeting = page.locator('.info-box').filter({ hasText: 'Det här betalas ut per möte' });
+      await perMeeting.waitFor();
+      offerText = (await perMeeting.innerText()).replace(/\s+/g, ' ');
+      expect(offerText).toMatch(/Heldag, mer än 4 timmar [\d ]+,\d\d kr före skatt Halvdag, 2 till 4 timmar [\d ]+,\d\d kr före skatt Kortare, upp till 2 timmar [\d ]+,\d\d kr före skatt/);
+      await checkStrict(page, '40-erbjudande');
       await page.getByRole('button', { name: 'Ja, jag tar uppdraget' }).click();
       await confirmation(page, 'Du har tackat ja');
 
@@ -448,12 +462,54 @@ describe('web app', () => {
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina uppdrag' }).click();
       await page.getByRole('heading', { level: 1, name: 'Mina uppdrag' }).waitFor();
       await page.getByRole('link', { name: groupName, exact: true }).waitFor();
-      expect(await mainText(page)).toContain('Aktivt uppdrag');
-      await check(page, '49-mina-uppdrag');
-      // Only the user's own assignments: another representative's list does not show this one.
+      const myCase = page.getByRole('region', { name: groupName, exact: true });
+      const caseText = async () => (await myCase.innerText()).replace(/\s+/g, ' ');
+      expect(await caseText()).toContain('Aktivt uppdrag');
+      // The whole case on one page: next step and whose turn, the documents, the periods and what happened.
+      expect(await caseText()).toContain('Nästa steg Din tur:');
+      await myCase.getByRole('link', { name: 'Överenskommelse, version 1' }).waitFor();
+      expect(await caseText()).toContain('Signerad av båda parter');
+      expect(await caseText()).toContain('Jävsdeklaration, inskickad');
+      await myCase.getByRole('table', { name: `Rapportperioder i ${groupName}` }).waitFor();
+      const timeline = myCase.getByRole('list', { name: `Händelser i ${groupName}, äldst först` });
+      await timeline.waitFor();
+      const events = (await timeline.innerText()).replace(/\s+/g, ' ');
+      for (const e of [
+        'Du erbjöds uppdraget',
+        'Du tackade ja till uppdraget',
+        'Du lämnade person- och betalningsuppgifter',
+        'Du signerade överenskommelsen',
+        'Samordnaren kontrasignerade överenskommelsen',
+        'Du lämnade jävsdeklarationen',
+        'Samordnaren godkände jävsdeklarationen',
+        'Introduktionen registrerades som genomförd och uppdraget blev aktivt',
+      ]) {
+        expect(events).toContain(e);
+      }
+      expect(events.indexOf('Du signerade överenskommelsen')).toBeLessThan(events.indexOf('Samordnaren kontrasignerade överenskommelsen'));
+      await checkStrict(page, '49-mina-uppdrag');
+      // Only the user's own assignments: another representative's list does not show this one, nor its timeline.
       const other = await h.createUser({ roles: ['representative'] });
       expect((await other.api.get('/me/assignments')).body).toEqual([]);
-      expect((await rep.api.get('/me/assignments')).body).toEqual([expect.objectContaining({ id: assignmentId, groupId: group.id, groupName, state: 'active' })]);
+      expect((await other.api.get(`/me/assignments/${assignmentId}/timeline`)).status).toBe(404);
+      expect((await group.coordinator.api.get(`/me/assignments/${assignmentId}/timeline`)).status).toBe(403);
+      expect((await rep.api.get('/me/assignments/not-an-id/timeline')).status).toBe(404);
+      expect((await rep.api.get('/me/assignments')).body).toEqual([
+        expect.objectContaining({
+          id: assignmentId,
+          groupId: group.id,
+          groupName,
+          state: 'active',
+          nextStep: expect.objectContaining({ who: 'you' }),
+          documents: [expect.objectContaining({ kind: 'agreement', state: 'countersigned' })],
+          declaration: expect.objectContaining({ state: 'approved' }),
+        }),
+      ]);
+      // No personal number, bank account or raw code in what the timeline says.
+      const own = await rep.api.get(`/me/assignments/${assignmentId}/timeline`);
+      expect(own.status).toBe(200);
+      const said = JSON.stringify(own.body);
+      expect(said).not.toMatch(/\d{6}-?\d{4}|8327|123 456 789|assignment\./);
       await page.getByRole('link', { name: `Rapportera ett möte i ${groupName}` }).click();
       await page.getByRole('heading', { level: 1, name: 'Rapportera ett möte' }).waitFor();
       // The activity is picked from what the group called the person to, never typed; its date, way and length are shown.
@@ -489,6 +545,24 @@ describe('web app', () => {
 
     it('coordinator: attests the report', async () => {
       const page = await as('coordinator', group.coordinator);
+      const groupName = `NSG Testgrupp ${group.id.slice(0, 6)}`;
+      // Issue 17 #5: the attest task is in "Att göra nu", naming its group and person, saying it has no deadline,
+      // and the list can be narrowed to one kind of task.
+      await openTask(page, `Attestera tidrapporten för ${month} – ${groupName} · Maj Nominerad`);
+      await page.getByRole('heading', { level: 1, name: /^Attestera/ }).waitFor();
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Att göra nu' }).click();
+      const task = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Attestera tidrapporten för/ }) });
+      await task.first().waitFor();
+      const taskText = (await task.first().innerText()).replace(/\s+/g, ' ');
+      expect(taskText).toContain(`${groupName} · Maj Nominerad`);
+      expect(taskText).toContain('Ingen sista dag för den här uppgiften.');
+      await page.getByLabel('Grupp', { exact: true }).selectOption({ label: groupName });
+      await page.getByLabel('Slag av uppgift', { exact: true }).selectOption({ label: 'Attestera tidrapport' });
+      await page.getByRole('status').filter({ hasText: /^Visar \d+ (sak|saker) av \d+\.$/ }).first().waitFor();
+      const titles = await page.locator('.task-title').allInnerTexts();
+      expect(titles.length).toBeGreaterThan(0);
+      for (const title of titles) expect(title).toMatch(/^Attestera tidrapporten för/);
+      await checkStrict(page, '52-att-gora-samordnare');
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arbetsgrupper', exact: true }).click();
       await page.getByRole('table').getByRole('link', { name: /NSG Testgrupp/ }).click();
       await page.getByRole('link', { name: 'Attestera gruppens tidrapporter' }).click();
@@ -499,7 +573,18 @@ describe('web app', () => {
       expect(cardText).toContain('Möte, på plats, kl. 13:00, 3 timmar');
       expect(cardText).toContain('Deltog på plats');
       expect(cardText).toContain('1 timme 30 minuter');
-      await check(page, '52-attestera');
+      // Issue 17 #6: the card names the representative and shows what confirming pays, by the payout's calculation
+      // (the same figures the report form showed), and the employer contributions on top.
+      await card.getByText('Företrädare: Maj Nominerad').waitFor();
+      const [, fee, travel] = /Arvode (.+?) kr och reseersättning (.+?) kr/.exec(previewText)!;
+      const amounts = (await card.locator('.info-box').first().innerText()).replace(/\s+/g, ' ');
+      expect(amounts).toContain(`Arvode ${fee} kr före skatt`);
+      expect(amounts).toContain(`Reseersättning ${travel} kr`);
+      expect(amounts).toMatch(/Arbetsgivaravgifter [\d ]+,\d\d kr, som betalaren betalar utöver arvodet/);
+      // The receipt opens in the page.
+      await card.getByRole('button', { name: 'Visa kvittot sj-biljett.pdf' }).click();
+      await card.locator('iframe[title="Kvittot sj-biljett.pdf"]').waitFor();
+      await checkStrict(page, '52-attestera');
       await page.getByLabel('Godkänn som rapporterad', { exact: true }).check();
       await page.getByRole('button', { name: 'Spara beslutet' }).click();
       await confirmation(page, 'är attesterat');
@@ -529,11 +614,51 @@ describe('web app', () => {
       const kr = (ore: number) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ore / 100).replace(/\s/g, ' ');
       expect(line.fee).toBeGreaterThan(0);
       expect(previewText).toContain(`Arvode ${kr(line.fee)} kr och reseersättning ${kr(line.travel)} kr`);
+      // 3 hours and 1 ½ hours of travel is a full day: the amount the offer named for one.
+      expect(offerText).toContain(`Heldag, mer än 4 timmar ${kr(line.fee)} kr före skatt`);
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner betalfilen (CSV)' }).click()]);
       expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+      // Issue 17 #9: the slip is saved under the person's name (the API's Content-Disposition, filename* for å/ä/ö).
+      const [slip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner utbetalningsbesked för Maj Nominerad' }).click()]);
+      expect(slip.suggestedFilename()).toBe(`utbetalningsbesked-${month}-Maj-Nominerad.pdf`);
       await page.getByRole('button', { name: 'Visa uppgifter till arbetsgivardeklarationen' }).click();
       await page.getByRole('table', { name: /Arbetsgivardeklaration/ }).waitFor();
       await check(page, '62-utbetalning-godkand');
+
+      // Issue 17 #3: the worklist names the next run's date; "Sammanställ" for the month already approved opens that
+      // run and says so — never "Klart".
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utbetalningar' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Attesterade rader som väntar' }).waitFor();
+      expect(await mainText(page)).toMatch(/Nästa ordinarie utbetalning gäller \w+ \d{4} och sammanställs \d+ \w+ \d{4}\./);
+      await checkStrict(page, '63-utbetalningar-arbetslista');
+      await page.getByLabel(/^Period/).fill(month);
+      await page.getByRole('button', { name: 'Sammanställ' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Utbetalning / }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'var redan godkänd, så ingen ny har sammanställts' }).waitFor();
+      expect(await page.getByText('Klart', { exact: true }).count()).toBe(0);
+
+      // A line attested after the month's run was approved is on the worklist, and its supplementary run is one click.
+      const coordinator = group.coordinator;
+      const late = await rep.api.post(
+        '/time-reports',
+        await againstActivity(h, { assignmentId, activityDate: meetingDay, kind: 'meeting', meetingRef: 'Sent möte', durationMinutes: 60, participation: 'video' }),
+      );
+      expect(late.status).toBe(201);
+      expect((await rep.api.post(`/time-reports/${late.body.id}/submit`)).status).toBe(200);
+      expect((await coordinator.api.post(`/time-reports/${late.body.id}/attestation`, { decision: 'confirm' })).status).toBe(200);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utbetalningar' }).click();
+      const waiting = page.getByRole('listitem').filter({ hasText: /: 1 rad för 1 person/ });
+      await waiting.waitFor();
+      expect((await waiting.innerText()).replace(/\s+/g, ' ')).toContain('Periodens utbetalning är redan godkänd. Raderna betalas i en kompletteringsomgång');
+      await checkStrict(page, '64-utbetalningar-vantande-rad');
+      await waiting.getByRole('button', { name: /^Gör kompletteringsomgång för / }).click();
+      await page.getByRole('heading', { level: 1, name: /^Utbetalning / }).waitFor({ timeout: 100_000 });
+      await confirmation(page, 'är sammanställd');
+      const [{ supplement }] = await h.dataSource.query(
+        `SELECT b.supplement FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id WHERE l.time_report_id = $1 AND l.live`,
+        [late.body.id],
+      );
+      expect(supplement).toBe(1);
     }, 180_000);
 
     it('representative: sees the payout and opens the slip', async () => {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, Streama
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
+import { contentDisposition } from '../common/content-disposition';
 import { Scoped } from '../auth/auth.decorators';
 import { UnauthorizedError } from '../common/errors';
 import { EventBus } from '../events/event-bus';
@@ -20,11 +21,6 @@ function currentUser(req: MaybeAuthed): AuthUser & { name: string } {
   return { ...(u as AuthUser), name };
 }
 
-/** `filename` (ASCII) and `filename*` (UTF-8, RFC 6266/5987) so Swedish names survive in every browser. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 @ApiTags('documents')
 @ApiBearerAuth()

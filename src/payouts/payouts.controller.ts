@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
+import { contentDisposition } from '../common/content-disposition';
 import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
 import { NotFoundError } from '../common/errors';
 import { stockholmDate } from '../time-reports/business-dates';
-import { PayoutReasonDto, StartPayoutRunDto, YearQueryDto } from './dto/payouts.dto';
+import { PayoutReasonDto, PayoutWorklistDto, StartPayoutRunDto, YearQueryDto } from './dto/payouts.dto';
 import { PayoutsService } from './payouts.service';
 
 const batchId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Utbetalningsomgången finns inte.') });
@@ -46,6 +47,18 @@ export class PayoutsController {
   @ApiOperation({ summary: 'Betalarens utbetalningsomgångar, senaste perioden först.' })
   list(@Param('payerCode') payerCode: string) {
     return this.service.list(payerCode);
+  }
+
+  @Get('payers/:payerCode/payout-worklist')
+  @Roles('finance')
+  @Scoped('payer', 'payerCode')
+  @ApiOperation({
+    summary: 'Attesterade rader som väntar på en utbetalning, per period, med vad som händer med dem och när, och nästa ordinarie omgångs dag.',
+  })
+  @ApiOkResponse({ type: PayoutWorklistDto })
+  @ApiNotFoundResponse({ description: 'Betalaren finns inte, eller är inte din.' })
+  worklist(@Param('payerCode') payerCode: string): Promise<PayoutWorklistDto> {
+    return this.service.worklist(payerCode);
   }
 
   @Get('payers/:payerCode/yearly-summary')
@@ -103,7 +116,7 @@ export class PayoutsController {
   async exportCsv(@Param('id', batchId) id: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
     const { fileName, csv } = await this.service.exportCsv(id, user);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
+    res.setHeader('content-disposition', contentDisposition(fileName));
     res.setHeader('cache-control', 'no-store');
     res.send(csv);
   }
@@ -163,7 +176,7 @@ export class PayoutsController {
 
   private sendSlip(slip: { fileName: string; content: Buffer }, res: Response) {
     res.setHeader('content-type', 'application/pdf');
-    res.setHeader('content-disposition', `attachment; filename="${slip.fileName}"`);
+    res.setHeader('content-disposition', contentDisposition(slip.fileName));
     res.setHeader('cache-control', 'no-store');
     res.send(slip.content);
   }

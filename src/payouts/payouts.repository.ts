@@ -39,15 +39,20 @@ interface LineRow {
 /**
  * The engine's inputs of a time report: the coordinator's attested figures, the agreement's fee terms and — for a
  * report of a group activity — the activity's kind and fee rule (other work is paid as a meeting). Needs
- * `LINE_JOINS` (the activity, left-joined: older reports have none).
+ * `LINE_JOINS` (the activity, left-joined: older reports have none). `reported`: the figures as reported instead (a
+ * preview of what attesting them as reported pays).
  */
-const LINE_INPUTS = `tr.id AS time_report_id, tr.person_id, tr.activity_date::text AS activity_date,
+const lineInputs = (figures: 'attested' | 'reported') => {
+  const f = (column: string) => (figures === 'attested' ? `tr.attested_${column}` : `tr.${column}`);
+  return `tr.id AS time_report_id, tr.person_id, tr.activity_date::text AS activity_date,
        CASE WHEN ga.id IS NULL THEN tr.kind WHEN ga.kind = 'other-work' THEN 'meeting' ELSE ga.kind END AS kind,
        ga.fee_rule, tr.activity_id, tr.activity_per_day,
-       tr.attested_duration_minutes AS minutes, tr.attested_travel_minutes AS travel,
-       tr.attested_ticket_cost_ore AS ticket, tr.attested_other_travel_cost_ore AS other, tr.attested_car_km AS km,
+       ${f('duration_minutes')} AS minutes, ${f('travel_minutes')} AS travel,
+       ${f('ticket_cost_ore')} AS ticket, ${f('other_travel_cost_ore')} AS other, ${f('car_km')} AS km,
        EXISTS (SELECT 1 FROM time_report_receipt r WHERE r.time_report_id = tr.id) AS has_receipt,
        a.fee_mode, a.employed_by_organisation AS employed`;
+};
+const LINE_INPUTS = lineInputs('attested');
 const LINE_JOINS = `JOIN assignment a ON a.id = tr.assignment_id LEFT JOIN group_activity ga ON ga.id = tr.activity_id`;
 
 const toLine = (r: LineRow): GatheredLine => ({
@@ -174,6 +179,21 @@ export class PayoutsRepository {
       personIds ? [batchId, personIds] : [batchId],
     );
     return rows.map(toLine);
+  }
+
+  /**
+   * A submitted time report as the engine's line if it were attested as reported (issue 17 #6: the attest card shows
+   * what confirming it pays), with its payer, person and the person's name; undefined when there is no such report.
+   */
+  async reportAsReportedLine(reportId: string): Promise<(GatheredLine & { payerCode: string; personName: string }) | undefined> {
+    const rows: Array<LineRow & { payer_code: string; full_name: string }> = await this.ds.query(
+      `SELECT NULL AS line_id, ${lineInputs('reported')}, tr.payer_code, p.full_name
+         FROM time_report tr ${LINE_JOINS} JOIN person p ON p.id = tr.person_id
+        WHERE tr.id = $1`,
+      [reportId],
+    );
+    const r = rows[0];
+    return r ? { ...toLine(r), payerCode: r.payer_code, personName: r.full_name } : undefined;
   }
 
   /** The people's facts the engine needs, and whether their payment details are complete (`ready`). */
@@ -600,6 +620,22 @@ export class PayoutsRepository {
       [payerCode, period],
     );
     return runs[0];
+  }
+
+  /**
+   * The payer's attested time reports that no live payout line (pending or paid) takes yet — of the report, or of
+   * another report of the person and activity (the same rule as supplementCandidates): finance's worklist.
+   */
+  waitingAttestedReports(payerCode: string): Promise<Array<{ activity_date: string; person_id: string }>> {
+    return this.ds.query(
+      `SELECT tr.activity_date::text AS activity_date, tr.person_id FROM time_report tr
+        WHERE tr.payer_code = $1 AND tr.state = 'attested'
+          AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.time_report_id = tr.id AND l.live)
+          AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE tr.activity_id IS NOT NULL AND l.person_id = tr.person_id AND l.activity_id = tr.activity_id
+                           AND l.live AND (NOT tr.activity_per_day OR l.activity_date = tr.activity_date))
+        ORDER BY tr.activity_date`,
+      [payerCode],
+    );
   }
 
   /**

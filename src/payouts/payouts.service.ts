@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../audit/audit-log.repository';
 import type { AuthUser } from '../auth/auth-user';
+import { slipFileName } from '../common/content-disposition';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
@@ -26,6 +27,7 @@ import { ensurePayoutSlip, payoutReferenceOf } from './payout-slips';
 import { PayoutBatch } from './payout.entity';
 import { PayoutsRepository } from './payouts.repository';
 import { parsePeriod, periodLabel, periodProblems } from './period';
+import { payoutWorklist, type PayoutWorklist } from './worklist';
 
 const WAIT_FOR_DRAFT_MS = 15_000;
 const NOT_FOUND = 'Utbetalningsomgången finns inte.';
@@ -161,6 +163,18 @@ export class PayoutsService {
       throw new ConflictError(`Det finns inga attesterade rader för ${label} som inte redan är utbetalda eller med i en omgång: ingen kompletteringsomgång behövs.`);
     }
     return latest.supplement + 1;
+  }
+
+  /** Finance's worklist (issue 17 #3): attested lines waiting for a run, per period, and the next run's date. */
+  async worklist(payerCode: string): Promise<PayoutWorklist> {
+    const payer = await getPayer(this.ds.manager, payerCode);
+    const [reports, runs] = await Promise.all([this.repo.waitingAttestedReports(payer.code), this.repo.batchesOfPayer(payer.code)]);
+    return payoutWorklist(
+      payer.payoutFrequency,
+      stockholmDate(new Date()),
+      reports.map((r) => ({ activityDate: r.activity_date, personId: r.person_id })),
+      runs.map((b) => ({ id: b.id, period: b.period, supplement: b.supplement, state: b.state })),
+    );
   }
 
   async list(payerCode: string): Promise<Array<BatchDecorated>> {
@@ -403,7 +417,9 @@ export class PayoutsService {
     if (!person) throw new NotFoundError('Personen har ingen utbetalning i denna omgång.');
     const documentId = await ensurePayoutSlip(this.ds, this.documents, this.cipher, batchId, personId, user.id);
     const doc = await this.documents.download(documentId, user.id);
-    return { fileName: doc.fileName, content: doc.content };
+    // Issue 17 #9: the file is named after the person (a finance officer downloads many).
+    const payee = await this.repo.frozenPayee(batchId, personId);
+    return { fileName: payee ? slipFileName(batch.period, payee.full_name, batch.supplement) : doc.fileName, content: doc.content };
   }
 
   /** A payer's year: per person, what was paid in approved batches with payment dates in the year. */

@@ -3,7 +3,7 @@ import { AssignmentsModule } from '../assignments/assignments.module';
 import type { ScopeContext } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeRule, ScopeRuleFor } from '../auth/scope-rule';
-import { ReportFeePreviewController } from './report-fee-preview.controller';
+import { FeeScheduleController, ReportFeePreviewController, TimeReportAmountsController } from './report-fee-preview.controller';
 import { ReportFeePreviewService } from './report-fee-preview.service';
 import { TimeReportsController } from './time-reports.controller';
 import { TimeReportsRepository } from './time-reports.repository';
@@ -30,7 +30,7 @@ export class TimeReportScopeRule implements ScopeRule {
 
 @Module({
   imports: [AssignmentsModule],
-  controllers: [TimeReportsController, ReportFeePreviewController],
+  controllers: [TimeReportsController, ReportFeePreviewController, TimeReportAmountsController, FeeScheduleController],
   providers: [TimeReportsService, ReportFeePreviewService, TimeReportScopeRule],
   exports: [TimeReportsService],
 })

@@ -1,10 +1,13 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { MyAssignmentDto, UserTaskDto } from './dto/users.dto';
+import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
+import { NotFoundError } from '../common/errors';
+import { MyAssignmentDto, MyAssignmentEventDto, UserTaskDto } from './dto/users.dto';
+import { MyAssignmentsService } from './my-assignments.service';
 import { TaskRegistry } from './tasks';
-import { UsersService } from './users.service';
+
+const assignmentId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Uppdraget finns inte.') });
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -12,7 +15,7 @@ import { UsersService } from './users.service';
 export class MeController {
   constructor(
     @Inject(TaskRegistry) private readonly tasks: TaskRegistry,
-    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(MyAssignmentsService) private readonly mine: MyAssignmentsService,
   ) {}
 
   @Get('tasks')
@@ -28,9 +31,23 @@ export class MeController {
    */
   @Get('assignments')
   @Roles('representative')
-  @ApiOperation({ summary: 'Den inloggade företrädarens egna uppdrag, med grupp och läge (nyaste först).' })
+  @ApiOperation({ summary: 'Den inloggade företrädarens egna uppdrag, med grupp, läge, nästa steg och tidsfrist, rapportperioder och dokument (nyaste först).' })
   @ApiOkResponse({ type: [MyAssignmentDto] })
   assignments(@CurrentUser() user: AuthUser): Promise<MyAssignmentDto[]> {
-    return this.users.assignmentsOf(user);
+    return this.mine.list(user);
+  }
+
+  /**
+   * What happened in one of the representative's own assignments, from its audit log, in Swedish (issue 17 #1).
+   * Another person's assignment answers 404 as one that does not exist; no personal data is in the answer.
+   */
+  @Get('assignments/:assignmentId/timeline')
+  @Roles('representative')
+  @Scoped('assignment', 'assignmentId')
+  @ApiOperation({ summary: 'Vad som har hänt i ett av den inloggade företrädarens egna uppdrag (äldst först).' })
+  @ApiOkResponse({ type: [MyAssignmentEventDto] })
+  @ApiNotFoundResponse({ description: 'Uppdraget finns inte, eller är inte ditt.' })
+  timeline(@Param('assignmentId', assignmentId) id: string, @CurrentUser() user: AuthUser): Promise<MyAssignmentEventDto[]> {
+    return this.mine.timeline(user, id);
   }
 }

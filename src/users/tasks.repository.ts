@@ -65,4 +65,21 @@ export class TasksRepository {
       `SELECT id, payer_code, period, supplement FROM payout_batch WHERE state = 'draft' ORDER BY period_end, id`,
     );
   }
+
+  /** Group names by id. */
+  async groupNames(groupIds: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+    if (!groupIds.length) return [];
+    return this.ds.query(`SELECT id, name FROM working_group WHERE id = ANY($1::uuid[])`, [groupIds]);
+  }
+
+  /** The name of the person of each assignment and each nomination (a task names who it is about). */
+  async personNamesOf(assignmentIds: readonly string[], nominationIds: readonly string[]): Promise<Array<{ subject_id: string; full_name: string }>> {
+    if (!assignmentIds.length && !nominationIds.length) return [];
+    return this.ds.query(
+      `SELECT a.id AS subject_id, p.full_name FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = ANY($1::uuid[])
+       UNION ALL
+       SELECT n.id AS subject_id, p.full_name FROM nomination n JOIN person p ON p.id = n.person_id WHERE n.id = ANY($2::uuid[])`,
+      [assignmentIds, nominationIds],
+    );
+  }
 }

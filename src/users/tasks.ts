@@ -26,6 +26,16 @@ export interface UserTask {
   urgent: boolean;
 }
 
+/**
+ * A task as `GET /me/tasks` answers it (issue 17 #5): with the name of its group and of the person it is about, so
+ * that "Att göra nu" says whose case each task is without another request. Null when the task has none (a payout
+ * batch has no group, a nomination request no person yet).
+ */
+export interface UserTaskInContext extends UserTask {
+  groupName: string | null;
+  personName: string | null;
+}
+
 export interface TaskContext {
   ds: DataSource;
   policy: AccessPolicy;
@@ -44,6 +54,13 @@ export interface TaskSource {
  * one when the application starts (Nest's DiscoveryService) and refuses two with one name.
  */
 export const TaskSourceFor = DiscoveryService.createDecorator<{ name: string }>();
+
+/** What a task list reads from an assignment workflow's status query. */
+export interface LiveAssignmentStatus {
+  waitingFor: string | null;
+  deadline: string | null;
+  declarationNextDueAt: string | null;
+}
 
 /** Shorter than a single status read's (QUERY_DEADLINE_MS): a task list asks many workflows at once. */
 const TASKS_QUERY_DEADLINE_MS = 1500;
@@ -106,7 +123,7 @@ export class TaskRegistry implements OnModuleInit {
     }
   }
 
-  async tasksFor(user: AuthUser): Promise<UserTask[]> {
+  async tasksFor(user: AuthUser): Promise<UserTaskInContext[]> {
     const ctx: TaskContext = { ds: this.ds, policy: this.policy };
     const builtIn: TaskProvider[] = [
       (u) => this.assignmentSteps(u),
@@ -117,7 +134,21 @@ export class TaskRegistry implements OnModuleInit {
     ];
     const others: TaskProvider[] = [...this.sources.values()].map((s) => (u, c) => s.tasksFor(u, c));
     const lists = await Promise.all([...builtIn, ...others].map((p) => p(user, ctx)));
-    return lists.flat().sort(byDeadline);
+    return this.inContext(lists.flat().sort(byDeadline));
+  }
+
+  /** Adds each task's group name and person name (one query each for the whole list). */
+  private async inContext(tasks: UserTask[]): Promise<UserTaskInContext[]> {
+    const groupIds = [...new Set(tasks.map((t) => t.groupId).filter((g): g is string => !!g))];
+    const ids = (type: string) => [...new Set(tasks.filter((t) => t.subject.type === type).map((t) => t.subject.id))];
+    const [groups, people] = await Promise.all([this.repo.groupNames(groupIds), this.repo.personNamesOf(ids('assignment'), ids('nomination'))]);
+    const groupName = new Map(groups.map((g) => [g.id, g.name]));
+    const personName = new Map(people.map((p) => [p.subject_id, p.full_name]));
+    return tasks.map((t) => ({
+      ...t,
+      groupName: (t.groupId && groupName.get(t.groupId)) ?? null,
+      personName: t.subject.type === 'assignment' || t.subject.type === 'nomination' ? (personName.get(t.subject.id) ?? null) : null,
+    }));
   }
 
   private async assignmentSteps(user: AuthUser): Promise<UserTask[]> {
@@ -149,12 +180,12 @@ export class TaskRegistry implements OnModuleInit {
   }
 
   /** Whose turn and the deadline, from each assignment workflow's status query; missing when it does not answer. */
-  private async liveStatuses(ids: string[]): Promise<Map<string, { waitingFor: string | null; deadline: string | null }>> {
-    const out = new Map<string, { waitingFor: string | null; deadline: string | null }>();
+  async liveStatuses(ids: string[]): Promise<Map<string, LiveAssignmentStatus>> {
+    const out = new Map<string, LiveAssignmentStatus>();
     await Promise.all(
-      ids.map(async (id) => {
+      ids.slice(0, MAX_LIVE_QUERIES).map(async (id) => {
         const s = await queryOrNull(this.temporal, () => this.temporal.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStatusQuery), TASKS_QUERY_DEADLINE_MS);
-        if (s) out.set(id, { waitingFor: s.waitingFor, deadline: s.deadline });
+        if (s) out.set(id, { waitingFor: s.waitingFor, deadline: s.deadline, declarationNextDueAt: s.declaration?.nextDueAt ?? null });
       }),
     );
     return out;

@@ -6,6 +6,7 @@ import { PaymentDetailsService } from './payment-details.service';
 import { TaskRegistry } from './tasks';
 import { InvitationsController } from './invitations.controller';
 import { MeController } from './me.controller';
+import { MyAssignmentsService } from './my-assignments.service';
 import { PaymentDetailsController } from './payment-details.controller';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -17,7 +18,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [DiscoveryModule],
   controllers: [UsersController, InvitationsController, PaymentDetailsController, MeController],
-  providers: [UsersService, PaymentDetailsService, TaskRegistry],
+  providers: [UsersService, PaymentDetailsService, TaskRegistry, MyAssignmentsService],
   exports: [UsersService, TaskRegistry],
 })
 export class UsersModule implements OnApplicationBootstrap {

@@ -301,4 +301,43 @@ export class UsersRepository {
       [personId],
     );
   }
+
+  /** Whether the assignment is the person's own. */
+  async isAssignmentOf(assignmentId: string, personId: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM assignment WHERE id = $1 AND person_id = $2`, [assignmentId, personId]);
+    return rows.length > 0;
+  }
+
+  /** The reporting periods of the assignments, oldest first. */
+  async reportingPeriodsOf(
+    assignmentIds: readonly string[],
+  ): Promise<Array<{ assignment_id: string; period_key: string; starts_on: string; ends_on: string; state: string; due_at: Date | null }>> {
+    if (!assignmentIds.length) return [];
+    return this.ds.query(
+      `SELECT assignment_id, period_key, starts_on::text AS starts_on, ends_on::text AS ends_on, state, due_at
+         FROM assignment_reporting_period WHERE assignment_id = ANY($1::uuid[]) ORDER BY assignment_id, period_index`,
+      [assignmentIds],
+    );
+  }
+
+  /** The latest agreement version of each assignment that has a document. */
+  async latestAgreementsOf(assignmentIds: readonly string[]): Promise<Array<{ assignment_id: string; version: number; state: string; document_id: string }>> {
+    if (!assignmentIds.length) return [];
+    return this.ds.query(
+      `SELECT DISTINCT ON (assignment_id) assignment_id, version, state, document_id
+         FROM agreement_draft WHERE assignment_id = ANY($1::uuid[]) AND document_id IS NOT NULL
+        ORDER BY assignment_id, version DESC`,
+      [assignmentIds],
+    );
+  }
+
+  /** The latest declaration of each assignment (its state and when; never the interests). */
+  async latestDeclarationsOf(assignmentIds: readonly string[]): Promise<Array<{ assignment_id: string; state: string; submitted_at: Date }>> {
+    if (!assignmentIds.length) return [];
+    return this.ds.query(
+      `SELECT DISTINCT ON (assignment_id) assignment_id, state, submitted_at
+         FROM declaration WHERE assignment_id = ANY($1::uuid[]) ORDER BY assignment_id, submitted_at DESC`,
+      [assignmentIds],
+    );
+  }
 }

@@ -13,7 +13,7 @@ import { pageOf } from '../common/paging';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PeopleRepository } from '../people/people.repository';
 import { AccessInput, accessProblems, inviteRefusal } from './account-rules';
-import { type ListUsersQuery, MyAssignmentDto, USER_PAGING, type UserStatus } from './dto/users.dto';
+import { type ListUsersQuery, USER_PAGING, type UserStatus } from './dto/users.dto';
 import { GroupCoordinatorsRepository } from './group-coordinators.repository';
 import { type AccountRow, UsersRepository } from './users.repository';
 
@@ -312,13 +312,6 @@ export class UsersService {
       await appendAudit(em, { actor: 'system:bootstrap', action: 'user.bootstrap-admin', subjectType: 'user_account', subjectId });
       return 'created' as const;
     });
-  }
-
-  /** The representative's own assignments, newest first (none without a person record). No personal data. */
-  async assignmentsOf(user: AuthUser): Promise<MyAssignmentDto[]> {
-    if (!user.personId) return [];
-    const rows = await this.repo.assignmentsOfPerson(user.personId);
-    return rows.map((r) => ({ id: r.id, groupId: r.group_id, groupName: r.group_name, state: r.state, periodStart: r.period_start, periodEnd: r.period_end }));
   }
 
   private async row(id: string, em?: EntityManager, lock = false): Promise<AccountRow> {

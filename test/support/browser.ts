@@ -78,6 +78,11 @@ let axeSource: string | undefined;
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA, and best practices) in the page; the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA, and best practices) in the page; every violation, of any impact. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // evaluate, not a <script> tag: the app's Content-Security-Policy allows only its own scripts.
   await page.evaluate(axeSource);
@@ -88,7 +93,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       resultTypes: ['violations'],
     }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`);
-  return (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return violations as AxeViolation[];
 }
 
 /** A readable list of violations for a failed expectation. */

@@ -91,7 +91,24 @@ export const api = {
   delete: <T>(path: string) => send('DELETE', path).then((r) => json<T>(r)),
   /** A binary answer (a PDF) as a Blob, fetched with the token; shown through an object URL. */
   blob: (path: string) => send('GET', path).then((r) => r.blob()),
+  /** A file and the name the API gives it (Content-Disposition, `filename*` first), or null when it names none. */
+  file: (path: string) => send('GET', path).then(async (r) => ({ blob: await r.blob(), fileName: fileNameOf(r.headers.get('content-disposition')) })),
 };
+
+/** The file name of a Content-Disposition header: RFC 5987 `filename*=UTF-8''…` when present, else `filename="…"`. */
+export function fileNameOf(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed encoding: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) ?? /filename\s*=\s*([^;]+)/i.exec(header);
+  return plain ? plain[1].trim() : null;
+}
 
 /** A new id for a client-made object, so that sending a form twice creates it once. */
 export function newId(): string {

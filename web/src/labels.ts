@@ -229,3 +229,36 @@ export const FEE_RULE_HINTS: Record<string, string> = {
   'half-day': 'Samma arvode för alla som deltar, oavsett tid.',
   short: 'Samma arvode för alla som deltar, oavsett tid.',
 };
+
+/** The agreement's state, as the representative reads it on "Mina uppdrag". */
+export const AGREEMENT_STATE_LABELS: Record<string, string> = {
+  drafted: 'Klar att signera',
+  signed: 'Signerad av dig, väntar på samordnarens kontrasignering',
+  countersigned: 'Signerad av båda parter',
+};
+
+/** The declaration of interests' state. */
+export const DECLARATION_STATE_LABELS: Record<string, string> = {
+  stored: 'Sparad, inte inskickad',
+  submitted: 'Inskickad, granskas av samordnaren',
+  approved: 'Godkänd',
+  'needs-changes': 'Behöver kompletteras',
+};
+
+/** What kind of task a task in "Att göra nu" is (for the filter). */
+export const TASK_KIND_LABELS: Record<string, string> = {
+  'assignment.answer-offer': 'Svara på erbjudande',
+  'assignment.give-details': 'Lämna uppgifter',
+  'assignment.sign-agreement': 'Signera överenskommelse',
+  'assignment.submit-declaration': 'Lämna jävsdeklaration',
+  'assignment.revise-declaration': 'Komplettera jävsdeklaration',
+  'assignment.countersign-agreement': 'Kontrasignera överenskommelse',
+  'assignment.review-declaration': 'Granska jävsdeklaration',
+  'assignment.record-introduction': 'Registrera introduktion',
+  'report.submit': 'Rapportera tid och kostnader',
+  'report.attest': 'Attestera tidrapport',
+  'nomination-request.answer': 'Svara på förfrågan om nominering',
+  'nomination.decide': 'Pröva nominering',
+  'working-group.below-minimum': 'Grupp med för få företrädare',
+  'batch.approve': 'Godkänna utbetalning',
+};

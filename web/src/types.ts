@@ -24,8 +24,16 @@ export type ActivityView = Schemas['ActivityDto'];
 export type ActivityPage = Schemas['ActivityPageDto'];
 /** GET /me/assignments: the representative's own assignments ("Mina uppdrag"). */
 export type MyAssignment = Schemas['MyAssignmentDto'];
+/** GET /me/assignments/:id/timeline: one event in the representative's own assignment. */
+export type MyAssignmentEvent = Schemas['MyAssignmentEventDto'];
 /** POST /assignments/:id/fee-preview */
 export type ReportFeePreview = Schemas['ReportFeePreviewView'];
+/** GET /assignments/:id/fee-schedule: what the assignment pays per meeting (the offer). */
+export type FeeSchedule = Schemas['FeeScheduleView'];
+/** GET /time-reports/:id/amounts: what attesting the report as reported pays (the attest card). */
+export type TimeReportAmounts = Schemas['TimeReportAmountsView'];
+/** GET /payers/:code/payout-worklist: attested lines waiting for a run, per period (finance). */
+export type PayoutWorklist = Schemas['PayoutWorklistDto'];
 
 // Not yet in the OpenAPI document (written by hand until their endpoints describe their answers):
 

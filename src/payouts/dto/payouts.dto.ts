@@ -39,3 +39,37 @@ export class YearQueryDto {
   @Max(2999, { message: 'Året måste vara före 3000.' })
   year?: number;
 }
+
+export class PayoutWorklistRunDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: '0 för den ordinarie omgången, 1, 2 … för kompletteringsomgångar.' }) supplement: number;
+  @ApiProperty({ enum: ['draft', 'approved', 'cancelled'] }) state: string;
+}
+
+export class PayoutWorklistPeriodDto {
+  @ApiProperty({ example: '2026-09' }) period: string;
+  @ApiProperty({ example: 'september 2026' }) label: string;
+  @ApiProperty({ description: 'Attesterade rader som väntar.' }) lines: number;
+  @ApiProperty({ description: 'Personer de gäller.' }) persons: number;
+  @ApiProperty({
+    enum: ['ordinary-run-after-period', 'ordinary-run-due', 'after-open-draft', 'supplementary-run'],
+    description:
+      'Vad som händer med raderna: periodens ordinarie omgång när perioden är slut; den ordinarie omgången (görs av sig själv, eller startas nu); efter utkastet som väntar på godkännande; eller en kompletteringsomgång (periodens omgång är redan godkänd).',
+  })
+  next: string;
+  @ApiProperty({ type: String, format: 'date', description: 'Dagen omgången som tar raderna görs (eller kan startas).' }) runDate: string;
+  @ApiProperty({ type: PayoutWorklistRunDto, nullable: true, description: 'Periodens senaste omgång.' }) latestRun: PayoutWorklistRunDto | null;
+}
+
+export class PayoutWorklistNextRunDto {
+  @ApiProperty({ example: '2026-10' }) period: string;
+  @ApiProperty({ example: 'oktober 2026' }) label: string;
+  @ApiProperty({ type: String, format: 'date', description: 'Dagen efter periodens sista dag: då sammanställs den av sig själv (06:00).' }) date: string;
+}
+
+/** `GET /payers/{payerCode}/payout-worklist`: finance's attested lines waiting for a run (issue 17 #3). */
+export class PayoutWorklistDto {
+  @ApiProperty({ enum: ['monthly', 'quarterly'] }) frequency: string;
+  @ApiProperty({ type: PayoutWorklistNextRunDto }) nextRun: PayoutWorklistNextRunDto;
+  @ApiProperty({ type: [PayoutWorklistPeriodDto], description: 'Äldsta perioden först.' }) waiting: PayoutWorklistPeriodDto[];
+}

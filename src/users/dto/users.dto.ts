@@ -17,7 +17,7 @@ import { ROLES, type Role } from '../../auth/auth-user';
 import { AuthUserDto } from '../../auth/dto/auth.dto';
 import { PagedQueryDto, PagingRules } from '../../common/paging';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-hasher';
-import type { UserTask } from '../tasks';
+import type { UserTaskInContext } from '../tasks';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -193,7 +193,7 @@ export class TaskSubjectDto {
   id: string;
 }
 
-export class UserTaskDto implements UserTask {
+export class UserTaskDto implements UserTaskInContext {
   @ApiProperty({ example: 'assignment.sign-agreement' })
   kind: string;
   @ApiProperty({ example: 'Signera överenskommelsen' })
@@ -206,6 +206,61 @@ export class UserTaskDto implements UserTask {
   deadline: string | null;
   @ApiProperty()
   urgent: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'NAG Hjärtsvikt', description: 'Gruppens namn (null när uppgiften inte hör till en grupp).' })
+  groupName: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Rut Företrädare', description: 'Personen uppgiften gäller (null när den inte gäller en person).' })
+  personName: string | null;
+}
+
+export class MyAssignmentNextStepDto {
+  @ApiProperty({ example: 'Signera överenskommelsen', description: 'Nästa steg, på svenska.' })
+  title: string;
+  @ApiProperty({ enum: ['you', 'coordinator', 'workflow', 'nobody'], description: 'Vems tur det är: du, samordnaren, tjänsten själv eller ingen (uppdraget är avslutat).' })
+  who: 'you' | 'coordinator' | 'workflow' | 'nobody';
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Senast när steget ska vara gjort; null när steget saknar tidsfrist.' })
+  deadline: string | null;
+}
+
+export class MyAssignmentPeriodDto {
+  @ApiProperty({ example: '2026-03' })
+  key: string;
+  @ApiProperty({ type: String, format: 'date' })
+  startsOn: string;
+  @ApiProperty({ type: String, format: 'date' })
+  endsOn: string;
+  @ApiProperty({ enum: ['open', 'awaiting-report', 'submitted', 'attested', 'missed', 'unattested'] })
+  state: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Sista dag att rapportera.' })
+  dueAt: string | null;
+}
+
+export class MyAssignmentDocumentDto {
+  @ApiProperty({ enum: ['agreement'] })
+  kind: 'agreement';
+  @ApiProperty({ example: 'Överenskommelse, version 1' })
+  title: string;
+  @ApiProperty({ format: 'uuid' })
+  documentId: string;
+  @ApiProperty({ example: 'countersigned', description: 'Överenskommelsens läge (drafted, signed, countersigned …).' })
+  state: string;
+}
+
+export class MyAssignmentDeclarationDto {
+  @ApiProperty({ enum: ['stored', 'submitted', 'approved', 'needs-changes'] })
+  state: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  submittedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Nästa förnyelse (minst vart tredje år, eller enligt betalarens regel).' })
+  nextDueAt: string | null;
+}
+
+export class MyAssignmentEventDto {
+  @ApiProperty({ type: String, format: 'date-time' })
+  at: string;
+  @ApiProperty({ example: 'Du signerade överenskommelsen', description: 'Vad som hände, på svenska.' })
+  event: string;
+  @ApiProperty({ description: 'Om det var du som gjorde det.' })
+  byYou: boolean;
 }
 
 /** `GET /me/assignments`: one of the logged-in representative's assignments ("Mina uppdrag"). */
@@ -222,4 +277,12 @@ export class MyAssignmentDto {
   periodStart: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' })
   periodEnd: string | null;
+  @ApiProperty({ type: MyAssignmentNextStepDto, description: 'Nästa steg och vems tur det är, enligt arbetsflödets definition (workflows/assignment/turns.ts).' })
+  nextStep: MyAssignmentNextStepDto;
+  @ApiProperty({ type: [MyAssignmentPeriodDto], description: 'Rapportperioderna, äldst först.' })
+  reportingPeriods: MyAssignmentPeriodDto[];
+  @ApiProperty({ type: [MyAssignmentDocumentDto], description: 'Uppdragets dokument (överenskommelsen).' })
+  documents: MyAssignmentDocumentDto[];
+  @ApiProperty({ type: MyAssignmentDeclarationDto, nullable: true, description: 'Den senaste jävsdeklarationen (utan de deklarerade intressena).' })
+  declaration: MyAssignmentDeclarationDto | null;
 }

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api';
 import { Deadline } from '../components/Deadline';
 import { ErrorMessage, NextStep, Working } from '../components/Feedback';
 import { Page } from '../components/Page';
 import { useLoad } from '../hooks';
+import { label, TASK_KIND_LABELS } from '../labels';
 import type { UserTask } from '../types';
 
 /**
@@ -45,28 +47,77 @@ export function TasksPage() {
   );
 }
 
+/** Whose case a task is: its group and the person it is about, when it has them. */
+function caseOf(t: UserTask): string {
+  return [t.groupName, t.personName].filter(Boolean).join(' · ');
+}
+
 function TaskList({ tasks }: { tasks: UserTask[] }) {
+  const [group, setGroup] = useState('');
+  const [kind, setKind] = useState('');
   if (tasks.length === 0)
     return (
       <NextStep>
         <p>Du har inget att göra just nu. När något behöver göras visas det här, och du får ett e-postmeddelande.</p>
       </NextStep>
     );
+  const groups = [...new Map(tasks.filter((t) => t.groupId && t.groupName).map((t) => [t.groupId!, t.groupName!])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'sv'));
+  const kinds = [...new Set(tasks.map((t) => t.kind))].sort((a, b) => label(TASK_KIND_LABELS, a).localeCompare(label(TASK_KIND_LABELS, b), 'sv'));
+  const shown = tasks.filter((t) => (!group || t.groupId === group) && (!kind || t.kind === kind));
+  const count = (n: number) => `${n} ${n === 1 ? 'sak' : 'saker'}`;
   return (
     <>
-      <p>
-        Du har {tasks.length} {tasks.length === 1 ? 'sak' : 'saker'} att göra.
-      </p>
+      <p>Du har {count(tasks.length)} att göra.</p>
+      <form className="filters" role="search" aria-label="Visa bara vissa uppgifter" onSubmit={(e) => e.preventDefault()}>
+        {groups.length > 0 && (
+          <div className="field">
+            <label htmlFor="filter-grupp">Grupp</label>
+            <select id="filter-grupp" className="input input-medium" value={group} onChange={(e) => setGroup(e.target.value)}>
+              <option value="">Alla grupper</option>
+              {groups.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="filter-slag">Slag av uppgift</label>
+          <select id="filter-slag" className="input input-medium" value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">Alla slag</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {label(TASK_KIND_LABELS, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {(group || kind) && (
+        <p role="status">
+          Visar {count(shown.length)} av {tasks.length}.
+        </p>
+      )}
       <ul className="task-list">
-        {tasks.map((t, i) => {
+        {shown.map((t, i) => {
           const href = taskLink(t);
+          const context = caseOf(t);
           return (
             <li key={`${t.kind}:${t.subject.id}:${i}`} className={t.urgent ? 'task task-urgent' : 'task'}>
-              <h2 className="task-title">{href ? <Link to={href}>{t.title}</Link> : t.title}</h2>
+              <h2 className="task-title">
+                {href ? (
+                  <Link to={href}>
+                    {t.title}
+                    {context && <span className="visually-hidden"> – {context}</span>}
+                  </Link>
+                ) : (
+                  t.title
+                )}
+              </h2>
+              {context && <p className="task-context">{context}</p>}
               {t.urgent && <p className="urgent-note">Brådskande</p>}
-              <p>
-                <Deadline date={t.deadline} />
-              </p>
+              <p>{t.deadline ? <Deadline date={t.deadline} /> : 'Ingen sista dag för den här uppgiften.'}</p>
               {!href && <p className="small">Det här steget görs ännu inte i webbtjänsten. Kontakta samordnaren om du behöver hjälp.</p>}
             </li>
           );

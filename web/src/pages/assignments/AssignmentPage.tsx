@@ -7,10 +7,10 @@ import { DocumentViewer } from '../../components/DocumentViewer';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/Feedback';
 import { Checkbox, Form, RadioGroup, requireFields, TextArea, TextField } from '../../components/Form';
 import { Page } from '../../components/Page';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDate, formatDateTime, formatOre } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
 import { ASSIGNMENT_STATE_LABELS, END_REASON_LABELS, label, PERIOD_STATE_LABELS, REPRESENTATION_HINTS, REPRESENTATION_LABELS } from '../../labels';
-import type { AssignmentView, DocumentView } from '../../types';
+import type { AssignmentView, DocumentView, FeeSchedule } from '../../types';
 
 /** How often the page looks again while the service works (the agreement PDF being generated). */
 const POLL_MS = 1500;
@@ -75,6 +75,7 @@ export function AssignmentPage() {
         <section aria-labelledby="svara">
           <h2 id="svara">Svara på erbjudandet</h2>
           <Terms v={v} />
+          <FeeScheduleFacts assignmentId={a.id} />
           <Form submitLabel="Ja, jag tar uppdraget" sendingLabel="Skickar ditt svar …" onSubmit={() => step('accept', 'Tack! Du har tackat ja till uppdraget. Nästa steg är att lämna dina person- och betalningsuppgifter.')}>
             <p>Tackar du ja får du sedan lämna person- och betalningsuppgifter och signera en överenskommelse.</p>
           </Form>
@@ -491,5 +492,41 @@ function WithdrawForm({ label: text, confirm, onSubmit }: { label: string; confi
     >
       <Checkbox name="sure" label={confirm} checked={sure} onChange={setSure} />
     </Form>
+  );
+}
+
+const TIER_TEXT: Record<FeeSchedule['tiers'][number]['tier'], string> = {
+  'full-day': 'Heldag, mer än 4 timmar',
+  'half-day': 'Halvdag, 2 till 4 timmar',
+  short: 'Kortare, upp till 2 timmar',
+  hour: 'Per timme',
+};
+
+/**
+ * The offer's amounts (issue 17 #7): what each meeting pays, by the payout's own calculation with the payer's rate
+ * table in force today (GET /assignments/:id/fee-schedule).
+ */
+function FeeScheduleFacts({ assignmentId }: { assignmentId: string }) {
+  const [schedule] = useLoad(() => api.get<FeeSchedule>(`/assignments/${encodeURIComponent(assignmentId)}/fee-schedule`), [assignmentId]);
+  if (schedule.status === 'loading') return <Working>Räknar ut arvodet …</Working>;
+  if (schedule.status === 'error') return <ErrorMessage error={schedule.error} title="Arvodet kunde inte räknas ut" />;
+  const s = schedule.data;
+  if (s.employedByOrganisation) return null;
+  return (
+    <div className="info-box">
+      <h3>Det här betalas ut per möte</h3>
+      <dl className="facts">
+        {s.tiers.map((t) => (
+          <div key={t.tier}>
+            <dt>{TIER_TEXT[t.tier]}</dt>
+            <dd>{formatOre(t.feeOre)} före skatt</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="small">
+        Tiden räknas med restid. Resor ersätts dessutom mot kvitto. Beloppen följer betalarens taxetabell{s.rateTable ? ` (${s.rateTable})` : ''} den {formatDate(s.asOf)}. Får du
+        ersättning från Försäkringskassan behöver du själv kontrollera vad som gäller där.
+      </p>
+    </div>
   );
 }

@@ -8,7 +8,7 @@ import { Page } from '../../components/Page';
 import { formatDate, formatOre, todayInStockholm } from '../../format';
 import { useLoad } from '../../hooks';
 import { BATCH_STATE_LABELS, label } from '../../labels';
-import type { BatchView, PayingBody, PayoutBatch } from '../../types';
+import type { BatchView, PayingBody, PayoutBatch, PayoutWorklist } from '../../types';
 
 /** The period that ended most recently: last month (YYYY-MM) or last quarter (YYYY-Qn). */
 export function previousPeriod(frequency: string, today = todayInStockholm()): string {
@@ -21,13 +21,31 @@ export function previousPeriod(frequency: string, today = todayInStockholm()): s
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
+/**
+ * What the run's page says when a run is opened after "Sammanställ": a new draft is put together ("Klart"), but a
+ * run that was already approved (or cancelled) is only opened, and the page says so (issue 17 #3).
+ */
+export function openedState(b: Pick<PayoutBatch, 'label' | 'state'>): { confirmation: string } | { notice: string } {
+  if (b.state === 'draft') return { confirmation: `Utbetalningen för ${b.label} är sammanställd.` };
+  if (b.state === 'approved')
+    return {
+      notice: `Utbetalningen för ${b.label} var redan godkänd, så ingen ny har sammanställts. Här är den. Rader som har attesterats efter godkännandet betalas i en kompletteringsomgång.`,
+    };
+  return { notice: `Utbetalningen för ${b.label} är avslagen. Här är den; dess rader följer med nästa utbetalning.` };
+}
+
 /** Finance: the payer's payout runs, newest period first, and starting a run for a period by hand. */
 export function PayoutRunsPage() {
   const user = useUser();
   const navigate = useNavigate();
   const payer = user.payerCode ?? '';
   const [data, reload] = useLoad(
-    () => Promise.all([api.get<PayoutBatch[]>(`/payers/${encodeURIComponent(payer)}/payout-runs`), api.get<PayingBody[]>('/paying-bodies')]),
+    () =>
+      Promise.all([
+        api.get<PayoutBatch[]>(`/payers/${encodeURIComponent(payer)}/payout-runs`),
+        api.get<PayingBody[]>('/paying-bodies'),
+        api.get<PayoutWorklist>(`/payers/${encodeURIComponent(payer)}/payout-worklist`),
+      ]),
     [payer],
   );
   const [period, setPeriod] = useState('');
@@ -39,7 +57,7 @@ export function PayoutRunsPage() {
   useEffect(() => {
     if (!waitingFor) return;
     if (ready) {
-      void navigate(`/utbetalningar/${ready.id}`, { state: { confirmation: `Utbetalningen för ${ready.label} är sammanställd.` } });
+      void navigate(`/utbetalningar/${ready.id}`, { state: openedState(ready) });
       return;
     }
     const t = setInterval(() => void reload(), 2000);
@@ -58,7 +76,7 @@ export function PayoutRunsPage() {
         {data.status === 'loading' ? <Working>Hämtar utbetalningarna …</Working> : <ErrorMessage error={data.error} title="Utbetalningarna kunde inte hämtas" />}
       </Page>
     );
-  const [batches, payers] = data.data;
+  const [batches, payers, worklist] = data.data;
   const body = payers.find((p) => p.code.toUpperCase() === payer.toUpperCase());
   const frequency = body?.payoutFrequency ?? 'monthly';
   const drafts = batches.filter((b) => b.state === 'draft');
@@ -77,6 +95,17 @@ export function PayoutRunsPage() {
           </ul>
         )}
       </NextStep>
+      <Worklist
+        worklist={worklist}
+        onSupplementary={async (p) => {
+          const res = await api.post<{ workflowId: string; batch: BatchView | null }>(`/payers/${encodeURIComponent(payer)}/payout-runs`, { period: p, supplementary: true });
+          if (res.batch) {
+            void navigate(`/utbetalningar/${res.batch.batch.id}`, { state: openedState(res.batch.batch) });
+            return;
+          }
+          setWaitingFor({ period: p, supplementary: true, workflowId: res.workflowId });
+        }}
+      />
       <section aria-labelledby="starta">
         <h2 id="starta">Sammanställ en utbetalning</h2>
         <p>
@@ -98,7 +127,7 @@ export function PayoutRunsPage() {
               ...(supplementary ? { supplementary: true } : {}),
             });
             if (res.batch) {
-              void navigate(`/utbetalningar/${res.batch.batch.id}`, { state: { confirmation: `Utbetalningen för ${res.batch.batch.label} är sammanställd.` } });
+              void navigate(`/utbetalningar/${res.batch.batch.id}`, { state: openedState(res.batch.batch) });
               return;
             }
             setWaitingFor({ period: wanted, supplementary, workflowId: res.workflowId });
@@ -160,5 +189,50 @@ export function PayoutRunsPage() {
         </p>
       </section>
     </Page>
+  );
+}
+
+const NEXT_TEXT: Record<PayoutWorklist['waiting'][number]['next'], string> = {
+  'ordinary-run-after-period': 'Kommer med i periodens ordinarie utbetalning, som sammanställs',
+  'ordinary-run-due': 'Perioden är slut. Den ordinarie utbetalningen sammanställs av sig själv',
+  'after-open-draft': 'Kom inte med i utkastet som väntar på godkännande. Godkänn eller avslå utkastet; sedan betalas raderna i en kompletteringsomgång. Från',
+  'supplementary-run': 'Periodens utbetalning är redan godkänd. Raderna betalas i en kompletteringsomgång, som kan göras från',
+};
+
+/** Attested lines waiting for a run, per period, with what happens to them and when (GET /payers/:code/payout-worklist). */
+function Worklist({ worklist, onSupplementary }: { worklist: PayoutWorklist; onSupplementary: (period: string) => Promise<void> }) {
+  return (
+    <section aria-labelledby="vantar">
+      <h2 id="vantar">Attesterade rader som väntar</h2>
+      <p>
+        Nästa ordinarie utbetalning gäller {worklist.nextRun.label} och sammanställs <time dateTime={worklist.nextRun.date}>{formatDate(worklist.nextRun.date)}</time>.
+      </p>
+      {worklist.waiting.length === 0 ? (
+        <p>Inga attesterade rader väntar: allt som har attesterats finns i en utbetalning.</p>
+      ) : (
+        <ul className="task-list">
+          {worklist.waiting.map((w) => (
+            <li key={w.period} className="task">
+              <h3 className="task-title">
+                {w.label}: {w.lines} {w.lines === 1 ? 'rad' : 'rader'} för {w.persons} {w.persons === 1 ? 'person' : 'personer'}
+              </h3>
+              <p>
+                {NEXT_TEXT[w.next]} <time dateTime={w.runDate}>{formatDate(w.runDate)}</time>.
+              </p>
+              {w.latestRun && w.next === 'after-open-draft' && (
+                <p>
+                  <Link to={`/utbetalningar/${w.latestRun.id}`}>Öppna utkastet för {w.label}</Link>
+                </p>
+              )}
+              {w.next === 'supplementary-run' && (
+                <Form submitLabel={`Gör kompletteringsomgång för ${w.label}`} sendingLabel="Sammanställer kompletteringsomgången …" onSubmit={() => onSupplementary(w.period)}>
+                  {null}
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, itemsOf } from '../../api';
 import { Deadline } from '../../components/Deadline';
@@ -6,10 +6,10 @@ import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/
 import { DurationField, Form, RadioGroup, requireFields, TextArea, TextField, toMinutes } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { downloadFile } from '../../download';
-import { oreToInput, parseKronor, parseWhole } from '../../format';
+import { formatDate, formatOre, oreToInput, parseKronor, parseWhole } from '../../format';
 import { useLoad } from '../../hooks';
 import { ACTIVITY_KIND_LABELS, label, PARTICIPATION_LABELS } from '../../labels';
-import type { ActivityPage, ActivityView, TimeReportView, WorkingGroupView } from '../../types';
+import type { ActivityPage, ActivityView, TimeReportAmounts, TimeReportView, WorkingGroupView } from '../../types';
 import { ActivityFacts } from './TimeReportForm';
 import { FiguresList, reportTitle } from './TimeReportPage';
 
@@ -86,6 +86,7 @@ function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg
   return (
     <section className="group-box" aria-labelledby={headingId}>
       <h2 id={headingId}>{r.activity ? title : `Möte ${title}`}</h2>
+      <ReportAmounts reportId={r.id} />
       {r.activity && <ActivityFacts activity={r.activity} />}
       <p>
         {r.activity ? 'Deltog' : `${label(ACTIVITY_KIND_LABELS, r.kind)},`} {label(PARTICIPATION_LABELS, r.participation).toLowerCase()}. Sista dag för anspråket:{' '}
@@ -94,14 +95,16 @@ function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg
       {r.description && <p>Företrädarens kommentar: {r.description}</p>}
       <FiguresList f={f} />
       {r.receipts.length > 0 && (
-        <p>
-          Kvitton:{' '}
-          {r.receipts.map((k) => (
-            <button key={k.id} type="button" className="link-button" onClick={() => void downloadFile(`/time-reports/${r.id}/receipts/${k.id}`, k.fileName)}>
-              {k.fileName}
-            </button>
-          ))}
-        </p>
+        <>
+          <h3>Kvitton</h3>
+          <ul>
+            {r.receipts.map((k) => (
+              <li key={k.id}>
+                <ReceiptViewer reportId={r.id} receipt={k} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <Form
         idPrefix={`${r.id.slice(0, 8)}-`}
@@ -160,5 +163,92 @@ function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg
         {decision && decision !== 'confirm' && <TextArea name="reason" label="Skäl" hint="Skriv så att företrädaren förstår varför." rows={3} value={reason} onChange={setReason} />}
       </Form>
     </section>
+  );
+}
+
+/**
+ * Who reported and what attesting the report as reported pays (GET /time-reports/:id/amounts, the payout's own
+ * calculation): fee, travel and the employer contributions the payer pays on top (issue 17 #6).
+ */
+function ReportAmounts({ reportId }: { reportId: string }) {
+  const [amounts] = useLoad(() => api.get<TimeReportAmounts>(`/time-reports/${encodeURIComponent(reportId)}/amounts`), [reportId]);
+  if (amounts.status === 'loading') return <Working>Räknar ut beloppen …</Working>;
+  if (amounts.status === 'error') return <ErrorMessage error={amounts.error} title="Beloppen kunde inte räknas ut" />;
+  const a = amounts.data;
+  return (
+    <>
+      <p className="big-number">Företrädare: {a.personName}</p>
+      <div className="info-box">
+        <p>Om du godkänner rapporten som den är betalas:</p>
+        <dl className="facts">
+          <div>
+            <dt>Arvode</dt>
+            <dd>{formatOre(a.feeOre)} före skatt</dd>
+          </div>
+          <div>
+            <dt>Reseersättning</dt>
+            <dd>{formatOre(a.travelOre)}</dd>
+          </div>
+          <div>
+            <dt>Arbetsgivaravgifter</dt>
+            <dd>
+              {a.contributionsOre === null
+                ? 'Kan inte räknas ut ännu: företrädarens personuppgifter saknas.'
+                : `${formatOre(a.contributionsOre)}, som betalaren betalar utöver arvodet`}
+            </dd>
+          </div>
+        </dl>
+        <p className="small">
+          Samma beräkning som utbetalningen{a.rateTable ? ` (taxetabell ${a.rateTable})` : ''}, räknad {formatDate(a.asOf)}. Utbetalningen räknar om med sin egen dag och årets tidigare utbetalningar.
+        </p>
+      </div>
+    </>
+  );
+}
+
+/** A receipt opened in the page (a PDF in a frame, a picture as an image), with a download next to it. */
+function ReceiptViewer({ reportId, receipt }: { reportId: string; receipt: TimeReportView['receipts'][number] }) {
+  const [open, setOpen] = useState(false);
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const path = `/time-reports/${reportId}/receipts/${receipt.id}`;
+  useEffect(() => {
+    if (!open) return;
+    let made: string | null = null;
+    let cancelled = false;
+    setError(null);
+    api
+      .blob(path)
+      .then((blob) => {
+        if (cancelled) return;
+        made = URL.createObjectURL(new Blob([blob], { type: receipt.contentType }));
+        setUrl(made);
+      })
+      .catch((e: unknown) => !cancelled && setError(e));
+    return () => {
+      cancelled = true;
+      if (made) URL.revokeObjectURL(made);
+      setUrl(null);
+    };
+  }, [open, path, receipt.contentType]);
+  const title = `Kvittot ${receipt.fileName}`;
+  return (
+    <>
+      <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Dölj' : 'Visa'} kvittot {receipt.fileName}
+      </button>{' '}
+      <button type="button" className="link-button" onClick={() => void downloadFile(path, receipt.fileName)}>
+        Ladda ner<span className="visually-hidden"> kvittot {receipt.fileName}</span>
+      </button>
+      {open && error !== null && <ErrorMessage error={error} title="Kvittot kunde inte visas" />}
+      {open && error === null && !url && <Working>Hämtar kvittot …</Working>}
+      {open &&
+        url &&
+        (receipt.contentType.startsWith('image/') ? (
+          <img className="receipt-image" src={url} alt={title} />
+        ) : (
+          <iframe className="document-frame" src={url} title={title} />
+        ))}
+    </>
   );
 }

@@ -22,16 +22,30 @@ export class TasksRepository {
     );
   }
 
-  /** Reporting periods the person has to report, and the groups' periods reported and waiting for attestation. */
+  /** Reporting periods the person has to report. */
   async reportingPeriodsWaiting(
     personId: string | null,
-    groupIds: readonly string[],
   ): Promise<Array<{ assignment_id: string; period_key: string; group_id: string; person_id: string; state: string; due_at: Date | null }>> {
+    if (!personId) return [];
     return this.ds.query(
       `SELECT p.assignment_id, p.period_key, a.group_id, a.person_id, p.state, p.due_at
          FROM assignment_reporting_period p JOIN assignment a ON a.id = p.assignment_id
-        WHERE (a.person_id = $1 AND p.state = 'awaiting-report') OR (a.group_id = ANY($2::uuid[]) AND p.state = 'submitted')`,
-      [personId, groupIds],
+        WHERE a.person_id = $1 AND p.state = 'awaiting-report'`,
+      [personId],
+    );
+  }
+
+  /**
+   * The groups' time reports sent in and waiting for attestation (what the attest page lists), oldest activity first.
+   * Issue 17 #5: from the reports themselves, not the reporting periods — a report of a period the workflow does not
+   * know (before the assignment became active) left its period untouched, and no attest task appeared.
+   */
+  async reportsToAttest(groupIds: readonly string[]): Promise<Array<{ id: string; assignment_id: string; group_id: string; activity_date: string }>> {
+    if (!groupIds.length) return [];
+    return this.ds.query(
+      `SELECT id, assignment_id, group_id, activity_date::text AS activity_date FROM time_report
+        WHERE group_id = ANY($1::uuid[]) AND state = 'submitted' ORDER BY activity_date, id`,
+      [groupIds],
     );
   }
 

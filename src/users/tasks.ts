@@ -195,26 +195,26 @@ export class TaskRegistry implements OnModuleInit {
 async function reportTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {
   const groups = await ctx.policy.coordinatedGroupIds(user);
   if (!user.personId && groups.length === 0) return [];
-  const rows = await repo.reportingPeriodsWaiting(user.personId, groups);
-  return rows.map((r) =>
-    r.state === 'awaiting-report'
-      ? {
-          kind: 'report.submit',
-          title: `Rapportera tid och kostnader för ${r.period_key}`,
-          subject: { type: 'assignment', id: r.assignment_id },
-          groupId: r.group_id,
-          deadline: r.due_at?.toISOString() ?? null,
-          urgent: false,
-        }
-      : {
-          kind: 'report.attest',
-          title: `Attestera tidrapporten för ${r.period_key}`,
-          subject: { type: 'assignment', id: r.assignment_id },
-          groupId: r.group_id,
-          deadline: null,
-          urgent: false,
-        },
-  );
+  const [periods, reports] = await Promise.all([repo.reportingPeriodsWaiting(user.personId), repo.reportsToAttest(groups)]);
+  return [
+    ...periods.map((r) => ({
+      kind: 'report.submit',
+      title: `Rapportera tid och kostnader för ${r.period_key}`,
+      subject: { type: 'assignment', id: r.assignment_id },
+      groupId: r.group_id,
+      deadline: r.due_at?.toISOString() ?? null,
+      urgent: false,
+    })),
+    // A report sent in is the coordinator's turn (attest); it has no deadline of its own.
+    ...reports.map((r) => ({
+      kind: 'report.attest',
+      title: `Attestera tidrapporten från ${r.activity_date}`,
+      subject: { type: 'assignment', id: r.assignment_id },
+      groupId: r.group_id,
+      deadline: null,
+      urgent: false,
+    })),
+  ];
 }
 
 async function nominationTasks(user: AuthUser, ctx: TaskContext, repo: TasksRepository): Promise<UserTask[]> {

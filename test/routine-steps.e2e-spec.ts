@@ -1,6 +1,8 @@
 import { eventually, Harness, startHarness } from './support/harness';
 import { stockholmDate } from '../src/common/stockholm-time';
-import { appointed, auditActions, createGroup, createOrganisation, startRound, testPersonnummer } from './support/lifecycle';
+import { appointed, assignmentRow, assignmentStatus, auditActions, createGroup, createOrganisation, mailsFor, startRound, testPersonnummer } from './support/lifecycle';
+import { assignmentWorkflowId } from '../workflows/ids';
+import { saveHistoryIfAsked } from './support/histories';
 
 
 /**
@@ -163,3 +165,193 @@ describe('routine steps (issue 16)', () => {
     });
   });
 });
+
+describe('routine steps (issue 16): the payee details step (#5)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** An accepted assignment (group paid by SKR), ready for the payee details. */
+  async function accepted() {
+    const group = await createGroup(h);
+    const org = await createOrganisation(h);
+    const requests = await startRound(group, [org]);
+    const { assignmentId, rep } = await appointed(h, group, org, requests[org.id]);
+    const a = `/assignments/${assignmentId}`;
+    expect((await rep.api.post(`${a}/accept`)).status).toBe(200);
+    return { group, rep, assignmentId, a };
+  }
+  let pn = 800;
+  const details = (extra: Record<string, unknown> = {}) => ({ personalNumber: testPersonnummer(pn++), clearingNumber: '8327-9', accountNumber: '123 456 789', ...extra });
+  const person = async (personId: string) =>
+    (
+      await h.dataSource.query(
+        `SELECT personal_number_enc IS NOT NULL AS stored, tax_status, f_skatt_invoked_at IS NOT NULL AS invoked, receives_benefits, guardian_consent_name,
+                guardian_consent_at IS NOT NULL AS consented FROM person WHERE id = $1`,
+        [personId],
+      )
+    )[0];
+
+  it('refuses F-skatt and invoked FA-skatt by default (SKR\'s policy) with the routine\'s reason and whom to contact, storing nothing', async () => {
+    const { rep, a } = await accepted();
+    for (const body of [details({ taxStatus: 'f-skatt' }), details({ taxStatus: 'fa-skatt', invokeFSkatt: true })]) {
+      const res = await rep.api.put(`${a}/personal-details`, body);
+      expect(res.status).toBe(409);
+      expect(res.body.message).toMatch(/bara till privatpersoner, inte till företag/);
+      expect(res.body.message).toMatch(/varken dra skatt eller betala arbetsgivaravgifter/);
+      expect(res.body.message).toMatch(/kontakta samordnaren för gruppen/);
+    }
+    expect(await person(rep.user.personId!)).toMatchObject({ stored: false, tax_status: 'none' });
+    expect((await rep.api.get(a)).body.assignment.state).toBe('accepted');
+
+    const wrong = await rep.api.put(`${a}/personal-details`, details({ taxStatus: 'none', invokeFSkatt: true }));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.fields.invokeFSkatt).toBeDefined();
+
+    // FA-skatt without invoking the F-skatt: paid as a private person, with tax withheld.
+    const fa = await rep.api.put(`${a}/personal-details`, details({ taxStatus: 'fa-skatt', mainIncome: false }));
+    expect(fa.status).toBe(200);
+    expect(fa.body.advice).toEqual([]);
+    expect(await person(rep.user.personId!)).toMatchObject({ stored: true, tax_status: 'fa-skatt', invoked: false });
+    expect((await rep.api.get(a)).body.payee).toMatchObject({ taxStatus: 'fa-skatt', fSkattInvokedAt: null, mainIncome: false });
+  });
+
+  it('takes F-skatt where the payer\'s policy pays without deductions, and records the invoked F-skatt', async () => {
+    await h.dataSource.query(`UPDATE paying_body SET f_skatt_policy = 'pay-without-deductions' WHERE code = 'SKR'`);
+    try {
+      const { rep, a } = await accepted();
+      const res = await rep.api.put(`${a}/personal-details`, details({ taxStatus: 'fa-skatt', invokeFSkatt: true }));
+      expect(res.status).toBe(200);
+      expect(await person(rep.user.personId!)).toMatchObject({ stored: true, tax_status: 'fa-skatt', invoked: true });
+    } finally {
+      await h.dataSource.query(`UPDATE paying_body SET f_skatt_policy = 'refuse' WHERE code = 'SKR'`);
+    }
+  });
+
+  it('needs a guardian\'s consent for a person under 18 before the agreement, and the database refuses the agreement without it', async () => {
+    const { rep, a, assignmentId } = await accepted();
+    const year = Number(stockholmDate(Date.now()).slice(0, 4)) - 16;
+    const minor = minorPersonnummer(year);
+    const refused = await rep.api.put(`${a}/personal-details`, details({ personalNumber: minor }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/under 18 år. En vårdnadshavare behöver samtycka/);
+    expect(Object.keys(refused.body.fields).sort()).toEqual(['guardianConsent', 'guardianName']);
+    expect(await person(rep.user.personId!)).toMatchObject({ stored: false });
+
+    const ok = await rep.api.put(`${a}/personal-details`, details({ personalNumber: minor, guardianName: 'Vera Vårdnadshavare', guardianConsent: true }));
+    expect(ok.status).toBe(200);
+    expect(await person(rep.user.personId!)).toMatchObject({ stored: true, guardian_consent_name: 'Vera Vårdnadshavare', consented: true });
+    await eventually(async () => (await rep.api.get(a)).body.assignment.state === 'agreement-drafted');
+
+    // Without the recorded consent the database refuses an agreement for the minor.
+    await h.dataSource.query(`UPDATE person SET guardian_consent_name = NULL, guardian_consent_at = NULL WHERE id = $1`, [rep.user.personId]);
+    await expect(
+      h.dataSource.query(
+        `INSERT INTO agreement_draft (id, assignment_id, version, idempotency_key, terms) SELECT gen_random_uuid(), $1, 99, 'test-minor', terms FROM agreement_draft WHERE assignment_id = $1 LIMIT 1`,
+        [assignmentId],
+      ),
+    ).rejects.toThrow(/agreement_draft_minor_consent/);
+  });
+
+  it('shows and mails §4.5.2\'s advice to a person who receives benefits from Försäkringskassan', async () => {
+    const { rep, a, assignmentId } = await accepted();
+    const res = await rep.api.put(`${a}/personal-details`, details({ receivesBenefits: true }));
+    expect(res.status).toBe(200);
+    expect(res.body.advice).toEqual([expect.stringMatching(/kontaktar du din handläggare på Försäkringskassan/)]);
+    expect((await rep.api.get(a)).body.payee).toMatchObject({ receivesBenefits: true, advice: res.body.advice });
+    const mails = await h.dataSource.query(`SELECT to_address, subject, body FROM outbox WHERE idempotency_key = $1`, [`benefits-advice:${assignmentId}`]);
+    expect(mails).toEqual([expect.objectContaining({ to_address: rep.user.email, subject: 'Arvode och ersättning från Försäkringskassan' })]);
+    expect(mails[0].body).toMatch(/§4.5.2/);
+    // Giving the details again mails nothing new.
+    expect((await rep.api.put(`${a}/personal-details`, details({ receivesBenefits: true }))).status).toBe(200);
+    expect((await h.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE idempotency_key = $1`, [`benefits-advice:${assignmentId}`]))[0].n).toBe(1);
+  });
+});
+
+describe('routine steps (issue 16): an overdue human step has an end (#9)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** An accepted assignment waiting for the representative's details, in a group with the given assignment policy. */
+  async function waitingForDetails(assignment: Record<string, unknown> = {}) {
+    const group = await createGroup(h, { assignment });
+    const org = await createOrganisation(h);
+    const requests = await startRound(group, [org]);
+    const { assignmentId, rep } = await appointed(h, group, org, requests[org.id]);
+    const a = `/assignments/${assignmentId}`;
+    expect((await rep.api.post(`${a}/accept`)).status).toBe(200);
+    return { group, rep, assignmentId, a };
+  }
+  const FAST = { stepWithin: '2 seconds', maxStepReminders: 1 };
+  const overdue = (h: Harness, assignmentId: string) =>
+    eventually(async () => (await assignmentStatus(h, assignmentId)).overdue === true, 60_000);
+
+  it('refuses a decision while no step is overdue', async () => {
+    const { group, a } = await waitingForDetails();
+    const res = await group.coordinator.api.post(`${a}/overdue-step`, { decision: 'extend' });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toMatch(/inget steg i uppdraget är försenat/);
+    const bad = await group.coordinator.api.post(`${a}/overdue-step`, { decision: 'extend', extendByDays: 0 });
+    expect(bad.status).toBe(400);
+  });
+
+  it('lets the coordinator extend the deadline of an overdue step (its reminders start again), or end the assignment', async () => {
+    const first = await waitingForDetails(FAST);
+    await overdue(h, first.assignmentId);
+    // After the notice the coordinator is reminded to decide (the default policy), the assignment stays.
+    await eventually(async () => (await auditActions(h, 'assignment', first.assignmentId)).includes('assignment.overdue-decision-reminder-sent'), 60_000);
+    expect((await first.rep.api.post(`${first.a}/overdue-step`, { decision: 'end' })).status).toBe(404);
+    const extended = await first.group.coordinator.api.post(`${first.a}/overdue-step`, { decision: 'extend', extendByDays: 30 });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ state: 'accepted', overdue: false, remindersSent: 0 });
+    const deadline = Date.parse(extended.body.deadline);
+    expect(deadline).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
+    expect(await auditActions(h, 'assignment', first.assignmentId)).toContain('assignment.step-deadline-extended');
+    // The representative can go on.
+    const details = { personalNumber: testPersonnummer(900), clearingNumber: '8327-9', accountNumber: '123 456 789' };
+    expect((await first.rep.api.put(`${first.a}/personal-details`, details)).status).toBe(200);
+
+    const second = await waitingForDetails(FAST);
+    await overdue(h, second.assignmentId);
+    const ended = await second.group.coordinator.api.post(`${second.a}/overdue-step`, { decision: 'end' });
+    expect([ended.status, ended.body.state, ended.body.endReason]).toEqual([200, 'ended', 'step-overdue']);
+    expect(await assignmentRow(h, second.assignmentId)).toMatchObject({ state: 'ended', end_reason: 'step-overdue' });
+    const again = await second.group.coordinator.api.post(`${second.a}/overdue-step`, { decision: 'end' });
+    expect(again.status).toBe(409);
+    const mails = await eventually(async () => {
+      const rows = await mailsFor(h, assignmentWorkflowId(second.assignmentId));
+      return rows.some((m) => m.template === 'assignment-ended') ? rows : undefined;
+    });
+    expect(mails.find((m) => m.template === 'assignment-ended')!.body).toMatch(/blev inte gjort trots påminnelser/);
+    await saveHistoryIfAsked(h, assignmentWorkflowId(first.assignmentId), 'assignment-overdue-extended', { complete: false });
+    await saveHistoryIfAsked(h, assignmentWorkflowId(second.assignmentId), 'assignment-overdue-ended-by-coordinator');
+  });
+
+  it('ends the assignment by itself one step deadline after the notice where the policy says so', async () => {
+    const { assignmentId } = await waitingForDetails({ ...FAST, onOverdueStep: 'end' });
+    await eventually(async () => (await assignmentRow(h, assignmentId)).state === 'ended', 60_000);
+    expect(await assignmentRow(h, assignmentId)).toMatchObject({ end_reason: 'step-overdue' });
+    const actions = await auditActions(h, 'assignment', assignmentId);
+    expect(actions.indexOf('assignment.ended')).toBeGreaterThan(actions.indexOf('assignment.step-overdue'));
+    await saveHistoryIfAsked(h, assignmentWorkflowId(assignmentId), 'assignment-overdue-lapsed');
+  });
+});
+
+/** A valid, fictitious personnummer of someone born on 1 January `year` (Luhn over the ten digits). */
+function minorPersonnummer(year: number): string {
+  const nine = `${String(year).slice(2)}0101123`;
+  const sum = [...nine].reduce((acc, d, i) => {
+    const v = Number(d) * (i % 2 === 0 ? 2 : 1);
+    return acc + (v > 9 ? v - 9 : v);
+  }, 0);
+  return `${year}0101-123${(10 - (sum % 10)) % 10}`;
+}

@@ -24,7 +24,15 @@ export const ASSIGNMENT_STATES = [
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 
 /** Why an assignment ended. */
-export type EndReason = 'period-ended' | 'withdrawn' | 'mandate-withdrawn' | 'group-ended';
+/** `step-overdue`: a human step stayed undone after its reminders and the coordinator's notice (issue 16 #9). */
+export type EndReason = 'period-ended' | 'withdrawn' | 'mandate-withdrawn' | 'group-ended' | 'step-overdue';
+/**
+ * What happens when a human step is still undone after its reminders and the coordinator's notice (issue 16 #9):
+ * `coordinator-decides` (the default: the coordinator extends the deadline or ends the assignment, and is reminded
+ * of the decision every `stepWithin` until then) or `end` (the assignment ends by itself one `stepWithin` after the
+ * notice). An unanswered offer is not a step of this kind: it lapses at its answer deadline.
+ */
+export type OverdueStepPolicy = 'coordinator-decides' | 'end';
 /** Why an offer was declined: said no, or no answer by the deadline (which counts as no). */
 export type DeclineReason = 'declined' | 'no-answer';
 
@@ -40,6 +48,8 @@ export interface AssignmentPolicy {
   stepWithin: PolicyDuration;
   /** Reminders to whoever's turn it is after a step's deadline passes; then the coordinator is told once. */
   maxStepReminders: number;
+  /** After the reminders and the coordinator's notice (runs since the patch `sign-2026-12-overdue-step-decision`). */
+  onOverdueStep: OverdueStepPolicy;
   /** After a reporting period ends: time to report it. Missing it records the period as missed. */
   reportWithin: PolicyDuration;
   /** A second reminder this long before the report deadline. */
@@ -63,6 +73,7 @@ export const defaultAssignmentPolicy: AssignmentPolicy = {
   answerReminderBefore: '4 days',
   stepWithin: '14 days',
   maxStepReminders: 2,
+  onOverdueStep: 'coordinator-decides',
   reportWithin: '14 days',
   reportReminderBefore: '4 days',
   attestWithin: '30 days',
@@ -138,6 +149,8 @@ export interface AssignmentStatus {
   waitingFor: 'representative' | 'coordinator' | null;
   deadline: string | null;
   remindersSent: number;
+  /** The step is overdue: its reminders and the coordinator's notice went out (the coordinator may extend or end). */
+  overdue: boolean;
   agreementId: string | null;
   declaration: { state: DeclarationState; declarationId: string | null; approvedAt: string | null; nextDueAt: string | null };
   reporting: {
@@ -176,6 +189,13 @@ export type IntroductionKind = (typeof INTRODUCTION_KINDS)[number];
  * day, or the day the digital introduction was marked) are recorded in the read model; older senders give neither.
  */
 export const introductionCompletedUpdate = defineUpdate<AssignmentStatus, [ActorArgs & { kind?: IntroductionKind; heldOn?: string }]>('introductionCompleted');
+/**
+ * An overdue human step (issue 16 #9): the coordinator gives it a new deadline, `extendByDays` from now (1–365;
+ * default the policy's `stepWithin`), and its reminders start again.
+ */
+export const extendStepDeadlineUpdate = defineUpdate<AssignmentStatus, [ActorArgs & { extendByDays?: number }]>('extendStepDeadline');
+/** An overdue human step (issue 16 #9): the coordinator ends the assignment (end reason `step-overdue`). */
+export const endOverdueAssignmentUpdate = defineUpdate<AssignmentStatus, [ActorArgs]>('endOverdueAssignment');
 /** The representative leaves. */
 export const withdrawUpdate = defineUpdate<AssignmentStatus, [ActorArgs]>('withdraw');
 /** The nominating organisation withdraws its mandate. */

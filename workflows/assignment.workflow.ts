@@ -67,6 +67,8 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
   const localRecords = patched(PATCH.assignmentLocalRecords);
   /** The first reporting period starts at the agreement's first day, not at activation (issue 13 #11b). */
   const periodsFromAgreement = patched(PATCH.assignmentPeriodsFromAgreement);
+  /** After an overdue step's notice the policy decides: the coordinator extends or ends, or it ends (issue 16 #9). */
+  const overdueDecision = patched(PATCH.signOverdueStepDecision);
   const policy: AssignmentPolicy = { ...defaultAssignmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
   /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
@@ -281,7 +283,7 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
     } else {
       await condition(() => effects.pending, waitMs(nextDeadline(assignment, now, policy, running), now));
     }
-    for (const e of dueAt(assignment, Date.now(), policy, running)) onTimer(steps, e);
+    for (const e of dueAt(assignment, Date.now(), policy, running, overdueDecision)) onTimer(steps, e);
   }
   await effects.settle();
   return {

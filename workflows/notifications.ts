@@ -40,6 +40,7 @@ export const MAIL_TEMPLATES = [
   'assignment-ended-coordinator',
   'assignment-ended-organisation',
   'payee-ended',
+  'benefits-advice',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

@@ -53,6 +53,12 @@ export const PATCH = {
    * Asked lazily, when an active representative leaves and the group drops below its minimum.
    */
   recruitmentRestartBelowMinimum: 'recruitment-2026-12-restart-below-minimum',
+  /**
+   * An overdue human step has an end (issue 16 #9): after the reminders and the coordinator's notice, each later
+   * deadline brings what `onOverdueStep` says — a reminder to the coordinator to extend or end (the default), or the
+   * assignment's end (`step-overdue`). Runs older than the patch keep only moving the deadline, silently.
+   */
+  signOverdueStepDecision: 'sign-2026-12-overdue-step-decision',
   /** Histories from before this marker made every slip in one activity (`generatePayoutSlips` without a range). */
   payoutRunSlipsInParts: 'payout-run-2026-11-slips-in-parts',
   /** Histories from before this marker drafted at once, whether or not the period had ended (issue 13 #3). */

@@ -27,6 +27,8 @@ import {
   declarationSubmittedUpdate,
   declineUpdate,
   detailsGivenUpdate,
+  endOverdueAssignmentUpdate,
+  extendStepDeadlineUpdate,
   introductionCompletedUpdate,
   mandateWithdrawnUpdate,
   reportAttestedUpdate,
@@ -38,8 +40,12 @@ import { AgreementDraft } from './agreement-draft.entity';
 import { Assignment } from './assignment.entity';
 import { AssignmentsRepository } from './assignments.repository';
 import { Declaration } from './declaration.entity';
-import { PersonalDetailsDto } from './dto/personal-details.dto';
+import { PersonalDetailsDto, type TaxStatus } from './dto/personal-details.dto';
+import { paidOnFSkatt } from '../fees';
+import { payerOfGroup } from '../paying-bodies/payer-of-group';
+import { Mailer } from '../mail/mailer';
 import { CompleteIntroductionDto } from './dto/introduction.dto';
+import { OverdueStepDto } from './dto/overdue-step.dto';
 import { ReviewDeclarationDto, SubmitDeclarationDto } from './dto/declaration.dto';
 import { ReportingPeriod } from './reporting-period.entity';
 
@@ -52,6 +58,23 @@ const ALREADY_COUNTERSIGNED = 'Överenskommelsen är redan kontrasignerad.';
 const COUNTERSIGNER_ONLY = 'Bara en samordnare för gruppen kan kontrasignera överenskommelsen.';
 const MEETING_BY_COORDINATOR =
   'Ett introduktionsmöte registreras av gruppens samordnare. Som företrädare markerar du själv den digitala introduktionen som genomförd.';
+const BENEFITS_ADVICE =
+  'Du får ersättning från Försäkringskassan. Enligt rutinen (§4.5.2) kontaktar du din handläggare på Försäkringskassan om vad som gäller när du samtidigt får arvode, innan arvodet betalas ut.';
+const MINOR_NEEDS_CONSENT =
+  'Du är under 18 år. En vårdnadshavare behöver samtycka till uppdraget innan överenskommelsen skrivs: ange vårdnadshavarens namn och bekräfta samtycket.';
+/** The refusal of a payee on F-skatt (the default policy), with the routine's reason and whom to contact. */
+function fSkattRefusal(payerName: string | null, contact: string | null): string {
+  return (
+    `Arvodet kan inte betalas ut på F-skatt. Enligt rutinen för patientmedverkan betalas arvode bara till privatpersoner, inte till företag, ` +
+    `och med F-skatt (eller åberopad FA-skatt) får ${payerName ?? 'betalaren'} varken dra skatt eller betala arbetsgivaravgifter. ` +
+    `Har du FA-skatt kan du få arvodet som privatperson om du inte åberopar F-skatten. Frågor: kontakta ${contact ?? 'samordnaren för gruppen'}.`
+  );
+}
+/** Whole years from `birthDate` to `today` (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
 const NO_CONTEXT: SigningContext = { ipAddress: null, userAgent: null };
 const CLOSED: Record<string, string> = {
   declined: 'Uppdraget är avböjt.',
@@ -66,6 +89,15 @@ export interface AssignmentView {
   declaration: (Pick<Declaration, 'id' | 'state' | 'hasInterests' | 'submittedAt' | 'reviewedAt' | 'reviewComment'> & { interests?: string | null }) | null;
   reportingPeriods: ReportingPeriod[];
   workflow: { workflowId: string; running: boolean; status: AssignmentStatus | null };
+  /** Only for the person themself, once they gave their details: what they answered about tax, and the advice it brings. */
+  payee?: {
+    taxStatus: TaxStatus;
+    fSkattInvokedAt: Date | null;
+    mainIncome: boolean;
+    receivesBenefits: boolean;
+    guardianConsent: { name: string; recordedAt: Date } | null;
+    advice: string[];
+  };
 }
 
 export interface AttestedReportResult {
@@ -89,6 +121,7 @@ export class AssignmentStepsService {
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(DocumentsService) private readonly documents: DocumentsService,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(Mailer) private readonly mailer: Mailer,
   ) {}
 
   private handle(assignmentId: string) {
@@ -143,6 +176,19 @@ export class AssignmentStepsService {
         : null,
       reportingPeriods: periods,
       workflow: await this.live(assignmentId),
+      ...(user?.personId === a.personId && person.details_given_at !== null ? { payee: await this.payeeAnswers(a.personId) } : {}),
+    };
+  }
+
+  private async payeeAnswers(personId: string): Promise<NonNullable<AssignmentView['payee']>> {
+    const p = await this.repo.payeeAnswers(personId);
+    return {
+      taxStatus: p.tax_status,
+      fSkattInvokedAt: p.f_skatt_invoked_at,
+      mainIncome: p.tax_table_main_income,
+      receivesBenefits: p.receives_benefits,
+      guardianConsent: p.guardian_consent_name && p.guardian_consent_at ? { name: p.guardian_consent_name, recordedAt: p.guardian_consent_at } : null,
+      advice: p.receives_benefits ? [BENEFITS_ADVICE] : [],
     };
   }
 
@@ -199,17 +245,20 @@ export class AssignmentStepsService {
    * encrypted with its blind index, the bank account encrypted; then the workflow hears only that they were given.
    * Nothing of it is returned or logged.
    */
-  async giveDetails(assignmentId: string, dto: PersonalDetailsDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
+  async giveDetails(assignmentId: string, dto: PersonalDetailsDto, user: AuthUser | undefined): Promise<AssignmentStatus & { advice: string[] }> {
     const actor = requireUser(user);
     const a = await this.ownAssignment(assignmentId, actor);
     if (a.state === 'nominated') throw new ConflictError('Acceptera uppdraget innan du lämnar dina uppgifter.');
     if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
-    const check = checkPayeeIdentity(dto.personalNumber, stockholmDate(Date.now()));
+    const today = stockholmDate(Date.now());
+    const check = checkPayeeIdentity(dto.personalNumber, today);
     if (!check.ok) throw new InvalidInputError(check.message, { personalNumber: [check.message] });
     // The clearing number's bank ranges, the account number's length and check digit (issue 18): a payment file
     // must reach the account, so a typing error is caught here, not by the bank.
     const bank = checkSwedishAccount(dto.clearingNumber, dto.accountNumber);
     if (!bank.ok) throw new InvalidInputError(bank.message, { [bank.field]: [bank.message] });
+    const tax = await this.taxStatusOf(a, dto);
+    const guardian = this.guardianConsentOf(check.identity.birthDate, today, dto);
     const index = this.cipher.blindIndex(check.identity.normalized);
     await this.repo.transaction(async (em) => {
       if (await this.repo.personalNumberTakenByOther(index, a.personId, em)) {
@@ -224,14 +273,60 @@ export class AssignmentStepsService {
           birthDate: check.identity.birthDate,
           postalAddress: dto.postalAddress?.trim() || null,
           mainIncome: dto.mainIncome ?? false,
+          taxStatus: tax.status,
+          fSkattInvoked: tax.invoked,
+          receivesBenefits: dto.receivesBenefits ?? false,
+          guardianName: guardian,
         },
         em,
       );
     });
-    return this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(detailsGivenUpdate, { args: [{ actorId: actor.id }] }));
+    const status = await this.step(assignmentId, () => this.handle(assignmentId).executeUpdate(detailsGivenUpdate, { args: [{ actorId: actor.id }] }));
+    const advice: string[] = [];
+    if (dto.receivesBenefits) {
+      // §4.5.2: shown in the answer and mailed once per assignment.
+      advice.push(BENEFITS_ADVICE);
+      await this.mailer.send({
+        key: `benefits-advice:${assignmentId}`,
+        template: 'benefits-advice',
+        to: { kind: 'person', personId: a.personId },
+        params: { groupId: a.groupId, assignmentId, personId: a.personId },
+      });
+    }
+    return { ...status, advice };
   }
 
-  /** The representative has signed the agreement (the PDF's signature, when there is a PDF, comes first). */
+  /**
+   * The payee's tax status (issue 16 #5). With FA-skatt the fee is paid as to a private person with tax withheld,
+   * unless they invoke the F-skatt (recorded). Paid on F-skatt (F-skatt, or invoked FA-skatt), the payer may neither
+   * withhold tax nor pay employer contributions, and the routine pays private persons, never companies: the payer's
+   * policy decides — by default refused (409 with the routine's reason and whom to contact), nothing stored.
+   */
+  private async taxStatusOf(a: Assignment, dto: PersonalDetailsDto): Promise<{ status: TaxStatus; invoked: boolean }> {
+    const status = dto.taxStatus ?? 'none';
+    if (dto.invokeFSkatt && status !== 'fa-skatt') {
+      const m = 'F-skatten kan bara åberopas av den som har FA-skatt (både F-skatt och A-skatt).';
+      throw new InvalidInputError(m, { invokeFSkatt: [m] });
+    }
+    const invoked = status === 'fa-skatt' && dto.invokeFSkatt === true;
+    if (!paidOnFSkatt(status === 'fa-skatt' ? { kind: status, fSkattInvoked: invoked } : { kind: status })) return { status, invoked };
+    const payer = await payerOfGroup(this.ds, a.groupId);
+    const policy = 'problem' in payer ? null : await this.repo.fSkattPolicyOf(payer.payerCode);
+    if (policy?.policy !== 'pay-without-deductions') throw new ConflictError(fSkattRefusal(policy?.name ?? null, policy?.contact ?? null));
+    return { status, invoked };
+  }
+
+  /** A person under 18 (from the personnummer) needs a guardian's consent before the agreement: the guardian's name, or 400. */
+  private guardianConsentOf(birthDate: string, today: string, dto: PersonalDetailsDto): string | null {
+    if (ageOn(birthDate, today) >= 18) return null;
+    const name = dto.guardianName?.trim();
+    if (dto.guardianConsent === true && name) return name;
+    throw new InvalidInputError(MINOR_NEEDS_CONSENT, {
+      ...(dto.guardianConsent === true ? {} : { guardianConsent: ['Vårdnadshavaren behöver samtycka till uppdraget.'] }),
+      ...(name ? {} : { guardianName: ['Ange vårdnadshavarens namn.'] }),
+    });
+  }
+
   /**
    * Signing is one action (issue 16 #4): the representative signs the current agreement's document (its SHA-256 is
    * what the signature is over, as `POST /documents/{id}/signatures` records it) and the workflow moves on, with the
@@ -375,6 +470,25 @@ export class AssignmentStepsService {
     if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
     return this.step(assignmentId, () =>
       this.handle(assignmentId).executeUpdate(introductionCompletedUpdate, { args: [{ actorId: actor.id, kind, heldOn }] }),
+    );
+  }
+
+  /**
+   * An overdue human step (issue 16 #9): after its reminders and the coordinator's notice, a coordinator of the
+   * group (or an administrator) gives it a new deadline (`extendByDays`, default the policy's step time; the reminders
+   * start again) or ends the assignment (end reason `step-overdue`). The workflow refuses it when no step is overdue
+   * (409 with the reason).
+   */
+  async decideOverdueStep(assignmentId: string, dto: OverdueStepDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
+    const actor = requireUser(user);
+    const a = await this.assignment(assignmentId);
+    if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
+    return this.step(assignmentId, () =>
+      dto.decision === 'end'
+        ? this.handle(assignmentId).executeUpdate(endOverdueAssignmentUpdate, { args: [{ actorId: actor.id }] })
+        : this.handle(assignmentId).executeUpdate(extendStepDeadlineUpdate, {
+            args: [{ actorId: actor.id, ...(dto.extendByDays !== undefined ? { extendByDays: dto.extendByDays } : {}) }],
+          }),
     );
   }
 

@@ -10,6 +10,7 @@ import { ReviewDeclarationDto, SubmitDeclarationDto } from './dto/declaration.dt
 import { PersonalDetailsDto } from './dto/personal-details.dto';
 import { CompleteIntroductionDto } from './dto/introduction.dto';
 import { SignAgreementDto } from './dto/sign-agreement.dto';
+import { OverdueStepDto } from './dto/overdue-step.dto';
 
 /** The request's address and browser: the evidence a simple electronic signature keeps. */
 function signingContext(req: Request): SigningContext {
@@ -118,6 +119,16 @@ export class AssignmentsController {
   @ApiConflictResponse({ description: 'Uppdraget väntar inte på introduktionen (till exempel innan jävsdeklarationen är godkänd).' })
   introduction(@Param('assignmentId', id) assignmentId: string, @Body() dto: CompleteIntroductionDto, @CurrentUser() user: AuthUser) {
     return this.service.completeIntroduction(assignmentId, dto, user);
+  }
+
+  @Post('overdue-step')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @Scoped('assignment', 'assignmentId')
+  @ApiOkResponse({ description: 'Beslutet om det försenade steget: ny tidsgräns (påminnelserna börjar om) eller uppdraget avslutat.' })
+  @ApiConflictResponse({ description: 'Inget steg i uppdraget är försenat (efter påminnelser och besked till samordnaren), eller uppdraget är avslutat.' })
+  overdueStep(@Param('assignmentId', id) assignmentId: string, @Body() dto: OverdueStepDto, @CurrentUser() user: AuthUser) {
+    return this.service.decideOverdueStep(assignmentId, dto, user);
   }
 
   @Post('withdraw')

@@ -85,6 +85,22 @@ export class AssignmentsRepository {
     return person;
   }
 
+  /** What the person said at the payee details step (issue 16 #5): tax status, main income, benefits, a guardian's consent. No numbers. */
+  async payeeAnswers(personId: string): Promise<{
+    tax_status: 'none' | 'fa-skatt' | 'f-skatt';
+    f_skatt_invoked_at: Date | null;
+    tax_table_main_income: boolean;
+    receives_benefits: boolean;
+    guardian_consent_name: string | null;
+    guardian_consent_at: Date | null;
+  }> {
+    const [row] = await this.ds.query(
+      `SELECT tax_status, f_skatt_invoked_at, tax_table_main_income, receives_benefits, guardian_consent_name, guardian_consent_at FROM person WHERE id = $1`,
+      [personId],
+    );
+    return row;
+  }
+
   /** The assignment's current agreement: its latest draft. */
   latestAgreement(assignmentId: string): Promise<AgreementDraft | null> {
     return this.ds.getRepository(AgreementDraft).findOne({ where: { assignmentId }, order: { version: 'DESC' } });
@@ -132,15 +148,33 @@ export class AssignmentsRepository {
       birthDate: string;
       postalAddress: string | null;
       mainIncome: boolean;
+      taxStatus: 'none' | 'fa-skatt' | 'f-skatt';
+      /** FA-skatt with the F-skatt invoked in writing: its time is kept from the first time it was said. */
+      fSkattInvoked: boolean;
+      receivesBenefits: boolean;
+      /** A guardian's consent (under 18): the guardian's name, recorded with the time; null clears it. */
+      guardianName: string | null;
     },
     em: EntityManager,
   ): Promise<void> {
     await em.query(
       `UPDATE person SET personal_number_enc = $2, personal_number_index = $3, bank_account_enc = $4, birth_date = $5,
-         postal_address = COALESCE($6, postal_address), tax_table_main_income = $7, details_given_at = now(), updated_at = now()
+         postal_address = COALESCE($6, postal_address), tax_table_main_income = $7, tax_status = $8,
+         f_skatt_invoked_at = CASE WHEN $9::boolean THEN COALESCE(f_skatt_invoked_at, now()) END, receives_benefits = $10,
+         guardian_consent_at = CASE WHEN $11::text IS NULL THEN NULL WHEN guardian_consent_name IS NOT DISTINCT FROM $11::text THEN COALESCE(guardian_consent_at, now()) ELSE now() END,
+         guardian_consent_name = $11::text, details_given_at = now(), updated_at = now()
        WHERE id = $1`,
-      [personId, d.personalNumberEnc, d.personalNumberIndex, d.bankAccountEnc, d.birthDate, d.postalAddress, d.mainIncome],
+      [personId, d.personalNumberEnc, d.personalNumberIndex, d.bankAccountEnc, d.birthDate, d.postalAddress, d.mainIncome, d.taxStatus, d.fSkattInvoked, d.receivesBenefits, d.guardianName],
     );
+  }
+
+  /** The payer's policy for a payee on F-skatt (issue 16 #5), by code or alias (SKL is SKR); null when unknown. */
+  async fSkattPolicyOf(payerCode: string): Promise<{ name: string; policy: 'refuse' | 'pay-without-deductions'; contact: string | null } | null> {
+    const [row]: Array<{ name: string; f_skatt_policy: 'refuse' | 'pay-without-deductions'; f_skatt_contact: string | null }> = await this.ds.query(
+      `SELECT name, f_skatt_policy, f_skatt_contact FROM paying_body WHERE code = $1 OR $1 = ANY(aliases) ORDER BY code = $1 DESC LIMIT 1`,
+      [payerCode],
+    );
+    return row ? { name: row.name, policy: row.f_skatt_policy, contact: row.f_skatt_contact } : null;
   }
 
   /**

@@ -21,6 +21,7 @@ import { PayoutPayeeDetailsSeen1765600100000 } from './migrations/1765600100000-
 import { ActivityFeeFrozen1765600200000 } from './migrations/1765600200000-activity-fee-frozen';
 import { TimeReportActivityRequired1765700000000 } from './migrations/1765700000000-time-report-activity-required';
 import { AssignmentIntroduction1765820000000 } from './migrations/1765820000000-assignment-introduction';
+import { PayeeTaxStatus1765821000000 } from './migrations/1765821000000-payee-tax-status';
 import { PayingBodySettings1765840000000 } from './migrations/1765840000000-paying-body-settings';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
@@ -48,5 +49,6 @@ export const ALL_MIGRATIONS = [
   ActivityFeeFrozen1765600200000,
   TimeReportActivityRequired1765700000000,
   AssignmentIntroduction1765820000000,
+  PayeeTaxStatus1765821000000,
   PayingBodySettings1765840000000,
 ];

@@ -52,6 +52,28 @@ export interface FeePayee {
   employedForAssignment?: boolean;
   /** Default: side income, 30 % from the table. */
   tax?: TaxMode;
+  /**
+   * The payee's tax status (issue 16 #5), default `none`. With FA-skatt they are paid as a private person with tax
+   * withheld, unless they invoked the F-skatt in writing; with F-skatt (or an invoked FA-skatt) the payer neither
+   * withholds tax nor pays employer contributions, and what happens then is the payer's policy (`fSkattPolicy`).
+   */
+  taxStatus?: PayeeTaxStatus;
+}
+
+/** F-skatt, FA-skatt (with or without the F-skatt invoked in writing) or neither. */
+export type PayeeTaxStatus = { kind: 'none' } | { kind: 'fa-skatt'; fSkattInvoked: boolean } | { kind: 'f-skatt' };
+
+/**
+ * What a payer does when the payee is paid on their F-skatt (issue 16 #5): `refuse` (the default: the routine pays
+ * private persons, never companies) or `pay-without-deductions` (fees and travel paid, no tax withheld and no
+ * employer contributions: the payee accounts for both).
+ */
+export const F_SKATT_POLICIES = ['refuse', 'pay-without-deductions'] as const;
+export type FSkattPolicy = (typeof F_SKATT_POLICIES)[number];
+
+/** Paid on F-skatt: F-skatt, or FA-skatt whose F-skatt the person invoked in writing. */
+export function paidOnFSkatt(status: PayeeTaxStatus | undefined): boolean {
+  return status?.kind === 'f-skatt' || (status?.kind === 'fa-skatt' && status.fSkattInvoked);
 }
 
 export interface FeeInput {
@@ -60,6 +82,8 @@ export interface FeeInput {
   /** Date of the payout `YYYY-MM-DD`: its year decides contributions, tax and the year's thresholds. */
   paymentDate: string;
   payee: FeePayee;
+  /** The payer's policy for a payee paid on F-skatt (default `refuse`). */
+  fSkattPolicy?: FSkattPolicy;
   /** Per session or hourly as the agreement says; default: each table's `defaultFeeMode`. */
   feeMode?: FeeMode;
   /** Taxable pay this payer already paid the person in the payment's calendar year, in öre. */
@@ -74,6 +98,8 @@ export type FeeLineKind = 'fee' | TravelPart['kind'] | 'contributions' | 'tax';
 export const REFUSAL_TEXT = {
   'payee-is-company':
     'Arvode betalas bara till privatpersoner, inte till företag (F-skatt eller organisationsnummer), enligt rutinen §4.5.1.',
+  'payee-has-f-skatt':
+    'Arvode betalas enligt rutinen bara till privatpersoner, inte till företag. Med F-skatt (eller åberopad FA-skatt) får betalaren varken dra skatt eller betala arbetsgivaravgifter, och betalaren betalar inte arvode på F-skatt.',
   'open-information-meeting': 'Ingen ersättning vid allmänna öppna möten av informationskaraktär (rutinen §4.5.2).',
   'employed-for-assignment':
     'Ingen ersättning till anställd i en patientorganisation där uppdraget ingår i tjänsten (rutinen §4.5.2).',
@@ -148,6 +174,11 @@ export interface FeeCalculation {
   notices: string[];
 }
 
+const F_SKATT_TEXT = {
+  contributions: 'Inga arbetsgivaravgifter: arvodet betalas på mottagarens F-skatt',
+  tax: 'Ingen skatt dras: arvodet betalas på mottagarens F-skatt, som själv betalar skatt och avgifter',
+};
+
 export const FORSAKRINGSKASSAN_NOTICE =
   'Får du samtidigt ersättning från Försäkringskassan? Kontakta din handläggare där om vad som gäller för arvodet (rutinen §4.5.2).';
 
@@ -162,10 +193,12 @@ export const FORSAKRINGSKASSAN_NOTICE =
 export function computeFees(input: FeeInput, tables: readonly RateTable[]): FeeCalculation {
   validateInput(input);
   const year = Number(input.paymentDate.slice(0, 4));
-  if (input.payee.isCompany) {
+  const onFSkatt = paidOnFSkatt(input.payee.taxStatus);
+  const refusedAs: RefusalCode | null = input.payee.isCompany ? 'payee-is-company' : onFSkatt && (input.fSkattPolicy ?? 'refuse') === 'refuse' ? 'payee-has-f-skatt' : null;
+  if (refusedAs) {
     return {
       status: 'refused',
-      refusal: { code: 'payee-is-company', message: REFUSAL_TEXT['payee-is-company'] },
+      refusal: { code: refusedAs, message: REFUSAL_TEXT[refusedAs] },
       payerCode: input.payerCode,
       paymentDate: input.paymentDate,
       year,
@@ -191,11 +224,17 @@ export function computeFees(input: FeeInput, tables: readonly RateTable[]): FeeC
   const earlierOre = input.earlierTaxablePayOre ?? 0;
 
   const rate = contributionRate(payTable.contributions, input.payee.birthYear, year);
-  for (const part of contributionsFor(payTable.contributions, rate, earlierOre, taxableOre)) {
-    lines.push({ kind: 'contributions', baseOre: part.baseOre, amountOre: part.amountOre, ...traceOf(part), taxable: false, rule: part.rule, ruleText: part.ruleText, table: ref });
+  if (onFSkatt) {
+    // Paid on F-skatt (the payer's policy allows it): the payee accounts for tax and contributions themself.
+    lines.push({ kind: 'contributions', baseOre: taxableOre, amountOre: 0, taxable: false, rule: 'contributions.f-skatt', ruleText: F_SKATT_TEXT.contributions, table: ref });
+    lines.push({ kind: 'tax', baseOre: taxableOre, amountOre: 0, taxable: false, rule: 'tax.f-skatt', ruleText: F_SKATT_TEXT.tax, table: ref });
+  } else {
+    for (const part of contributionsFor(payTable.contributions, rate, earlierOre, taxableOre)) {
+      lines.push({ kind: 'contributions', baseOre: part.baseOre, amountOre: part.amountOre, ...traceOf(part), taxable: false, rule: part.rule, ruleText: part.ruleText, table: ref });
+    }
+    const tax = taxFor(payTable.tax, input.payee.tax ?? { mode: 'side-income' }, earlierOre, taxableOre, input.expectedYearTaxablePayOre);
+    lines.push({ kind: 'tax', baseOre: tax.baseOre, amountOre: tax.amountOre, ...traceOf(tax), taxable: false, rule: tax.rule, ruleText: tax.ruleText, table: ref });
   }
-  const tax = taxFor(payTable.tax, input.payee.tax ?? { mode: 'side-income' }, earlierOre, taxableOre, input.expectedYearTaxablePayOre);
-  lines.push({ kind: 'tax', baseOre: tax.baseOre, amountOre: tax.amountOre, ...traceOf(tax), taxable: false, rule: tax.rule, ruleText: tax.ruleText, table: ref });
 
   const seen = new Map<string, TableRef>();
   for (const l of lines) seen.set(`${l.table.code}@${l.table.version}`, l.table);
@@ -206,7 +245,7 @@ export function computeFees(input: FeeInput, tables: readonly RateTable[]): FeeC
     payerCode: input.payerCode,
     paymentDate: input.paymentDate,
     year,
-    contributionCategory: rate.category,
+    contributionCategory: onFSkatt ? null : rate.category,
     lines,
     totals,
     tables: [...seen.values()],
@@ -341,6 +380,12 @@ function validateInput(input: FeeInput): void {
   const tax = input.payee.tax;
   if (tax?.mode === 'tax-table' && (!isNonNegInt(tax.rateBp) || tax.rateBp > 10_000)) {
     fail('payee.tax.rateBp', 'Skattetabellens procentsats måste vara mellan 0 och 100.');
+  }
+  const status = input.payee.taxStatus;
+  if (status !== undefined && !['none', 'fa-skatt', 'f-skatt'].includes(status?.kind)) fail('payee.taxStatus.kind', 'Skattestatus är none, fa-skatt eller f-skatt.');
+  if (status?.kind === 'fa-skatt' && typeof status.fSkattInvoked !== 'boolean') fail('payee.taxStatus.fSkattInvoked', 'Ange om F-skatten åberopas (true eller false).');
+  if (input.fSkattPolicy !== undefined && !(F_SKATT_POLICIES as readonly string[]).includes(input.fSkattPolicy)) {
+    fail('fSkattPolicy', 'Betalarens regel för F-skatt är refuse eller pay-without-deductions.');
   }
   if (!Array.isArray(input.activities) || input.activities.length === 0) fail('activities', 'Ange minst en aktivitet.');
   input.activities.forEach((a, i) => {

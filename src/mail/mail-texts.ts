@@ -28,6 +28,7 @@ const END_REASONS: Record<string, string> = {
   'group-ended': 'arbetsgruppen har avslutat sitt arbete',
   declined: 'personen tackade nej',
   'no-answer': 'inget svar kom före svarstiden, vilket räknas som att personen tackat nej',
+  'step-overdue': 'ett steg i uppdraget blev inte gjort trots påminnelser',
 };
 
 /** What whoever's turn it is should do, per assignment state. */
@@ -168,11 +169,19 @@ const TEXTS: Record<MailTemplate, Texts> = {
     subject: `Din jävsdeklaration behöver kompletteras`,
     body: `${hello(c.personName)}\n\nSamordnaren för ${c.groupName} har granskat din jävsdeklaration och behöver en komplettering. Se kommentaren och lämna en ny deklaration${by(c)}.${login(c)}${sign}`,
   }),
+  'benefits-advice': (c) => ({
+    subject: `Arvode och ersättning från Försäkringskassan`,
+    body:
+      `${hello(c.personName)}\n\nDu har berättat att du får ersättning från Försäkringskassan. Enligt rutinen för patientmedverkan (§4.5.2) ` +
+      `kontaktar du din handläggare på Försäkringskassan om vilka regler som gäller när du samtidigt får arvode för uppdraget i ${c.groupName}.` +
+      login(c) +
+      sign,
+  }),
   'introduction-offered': (c) => ({
     subject: `Välkommen till introduktionen i ${c.groupName}`,
     body:
       `${hello(c.personName)}\n\nDin jävsdeklaration är godkänd. Alla i ${c.groupName} erbjuds en introduktion om gruppens syfte och uppdrag, ` +
-      `patienters och närståendes och övriga deltagares roller och om kunskapsstyrningsorganisationen. Samordnaren hör av sig om tid.` +
+      `patienters och närståendes och övriga deltagares roller och om kunskapsstyrningsorganisationen. Gå igenom den digitala introduktionen och markera den som genomförd, eller kom till det introduktionsmöte samordnaren bjuder in till.` +
       login(c) +
       sign,
   }),
@@ -198,7 +207,7 @@ const TEXTS: Record<MailTemplate, Texts> = {
   }),
   'step-overdue': (c) => ({
     subject: `Ett steg i ${c.groupName} är försenat`,
-    body: `Hej!\n\nEtt uppdrag i ${c.groupName} har stått still efter flera påminnelser: det väntar på att någon ska ${STEP_TODO[c.step ?? ''] ?? 'slutföra nästa steg'}. Kontakta den det gäller.${login(c)}${sign}`,
+    body: `Hej!\n\nEtt uppdrag i ${c.groupName} har stått still efter flera påminnelser: det väntar på att någon ska ${STEP_TODO[c.step ?? ''] ?? 'slutföra nästa steg'}. Kontakta den det gäller, och förläng tiden för steget eller avsluta uppdraget i Medverkan.${login(c)}${sign}`,
   }),
   'report-due': (c) => ({
     subject: `Dags att rapportera tid och kostnader för ${c.period ?? 'perioden'}`,

@@ -31,6 +31,14 @@ export class PayingBody {
   @Column('text', { name: 'payout_frequency' })
   payoutFrequency: PayoutFrequency;
 
+  /** What the payer does with a payee on F-skatt (issue 16 #5): `refuse` (default) or `pay-without-deductions`. */
+  @Column('text', { name: 'f_skatt_policy', default: 'refuse' })
+  fSkattPolicy: 'refuse' | 'pay-without-deductions';
+
+  /** Whom a person refused on F-skatt is told to contact (null: the group's coordinator). */
+  @Column('text', { name: 'f_skatt_contact', nullable: true })
+  fSkattContact: string | null;
+
   /** Other names accepted for this payer (SKR: `SKL`). */
   @Column('text', { array: true, default: () => "'{}'" })
   aliases: string[];

@@ -1,4 +1,4 @@
-import { computeFees, FeeActivity, FeeCalculation, FeeLine, FeeMode, FeeTier, RateTable, TaxMode, TicketInput, totalsOf } from '../fees';
+import { computeFees, FeeActivity, FeeInputError, FeeCalculation, FeeLine, FeeMode, FeeTier, FSkattPolicy, PayeeTaxStatus, RateTable, TaxMode, TicketInput, totalsOf } from '../fees';
 import type { ActivityKind } from '../fees';
 
 /**
@@ -48,6 +48,17 @@ export interface PayeeFacts {
   taxTableMainIncome: boolean;
   /** The person's tax table percentage as stored (numeric text, e.g. "32.5"). */
   taxTablePercent: string | null;
+  /** F-skatt, FA-skatt or neither (issue 16 #5; default none), and whether an FA-skatt holder invoked the F-skatt. */
+  taxStatus?: 'none' | 'fa-skatt' | 'f-skatt';
+  fSkattInvoked?: boolean;
+  /** The payer's policy for a payee on F-skatt (default refuse). */
+  fSkattPolicy?: FSkattPolicy;
+}
+
+/** The engine's tax status from the person's record. */
+export function taxStatusOf(p: PayeeFacts): PayeeTaxStatus {
+  if (p.taxStatus === 'fa-skatt') return { kind: 'fa-skatt', fSkattInvoked: p.fSkattInvoked === true };
+  return { kind: p.taxStatus ?? 'none' };
 }
 
 export interface PersonFigures {
@@ -143,13 +154,17 @@ export function calculatePerson(args: {
       {
         payerCode: args.payerCode,
         paymentDate: args.paymentDate,
-        payee: { birthYear: args.payee.birthYear, employedForAssignment: group[0].employedByOrganisation, tax: taxModeOf(args.payee) },
+        payee: { birthYear: args.payee.birthYear, employedForAssignment: group[0].employedByOrganisation, tax: taxModeOf(args.payee), taxStatus: taxStatusOf(args.payee) },
+        ...(args.payee.fSkattPolicy ? { fSkattPolicy: args.payee.fSkattPolicy } : {}),
         feeMode: engineMode(feeModeOf(group[0])),
         earlierTaxablePayOre: earlier,
         activities: group.map(toFeeActivity),
       },
       args.tables,
     );
+    // Refused (a payee on F-skatt where the payer does not pay on F-skatt, issue 16 #5): nothing is paid, and the
+    // person's lines are not paid 0 either — they wait, with the reason (the draft skips the person, approval refuses).
+    if (calc.status === 'refused') throw new FeeInputError(calc.refusal?.message ?? 'Ersättningen kan inte betalas ut.', 'payee.taxStatus');
     calculations.push(calc);
     earlier += calc.totals.taxablePayOre;
   }

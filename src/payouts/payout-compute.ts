@@ -50,7 +50,7 @@ export function rateTablesKey(tables: readonly RateTable[]): string {
  * figures drafted by an earlier engine are computed again at approval instead of being paid as stored. Change it
  * with any change to the engine that can change an amount (a rule, a rounding, a threshold's use).
  */
-export const CALCULATION_VERSION = '2026-12-03';
+export const CALCULATION_VERSION = '2026-12-04';
 
 /**
  * A key of everything one person's figures are computed from (and the engine's version): payer, payment date, rate tables, the person's
@@ -66,7 +66,7 @@ export function calculationInputsKey(args: { payerCode: string; paymentDate: str
     args.payerCode,
     args.paymentDate,
     args.tablesKey,
-    [payee.birthYear, payee.taxTableMainIncome, payee.taxTablePercent],
+    [payee.birthYear, payee.taxTableMainIncome, payee.taxTablePercent, payee.taxStatus ?? 'none', payee.fSkattInvoked === true, payee.fSkattPolicy ?? 'refuse'],
     earlierTaxablePayOre,
     ordered.map((l) => [
       l.timeReportId,

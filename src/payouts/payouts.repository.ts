@@ -196,24 +196,44 @@ export class PayoutsRepository {
     return r ? { ...toLine(r), payerCode: r.payer_code, personName: r.full_name } : undefined;
   }
 
-  /** The people's facts the engine needs, and whether their payment details are complete (`ready`). */
-  async payeesOf(em: EntityManager, personIds: readonly string[]): Promise<Map<string, PayeeFacts & { ready: boolean }>> {
-    const rows: Array<{ id: string; birth_date: string | null; tax_table_main_income: boolean; tax_table_percent: string | null; ready: boolean }> = await em.query(
-      `SELECT id, birth_date::text AS birth_date, tax_table_main_income, tax_table_percent::text AS tax_table_percent,
-              (birth_date IS NOT NULL AND personal_number_enc IS NOT NULL AND bank_account_enc IS NOT NULL) AS ready
-         FROM person WHERE id = ANY($1::uuid[])`,
-      [personIds],
+  /**
+   * The people's facts the engine needs (with their tax status and the payer's F-skatt policy, issue 16 #5), and
+   * whether their payment details are complete (`ready`).
+   */
+  async payeesOf(em: EntityManager, personIds: readonly string[], payerCode?: string): Promise<Map<string, PayeeFacts & { ready: boolean }>> {
+    const rows: Array<{
+      id: string;
+      birth_date: string | null;
+      tax_table_main_income: boolean;
+      tax_table_percent: string | null;
+      tax_status: 'none' | 'fa-skatt' | 'f-skatt';
+      f_skatt_invoked: boolean;
+      f_skatt_policy: 'refuse' | 'pay-without-deductions';
+      ready: boolean;
+    }> = await em.query(
+      `SELECT p.id, p.birth_date::text AS birth_date, p.tax_table_main_income, p.tax_table_percent::text AS tax_table_percent,
+              p.tax_status, (p.f_skatt_invoked_at IS NOT NULL) AS f_skatt_invoked, COALESCE(pb.f_skatt_policy, 'refuse') AS f_skatt_policy,
+              (p.birth_date IS NOT NULL AND p.personal_number_enc IS NOT NULL AND p.bank_account_enc IS NOT NULL) AS ready
+         FROM person p
+         LEFT JOIN LATERAL (SELECT f_skatt_policy FROM paying_body WHERE code = $2 OR $2 = ANY(aliases) ORDER BY code = $2 DESC LIMIT 1) pb ON true
+        WHERE p.id = ANY($1::uuid[])`,
+      [personIds, payerCode ?? null],
     );
     return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          ready: r.ready,
-          birthYear: r.birth_date ? Number(r.birth_date.slice(0, 4)) : NaN,
-          taxTableMainIncome: r.tax_table_main_income,
-          taxTablePercent: r.tax_table_percent,
-        },
-      ]),
+      rows.map((r) => {
+        return [
+          r.id,
+          {
+            ready: r.ready,
+            birthYear: r.birth_date ? Number(r.birth_date.slice(0, 4)) : NaN,
+            taxTableMainIncome: r.tax_table_main_income,
+            taxTablePercent: r.tax_table_percent,
+            taxStatus: r.tax_status,
+            fSkattInvoked: r.f_skatt_invoked,
+            fSkattPolicy: r.f_skatt_policy,
+          },
+        ];
+      }),
     );
   }
 
@@ -248,7 +268,7 @@ export class PayoutsRepository {
   ): Promise<{ inputs: PersonInput[]; notReady: string[] }> {
     const byPerson = groupByPerson(args.lines);
     const ids = [...byPerson.keys()];
-    const payees = await this.payeesOf(em, ids);
+    const payees = await this.payeesOf(em, ids, args.payerCode);
     const ready = ids.filter((id) => payees.get(id)?.ready === true);
     const earlier = await this.earlierTaxablePay(em, { payerCode: args.payerCode, personIds: ready, paymentDate: args.paymentDate, exceptBatchId: args.batchId });
     return {
@@ -256,7 +276,14 @@ export class PayoutsRepository {
         const p = payees.get(personId)!;
         return {
           personId,
-          payee: { birthYear: p.birthYear, taxTableMainIncome: p.taxTableMainIncome, taxTablePercent: p.taxTablePercent },
+          payee: {
+            birthYear: p.birthYear,
+            taxTableMainIncome: p.taxTableMainIncome,
+            taxTablePercent: p.taxTablePercent,
+            taxStatus: p.taxStatus,
+            fSkattInvoked: p.fSkattInvoked,
+            fSkattPolicy: p.fSkattPolicy,
+          },
           earlierTaxablePayOre: earlier.get(personId) ?? 0,
           lines: byPerson.get(personId)!,
         };

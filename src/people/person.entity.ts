@@ -54,6 +54,25 @@ export class Person {
   @Column('numeric', { name: 'tax_table_percent', nullable: true })
   taxTablePercent: string | null;
 
+  /** F-skatt, FA-skatt or neither (issue 16 #5): with F-skatt, or FA-skatt whose F-skatt was invoked, the payer's F-skatt policy applies. */
+  @Column('text', { name: 'tax_status', default: 'none' })
+  taxStatus: 'none' | 'fa-skatt' | 'f-skatt';
+
+  /** When the person invoked their F-skatt in writing (FA-skatt only); null: paid as a private person. */
+  @Column('timestamptz', { name: 'f_skatt_invoked_at', nullable: true })
+  fSkattInvokedAt: Date | null;
+
+  /** The person receives benefits from Försäkringskassan: they are told to check its rules (§4.5.2). */
+  @Column('boolean', { name: 'receives_benefits', default: false })
+  receivesBenefits: boolean;
+
+  /** A guardian's consent (a person under 18): who consented and when it was recorded. */
+  @Column('text', { name: 'guardian_consent_name', nullable: true })
+  guardianConsentName: string | null;
+
+  @Column('timestamptz', { name: 'guardian_consent_at', nullable: true })
+  guardianConsentAt: Date | null;
+
   @Column('timestamptz', { name: 'details_given_at', nullable: true })
   detailsGivenAt: Date | null;
 

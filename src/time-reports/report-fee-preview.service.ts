@@ -39,7 +39,7 @@ export class ReportFeePreviewService {
     if (!line) throw new NotFoundError('Tidrapporten finns inte.');
     const today = stockholmDate(new Date());
     const tables = await rateTablesFor(this.ds.manager, line.payerCode);
-    const payee = (await this.payouts.payeesOf(this.ds.manager, [line.personId])).get(line.personId);
+    const payee = (await this.payouts.payeesOf(this.ds.manager, [line.personId], line.payerCode)).get(line.personId);
     const known = !!payee && Number.isFinite(payee.birthYear);
     const earlier = known
       ? ((await this.payouts.earlierTaxablePay(this.ds.manager, { payerCode: line.payerCode, personIds: [line.personId], paymentDate: today, exceptBatchId: NO_BATCH })).get(line.personId) ?? 0)

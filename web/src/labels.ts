@@ -170,6 +170,7 @@ export const END_REASON_LABELS: Record<string, string> = {
   'group-ended': 'gruppen har avslutats',
   declined: 'personen tackade nej',
   'no-answer': 'personen svarade inte i tid',
+  'step-overdue': 'ett steg blev inte gjort trots påminnelser',
 };
 
 export const PERIOD_STATE_LABELS: Record<string, string> = {

@@ -202,6 +202,8 @@ export interface AssignmentStatus {
   waitingFor: 'representative' | 'coordinator' | null;
   deadline: string | null;
   remindersSent: number;
+  /** A human step stayed undone after its reminders and the coordinator's notice: extend or end (issue 16 #9). */
+  overdue?: boolean;
   agreementId: string | null;
   declaration: { state: string; declarationId: string | null; approvedAt: string | null; nextDueAt: string | null };
   reporting: { frequency: string; periods: Array<{ key: string; state: string; endsAt: string; dueAt: string | null }>; missed: string[]; attested: number };

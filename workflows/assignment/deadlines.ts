@@ -33,10 +33,11 @@ export const nextDeadline = (s: AssignmentCarriedState, now: number, policy: Ass
 /**
  * What is due at `now`, in the order the workflow acts on it (updates the state's step, periods and declaration;
  * the workflow records, mails and moves state). A declined offer (`no-answer`) and the agreement's end
- * (`tenure-ended`) are the last events of their pass.
+ * (`tenure-ended`) are the last events of their pass. `overdueDecision`: the policy after an overdue step's notice
+ * (issue 16 #9, runs since the patch `sign-2026-12-overdue-step-decision`).
  */
-export function dueAt(s: AssignmentCarriedState, now: number, policy: AssignmentPolicy, running: Running): TimerEvent[] {
-  const events: TimerEvent[] = onboardingTimers(s, now, policy);
+export function dueAt(s: AssignmentCarriedState, now: number, policy: AssignmentPolicy, running: Running, overdueDecision = false): TimerEvent[] {
+  const events: TimerEvent[] = onboardingTimers(s, now, policy, overdueDecision);
   if (s.state === 'nominated' || (s.state !== 'active' && s.state !== 'ended')) return events;
   events.push(...reportingTimers(s, now, policy, running));
   if (s.state !== 'active') return events;

@@ -12,7 +12,9 @@ import {
   declarationSubmittedUpdate,
   declineUpdate,
   detailsGivenUpdate,
+  endOverdueAssignmentUpdate,
   EndReason,
+  extendStepDeadlineUpdate,
   introductionCompletedUpdate,
   mandateWithdrawnUpdate,
   reportAttestedUpdate,
@@ -22,15 +24,18 @@ import {
   withdrawUpdate,
 } from '../assignment.messages';
 import { isUuid, requireActor } from '../checks';
-import { iso } from '../duration';
+import { iso, toMs } from '../duration';
 import { invalidInput } from '../refusals';
 import type { MailParams, MailRecipient, MailTemplate } from '../notifications';
 import { groupEndedSignal } from '../recruitment.messages';
 import { inOnboarding, refuseReview, refuseSubmission, reviewed, submitted } from './declaration-renewal';
-import { isFinal, notNow, refuseDetails, refuseIfFinal, refuseIntroductionArgs, refuseMandateWithdrawal, requireCurrentAgreement, requireFrom } from './onboarding';
+import { isFinal, notNow, refuseDetails, refuseExtension, refuseIfFinal, refuseIntroductionArgs, refuseMandateWithdrawal, refuseOverdueDecision, requireCurrentAgreement, requireFrom } from './onboarding';
 import type { TransitionId } from './transitions';
 import type { TimerEvent } from './deadlines';
 import { attest, refusePeriodArgs, refuseUnknownPeriod, submitReport, type PeriodEnded } from './reporting-cycle';
+import { whoseTurn } from './turns';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What the human steps need of the workflow (assignment.workflow.ts): its state and its ways to record and tell. */
 export interface AssignmentSteps {
@@ -171,6 +176,28 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
     { validator: (a) => (requireActor(a), refuseIntroductionArgs(a), requireFrom(assignment, 'introduction-completed', 'registrera introduktionen')) },
   );
 
+  // Issue 16 #9: the coordinator's decision on an overdue human step. New handlers only: older histories have none.
+  setHandler(
+    extendStepDeadlineUpdate,
+    (a) => {
+      const deadlineAt = Date.now() + (a.extendByDays !== undefined ? a.extendByDays * DAY_MS : toMs(policy.stepWithin));
+      assignment.step = { ...assignment.step, deadlineAt, reminderAt: null, reminders: 0, overdueNotified: false };
+      const no = w.record('step-deadline-extended', a.actorId, { details: { step: assignment.state, deadline: iso(deadlineAt) } });
+      w.mail('step-reminder', whoseTurn(assignment.state) === 'representative' ? w.person : w.coordinators, no, { step: assignment.state, deadline: iso(deadlineAt) });
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), refuseExtension(a), refuseOverdueDecision(assignment, 'förlänga tiden')) },
+  );
+
+  setHandler(
+    endOverdueAssignmentUpdate,
+    (a) => {
+      w.end('step-overdue', a.actorId);
+      return w.done();
+    },
+    { validator: (a) => (requireActor(a), refuseOverdueDecision(assignment, 'avsluta uppdraget för ett försenat steg')) },
+  );
+
   setHandler(
     withdrawUpdate,
     (a) => {
@@ -273,6 +300,12 @@ export function onTimer(w: AssignmentSteps, e: TimerEvent): void {
     }
     case 'step-overdue':
       return w.mail('step-overdue', coordinators, w.record('step-overdue', SYSTEM, { details: { step: e.step } }), { step: e.step });
+    case 'overdue-decision-reminder': {
+      const no = w.record('overdue-decision-reminder-sent', SYSTEM, { details: { step: e.step } });
+      return w.mail('step-overdue', coordinators, no, { step: e.step, deadline: iso(e.deadlineAt) });
+    }
+    case 'step-lapsed':
+      return w.end('step-overdue', SYSTEM);
     case 'period-ended':
       return w.periodEnded(e);
     case 'report-reminder':

@@ -68,14 +68,18 @@ export type OnboardingEvent =
   | { kind: 'answer-reminder'; deadlineAt: number | null }
   | { kind: 'no-answer' }
   | { kind: 'step-reminder'; step: AssignmentState; reminder: number; turn: Turn; deadlineAt: number }
-  | { kind: 'step-overdue'; step: AssignmentState };
+  | { kind: 'step-overdue'; step: AssignmentState }
+  /** Issue 16 #9, `coordinator-decides`: the coordinator is reminded to extend the deadline or end the assignment. */
+  | { kind: 'overdue-decision-reminder'; step: AssignmentState; deadlineAt: number }
+  /** Issue 16 #9, `end`: the step stayed undone after the notice; the assignment ends. */
+  | { kind: 'step-lapsed'; step: AssignmentState };
 
 /**
  * What the step's deadlines bring at `now` (updates `s.step`): for an offer the reminder, then at the deadline
  * the decline for no answer; for another human step a reminder to whoever's turn it is (at most
  * `maxStepReminders`, each with a new deadline), then the coordinators are told once that it is overdue.
  */
-export function onboardingTimers(s: AssignmentCarriedState, now: number, policy: AssignmentPolicy): OnboardingEvent[] {
+export function onboardingTimers(s: AssignmentCarriedState, now: number, policy: AssignmentPolicy, overdueDecision = false): OnboardingEvent[] {
   const events: OnboardingEvent[] = [];
   if (s.state === 'nominated') {
     if (s.step.reminderAt !== null && now >= s.step.reminderAt) {
@@ -95,6 +99,10 @@ export function onboardingTimers(s: AssignmentCarriedState, now: number, policy:
     } else if (!s.step.overdueNotified) {
       s.step.overdueNotified = true;
       events.push({ kind: 'step-overdue', step: s.state });
+    } else if (overdueDecision) {
+      // After the reminders and the notice the policy decides (issue 16 #9; runs since the patch).
+      if (policy.onOverdueStep === 'end') events.push({ kind: 'step-lapsed', step: s.state });
+      else events.push({ kind: 'overdue-decision-reminder', step: s.state, deadlineAt: s.step.deadlineAt });
     }
   }
   return events;
@@ -209,6 +217,19 @@ export function refuseIntroductionArgs(a: { kind?: unknown; heldOn?: unknown }):
 /** Leaving is possible until the assignment is over. */
 export function refuseIfFinal(s: Pick<AssignmentCarriedState, 'state'>, what: string): void {
   if (isFinal(s.state)) throw notNow(s, what);
+}
+
+/** Extending a deadline or ending the assignment is for an overdue human step only (issue 16 #9). */
+export function refuseOverdueDecision(s: Pick<AssignmentCarriedState, 'state' | 'step'>, what: string): void {
+  if (s.state === 'nominated' || !whoseTurn(s.state) || !s.step.overdueNotified) {
+    throw wrongState(`Det går inte att ${what} nu: inget steg i uppdraget är försenat (det väntar inte efter påminnelser och besked till samordnaren).`);
+  }
+}
+
+/** A new deadline of 1–365 days, when given. */
+export function refuseExtension(a: { extendByDays?: unknown }): void {
+  const d = a?.extendByDays;
+  if (d !== undefined && (typeof d !== 'number' || !Number.isInteger(d) || d < 1 || d > 365)) throw invalidInput('Förläng med 1–365 dagar.');
 }
 
 /** The organisation whose mandate the assignment rests on withdraws it. */

@@ -14,6 +14,7 @@ export function statusOf(input: AssignmentInput, s: AssignmentCarriedState): Ass
     waitingFor: whoseTurn(s.state),
     deadline: whoseTurn(s.state) ? iso(s.step.deadlineAt) : null,
     remindersSent: s.step.reminders,
+    overdue: whoseTurn(s.state) !== null && s.state !== 'nominated' && s.step.overdueNotified,
     agreementId: s.agreementId,
     declaration: {
       state: s.declaration.state,

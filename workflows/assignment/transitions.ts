@@ -1,4 +1,5 @@
 import { ASSIGNMENT_STATES, type AssignmentState } from '../assignment.messages';
+import { COORDINATOR_TURN, REPRESENTATIVE_TURN } from './turns';
 
 /**
  * The assignment's states and every transition between them: the one table the workflow moves by
@@ -108,8 +109,8 @@ export const TRANSITIONS = {
     action: 'introduction-completed',
     from: ['declaration-approved'],
     to: 'active',
-    by: 'update `introductionCompleted`',
-    who: 'coordinator',
+    by: 'update `introductionCompleted` (`kind`: digital or meeting, `heldOn`)',
+    who: 'representative (the digital introduction) or coordinator (a meeting)',
     section: '§4.4 introduction',
   },
   withdrawn: {
@@ -136,6 +137,14 @@ export const TRANSITIONS = {
     by: 'deadline `tenure` (or the assignment\'s period end)',
     who: 'workflow',
     section: '§4.3 agreement (its period)',
+  },
+  'step-overdue': {
+    action: 'ended',
+    from: [...REPRESENTATIVE_TURN, ...COORDINATOR_TURN].filter((s) => s !== 'nominated'),
+    to: 'ended',
+    by: 'update `endOverdueAssignment`, or deadline `stepWithin` after the overdue notice (policy `onOverdueStep: end`)',
+    who: 'coordinator or workflow',
+    section: '§4.2 recruitment (a place left empty is recruited again)',
   },
 } as const satisfies Record<string, Transition>;
 

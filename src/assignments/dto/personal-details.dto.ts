@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export const TAX_STATUSES = ['none', 'fa-skatt', 'f-skatt'] as const;
+export type TaxStatus = (typeof TAX_STATUSES)[number];
 
 /** Personal and payment details: stored encrypted, never returned, never put in a workflow. */
 export class PersonalDetailsDto {
@@ -27,4 +30,35 @@ export class PersonalDetailsDto {
   @IsOptional()
   @IsBoolean({ message: 'mainIncome måste vara true eller false.' })
   mainIncome?: boolean;
+
+  @ApiPropertyOptional({
+    enum: TAX_STATUSES,
+    default: 'none',
+    description:
+      'Skattestatus: f-skatt, fa-skatt (F-skatt och A-skatt) eller none (ingen av dem). Med FA-skatt betalas arvodet som till en privatperson med skatteavdrag, om du inte åberopar F-skatten skriftligt (invokeFSkatt).',
+  })
+  @IsOptional()
+  @IsIn(TAX_STATUSES, { message: 'Skattestatus är f-skatt, fa-skatt eller none (ingen av dem).' })
+  taxStatus?: TaxStatus;
+
+  @ApiPropertyOptional({ description: 'Med FA-skatt: jag åberopar min F-skatt för arvodet (ett skriftligt val som sparas). Bara med fa-skatt.', default: false })
+  @IsOptional()
+  @IsBoolean({ message: 'invokeFSkatt måste vara true eller false.' })
+  invokeFSkatt?: boolean;
+
+  @ApiPropertyOptional({ description: 'Jag får ersättning från Försäkringskassan (du får då rutinens råd, §4.5.2).', default: false })
+  @IsOptional()
+  @IsBoolean({ message: 'receivesBenefits måste vara true eller false.' })
+  receivesBenefits?: boolean;
+
+  @ApiPropertyOptional({ description: 'Under 18 år: vårdnadshavarens namn (krävs tillsammans med guardianConsent).', maxLength: 200 })
+  @IsOptional()
+  @IsString({ message: 'Vårdnadshavarens namn måste vara text.' })
+  @MaxLength(200, { message: 'Vårdnadshavarens namn får vara högst 200 tecken.' })
+  guardianName?: string;
+
+  @ApiPropertyOptional({ description: 'Under 18 år: vårdnadshavaren samtycker till uppdraget.', default: false })
+  @IsOptional()
+  @IsBoolean({ message: 'guardianConsent måste vara true eller false.' })
+  guardianConsent?: boolean;
 }

@@ -133,6 +133,8 @@ export function AssignmentPage() {
         </section>
       )}
 
+      {coordinates && status?.overdue && <OverdueStep assignmentId={a.id} onDone={done} />}
+
       {state === 'active' && <Reporting v={v} mine={mine} />}
 
       {v.declaration && !(coordinates && state === 'declaration-submitted') && (
@@ -250,7 +252,18 @@ function Terms({ v }: { v: AssignmentView }) {
 
 function PersonalDetails({ assignmentId, onDone }: { assignmentId: string; onDone: (msg: string) => Promise<void> }) {
   // Personnummer and bank account are never kept in the browser's storage: this form has no saved draft.
-  const [d, setD] = useState({ personalNumber: '', clearingNumber: '', accountNumber: '', postalAddress: '', mainIncome: false });
+  const [d, setD] = useState({
+    personalNumber: '',
+    clearingNumber: '',
+    accountNumber: '',
+    postalAddress: '',
+    mainIncome: false,
+    taxStatus: 'none',
+    invokeFSkatt: false,
+    receivesBenefits: false,
+    guardianName: '',
+    guardianConsent: false,
+  });
   const update = (p: Partial<typeof d>) => setD((x) => ({ ...x, ...p }));
   return (
     <section aria-labelledby="uppgifter">
@@ -271,8 +284,17 @@ function PersonalDetails({ assignmentId, onDone }: { assignmentId: string; onDon
             accountNumber: d.accountNumber.trim(),
             ...(d.postalAddress.trim() ? { postalAddress: d.postalAddress.trim() } : {}),
             mainIncome: d.mainIncome,
+            taxStatus: d.taxStatus,
+            ...(d.taxStatus === 'fa-skatt' ? { invokeFSkatt: d.invokeFSkatt } : {}),
+            receivesBenefits: d.receivesBenefits,
+            ...(d.guardianName.trim() ? { guardianName: d.guardianName.trim() } : {}),
+            ...(d.guardianConsent ? { guardianConsent: true } : {}),
           });
-          await onDone('Dina uppgifter är sparade. Nu tas överenskommelsen fram.');
+          await onDone(
+            d.receivesBenefits
+              ? 'Dina uppgifter är sparade. Nu tas överenskommelsen fram. Kontakta din handläggare på Försäkringskassan om vad som gäller när du samtidigt får arvode (rutinen §4.5.2); vi har också mejlat dig om det.'
+              : 'Dina uppgifter är sparade. Nu tas överenskommelsen fram.',
+          );
         }}
       >
         <TextField name="personalNumber" label="Personnummer" hint="ÅÅÅÅMMDD-NNNN. Har du samordningsnummer skriver du det." autoComplete="off" width="medium" value={d.personalNumber} onChange={(v) => update({ personalNumber: v })} required />
@@ -280,9 +302,32 @@ function PersonalDetails({ assignmentId, onDone }: { assignmentId: string; onDon
         <TextField name="accountNumber" label="Kontonummer" inputMode="numeric" width="medium" value={d.accountNumber} onChange={(v) => update({ accountNumber: v })} required />
         <TextArea name="postalAddress" label="Postadress" hint="Dit skickas utbetalningsbesked och kontrolluppgifter." rows={3} value={d.postalAddress} onChange={(v) => update({ postalAddress: v })} required={false} />
         <Checkbox name="mainIncome" label="Arvodet är min huvudinkomst" hint="Då dras skatt enligt din skattetabell i stället för 30 procent." checked={d.mainIncome} onChange={(v) => update({ mainIncome: v })} />
-        <div className="info-box">
-          <p>Får du ersättning från Försäkringskassan? Kontakta din handläggare där om vad som gäller när du får arvode.</p>
-        </div>
+        <RadioGroup
+          name="taxStatus"
+          label="Har du F-skatt eller FA-skatt?"
+          hint="Arvodet betalas till privatpersoner, inte till företag. Med FA-skatt betalas det som till en privatperson med skatteavdrag, om du inte åberopar F-skatten."
+          value={d.taxStatus}
+          onChange={(v) => update({ taxStatus: v, invokeFSkatt: false })}
+          options={[
+            { value: 'none', label: 'Ingen av dem' },
+            { value: 'fa-skatt', label: 'FA-skatt (både F-skatt och A-skatt)' },
+            { value: 'f-skatt', label: 'F-skatt' },
+          ]}
+        />
+        {d.taxStatus === 'fa-skatt' && (
+          <Checkbox
+            name="invokeFSkatt"
+            label="Jag åberopar min F-skatt för arvodet"
+            hint="Då får betalaren varken dra skatt eller betala arbetsgivaravgifter, och enligt rutinen betalas arvode då oftast inte ut."
+            checked={d.invokeFSkatt}
+            onChange={(v) => update({ invokeFSkatt: v })}
+          />
+        )}
+        <Checkbox name="receivesBenefits" label="Jag får ersättning från Försäkringskassan" hint="Då får du rutinens råd om vad du behöver kontrollera." checked={d.receivesBenefits} onChange={(v) => update({ receivesBenefits: v })} />
+        <TextField name="guardianName" label="Vårdnadshavare (om du är under 18 år)" hint="Är du under 18 år behöver en vårdnadshavare samtycka till uppdraget." width="medium" value={d.guardianName} onChange={(v) => update({ guardianName: v })} />
+        {d.guardianName.trim() !== '' && (
+          <Checkbox name="guardianConsent" label="Vårdnadshavaren samtycker till uppdraget" checked={d.guardianConsent} onChange={(v) => update({ guardianConsent: v })} />
+        )}
       </Form>
     </section>
   );
@@ -334,6 +379,32 @@ function Agreement(props: {
           <Checkbox name="read" label="Jag har läst överenskommelsen och godkänner den" checked={read} onChange={setRead} />
         </Form>
       )}
+    </section>
+  );
+}
+
+function OverdueStep({ assignmentId, onDone }: { assignmentId: string; onDone: (msg: string) => Promise<void> }) {
+  const [days, setDays] = useState('14');
+  return (
+    <section aria-labelledby="forsenat">
+      <h2 id="forsenat">Försenat steg</h2>
+      <p>Steget har inte gjorts trots påminnelser. Ge det mer tid, eller avsluta uppdraget.</p>
+      <Form
+        submitLabel="Förläng tiden"
+        sendingLabel="Förlänger …"
+        onSubmit={async () => {
+          const n = Number(days);
+          requireFields({ extendByDays: !(Number.isInteger(n) && n >= 1 && n <= 365) && 'Ange 1–365 dagar.' });
+          await api.post(`/assignments/${assignmentId}/overdue-step`, { decision: 'extend', extendByDays: n });
+          await onDone(`Steget har fått ${n} dagar till. Påminnelserna börjar om.`);
+        }}
+      >
+        <TextField name="extendByDays" label="Antal dagar till" type="number" inputMode="numeric" width="short" value={days} onChange={setDays} required />
+      </Form>
+      <WithdrawForm label="Avsluta uppdraget" confirm="Jag vill avsluta uppdraget eftersom steget inte blir gjort" onSubmit={async () => {
+        await api.post(`/assignments/${assignmentId}/overdue-step`, { decision: 'end' });
+        await onDone('Uppdraget är avslutat. Företrädaren och gruppen får besked.');
+      }} />
     </section>
   );
 }

@@ -613,11 +613,14 @@ describe('lifecycle: recruitment and assignments', () => {
     expect(after.agreement).toMatchObject({ state: 'countersigned', documentId });
     expect(after.workflow.status).toMatchObject({ state: 'countersigned' });
 
-    // A retried signature and the assignment endpoints answer without doing anything again.
+    // A retried signature and the assignment endpoints do nothing again: the countersign step while the assignment
+    // waits for the declaration answers the same; signing once the agreement has gone further is a Swedish 409
+    // (issue 16 #4: "already signed by this person").
     const again = await sign(rep.api, 'representative');
     expect(again.status).toBe(201);
     expect(again.body.alreadySigned).toBe(true);
-    expect((await rep.api.post(`${a}/agreement/sign`)).status).toBe(200);
+    const late = await rep.api.post(`${a}/agreement/sign`);
+    expect([late.status, late.body.message]).toEqual([409, 'Du har redan undertecknat överenskommelsen.']);
     expect((await group.coordinator.api.post(`${a}/agreement/countersign`)).status).toBe(200);
     const actions = await auditActions(h, 'assignment', assignmentId);
     expect(count(actions, 'assignment.agreement-signed')).toBe(1);

@@ -186,7 +186,7 @@ describe('routine steps (issue 16): the payee details step (#5)', () => {
     return { group, rep, assignmentId, a };
   }
   let pn = 800;
-  const details = (extra: Record<string, unknown> = {}) => ({ personalNumber: testPersonnummer(pn++), clearingNumber: '8327-9', accountNumber: '123 456 789', ...extra });
+  const details = (extra: Record<string, unknown> = {}) => ({ personalNumber: testPersonnummer(pn++), clearingNumber: '8327-9', accountNumber: '123 456 789-7', ...extra });
   const person = async (personId: string) =>
     (
       await h.dataSource.query(
@@ -317,7 +317,7 @@ describe('routine steps (issue 16): an overdue human step has an end (#9)', () =
     expect(deadline).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
     expect(await auditActions(h, 'assignment', first.assignmentId)).toContain('assignment.step-deadline-extended');
     // The representative can go on.
-    const details = { personalNumber: testPersonnummer(900), clearingNumber: '8327-9', accountNumber: '123 456 789' };
+    const details = { personalNumber: testPersonnummer(900), clearingNumber: '8327-9', accountNumber: '123 456 789-7' };
     expect((await first.rep.api.put(`${first.a}/personal-details`, details)).status).toBe(200);
 
     const second = await waitingForDetails(FAST);

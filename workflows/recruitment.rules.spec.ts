@@ -1,4 +1,4 @@
-import { ALREADY_IN_GROUP, ALREADY_NOMINATED, appointmentRefusal, nominationRefusal } from './recruitment.rules';
+import { ALREADY_IN_GROUP, ALREADY_NOMINATED, appointmentRefusal, directRecruitmentRefusal, nominationRefusal } from './recruitment.rules';
 import type { RecruitmentCarriedState } from './recruitment.messages';
 
 type Slice = Pick<RecruitmentCarriedState, 'nominations' | 'assignments'>;
@@ -31,5 +31,19 @@ describe('one person, one place per group (issue 13 #1)', () => {
     const s: Slice = { nominations: [], assignments: [{ assignmentId: 'a1', state: 'active' }] };
     expect(nominationRefusal(s, anna)).toBeNull();
     expect(appointmentRefusal(s, anna)).toBeNull();
+  });
+});
+
+describe('direct recruitment keeps how a person represents (issue 16 #2)', () => {
+  const org = '33333333-3333-4333-8333-333333333333';
+  it('takes own experience without an organisation, and a mandate or both with one', () => {
+    expect(directRecruitmentRefusal('own-experience', null)).toBeNull();
+    expect(directRecruitmentRefusal('mandate', org)).toBeNull();
+    expect(directRecruitmentRefusal('both', org)).toBeNull();
+  });
+  it('refuses a mandate without its organisation, and an organisation for own experience', () => {
+    expect(directRecruitmentRefusal('mandate', null)).toMatch(/organisationen/);
+    expect(directRecruitmentRefusal('both', null)).toMatch(/organisationen/);
+    expect(directRecruitmentRefusal('own-experience', org)).toMatch(/egen erfarenhet/);
   });
 });

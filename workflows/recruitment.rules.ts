@@ -1,3 +1,4 @@
+import type { Representation } from './assignment.messages';
 import type { RecruitmentCarriedState } from './recruitment.messages';
 
 export const ALREADY_NOMINATED = 'Personen är redan nominerad till gruppen.';
@@ -17,4 +18,13 @@ export function nominationRefusal(s: Pick<RecruitmentCarriedState, 'nominations'
 /** Why this nominee cannot be appointed now, or null: the person already has a live assignment in the group. */
 export function appointmentRefusal(s: Pick<RecruitmentCarriedState, 'assignments'>, personId: string): string | null {
   return s.assignments.some((a) => a.personId === personId) ? ALREADY_IN_GROUP : null;
+}
+
+/**
+ * Why a directly recruited person (no request) cannot represent this way, or null (§3.3, issue 16 #2): own
+ * experience carries no organisation; a mandate (or both) needs the organisation whose mandate it is.
+ */
+export function directRecruitmentRefusal(representation: Representation, organisationId: string | null): string | null {
+  if (representation === 'own-experience') return organisationId === null ? null : 'Den som företräder sin egen erfarenhet har inget mandat från en organisation.';
+  return organisationId === null ? 'Ange organisationen vars mandat personen har.' : null;
 }

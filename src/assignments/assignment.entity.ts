@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Perspective } from '../people/person.entity';
 
 export const REPRESENTATIONS = ['mandate', 'own-experience', 'both'] as const;
 /** How the person represents (§3.3): an organisation's mandate, their own experience, or both. */
@@ -27,6 +28,10 @@ export class Assignment {
 
   @Column('text')
   representation: Representation;
+
+  /** The perspective the person brings to this group (patient / närstående), from the nomination (issue 16 #2). */
+  @Column('text', { nullable: true })
+  perspective: Perspective | null;
 
   /** Null for direct recruitment (no organisation). */
   @Column('uuid', { name: 'nominating_organisation_id', nullable: true })

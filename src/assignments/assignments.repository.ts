@@ -73,7 +73,7 @@ export class AssignmentsRepository {
   /** The name and perspective of the assignment's representative, or null when there is no such assignment. */
   async representativeOf(assignmentId: string): Promise<{ fullName: string; perspective: string | null } | null> {
     const [person] = (await this.ds.query(
-      `SELECT p.full_name, p.perspective FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1`,
+      `SELECT p.full_name, COALESCE(a.perspective, p.perspective) AS perspective FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1`,
       [assignmentId],
     )) as Array<{ full_name: string; perspective: string | null }>;
     return person ? { fullName: person.full_name, perspective: person.perspective } : null;

@@ -23,6 +23,7 @@ import { TimeReportActivityRequired1765700000000 } from './migrations/1765700000
 import { AssignmentIntroduction1765820000000 } from './migrations/1765820000000-assignment-introduction';
 import { PayeeTaxStatus1765821000000 } from './migrations/1765821000000-payee-tax-status';
 import { PayingBodySettings1765840000000 } from './migrations/1765840000000-paying-body-settings';
+import { RecruitmentPerspective1765810000000 } from './migrations/1765810000000-recruitment-perspective';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -51,4 +52,5 @@ export const ALL_MIGRATIONS = [
   AssignmentIntroduction1765820000000,
   PayeeTaxStatus1765821000000,
   PayingBodySettings1765840000000,
+  RecruitmentPerspective1765810000000,
 ];

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Representation } from '../assignments/assignment.entity';
+import type { Perspective } from '../people/person.entity';
 
 /**
  * - submitted: stored by the API, not yet accepted by the recruitment workflow (hidden; removed if refused);
@@ -28,6 +29,10 @@ export class Nomination {
 
   @Column('text')
   representation: Representation;
+
+  /** The perspective the person brings to this group (patient / närstående); null on rows from before it was kept. */
+  @Column('text', { nullable: true })
+  perspective: Perspective | null;
 
   @Column('text', { default: 'submitted' })
   state: NominationRowState;

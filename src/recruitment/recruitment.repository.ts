@@ -4,6 +4,7 @@ import { UPDATE_DEADLINE_MS } from '../temporal/workflow-calls';
 import { Organisation } from '../organisations/organisation.entity';
 import { WorkingGroup } from '../working-groups/working-group.entity';
 import type { Representation } from '../assignments/assignment.entity';
+import type { Perspective } from '../people/person.entity';
 import type { NominationRequestState, RecruitmentState } from '../../workflows/recruitment.messages';
 import { NominationRequest } from './nomination-request.entity';
 import { Nomination } from './nomination.entity';
@@ -70,7 +71,7 @@ const toKept = (r: RawNomination): KeptNomination => ({
 });
 
 const NOMINATION_VIEW_SELECT = `SELECT n.id, n.group_id, n.request_id, n.organisation_id, o.name AS organisation_name, n.state, n.representation,
-          n.assignment_id, n.person_id, p.full_name, p.email, p.perspective, n.created_at, n.decided_at
+          n.assignment_id, n.person_id, p.full_name, p.email, COALESCE(n.perspective, p.perspective) AS perspective, n.created_at, n.decided_at
    FROM nomination n JOIN person p ON p.id = n.person_id LEFT JOIN organisation o ON o.id = n.organisation_id`;
 const toView = (r: Record<string, unknown>): NominationView => ({
   id: String(r.id),
@@ -185,11 +186,12 @@ export class RecruitmentRepository {
     return row ? toKept(row) : null;
   }
 
-  async insertSubmittedNomination(groupId: string, row: StoredNomination, em: EntityManager): Promise<void> {
+  /** A nomination stored before the workflow is told, with the perspective the person brings to this group. */
+  async insertSubmittedNomination(groupId: string, row: StoredNomination, perspective: Perspective, em: EntityManager): Promise<void> {
     await em.query(
-      `INSERT INTO nomination (id, group_id, request_id, organisation_id, person_id, representation, state, nominated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7)`,
-      [row.id, groupId, row.requestId, row.organisationId, row.personId, row.representation, row.nominatedBy],
+      `INSERT INTO nomination (id, group_id, request_id, organisation_id, person_id, representation, perspective, state, nominated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8)`,
+      [row.id, groupId, row.requestId, row.organisationId, row.personId, row.representation, perspective, row.nominatedBy],
     );
   }
 
@@ -268,5 +270,10 @@ export class RecruitmentRepository {
       `UPDATE nomination SET state = 'appointed', assignment_id = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1`,
       [id, assignmentId, decidedBy],
     );
+    // The assignment keeps the perspective the person was nominated with (issue 16 #2).
+    await em.query(`UPDATE assignment a SET perspective = n.perspective FROM nomination n WHERE n.id = $1 AND a.id = $2 AND n.perspective IS NOT NULL`, [
+      id,
+      assignmentId,
+    ]);
   }
 }

@@ -114,20 +114,43 @@ export class RecruitmentService {
   async nominate(requestId: string, dto: NominateDto, user: AuthUser | undefined): Promise<NominationView> {
     const actor = requireUser(user);
     const request = await this.request(requestId);
+    // An ended group answers that first, whatever else is wrong (issue 16 #1).
+    const group = await this.group(request.groupId);
+    refuseEndedGroup(group);
     if (request.state === 'declined') throw new ConflictError('Organisationen har redan avstått från att nominera i den här omgången.');
     if (request.state === 'no-answer' || request.state === 'cancelled') throw new ConflictError('Nomineringstiden har gått ut.');
-    refuseRecruitingForEndedGroup((await this.group(request.groupId)).endsOn, stockholmDate(Date.now()));
+    refuseRecruitingForEndedGroup(group.endsOn, stockholmDate(Date.now()));
+    if (dto.organisationId && dto.organisationId !== request.organisationId) {
+      throw new InvalidInputError('En nominering görs för organisationen som fick förfrågan.', {
+        organisationId: ['Lämna organisationId tomt: nomineringen gäller organisationen som fick förfrågan.'],
+      });
+    }
     return asSent(await this.storeAndNominate(request.groupId, dto, actor, request), dto);
   }
 
-  /** Direct recruitment by the coordinator: the person represents their own experience. */
+  /**
+   * Direct recruitment by the coordinator (§4.2): the person represents their own experience, an organisation's
+   * mandate, or both (§3.3) — with a mandate, `organisationId` names the organisation.
+   */
   async nominateDirectly(groupId: string, dto: NominateDto, user: AuthUser | undefined): Promise<NominationView> {
     const actor = requireUser(user);
-    refuseRecruitingForEndedGroup((await this.group(groupId)).endsOn, stockholmDate(Date.now()));
-    if (dto.representation !== 'own-experience') {
-      throw new InvalidInputError('En direktrekryterad företrädare företräder sin egen erfarenhet.', {
-        representation: ['Välj own-experience vid direktrekrytering.'],
+    const group = await this.group(groupId);
+    refuseEndedGroup(group);
+    refuseRecruitingForEndedGroup(group.endsOn, stockholmDate(Date.now()));
+    if (dto.representation === 'own-experience' && dto.organisationId) {
+      throw new InvalidInputError('Den som företräder sin egen erfarenhet har inget mandat från en organisation.', {
+        organisationId: ['Lämna organisationen tom, eller välj mandat (mandate) eller både och (both).'],
       });
+    }
+    if (dto.representation !== 'own-experience') {
+      if (!dto.organisationId) {
+        throw new InvalidInputError('Ange organisationen vars mandat personen har.', {
+          organisationId: ['Ange organisationen vars mandat personen har, eller välj egen erfarenhet (own-experience).'],
+        });
+      }
+      if ((await this.repo.findOrganisations([dto.organisationId])).length === 0) {
+        throw new InvalidInputError('Organisationen finns inte.', { organisationId: ['Organisationen finns inte.'] });
+      }
     }
     return asSent(await this.storeAndNominate(groupId, dto, actor, null), dto);
   }
@@ -268,10 +291,11 @@ export class RecruitmentService {
     try {
       return await this.repo.transaction(async (em) => {
         const person = await this.people.findOrCreate({ fullName: dto.fullName, email: dto.email, phone: dto.phone, perspective: dto.perspective }, em);
+        const organisationId = request?.organisationId ?? dto.organisationId ?? null;
         if (dto.id) {
           const same = await this.repo.findNominationById(dto.id, em);
           if (same) {
-            if (same.groupId !== groupId || same.personId !== person.id || same.requestId !== requestId) {
+            if (same.groupId !== groupId || same.personId !== person.id || same.requestId !== requestId || same.organisationId !== organisationId) {
               throw new ConflictError('En annan nominering finns redan med detta id.');
             }
             return { row: toStored(same), kind: same.state === 'submitted' ? 'retry' : 'answered', createdPersonId: null };
@@ -291,14 +315,16 @@ export class RecruitmentService {
           personId: person.id,
           representation: dto.representation,
           requestId,
-          organisationId: request?.organisationId ?? null,
+          organisationId,
           nominatedBy: actor.id,
         };
-        await this.repo.insertSubmittedNomination(groupId, row, em);
+        await this.repo.insertSubmittedNomination(groupId, row, dto.perspective, em);
         return { row, kind: 'new', createdPersonId: person.created ? person.id : null };
       });
     } catch (e) {
       const constraint = violatedConstraint(e);
+      // The group ended meanwhile: that is the answer, not the person's other nomination (issue 16 #1).
+      if (constraint && constraint !== 'nomination_pkey') refuseEndedGroup(await this.group(groupId));
       if (constraint === 'nomination_open_once') throw new ConflictError(ALREADY_NOMINATED);
       if (constraint === 'nomination_person_has_assignment' || constraint === 'assignment_live_once') throw new ConflictError(ALREADY_IN_GROUP);
       // The same client id at the same moment: the other request stored it; this one is its retry.
@@ -374,6 +400,13 @@ export class RecruitmentService {
     if (!n || n.state === 'submitted') throw new NotFoundError(NOMINATION_NOT_FOUND);
     return n;
   }
+}
+
+const GROUP_ENDED = 'Gruppen har avslutats: rekryteringen är stängd.';
+
+/** Nothing more is recruited to an ended group: 409 before any other check (issue 16 #1). */
+function refuseEndedGroup(group: WorkingGroup): void {
+  if (group.recruitmentState === 'ended') throw new ConflictError(GROUP_ENDED);
 }
 
 /** What the workflow is told about a kept nomination. */

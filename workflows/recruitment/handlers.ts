@@ -27,7 +27,7 @@ import {
   RoundStarted,
   startRoundUpdate,
 } from '../recruitment.messages';
-import { appointmentRefusal, nominationRefusal } from '../recruitment.rules';
+import { appointmentRefusal, directRecruitmentRefusal, nominationRefusal } from '../recruitment.rules';
 import { invalidInput, wrongState } from '../refusals';
 import { OPEN_REQUEST, REPRESENTATIONS, validateTerms } from './staffing';
 
@@ -133,8 +133,10 @@ export function setStepHandlers(w: RecruitmentSteps): void {
         const taken = nominationRefusal(recruitment, a.personId);
         if (taken) throw wrongState(taken);
         if (a.requestId === null) {
-          if (a.organisationId !== null) throw invalidInput('En nominering från en organisation ska svara på en förfrågan.');
-          if (a.representation !== 'own-experience') throw invalidInput('En direktrekryterad företrädare företräder sin egen erfarenhet.');
+          // Direct recruitment (issue 16 #2): own experience without an organisation, or a mandate (or both) of
+          // the organisation named. A validator runs only when an update arrives, never on replay.
+          const refusal = directRecruitmentRefusal(a.representation, a.organisationId);
+          if (refusal) throw invalidInput(refusal);
           return;
         }
         const req = recruitment.requests.find((r) => r.id === a.requestId);

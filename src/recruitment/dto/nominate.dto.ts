@@ -37,4 +37,13 @@ export class NominateDto {
   @ApiProperty({ enum: REPRESENTATIONS, description: 'Organisationens mandat, egen erfarenhet, eller båda.' })
   @IsIn(REPRESENTATIONS, { message: 'Ange hur personen företräder: mandate, own-experience eller both.' })
   representation: Representation;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Bara vid direktrekrytering med mandat (mandate eller both): organisationen vars mandat personen har. Vid en nominering är det organisationen som fick förfrågan.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId måste vara ett UUID.' })
+  organisationId?: string;
 }

@@ -17,6 +17,7 @@ function signingContext(req: Request): SigningContext {
   const userAgent = req.headers['user-agent'];
   return { ipAddress: req.ip ?? req.socket?.remoteAddress ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null };
 }
+import { AssignmentStatusDto, AssignmentViewDto, ReportingPeriodDto } from './dto/assignment-view.dto';
 
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Uppdraget finns inte.') });
 
@@ -29,7 +30,7 @@ export class AssignmentsController {
 
   @Get()
   @Scoped('assignment', 'assignmentId')
-  @ApiOkResponse({ description: 'Uppdraget: läsmodellen, överenskommelse, jävsdeklaration, rapportperioder och arbetsflödets aktuella läge.' })
+  @ApiOkResponse({ type: AssignmentViewDto, description: 'Uppdraget: läsmodellen, överenskommelse, jävsdeklaration, rapportperioder och arbetsflödets aktuella läge.' })
   get(@Param('assignmentId', id) assignmentId: string, @CurrentUser() user: AuthUser) {
     return this.service.get(assignmentId, user);
   }
@@ -44,12 +45,13 @@ export class AssignmentsController {
 
   @Get('reporting-periods')
   @Scoped('assignment', 'assignmentId')
-  @ApiOkResponse({ description: 'Rapportperioderna och deras läge.' })
+  @ApiOkResponse({ type: [ReportingPeriodDto], description: 'Rapportperioderna och deras läge.' })
   periods(@Param('assignmentId', id) assignmentId: string) {
     return this.service.reportingPeriods(assignmentId);
   }
 
   @Post('accept')
+  @ApiOkResponse({ type: AssignmentStatusDto })
   @HttpCode(200)
   @Roles('representative')
   @Scoped('assignment', 'assignmentId')
@@ -58,6 +60,7 @@ export class AssignmentsController {
   }
 
   @Post('decline')
+  @ApiOkResponse({ type: AssignmentStatusDto })
   @HttpCode(200)
   @Roles('representative')
   @Scoped('assignment', 'assignmentId')
@@ -69,7 +72,7 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('representative')
   @Scoped('assignment', 'assignmentId')
-  @ApiOkResponse({ description: 'Uppgifterna är sparade krypterade; de visas aldrig i svaret.' })
+  @ApiOkResponse({ type: AssignmentStatusDto, description: 'Uppgifterna är sparade krypterade; de visas aldrig i svaret.' })
   details(@Param('assignmentId', id) assignmentId: string, @Body() dto: PersonalDetailsDto, @CurrentUser() user: AuthUser) {
     return this.service.giveDetails(assignmentId, dto, user);
   }
@@ -78,7 +81,7 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('representative')
   @Scoped('assignment', 'assignmentId')
-  @ApiOkResponse({ description: 'Överenskommelsens dokument är undertecknat (SHA-256 registrerad i signaturen) och uppdraget går vidare till kontrasignering.' })
+  @ApiOkResponse({ type: AssignmentStatusDto, description: 'Överenskommelsens dokument är undertecknat (SHA-256 registrerad i signaturen) och uppdraget går vidare till kontrasignering.' })
   @ApiConflictResponse({ description: 'Inget aktuellt dokument, fel läge, eller redan undertecknat av dig.' })
   sign(@Param('assignmentId', id) assignmentId: string, @Body() dto: SignAgreementDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
     return this.service.sign(assignmentId, user, signingContext(req), dto.expectedSha256);
@@ -88,13 +91,14 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @Scoped('assignment', 'assignmentId')
-  @ApiOkResponse({ description: 'Överenskommelsens dokument är kontrasignerat och uppdraget går vidare till jävsdeklarationen.' })
+  @ApiOkResponse({ type: AssignmentStatusDto, description: 'Överenskommelsens dokument är kontrasignerat och uppdraget går vidare till jävsdeklarationen.' })
   @ApiConflictResponse({ description: 'Inget aktuellt dokument, inte undertecknat av företrädaren ännu, eller redan kontrasignerat.' })
   countersign(@Param('assignmentId', id) assignmentId: string, @Body() dto: SignAgreementDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
     return this.service.countersign(assignmentId, user, signingContext(req), dto.expectedSha256);
   }
 
   @Post('declaration')
+  @ApiOkResponse({ type: AssignmentStatusDto })
   @HttpCode(200)
   @Roles('representative')
   @Scoped('assignment', 'assignmentId')
@@ -103,6 +107,7 @@ export class AssignmentsController {
   }
 
   @Post('declaration/review')
+  @ApiOkResponse({ type: AssignmentStatusDto })
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @Scoped('assignment', 'assignmentId')
@@ -114,7 +119,7 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('representative', 'coordinator', 'admin')
   @Scoped('assignment', 'assignmentId')
-  @ApiOkResponse({ description: 'Introduktionen är registrerad (digital eller ett möte med datum) och uppdraget är aktivt.' })
+  @ApiOkResponse({ type: AssignmentStatusDto, description: 'Introduktionen är registrerad (digital eller ett möte med datum) och uppdraget är aktivt.' })
   @ApiForbiddenResponse({ description: 'Företrädaren kan själv bara markera den digitala introduktionen; ett möte registreras av samordnaren.' })
   @ApiConflictResponse({ description: 'Uppdraget väntar inte på introduktionen (till exempel innan jävsdeklarationen är godkänd).' })
   introduction(@Param('assignmentId', id) assignmentId: string, @Body() dto: CompleteIntroductionDto, @CurrentUser() user: AuthUser) {
@@ -132,6 +137,7 @@ export class AssignmentsController {
   }
 
   @Post('withdraw')
+  @ApiOkResponse({ type: AssignmentStatusDto })
   @HttpCode(200)
   @Roles('representative')
   @Scoped('assignment', 'assignmentId')
@@ -140,6 +146,7 @@ export class AssignmentsController {
   }
 
   @Post('mandate-withdrawal')
+  @ApiOkResponse({ type: AssignmentStatusDto })
   @HttpCode(200)
   @Roles('org-contact', 'admin')
   @Scoped('assignment', 'assignmentId')

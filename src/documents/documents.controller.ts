@@ -10,6 +10,7 @@ import { DocumentSigningPolicy } from './document-access';
 import { DocumentsService } from './documents.service';
 import { CreateSignatureDto } from './dto/create-signature.dto';
 import { AuthenticatedUserSigner } from './signing/authenticated-user.signer';
+import { DocumentViewDto } from './dto/document-view.dto';
 
 type MaybeAuthed = Request & { user?: Partial<AuthUser> & { name?: string } };
 
@@ -34,7 +35,7 @@ export class DocumentsController {
 
   @Get(':id')
   @Scoped('document', 'id')
-  @ApiOkResponse({ description: 'Dokumentets metadata: mall och version, SHA-256, signaturer och signerade versioner.' })
+  @ApiOkResponse({ type: DocumentViewDto, description: 'Dokumentets metadata: mall och version, SHA-256, signaturer och signerade versioner.' })
   get(@Param('id') id: string) {
     return this.service.get(id);
   }

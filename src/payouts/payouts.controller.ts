@@ -8,6 +8,7 @@ import { NotFoundError } from '../common/errors';
 import { stockholmDate } from '../time-reports/business-dates';
 import { PayoutReasonDto, PayoutWorklistDto, StartPayoutRunDto, YearQueryDto } from './dto/payouts.dto';
 import { PayoutsService } from './payouts.service';
+import { BatchViewDto, PayoutBatchDto } from './dto/payout-view.dto';
 
 const batchId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Utbetalningsomgången finns inte.') });
 const lineId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Raden finns inte.') });
@@ -45,6 +46,7 @@ export class PayoutsController {
   @Roles('finance')
   @Scoped('payer', 'payerCode')
   @ApiOperation({ summary: 'Betalarens utbetalningsomgångar, senaste perioden först.' })
+  @ApiOkResponse({ type: [PayoutBatchDto] })
   list(@Param('payerCode') payerCode: string) {
     return this.service.list(payerCode);
   }
@@ -72,7 +74,7 @@ export class PayoutsController {
   @Get('payout-runs/:id')
   @Roles('finance')
   @Scoped('batch', 'id')
-  @ApiOkResponse({ description: 'Omgången med personer, rader, belopp och regler, och varningar (warnings) om betalningsuppgifter som ändrats sedan betalarens förra godkända omgång.' })
+  @ApiOkResponse({ type: BatchViewDto, description: 'Omgången med personer, rader, belopp och regler, och varningar (warnings) om betalningsuppgifter som ändrats sedan betalarens förra godkända omgång.' })
   get(@Param('id', batchId) id: string) {
     return this.service.get(id);
   }

@@ -7,6 +7,7 @@ import { AppointDto } from './dto/appoint.dto';
 import { NominateDto } from './dto/nominate.dto';
 import { StartRoundDto } from './dto/start-round.dto';
 import { RecruitmentService } from './recruitment.service';
+import { NominationRequestDto, NominationViewDto, RoundStartedDto } from './dto/recruitment-view.dto';
 
 const groupId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Gruppen finns inte.') });
 const nominationId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Nomineringen finns inte.') });
@@ -22,7 +23,7 @@ export class RecruitmentController {
   @Post('recruitment/rounds')
   @Roles('coordinator', 'admin')
   @Scoped('group', 'id')
-  @ApiCreatedResponse({ description: 'Nomineringsförfrågningar är skickade till organisationerna, med svarstid.' })
+  @ApiCreatedResponse({ type: RoundStartedDto, description: 'Nomineringsförfrågningar är skickade till organisationerna, med svarstid.' })
   startRound(@Param('id', groupId) id: string, @Body() dto: StartRoundDto, @CurrentUser() user: AuthUser) {
     return this.service.startRound(id, dto, user);
   }
@@ -38,7 +39,7 @@ export class RecruitmentController {
   @Get('nomination-requests')
   @Roles('coordinator', 'admin')
   @Scoped('group', 'id')
-  @ApiOkResponse({ description: 'Gruppens nomineringsförfrågningar och deras läge, senaste omgången först.' })
+  @ApiOkResponse({ type: [NominationRequestDto], description: 'Gruppens nomineringsförfrågningar och deras läge, senaste omgången först.' })
   requests(@Param('id', groupId) id: string) {
     return this.service.listRequests(id);
   }
@@ -46,7 +47,7 @@ export class RecruitmentController {
   @Get('nominations')
   @Roles('coordinator', 'admin')
   @Scoped('group', 'id')
-  @ApiOkResponse({ description: 'Nominerade personer och beslut.' })
+  @ApiOkResponse({ type: [NominationViewDto], description: 'Nominerade personer och beslut.' })
   nominations(@Param('id', groupId) id: string) {
     return this.service.listNominations(id);
   }
@@ -54,7 +55,7 @@ export class RecruitmentController {
   @Post('nominations')
   @Roles('coordinator', 'admin')
   @Scoped('group', 'id')
-  @ApiCreatedResponse({ description: 'Direktrekrytering: personen väntar på beslut (utse eller avböj).' })
+  @ApiCreatedResponse({ type: NominationViewDto, description: 'Direktrekrytering: personen väntar på beslut (utse eller avböj).' })
   nominateDirectly(@Param('id', groupId) id: string, @Body() dto: NominateDto, @CurrentUser() user: AuthUser) {
     return this.service.nominateDirectly(id, dto, user);
   }
@@ -72,7 +73,7 @@ export class RecruitmentController {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @Scoped('group', 'id')
-  @ApiOkResponse({ description: 'Nomineringen är avböjd; organisationen får besked.' })
+  @ApiOkResponse({ type: NominationViewDto, description: 'Nomineringen är avböjd; organisationen får besked.' })
   reject(@Param('id', groupId) id: string, @Param('nominationId', nominationId) nid: string, @CurrentUser() user: AuthUser) {
     return this.service.reject(id, nid, user);
   }
@@ -87,14 +88,14 @@ export class NominationRequestsController {
 
   @Get()
   @Roles('org-contact')
-  @ApiOkResponse({ description: 'Förfrågningar till min organisation, senaste först.' })
+  @ApiOkResponse({ type: [NominationRequestDto], description: 'Förfrågningar till min organisation, senaste först.' })
   mine(@CurrentUser() user: AuthUser) {
     return this.service.requestsForOrganisation(user);
   }
 
   @Get(':requestId')
   @Scoped('nomination-request', 'requestId')
-  @ApiOkResponse({ description: 'Förfrågan, gruppen och dess uppdragsbeskrivning.' })
+  @ApiOkResponse({ type: NominationRequestDto, description: 'Förfrågan, gruppen och dess uppdragsbeskrivning.' })
   get(@Param('requestId', requestId) id: string) {
     return this.service.getRequest(id);
   }
@@ -102,7 +103,7 @@ export class NominationRequestsController {
   @Post(':requestId/nominations')
   @Roles('org-contact', 'admin')
   @Scoped('nomination-request', 'requestId')
-  @ApiCreatedResponse({ description: 'Nomineringen är registrerad och väntar på samordnarens beslut.' })
+  @ApiCreatedResponse({ type: NominationViewDto, description: 'Nomineringen är registrerad och väntar på samordnarens beslut.' })
   nominate(@Param('requestId', requestId) id: string, @Body() dto: NominateDto, @CurrentUser() user: AuthUser) {
     return this.service.nominate(id, dto, user);
   }
@@ -111,7 +112,7 @@ export class NominationRequestsController {
   @HttpCode(200)
   @Roles('org-contact', 'admin')
   @Scoped('nomination-request', 'requestId')
-  @ApiOkResponse({ description: 'Organisationen avstår från att nominera i den här omgången.' })
+  @ApiOkResponse({ type: NominationRequestDto, description: 'Organisationen avstår från att nominera i den här omgången.' })
   decline(@Param('requestId', requestId) id: string, @CurrentUser() user: AuthUser) {
     return this.service.declineRequest(id, user);
   }

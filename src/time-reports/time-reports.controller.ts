@@ -7,6 +7,7 @@ import { NotFoundError } from '../common/errors';
 import { AttestTimeReportDto, ClaimPolicyDto, CreateTimeReportDto, ListTimeReportsQueryDto, ReceiptUploadDto, UpdateTimeReportDto } from './dto/time-report.dto';
 import { ReceiptUploadInterceptor } from './receipt-upload.interceptor';
 import { TimeReportsService, UploadedReceipt } from './time-reports.service';
+import { ReceiptViewDto, TimeReportViewDto } from './dto/time-report-view.dto';
 
 const reportId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Tidrapporten finns inte.') });
 const receiptId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Kvittot finns inte.') });
@@ -21,7 +22,7 @@ export class TimeReportsController {
   @Post('time-reports')
   @Roles('representative')
   @ApiOperation({ summary: 'Rapportera ett möte eller en aktivitet (sparas som utkast tills den skickas in).' })
-  @ApiCreatedResponse({ description: 'Rapporten är sparad.' })
+  @ApiCreatedResponse({ type: TimeReportViewDto, description: 'Rapporten är sparad.' })
   create(@Body() dto: CreateTimeReportDto, @CurrentUser() user: AuthUser) {
     return this.service.create(dto, user);
   }
@@ -29,6 +30,7 @@ export class TimeReportsController {
   @Get('time-reports')
   @Roles('representative')
   @ApiOperation({ summary: 'Mina tidrapporter, med attest och utbetalning.' })
+  @ApiOkResponse({ type: [TimeReportViewDto] })
   listOwn(@Query() q: ListTimeReportsQueryDto, @CurrentUser() user: AuthUser) {
     return this.service.listOwn(user, q);
   }
@@ -43,13 +45,14 @@ export class TimeReportsController {
   @Get('working-groups/:id/time-reports')
   @Scoped('group', 'id')
   @ApiOperation({ summary: 'Gruppens tidrapporter för attest (standard: inskickade).' })
+  @ApiOkResponse({ type: [TimeReportViewDto] })
   listForGroup(@Param('id', groupId) id: string, @Query() q: ListTimeReportsQueryDto) {
     return this.service.listForGroup(id, q);
   }
 
   @Get('time-reports/:id')
   @Scoped('time-report', 'id')
-  @ApiOkResponse({ description: 'Rapporten, dess kvitton, attest (med skäl) och utbetalning.' })
+  @ApiOkResponse({ type: TimeReportViewDto, description: 'Rapporten, dess kvitton, attest (med skäl) och utbetalning.' })
   get(@Param('id', reportId) id: string) {
     return this.service.get(id);
   }
@@ -58,6 +61,7 @@ export class TimeReportsController {
   @Roles('representative')
   @Scoped('time-report', 'id')
   @ApiOperation({ summary: 'Ändra en rapport som inte är attesterad; en avslagen blir utkast igen.' })
+  @ApiOkResponse({ type: TimeReportViewDto })
   update(@Param('id', reportId) id: string, @Body() dto: UpdateTimeReportDto, @CurrentUser() user: AuthUser) {
     return this.service.update(id, dto, user);
   }
@@ -76,6 +80,7 @@ export class TimeReportsController {
   @Roles('representative')
   @Scoped('time-report', 'id')
   @ApiOperation({ summary: 'Skicka in rapporten till samordnaren för attest.' })
+  @ApiOkResponse({ type: TimeReportViewDto })
   submit(@Param('id', reportId) id: string, @CurrentUser() user: AuthUser) {
     return this.service.submit(id, user);
   }
@@ -92,7 +97,7 @@ export class TimeReportsController {
       properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG eller PNG, högst 10 MB.' }, receiptDate: { type: 'string', example: '2026-09-10' } },
     },
   })
-  @ApiCreatedResponse({ description: 'Kvittot är sparat (samma fil två gånger ger samma kvitto).' })
+  @ApiCreatedResponse({ type: ReceiptViewDto, description: 'Kvittot är sparat (samma fil två gånger ger samma kvitto).' })
   addReceipt(
     @Param('id', reportId) id: string,
     @UploadedFile() file: UploadedReceipt | undefined,
@@ -127,6 +132,7 @@ export class TimeReportsController {
   @Roles('coordinator')
   @Scoped('time-report', 'id')
   @ApiOperation({ summary: 'Samordnarens attest: godkänn, justera (med skäl) eller avslå (med skäl) raden.' })
+  @ApiOkResponse({ type: TimeReportViewDto })
   attest(@Param('id', reportId) id: string, @Body() dto: AttestTimeReportDto, @CurrentUser() user: AuthUser) {
     return this.service.attest(id, dto, user);
   }

@@ -19,13 +19,7 @@ interface MeResponse {
   sessionExpiresAt: string;
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administratör',
-  coordinator: 'Samordnare',
-  'org-contact': 'Kontaktperson för organisation',
-  representative: 'Patient- eller närståendeföreträdare',
-  finance: 'Ekonomi',
-};
+export { ROLE_LABELS } from './labels';
 
 type AuthState =
   | { status: 'loading' }

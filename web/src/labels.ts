@@ -96,7 +96,8 @@ export const TIME_REPORT_STATE_LABELS: Record<string, string> = {
   rejected: 'Avslagen – kan ändras och skickas igen',
 };
 
-export const ATTESTATION_LABELS: Record<string, string> = { confirm: 'Godkänd som rapporterad', adjust: 'Justerad', reject: 'Avslagen' };
+/** The coordinator's decision on a report, as the API reports it (`attestation.decision`). */
+export const ATTESTATION_LABELS: Record<string, string> = { confirmed: 'Godkänd som rapporterad', adjusted: 'Justerad', rejected: 'Avslagen' };
 
 export const LINE_PAYOUT_STATE_LABELS: Record<string, string> = {
   pending: 'Med i en kommande utbetalning',
@@ -231,17 +232,42 @@ export const FEE_RULE_HINTS: Record<string, string> = {
   short: 'Samma arvode för alla som deltar, oavsett tid.',
 };
 
-/** The agreement's state, as the representative reads it on "Mina uppdrag". */
-export const AGREEMENT_STATE_LABELS: Record<string, string> = {
-  drafted: 'Klar att signera',
-  signed: 'Signerad av dig, väntar på samordnarens kontrasignering',
-  countersigned: 'Signerad av båda parter',
+export const ROLE_LABELS: Record<'admin' | 'coordinator' | 'org-contact' | 'representative' | 'finance', string> = {
+  admin: 'Administratör',
+  coordinator: 'Samordnare',
+  'org-contact': 'Kontaktperson för organisation',
+  representative: 'Patient- eller närståendeföreträdare',
+  finance: 'Ekonomi',
 };
 
-/** The declaration of interests' state. */
-export const DECLARATION_STATE_LABELS: Record<string, string> = {
-  stored: 'Sparad, inte inskickad',
-  submitted: 'Inskickad, granskas av samordnaren',
+export const USER_STATUS_LABELS: Record<string, string> = { invited: 'Inbjuden, har inte valt lösenord', active: 'Aktiv', disabled: 'Avstängd' };
+
+export const INVITATION_DELIVERY_LABELS: Record<string, string> = {
+  smtp: 'Skickad med e-post',
+  outbox: 'Sparad i tjänstens utkorg',
+  failed: 'Kunde inte skickas',
+  none: 'Inte skickad',
+};
+
+/** An assignment's place in the group's staffing (the recruitment's count). */
+export const STAFFING_ASSIGNMENT_STATE_LABELS: Record<string, string> = { onboarding: 'På väg in i uppdraget', active: 'Aktivt uppdrag' };
+
+export const TAX_MODE_LABELS: Record<string, string> = { 'side-income': 'Sidoinkomst (30 %)', 'tax-table': 'Enligt skattetabell' };
+
+export const SIGNATURE_METHOD_LABELS: Record<string, string> = { 'authenticated-user': 'Inloggad i Medverkan' };
+
+export const DOCUMENT_VARIANT_LABELS: Record<string, string> = { original: 'Original', sealed: 'Signerad version' };
+
+export const AGREEMENT_STATE_LABELS: Record<string, string> = {
+  drafted: 'Väntar på företrädarens underskrift',
+  signed: 'Undertecknad, väntar på kontrasignering',
+  countersigned: 'Undertecknad och kontrasignerad',
+};
+
+/** A stored declaration of interests. */
+export const DECLARATION_RECORD_STATE_LABELS: Record<string, string> = {
+  stored: 'Sparad',
+  submitted: 'Inskickad – granskas',
   approved: 'Godkänd',
   'needs-changes': 'Behöver kompletteras',
 };
@@ -262,4 +288,144 @@ export const TASK_KIND_LABELS: Record<string, string> = {
   'nomination.decide': 'Pröva nominering',
   'working-group.below-minimum': 'Grupp med för få företrädare',
   'batch.approve': 'Godkänna utbetalning',
+};
+
+/** Where the assignment's declaration of interests stands (the workflow's view). */
+export const DECLARATION_STATE_LABELS: Record<string, string> = {
+  none: 'Inte lämnad',
+  submitted: 'Inskickad – granskas',
+  'needs-changes': 'Behöver kompletteras',
+  approved: 'Godkänd',
+  due: 'Dags att lämna en ny',
+  overdue: 'En ny skulle ha lämnats',
+};
+
+export const REVIEW_OUTCOME_LABELS: Record<string, string> = { approved: 'Godkänd', 'needs-changes': 'Behöver kompletteras' };
+
+export const PAYOUT_RUN_PHASE_LABELS: Record<string, string> = {
+  gathering: 'Sammanställs',
+  'awaiting-approval': 'Väntar på godkännande',
+  approved: 'Godkänd',
+  cancelled: 'Avslagen',
+  empty: 'Inget att betala ut',
+};
+
+export const AGI_PAY_FIELD_LABELS: Record<string, string> = { '011': 'Kontant ersättning (fält 011)', '131': 'Ersättning utan arbetsgivaravgifter (fält 131)' };
+
+export const BATCH_WARNING_KIND_LABELS: Record<string, string> = { 'payment-details-changed': 'Betalningsuppgifterna har ändrats' };
+
+export const WAITING_FOR_LABELS: Record<string, string> = { representative: 'Företrädaren', coordinator: 'Samordnaren' };
+
+/** What the coordinator chooses when attesting (the request's `decision`). */
+export const ATTEST_ACTION_LABELS: Record<string, string> = { confirm: 'Godkänn som rapporterad', adjust: 'Godkänn med justering', reject: 'Avslå' };
+
+export const REPORTING_FREQUENCY_LABELS: Record<string, string> = { monthly: 'Varje månad', quarterly: 'Varje kvartal' };
+
+/** An assignment's fee (the agreement's terms): per session or per hour. */
+export const ASSIGNMENT_FEE_MODE_LABELS: Record<string, string> = { session: 'Per möte (heldag, halvdag, kortare insats)', hourly: 'Per timme' };
+
+export const INTRODUCTION_KIND_LABELS: Record<string, string> = { digital: 'Digital introduktion', meeting: 'Introduktionsmöte' };
+
+export const PAIN_VERSION_LABELS: Record<string, string> = { 'pain.001.001.09': 'pain.001 version 09 (ISO 20022, 2019)', 'pain.001.001.03': 'pain.001 version 03 (äldre)' };
+
+export const CATEGORY_PURPOSE_LABELS: Record<string, string> = { SALA: 'Lön (SALA)', SUPP: 'Leverantörsbetalning (SUPP)' };
+
+/** The staffing state of a group's recruitment (the workflow's own view, without "not started"). */
+export const RECRUITMENT_STATUS_LABELS: Record<string, string> = RECRUITMENT_STATE_LABELS;
+
+/**
+ * Every code the API can answer or take, by schema and field of its OpenAPI document, and the Swedish names it is
+ * shown with. test/web-labels.spec.ts checks that every enum value of the document (and so of the generated types)
+ * has a name here, so a new code never reaches a page as itself.
+ */
+export const ENUM_LABELS: Record<string, Record<string, string>> = {
+  'CreateWorkingGroupDto.kind': GROUP_KIND_LABELS,
+  'CreateWorkingGroupDto.hostRegion': REGION_LABELS,
+  'WorkingGroupDto.kind': GROUP_KIND_LABELS,
+  'WorkingGroupDto.hostRegion': REGION_LABELS,
+  'WorkingGroupDto.recruitmentState': RECRUITMENT_STATE_LABELS,
+  'RecruitmentRequestDto.state': REQUEST_STATE_LABELS,
+  'RecruitmentAssignmentDto.state': STAFFING_ASSIGNMENT_STATE_LABELS,
+  'RecruitmentStatusDto.state': RECRUITMENT_STATUS_LABELS,
+  'AuthUserDto.roles': ROLE_LABELS,
+  'HourlyRulesDto.counting': HOURLY_COUNTING_LABELS,
+  'HourlyRulesDto.scope': HOURLY_SCOPE_LABELS,
+  'ContributionRatesDto.rounding': ROUNDING_LABELS,
+  'TaxRatesDto.rounding': ROUNDING_LABELS,
+  'CreateRateTableDto.defaultFeeMode': FEE_MODE_LABELS,
+  'CreateRateTableDto.rounding': ROUNDING_LABELS,
+  'RateTableViewDto.defaultFeeMode': FEE_MODE_LABELS,
+  'RateTableViewDto.rounding': ROUNDING_LABELS,
+  'PayingBodyDto.kind': PAYER_KIND_LABELS,
+  'PayingBodyDto.healthcareRegion': REGION_LABELS,
+  'PayingBodyDto.payoutFrequency': PAYOUT_FREQUENCY_LABELS,
+  'PreviewActivityDto.kind': ACTIVITY_KIND_LABELS,
+  'PreviewActivityDto.agreedTier': FEE_TIER_LABELS,
+  'PreviewFeesDto.feeMode': FEE_MODE_LABELS,
+  'PreviewFeesDto.taxMode': TAX_MODE_LABELS,
+  'SignatureViewDto.role': SIGNER_ROLE_LABELS,
+  'SignatureViewDto.method': SIGNATURE_METHOD_LABELS,
+  'DocumentViewDto.kind': DOCUMENT_KIND_LABELS,
+  'DocumentViewDto.variant': DOCUMENT_VARIANT_LABELS,
+  'DocumentViewDto.pendingRoles': SIGNER_ROLE_LABELS,
+  'CreateSignatureDto.role': SIGNER_ROLE_LABELS,
+  'UserViewDto.roles': ROLE_LABELS,
+  'UserViewDto.status': USER_STATUS_LABELS,
+  'InviteUserDto.roles': ROLE_LABELS,
+  'InvitationInfoDto.delivery': INVITATION_DELIVERY_LABELS,
+  'AccessDto.roles': ROLE_LABELS,
+  'CreateTimeReportDto.participation': PARTICIPATION_LABELS,
+  'ActivityDto.kind': GROUP_ACTIVITY_KIND_LABELS,
+  'ActivityDto.mode': ACTIVITY_MODE_LABELS,
+  'ActivityDto.feeRule': FEE_RULE_LABELS,
+  'AttestationDto.decision': ATTESTATION_LABELS,
+  'LinePayoutViewDto.state': LINE_PAYOUT_STATE_LABELS,
+  'TimeReportViewDto.kind': ACTIVITY_KIND_LABELS,
+  'TimeReportViewDto.participation': PARTICIPATION_LABELS,
+  'TimeReportViewDto.state': TIME_REPORT_STATE_LABELS,
+  'UpdateTimeReportDto.participation': PARTICIPATION_LABELS,
+  'AttestTimeReportDto.decision': ATTEST_ACTION_LABELS,
+  'PayoutBatchDto.state': BATCH_STATE_LABELS,
+  'PayoutRunStatusDto.phase': PAYOUT_RUN_PHASE_LABELS,
+  'BatchPersonDto.agiPayField': AGI_PAY_FIELD_LABELS,
+  'BatchLineDto.state': LINE_PAYOUT_STATE_LABELS,
+  'BatchWarningDto.kind': BATCH_WARNING_KIND_LABELS,
+  'NominationRequestDto.state': REQUEST_STATE_LABELS,
+  'NomineeDto.perspective': PERSPECTIVE_LABELS,
+  'NominationViewDto.state': NOMINATION_STATE_LABELS,
+  'NominationViewDto.representation': REPRESENTATION_LABELS,
+  'NominateDto.perspective': PERSPECTIVE_LABELS,
+  'NominateDto.representation': REPRESENTATION_LABELS,
+  'AppointDto.reportingFrequency': REPORTING_FREQUENCY_LABELS,
+  'AppointDto.feeMode': ASSIGNMENT_FEE_MODE_LABELS,
+  'AssignmentRecordDto.representation': REPRESENTATION_LABELS,
+  'AssignmentRecordDto.state': ASSIGNMENT_STATE_LABELS,
+  'AssignmentRecordDto.feeMode': ASSIGNMENT_FEE_MODE_LABELS,
+  'AssignmentRecordDto.reportingFrequency': REPORTING_FREQUENCY_LABELS,
+  'AssignmentRecordDto.endReason': END_REASON_LABELS,
+  'AssignmentRecordDto.introductionKind': INTRODUCTION_KIND_LABELS,
+  'CompleteIntroductionDto.kind': INTRODUCTION_KIND_LABELS,
+  'PayingBodySettingsPatchDto.payoutFrequency': PAYOUT_FREQUENCY_LABELS,
+  'PayingBodySettingsPatchDto.painVersion': PAIN_VERSION_LABELS,
+  'PayingBodySettingsPatchDto.categoryPurpose': CATEGORY_PURPOSE_LABELS,
+  'AgreementSummaryDto.state': AGREEMENT_STATE_LABELS,
+  'DeclarationSummaryDto.state': DECLARATION_RECORD_STATE_LABELS,
+  'ReportingPeriodDto.state': PERIOD_STATE_LABELS,
+  'StatusDeclarationDto.state': DECLARATION_STATE_LABELS,
+  'StatusPeriodDto.state': PERIOD_STATE_LABELS,
+  'StatusReportingDto.frequency': REPORTING_FREQUENCY_LABELS,
+  'AssignmentStatusDto.representation': REPRESENTATION_LABELS,
+  'AssignmentStatusDto.state': ASSIGNMENT_STATE_LABELS,
+  'AssignmentStatusDto.endReason': END_REASON_LABELS,
+  'AssignmentStatusDto.waitingFor': WAITING_FOR_LABELS,
+  'ReviewDeclarationDto.outcome': REVIEW_OUTCOME_LABELS,
+  'OrganisationDto.perspective': ORGANISATION_PERSPECTIVE_LABELS,
+  'CreateOrganisationDto.perspective': ORGANISATION_PERSPECTIVE_LABELS,
+  'UpdateOrganisationDto.perspective': ORGANISATION_PERSPECTIVE_LABELS,
+  'CreateGroupActivityDto.kind': GROUP_ACTIVITY_KIND_LABELS,
+  'CreateGroupActivityDto.mode': ACTIVITY_MODE_LABELS,
+  'CreateGroupActivityDto.feeRule': FEE_RULE_LABELS,
+  'UpdateGroupActivityDto.kind': GROUP_ACTIVITY_KIND_LABELS,
+  'UpdateGroupActivityDto.mode': ACTIVITY_MODE_LABELS,
+  'UpdateGroupActivityDto.feeRule': FEE_RULE_LABELS,
 };

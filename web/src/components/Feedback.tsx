@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
 
 /**
@@ -8,16 +8,32 @@ import { ApiError } from '../api';
  */
 export function Confirmation({ children, focus = true }: { children: ReactNode; focus?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [outdated, setOutdated] = useState(false);
   // Once, when shown: give each new message its own `key` so that it is shown (and focused) anew.
   useEffect(() => {
     if (focus) ref.current?.focus();
   }, [focus]);
+  // An error shown after it makes it old news: "Klart" next to "Det gick inte" would contradict it (issue 17 #8).
+  useEffect(() => {
+    const hide = () => setOutdated(true);
+    window.addEventListener(ERROR_SHOWN_EVENT, hide);
+    return () => window.removeEventListener(ERROR_SHOWN_EVENT, hide);
+  }, []);
+  if (outdated) return null;
   return (
     <div className="confirmation" role="status" tabIndex={-1} ref={ref}>
       <p className="confirmation-title">Klart</p>
       <div>{children}</div>
     </div>
   );
+}
+
+/** Fired when an error is shown (a form's error summary, an error message): earlier confirmations then go away. */
+export const ERROR_SHOWN_EVENT = 'medverkan:fel-visas';
+
+/** Says that an error is now shown, so that confirmations from before it disappear. */
+export function announceError(): void {
+  window.dispatchEvent(new Event(ERROR_SHOWN_EVENT));
 }
 
 /** Something is being done (loading, generating a document, computing a payout run). */
@@ -34,6 +50,8 @@ export function Working({ children }: { children: ReactNode }) {
 export function ErrorMessage({ error, title = 'Det gick inte' }: { error: unknown; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    if (!error) return;
+    announceError();
     ref.current?.focus();
   }, [error]);
   if (!error) return null;

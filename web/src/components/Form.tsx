@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, type FieldErrors } from '../api';
-import { messageOf } from './Feedback';
+import { announceError, messageOf } from './Feedback';
 
 export const fieldId = (name: string) => `falt-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
@@ -80,6 +80,7 @@ function ErrorSummary({ error, fields, idPrefix }: { error: unknown; fields: Fie
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
+    announceError();
     ref.current?.focus();
   }, [error]);
   const entries = Object.entries(fields);

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { hasRole, useUser } from '../auth';
 import { Deadline } from '../components/Deadline';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../components/Feedback';
-import { Checkbox, Form, requireFields } from '../components/Form';
+import { ConfirmAction } from '../components/ConfirmAction';
 import { Page } from '../components/Page';
 import { formatDate } from '../format';
 import { useLoad } from '../hooks';
@@ -41,28 +41,6 @@ export function GroupPage() {
   return (
     <Page title={group.name}>
       {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
-      <dl className="facts">
-        <div>
-          <dt>Typ</dt>
-          <dd>{GROUP_KIND_LABELS[group.kind] ?? group.kind}</dd>
-        </div>
-        {group.hostRegion && (
-          <div>
-            <dt>Värdregion</dt>
-            <dd>{label(REGION_LABELS, group.hostRegion)}</dd>
-          </div>
-        )}
-        <div>
-          <dt>Tid</dt>
-          <dd>{group.standing ? 'Stående grupp' : `Tidsbegränsad, till och med ${formatDate(group.endsOn)}`}</dd>
-        </div>
-        {group.workStartedOn && (
-          <div>
-            <dt>Började arbeta</dt>
-            <dd>{formatDate(group.workStartedOn)}</dd>
-          </div>
-        )}
-      </dl>
 
       <section aria-labelledby="bemanning">
         <h2 id="bemanning">Bemanning</h2>
@@ -121,6 +99,32 @@ export function GroupPage() {
         </section>
       )}
 
+      <section aria-labelledby="om-gruppen">
+        <h2 id="om-gruppen">Om gruppen</h2>
+        <dl className="facts">
+          <div>
+            <dt>Typ</dt>
+            <dd>{GROUP_KIND_LABELS[group.kind] ?? group.kind}</dd>
+          </div>
+          {group.hostRegion && (
+            <div>
+              <dt>Värdregion</dt>
+              <dd>{label(REGION_LABELS, group.hostRegion)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>Tid</dt>
+            <dd>{group.standing ? 'Stående grupp' : `Tidsbegränsad, till och med ${formatDate(group.endsOn)}`}</dd>
+          </div>
+          {group.workStartedOn && (
+            <div>
+              <dt>Började arbeta</dt>
+              <dd>{formatDate(group.workStartedOn)}</dd>
+            </div>
+          )}
+        </dl>
+      </section>
+
       <section aria-labelledby="uppdrag">
         <h2 id="uppdrag">Uppdragsbeskrivning</h2>
         <div className="prose">
@@ -132,6 +136,7 @@ export function GroupPage() {
       {hasRole(user, 'coordinator', 'admin') && group.recruitmentState !== 'ended' && (
         <section aria-labelledby="avsluta-grupp">
           <h2 id="avsluta-grupp">Avsluta gruppen</h2>
+          <p>När gruppens arbete är klart avslutas gruppen och alla dess uppdrag.</p>
           <EndGroup
             groupId={group.id}
             name={group.name}
@@ -147,20 +152,18 @@ export function GroupPage() {
 }
 
 function EndGroup({ groupId, name, onDone }: { groupId: string; name: string; onDone: () => Promise<void> }) {
-  const [sure, setSure] = useState(false);
   return (
-    <Form
-      idPrefix="avsluta-"
-      submitLabel="Avsluta gruppen"
+    <ConfirmAction
+      buttonLabel="Avsluta gruppen"
+      title={`Avsluta ${name}?`}
+      confirmLabel="Ja, avsluta gruppen"
       sendingLabel="Avslutar gruppen …"
-      onSubmit={async () => {
-        requireFields({ sure: !sure && 'Kryssa i rutan om du är säker.' });
+      onConfirm={async () => {
         await api.post(`/working-groups/${groupId}/end`);
         await onDone();
       }}
     >
       <p>När gruppen avslutas stängs rekryteringen och alla uppdrag i gruppen avslutas. Företrädarna får besked. Det går inte att ångra.</p>
-      <Checkbox name="sure" label={`Jag vill avsluta ${name}`} checked={sure} onChange={setSure} />
-    </Form>
+    </ConfirmAction>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { hasRole, useUser } from '../../auth';
 import { Deadline } from '../../components/Deadline';
 import { DocumentViewer } from '../../components/DocumentViewer';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/Feedback';
 import { Checkbox, Form, RadioGroup, requireFields, TextArea, TextField } from '../../components/Form';
 import { Page } from '../../components/Page';
@@ -79,9 +80,16 @@ export function AssignmentPage() {
           <Form submitLabel="Ja, jag tar uppdraget" sendingLabel="Skickar ditt svar …" onSubmit={() => step('accept', 'Tack! Du har tackat ja till uppdraget. Nästa steg är att lämna dina person- och betalningsuppgifter.')}>
             <p>Tackar du ja får du sedan lämna person- och betalningsuppgifter och signera en överenskommelse.</p>
           </Form>
-          <Form idPrefix="nej-" submitLabel="Nej tack" sendingLabel="Skickar ditt svar …" onSubmit={() => step('decline', 'Du har tackat nej till uppdraget. Tack för att du svarade.')}>
-            <p>Vill du inte ta uppdraget? Då kan du tacka nej.</p>
-          </Form>
+          <p>Vill du inte ta uppdraget? Då kan du tacka nej.</p>
+          <ConfirmAction
+            buttonLabel="Nej tack"
+            title="Tacka nej till uppdraget?"
+            confirmLabel="Ja, tacka nej"
+            sendingLabel="Skickar ditt svar …"
+            onConfirm={() => step('decline', 'Du har tackat nej till uppdraget. Tack för att du svarade.')}
+          >
+            <p>Tackar du nej går erbjudandet till någon annan. Det går inte att ångra.</p>
+          </ConfirmAction>
         </section>
       )}
 
@@ -155,7 +163,8 @@ export function AssignmentPage() {
       {mine && !['ended', 'declined', 'nominated'].includes(state) && (
         <section aria-labelledby="avsluta">
           <h2 id="avsluta">Avsluta uppdraget</h2>
-          <WithdrawForm label="Avsluta mitt uppdrag" confirm="Jag vill avsluta mitt uppdrag" onSubmit={() => step('withdraw', 'Ditt uppdrag är avslutat. Samordnaren får besked. Tack för din medverkan!')} />
+          <p>Du kan när som helst avsluta ditt uppdrag. Möten du redan har varit med på kan du fortfarande rapportera.</p>
+          <WithdrawForm label="Avsluta mitt uppdrag" confirm="Ja, avsluta mitt uppdrag" question="Avsluta ditt uppdrag?" onSubmit={() => step('withdraw', 'Ditt uppdrag är avslutat. Samordnaren får besked. Tack för din medverkan!')} />
         </section>
       )}
 
@@ -163,7 +172,7 @@ export function AssignmentPage() {
         <section aria-labelledby="mandat">
           <h2 id="mandat">Dra tillbaka mandatet</h2>
           <p>Företrädaren sitter i gruppen med organisationens mandat. Drar ni tillbaka mandatet avslutas uppdraget.</p>
-          <WithdrawForm label="Dra tillbaka mandatet" confirm="Organisationen drar tillbaka sitt mandat" onSubmit={() => step('mandate-withdrawal', 'Mandatet är tillbakadraget och uppdraget avslutat. Samordnaren och företrädaren får besked.')} />
+          <WithdrawForm label="Dra tillbaka mandatet" confirm="Ja, dra tillbaka mandatet" question="Dra tillbaka organisationens mandat?" onSubmit={() => step('mandate-withdrawal', 'Mandatet är tillbakadraget och uppdraget avslutat. Samordnaren och företrädaren får besked.')} />
         </section>
       )}
 
@@ -530,6 +539,7 @@ function Reporting({ v, mine }: { v: AssignmentView; mine: boolean }) {
               <tr>
                 <th scope="col">Period</th>
                 <th scope="col">Läge</th>
+                <th scope="col">Perioden slutar</th>
                 <th scope="col">Rapportera senast</th>
               </tr>
             </thead>
@@ -538,7 +548,8 @@ function Reporting({ v, mine }: { v: AssignmentView; mine: boolean }) {
                 <tr key={p.key}>
                   <th scope="row">{p.key}</th>
                   <td>{label(PERIOD_STATE_LABELS, p.state)}</td>
-                  <td>{p.dueAt ? formatDate(p.dueAt) : `efter ${formatDate(p.endsAt)}`}</td>
+                  <td>{formatDate(p.endsAt)}</td>
+                  <td>{p.dueAt ? formatDate(p.dueAt) : 'Sätts när perioden har slutat'}</td>
                 </tr>
               ))}
             </tbody>
@@ -549,20 +560,11 @@ function Reporting({ v, mine }: { v: AssignmentView; mine: boolean }) {
   );
 }
 
-function WithdrawForm({ label: text, confirm, onSubmit }: { label: string; confirm: string; onSubmit: () => Promise<void> }) {
-  const [sure, setSure] = useState(false);
+function WithdrawForm({ label: text, confirm, question, onSubmit }: { label: string; confirm: string; question: string; onSubmit: () => Promise<void> }) {
   return (
-    <Form
-      idPrefix="avsluta-"
-      submitLabel={text}
-      sendingLabel="Avslutar …"
-      onSubmit={async () => {
-        requireFields({ sure: !sure && 'Kryssa i rutan om du är säker.' });
-        await onSubmit();
-      }}
-    >
-      <Checkbox name="sure" label={confirm} checked={sure} onChange={setSure} />
-    </Form>
+    <ConfirmAction buttonLabel={text} title={question} confirmLabel={confirm} sendingLabel="Avslutar …" onConfirm={onSubmit}>
+      <p>Uppdraget avslutas och samordnaren får besked. Det går inte att ångra.</p>
+    </ConfirmAction>
   );
 }
 

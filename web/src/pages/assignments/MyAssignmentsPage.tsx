@@ -5,7 +5,7 @@ import { ErrorMessage, NextStep, Working } from '../../components/Feedback';
 import { Page } from '../../components/Page';
 import { formatDate, formatDateTime } from '../../format';
 import { useLoad } from '../../hooks';
-import { AGREEMENT_STATE_LABELS, ASSIGNMENT_STATE_LABELS, DECLARATION_STATE_LABELS, PERIOD_STATE_LABELS, label } from '../../labels';
+import { AGREEMENT_STATE_LABELS, ASSIGNMENT_STATE_LABELS, DECLARATION_RECORD_STATE_LABELS, PERIOD_STATE_LABELS, label } from '../../labels';
 import type { MyAssignment, MyAssignmentEvent } from '../../types';
 
 const period = (a: MyAssignment) =>
@@ -93,7 +93,7 @@ function AssignmentCase({ a }: { a: MyAssignment }) {
         ))}
         {a.declaration && (
           <li>
-            Jävsdeklaration, inskickad {formatDate(a.declaration.submittedAt)} – {label(DECLARATION_STATE_LABELS, a.declaration.state)}
+            Jävsdeklaration, inskickad {formatDate(a.declaration.submittedAt)} – {label(DECLARATION_RECORD_STATE_LABELS, a.declaration.state)}
             {a.declaration.nextDueAt && <>. Förnyas senast {formatDate(a.declaration.nextDueAt)}</>}.{' '}
             <Link to={`/uppdrag/${a.id}`}>
               Visa<span className="visually-hidden"> jävsdeklarationen för {a.groupName}</span>

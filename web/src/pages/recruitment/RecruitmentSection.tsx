@@ -105,13 +105,20 @@ export function RecruitmentSection({ groupId, status, onChanged }: { groupId: st
             </table>
           </div>
         )}
-        <StartRound groupId={groupId} asked={requests.map((r) => r.organisationId)} onDone={done} />
+        {/* Open while no organisation has been asked: then it is what needs doing first. */}
+        <details className="disclosure" open={requests.length === 0 || undefined}>
+          <summary>{requests.length === 0 ? 'Be organisationer nominera' : 'Be fler organisationer nominera (ny omgång)'}</summary>
+          <StartRound groupId={groupId} asked={requests.map((r) => r.organisationId)} onDone={done} />
+        </details>
       </section>
 
       <section aria-labelledby="direkt">
         <h2 id="direkt">Rekrytera direkt</h2>
         <p>Där ingen organisation finns, eller som komplement, kan du själv föreslå en person. Personen företräder då sin egen erfarenhet.</p>
-        <DirectNomination groupId={groupId} onDone={done} />
+        <details className="disclosure">
+          <summary>Föreslå en person själv</summary>
+          <DirectNomination groupId={groupId} onDone={done} />
+        </details>
       </section>
     </>
   );

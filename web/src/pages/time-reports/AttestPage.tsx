@@ -28,7 +28,7 @@ export function AttestPage() {
         ),
       ]).then(([group, reports, activities]) => {
         const byId = new Map(activities.map((a) => [a.id, a]));
-        return [group, reports.map((r) => ({ ...r, activity: r.activity ?? (r.activityId ? byId.get(r.activityId) : undefined) }))] as const;
+        return [group, reports.map((r) => ({ ...r, activity: r.activity ?? (r.activityId ? (byId.get(r.activityId) ?? null) : null) }))] as const;
       }),
     [id],
   );

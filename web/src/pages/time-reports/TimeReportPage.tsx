@@ -119,7 +119,7 @@ export function TimeReportPage() {
             {r.attestation.attestedAt ? `, ${formatDateTime(r.attestation.attestedAt)}` : ''}
           </p>
           {r.attestation.reason && <p>Skäl: {r.attestation.reason}</p>}
-          {r.attestation.decision === 'adjust' && r.attestation.attested && <FiguresList f={r.attestation.attested} />}
+          {r.attestation.decision === 'adjusted' && r.attestation.attested && <FiguresList f={r.attestation.attested} />}
         </section>
       )}
 

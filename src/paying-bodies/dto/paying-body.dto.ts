@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Json } from '../../common/json-shape';
+import { HEALTHCARE_REGIONS, type HealthcareRegion } from '../../working-groups/working-group.entity';
+import { PAYING_BODY_KINDS, PAYOUT_FREQUENCIES, type PayingBody, type PayingBodyKind, type PayoutFrequency } from '../paying-body.entity';
+
+/** SKR, a healthcare region or a region: who pays, and how often. */
+export class PayingBodyDto implements Json<PayingBody> {
+  @ApiProperty({ example: 'SKR' }) code: string;
+  @ApiProperty({ example: 'Sveriges Kommuner och Regioner' }) name: string;
+  @ApiProperty({ enum: PAYING_BODY_KINDS }) kind: PayingBodyKind;
+  @ApiProperty({ enum: HEALTHCARE_REGIONS, nullable: true }) healthcareRegion: HealthcareRegion | null;
+  @ApiProperty({ enum: PAYOUT_FREQUENCIES }) payoutFrequency: PayoutFrequency;
+  @ApiProperty({ type: [String], description: 'Andra koder samma betalare kallas (SKL är SKR).' }) aliases: string[];
+}

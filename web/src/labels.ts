@@ -333,6 +333,32 @@ export const CATEGORY_PURPOSE_LABELS: Record<string, string> = { SALA: 'Lön (SA
 /** The staffing state of a group's recruitment (the workflow's own view, without "not started"). */
 export const RECRUITMENT_STATUS_LABELS: Record<string, string> = RECRUITMENT_STATE_LABELS;
 
+export const F_SKATT_POLICY_LABELS: Record<string, string> = {
+  refuse: 'Avvisas (rutinen betalar bara privatpersoner)',
+  'pay-without-deductions': 'Betalas utan skatteavdrag och arbetsgivaravgifter',
+};
+
+/** Whose turn the next step of an assignment is ("Mina uppdrag"). */
+export const NEXT_STEP_WHO_LABELS: Record<string, string> = {
+  you: 'Din tur',
+  coordinator: 'Samordnarens tur',
+  workflow: 'Tjänsten gör det själv',
+  nobody: 'Inget steg väntar',
+};
+
+export const FEE_SCHEDULE_TIER_LABELS: Record<string, string> = { ...FEE_TIER_LABELS, hour: 'Per timme' };
+
+export const PAYOUT_WORKLIST_NEXT_LABELS: Record<string, string> = {
+  'ordinary-run-after-period': 'Betalas i den ordinarie körningen när perioden har slutat',
+  'ordinary-run-due': 'Den ordinarie körningen kan sammanställas nu',
+  'after-open-draft': 'Väntar tills det öppna utkastet är godkänt eller avslaget',
+  'supplementary-run': 'Periodens körning är redan godkänd: en tilläggskörning behövs',
+};
+
+export const TAX_STATUS_LABELS: Record<string, string> = { none: 'Ingen av dem', 'fa-skatt': 'FA-skatt', 'f-skatt': 'F-skatt' };
+
+export const OVERDUE_DECISION_LABELS: Record<string, string> = { extend: 'Förläng tidsfristen', end: 'Avsluta uppdraget' };
+
 /**
  * Every code the API can answer or take, by schema and field of its OpenAPI document, and the Swedish names it is
  * shown with. test/web-labels.spec.ts checks that every enum value of the document (and so of the generated types)
@@ -428,4 +454,17 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   'UpdateGroupActivityDto.kind': GROUP_ACTIVITY_KIND_LABELS,
   'UpdateGroupActivityDto.mode': ACTIVITY_MODE_LABELS,
   'UpdateGroupActivityDto.feeRule': FEE_RULE_LABELS,
+  'PayingBodyDto.fSkattPolicy': F_SKATT_POLICY_LABELS,
+  'MyAssignmentNextStepDto.who': NEXT_STEP_WHO_LABELS,
+  'MyAssignmentPeriodDto.state': PERIOD_STATE_LABELS,
+  'MyAssignmentDocumentDto.kind': DOCUMENT_KIND_LABELS,
+  'MyAssignmentDeclarationDto.state': DECLARATION_RECORD_STATE_LABELS,
+  'FeeScheduleTierView.tier': FEE_SCHEDULE_TIER_LABELS,
+  'FeeScheduleView.feeMode': ASSIGNMENT_FEE_MODE_LABELS,
+  'PayoutWorklistRunDto.state': BATCH_STATE_LABELS,
+  'PayoutWorklistPeriodDto.next': PAYOUT_WORKLIST_NEXT_LABELS,
+  'PayoutWorklistDto.frequency': PAYOUT_FREQUENCY_LABELS,
+  'AssignmentRecordDto.perspective': PERSPECTIVE_LABELS,
+  'PersonalDetailsDto.taxStatus': TAX_STATUS_LABELS,
+  'OverdueStepDto.decision': OVERDUE_DECISION_LABELS,
 };

@@ -1,3 +1,4 @@
+import { PERSPECTIVES, type Perspective } from '../../people/person.entity';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Json } from '../../common/json-shape';
 import { ASSIGNMENT_STATES, type AssignmentState, type AssignmentStatus, type DeclarationState, type PeriodState } from '../../../workflows/assignment.messages';
@@ -43,6 +44,7 @@ export class AssignmentStatusDto implements Json<AssignmentStatus> {
   @ApiProperty({ enum: ['representative', 'coordinator'], nullable: true, description: 'Vems tur det är.' }) waitingFor: 'representative' | 'coordinator' | null;
   @ApiProperty({ type: String, nullable: true }) deadline: string | null;
   @ApiProperty() remindersSent: number;
+  @ApiProperty({ description: 'Steget är försenat: påminnelserna och samordnarens besked har gått ut (samordnaren kan förlänga eller avsluta).' }) overdue: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) agreementId: string | null;
   @ApiProperty({ type: StatusDeclarationDto }) declaration: StatusDeclarationDto;
   @ApiProperty({ type: StatusReportingDto }) reporting: StatusReportingDto;
@@ -56,6 +58,7 @@ export class AssignmentRecordDto implements Json<Assignment> {
   @ApiProperty({ format: 'uuid' }) groupId: string;
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ enum: REPRESENTATIONS }) representation: Representation;
+  @ApiProperty({ enum: PERSPECTIVES, nullable: true, description: 'Patient eller närstående, i just det här uppdraget.' }) perspective: Perspective | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) nominatingOrganisationId: string | null;
   @ApiProperty({ enum: ASSIGNMENT_STATES, description: 'Läsmodellen av arbetsflödets läge.' }) state: AssignmentState;
   @ApiProperty({ type: String, format: 'date', nullable: true }) periodStart: string | null;

@@ -10,5 +10,8 @@ export class PayingBodyDto implements Json<PayingBody> {
   @ApiProperty({ enum: PAYING_BODY_KINDS }) kind: PayingBodyKind;
   @ApiProperty({ enum: HEALTHCARE_REGIONS, nullable: true }) healthcareRegion: HealthcareRegion | null;
   @ApiProperty({ enum: PAYOUT_FREQUENCIES }) payoutFrequency: PayoutFrequency;
+  @ApiProperty({ enum: ['refuse', 'pay-without-deductions'], description: 'Vad som händer när mottagaren har F-skatt: avvisas (standard) eller betalas utan skatteavdrag och arbetsgivaravgifter.' })
+  fSkattPolicy: 'refuse' | 'pay-without-deductions';
+  @ApiProperty({ type: String, nullable: true, description: 'Vem mottagaren ska kontakta om F-skatt.' }) fSkattContact: string | null;
   @ApiProperty({ type: [String], description: 'Andra koder samma betalare kallas (SKL är SKR).' }) aliases: string[];
 }

@@ -410,7 +410,7 @@ function OverdueStep({ assignmentId, onDone }: { assignmentId: string; onDone: (
       >
         <TextField name="extendByDays" label="Antal dagar till" type="number" inputMode="numeric" width="short" value={days} onChange={setDays} required />
       </Form>
-      <WithdrawForm label="Avsluta uppdraget" confirm="Jag vill avsluta uppdraget eftersom steget inte blir gjort" onSubmit={async () => {
+      <WithdrawForm label="Avsluta uppdraget" confirm="Jag vill avsluta uppdraget eftersom steget inte blir gjort" question="Avsluta uppdraget för att steget inte blir gjort?" onSubmit={async () => {
         await api.post(`/assignments/${assignmentId}/overdue-step`, { decision: 'end' });
         await onDone('Uppdraget är avslutat. Företrädaren och gruppen får besked.');
       }} />

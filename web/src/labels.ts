@@ -258,10 +258,11 @@ export const SIGNATURE_METHOD_LABELS: Record<string, string> = { 'authenticated-
 
 export const DOCUMENT_VARIANT_LABELS: Record<string, string> = { original: 'Original', sealed: 'Signerad version' };
 
+/** The agreement's state, as the representative reads it on "Mina uppdrag". */
 export const AGREEMENT_STATE_LABELS: Record<string, string> = {
-  drafted: 'Väntar på företrädarens underskrift',
-  signed: 'Undertecknad, väntar på kontrasignering',
-  countersigned: 'Undertecknad och kontrasignerad',
+  drafted: 'Klar att signera',
+  signed: 'Signerad av dig, väntar på samordnarens kontrasignering',
+  countersigned: 'Signerad av båda parter',
 };
 
 /** A stored declaration of interests. */

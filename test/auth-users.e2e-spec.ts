@@ -264,7 +264,7 @@ describe('accounts: invitations, user management, payment details and tasks', ()
       const mine = await rep.api.get('/me/tasks');
       expect(mine.status).toBe(200);
       expect(mine.body).toEqual([
-        { kind: 'assignment.sign-agreement', title: 'Signera överenskommelsen', subject: { type: 'assignment', id: toSign }, groupId, deadline: null, urgent: false },
+        { kind: 'assignment.sign-agreement', title: 'Signera överenskommelsen', subject: { type: 'assignment', id: toSign }, groupId, groupName: expect.any(String), personName: expect.stringMatching(/\S/), deadline: null, urgent: false },
       ]);
       expect((await other.api.get('/me/tasks')).body).toEqual([]);
       const coord = (await coordinator.api.get('/me/tasks')).body as Array<{ kind: string; subject: { id: string } }>;

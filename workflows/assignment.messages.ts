@@ -177,9 +177,14 @@ export const agreementSignedUpdate = defineUpdate<AssignmentStatus, [ActorArgs &
 export const agreementCountersignedUpdate = defineUpdate<AssignmentStatus, [ActorArgs & { agreementId: string }]>('agreementCountersigned');
 export const declarationSubmittedUpdate = defineUpdate<AssignmentStatus, [ActorArgs & { declarationId: string }]>('declarationSubmitted');
 export type DeclarationOutcome = 'approved' | 'needs-changes';
+/**
+ * `renewEvery`: the group's payer's rule for renewal (its `declaration_renew_months`, issue 16 #6), as a duration;
+ * the next renewal is due after the shorter of it and the policy's `declarationRenewEvery`. Absent (older senders):
+ * the policy alone.
+ */
 export const declarationReviewedUpdate = defineUpdate<
   AssignmentStatus,
-  [ActorArgs & { declarationId: string; outcome: DeclarationOutcome }]
+  [ActorArgs & { declarationId: string; outcome: DeclarationOutcome; renewEvery?: PolicyDuration }]
 >('declarationReviewed');
 /** How the introduction (§4.4) was completed: the digital introduction (the representative marks it) or a meeting. */
 export const INTRODUCTION_KINDS = ['digital', 'meeting'] as const;

@@ -24,6 +24,8 @@ export const MAIL_TEMPLATES = [
   'declaration-requested',
   'declaration-review-requested',
   'declaration-needs-changes',
+  /** Sent by the API (issue 16 #7): an approved declaration with the coordinator's comment. */
+  'declaration-reviewed',
   'introduction-offered',
   'introduction-pending',
   'assignment-active',

@@ -48,6 +48,12 @@ import { CompleteIntroductionDto } from './dto/introduction.dto';
 import { OverdueStepDto } from './dto/overdue-step.dto';
 import { ReviewDeclarationDto, SubmitDeclarationDto } from './dto/declaration.dto';
 import { ReportingPeriod } from './reporting-period.entity';
+import { DeclarationsService } from './declarations.service';
+import type { RecusalRow } from './declarations.repository';
+import { TRANSITIONS } from '../../workflows/assignment/transitions';
+
+/** Read-model states in which a declaration can be submitted (onboarding, or a renewal while it goes on). */
+const DECLARABLE: readonly string[] = [...TRANSITIONS['declaration-submitted'].from, 'declaration-approved', 'active'];
 
 const NOT_FOUND = 'Uppdraget finns inte.';
 const COUNTERSIGN_BEFORE_SIGNATURE =
@@ -86,7 +92,14 @@ export interface AssignmentView {
   group: { id: string; name: string };
   person: { id: string; fullName: string; detailsGiven: boolean };
   agreement: Pick<AgreementDraft, 'id' | 'version' | 'state' | 'documentId' | 'draftedAt' | 'signedAt' | 'countersignedAt'> | null;
-  declaration: (Pick<Declaration, 'id' | 'state' | 'hasInterests' | 'submittedAt' | 'reviewedAt' | 'reviewComment'> & { interests?: string | null }) | null;
+  declaration:
+    | (Pick<Declaration, 'id' | 'state' | 'hasInterests' | 'submittedAt' | 'reviewedAt' | 'reviewComment' | 'documentId' | 'assessedDocumentId'> & {
+        interests?: string | null;
+        renewal: { months: number; text: string };
+      })
+    | null;
+  /** Jäv: the matters and agenda items the member takes no part in, per declared interest (issue 16 #7). */
+  recusals: RecusalRow[];
   reportingPeriods: ReportingPeriod[];
   workflow: { workflowId: string; running: boolean; status: AssignmentStatus | null };
   /** Only for the person themself, once they gave their details: what they answered about tax, and the advice it brings. */
@@ -122,6 +135,7 @@ export class AssignmentStepsService {
     @Inject(DocumentsService) private readonly documents: DocumentsService,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Mailer) private readonly mailer: Mailer,
+    @Inject(DeclarationsService) private readonly declarations: DeclarationsService,
   ) {}
 
   private handle(assignmentId: string) {
@@ -171,9 +185,13 @@ export class AssignmentStepsService {
             submittedAt: declaration.submittedAt,
             reviewedAt: declaration.reviewedAt,
             reviewComment: declaration.reviewComment,
+            documentId: declaration.documentId,
+            assessedDocumentId: declaration.assessedDocumentId,
             ...(seesInterests ? { interests: declaration.interests } : {}),
+            renewal: await this.declarations.renewalRule(a.groupId).then((r) => ({ months: r.months, text: r.text })),
           }
         : null,
+      recusals: await this.declarations.recusals(assignmentId),
       reportingPeriods: periods,
       workflow: await this.live(assignmentId),
       ...(user?.personId === a.personId && person.details_given_at !== null ? { payee: await this.payeeAnswers(a.personId) } : {}),
@@ -357,7 +375,7 @@ export class AssignmentStepsService {
     );
   }
 
-  async submitDeclaration(assignmentId: string, dto: SubmitDeclarationDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
+  async submitDeclaration(assignmentId: string, dto: SubmitDeclarationDto, user: AuthUser | undefined, signing: SigningContext = NO_CONTEXT): Promise<AssignmentStatus> {
     const actor = requireUser(user);
     const a = await this.ownAssignment(assignmentId, actor);
     if (CLOSED[a.state]) throw new ConflictError(CLOSED[a.state]);
@@ -368,6 +386,13 @@ export class AssignmentStepsService {
     const id = kept ?? randomUUID();
     if (!kept) {
       await this.repo.insertStoredDeclaration({ id, assignmentId, personId: a.personId, hasInterests: dto.hasInterests, interests, submittedBy: actor.id });
+    }
+    // The declaration is a document (issue 16 #6): rendered and signed by the declarant before the workflow hears of
+    // it (a retry finds the same document and signature). Not for a step the read model already knows is not now.
+    if (DECLARABLE.includes(a.state)) {
+      const live = await this.status(assignmentId);
+      const asked = live?.declaration.state === 'due' || live?.declaration.state === 'overdue';
+      await this.declarations.documentSubmitted(id, actor, signing, await this.declarations.occasionOf(assignmentId, id, asked));
     }
     try {
       return await this.step(assignmentId, () =>
@@ -426,22 +451,45 @@ export class AssignmentStepsService {
     );
   }
 
-  async reviewDeclaration(assignmentId: string, dto: ReviewDeclarationDto, user: AuthUser | undefined): Promise<AssignmentStatus> {
+  async reviewDeclaration(
+    assignmentId: string,
+    dto: ReviewDeclarationDto,
+    user: AuthUser | undefined,
+    signing: SigningContext = NO_CONTEXT,
+  ): Promise<AssignmentStatus> {
     const actor = requireUser(user);
-    await this.assignment(assignmentId);
+    const a = await this.assignment(assignmentId);
     // The declaration the workflow waits to have reviewed. Usually the read model's pending one; when the read model
     // already shows it reviewed although the workflow never took the review (the step's record was written by a
     // workflow task the server lost, issue 14's drill), the workflow's own pending declaration: the retry completes it.
     const pendingId = (await this.repo.pendingDeclaration(assignmentId))?.id ?? (await this.workflowPendingDeclaration(assignmentId));
     if (!pendingId) throw new ConflictError('Det finns ingen jävsdeklaration som väntar på granskning.');
-    const status = await this.step(assignmentId, () =>
-      this.handle(assignmentId).executeUpdate(declarationReviewedUpdate, {
-        args: [{ actorId: actor.id, declarationId: pendingId, outcome: dto.outcome }],
-        // The same review again is the same Update (answered once, however often it is sent).
-        updateId: `declaration-reviewed:${pendingId}:${dto.outcome}`,
-      }),
-    );
-    if (dto.comment?.trim()) await this.repo.setReviewComment(pendingId, dto.comment.trim());
+    // The comment is stored first: the workflow's mail asking for changes carries it (issue 16 #7).
+    const comment = dto.comment?.trim() || null;
+    const earlierComment = await this.declarations.reviewCommentOf(pendingId);
+    if (comment) await this.declarations.setReviewComment(pendingId, comment);
+    // Renewal follows the payer's rule (issue 16 #6).
+    const rule = await this.declarations.renewalRule(a.groupId);
+    let status: AssignmentStatus;
+    try {
+      status = await this.step(assignmentId, () =>
+        this.handle(assignmentId).executeUpdate(declarationReviewedUpdate, {
+          args: [{ actorId: actor.id, declarationId: pendingId, outcome: dto.outcome, renewEvery: rule.renewEvery }],
+          // The same review again is the same Update (answered once, however often it is sent).
+          updateId: `declaration-reviewed:${pendingId}:${dto.outcome}`,
+        }),
+      );
+    } catch (e) {
+      if (comment && (e instanceof ConflictError || e instanceof InvalidInputError || e instanceof NotFoundError)) {
+        await this.declarations.setReviewComment(pendingId, earlierComment);
+      }
+      throw e;
+    }
+    if (dto.outcome === 'approved') {
+      // The coordinator's assessment on the document: a new version, signed by the coordinator (assessor).
+      await this.declarations.assess(pendingId, actor, signing);
+      if (comment) await this.declarations.mailApprovalComment({ id: pendingId, assignmentId }, a.personId, a.groupId);
+    }
     return status;
   }
 

@@ -102,8 +102,8 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('representative')
   @Scoped('assignment', 'assignmentId')
-  declare(@Param('assignmentId', id) assignmentId: string, @Body() dto: SubmitDeclarationDto, @CurrentUser() user: AuthUser) {
-    return this.service.submitDeclaration(assignmentId, dto, user);
+  declare(@Param('assignmentId', id) assignmentId: string, @Body() dto: SubmitDeclarationDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    return this.service.submitDeclaration(assignmentId, dto, user, signingContext(req));
   }
 
   @Post('declaration/review')
@@ -111,8 +111,8 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @Scoped('assignment', 'assignmentId')
-  review(@Param('assignmentId', id) assignmentId: string, @Body() dto: ReviewDeclarationDto, @CurrentUser() user: AuthUser) {
-    return this.service.reviewDeclaration(assignmentId, dto, user);
+  review(@Param('assignmentId', id) assignmentId: string, @Body() dto: ReviewDeclarationDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    return this.service.reviewDeclaration(assignmentId, dto, user, signingContext(req));
   }
 
   @Post('introduction')

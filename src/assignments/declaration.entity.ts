@@ -39,4 +39,12 @@ export class Declaration {
 
   @Column('text', { name: 'review_comment', nullable: true })
   reviewComment: string | null;
+
+  /** The declaration as submitted (templates/declaration.sv.ts), signed by the representative as declarant. */
+  @Column('uuid', { name: 'document_id', nullable: true })
+  documentId: string | null;
+
+  /** The newest version with the coordinator's assessment, signed by the coordinator as assessor. */
+  @Column('uuid', { name: 'assessed_document_id', nullable: true })
+  assessedDocumentId: string | null;
 }

@@ -22,6 +22,7 @@ import { ActivityFeeFrozen1765600200000 } from './migrations/1765600200000-activ
 import { TimeReportActivityRequired1765700000000 } from './migrations/1765700000000-time-report-activity-required';
 import { AssignmentIntroduction1765820000000 } from './migrations/1765820000000-assignment-introduction';
 import { PayeeTaxStatus1765821000000 } from './migrations/1765821000000-payee-tax-status';
+import { DeclarationDocuments1765830000000 } from './migrations/1765830000000-declaration-documents';
 import { PayingBodySettings1765840000000 } from './migrations/1765840000000-paying-body-settings';
 import { RecruitmentPerspective1765810000000 } from './migrations/1765810000000-recruitment-perspective';
 
@@ -51,6 +52,7 @@ export const ALL_MIGRATIONS = [
   TimeReportActivityRequired1765700000000,
   AssignmentIntroduction1765820000000,
   PayeeTaxStatus1765821000000,
+  DeclarationDocuments1765830000000,
   PayingBodySettings1765840000000,
   RecruitmentPerspective1765810000000,
 ];

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AccessRepository } from '../auth/access.repository';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
+import { DeclarationsRepository } from '../assignments/declarations.repository';
 import { AuthRepository } from '../auth/auth.repository';
 import { GroupActivitiesRepository } from '../group-activities/group-activities.repository';
 import { HealthRepository } from '../health/health.repository';
@@ -40,6 +41,7 @@ export const ALL_REPOSITORIES = [
   PayoutsRepository,
   AuditLogRepository,
   PayingBodySettingsRepository,
+  DeclarationsRepository,
 ];
 
 @Global()

@@ -14,6 +14,8 @@ export interface MailContext {
   counts: Record<string, number>;
   /** Where to log in, when PUBLIC_URL is configured. */
   appUrl: string | null;
+  /** The coordinator's comment on a declaration (declaration-needs-changes, declaration-reviewed). */
+  reviewComment?: string | null;
 }
 
 export interface RenderedMail {
@@ -48,6 +50,8 @@ const by = (c: MailContext) => (c.deadline ? ` senast ${c.deadline}` : '');
 const sign = '\n\nVänliga hälsningar\nMedverkan – patient- och närståendemedverkan i kunskapsstyrningen';
 const reasonText = (c: MailContext) => END_REASONS[c.reason ?? ''] ?? 'uppdraget har avslutats';
 const n = (c: MailContext, k: string) => c.counts[k] ?? 0;
+/** The coordinator's comment as its own paragraph, or the space between two sentences. */
+const comment = (c: MailContext) => (c.reviewComment ? `\n\nSamordnarens kommentar: ${c.reviewComment}\n\n` : ' ');
 
 type Texts = (c: MailContext) => RenderedMail;
 
@@ -167,7 +171,13 @@ const TEXTS: Record<MailTemplate, Texts> = {
   }),
   'declaration-needs-changes': (c) => ({
     subject: `Din jävsdeklaration behöver kompletteras`,
-    body: `${hello(c.personName)}\n\nSamordnaren för ${c.groupName} har granskat din jävsdeklaration och behöver en komplettering. Se kommentaren och lämna en ny deklaration${by(c)}.${login(c)}${sign}`,
+    body: `${hello(c.personName)}\n\nSamordnaren för ${c.groupName} har granskat din jävsdeklaration och behöver en komplettering.${comment(c)}Lämna en ny deklaration${by(c)}.${login(c)}${sign}`,
+  }),
+  'declaration-reviewed': (c) => ({
+    subject: `Din jävsdeklaration för ${c.groupName} är granskad`,
+    body:
+      `${hello(c.personName)}\n\nSamordnaren för ${c.groupName} har granskat och godkänt din jävsdeklaration.${comment(c)}` +
+      `Bedömningen, och de frågor du i så fall inte deltar i, finns i Medverkan under ditt uppdrag.${login(c)}${sign}`,
   }),
   'benefits-advice': (c) => ({
     subject: `Arvode och ersättning från Försäkringskassan`,

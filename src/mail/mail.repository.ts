@@ -117,6 +117,16 @@ export class MailRepository {
     return row?.name;
   }
 
+  /** The coordinator's comment on the assignment's latest reviewed declaration (issue 16 #7), if any. */
+  async latestReviewComment(assignmentId: string): Promise<string | null> {
+    const [row]: Array<{ review_comment: string | null }> = await this.ds.query(
+      `SELECT review_comment FROM declaration WHERE assignment_id = $1 AND state IN ('approved', 'needs-changes', 'submitted')
+       ORDER BY submitted_at DESC LIMIT 1`,
+      [assignmentId],
+    );
+    return row?.review_comment ?? null;
+  }
+
   async personName(personId: string): Promise<string | undefined> {
     const [row]: Array<{ full_name: string }> = await this.ds.query(`SELECT full_name FROM person WHERE id = $1`, [personId]);
     return row?.full_name;

@@ -122,9 +122,13 @@ export class Mailer {
       step: p.step ?? null,
       counts: p.counts ?? {},
       appUrl: this.config.http.publicUrl ?? null,
+      reviewComment: COMMENTED.has(req.template) && p.assignmentId ? await this.repo.latestReviewComment(p.assignmentId) : null,
     };
   }
 }
+
+/** Mails that carry the coordinator's comment on the declaration (issue 16 #7). */
+const COMMENTED = new Set<MailRequest['template']>(['declaration-needs-changes', 'declaration-reviewed']);
 
 function recipientRef(to: MailRecipient): string | null {
   switch (to.kind) {

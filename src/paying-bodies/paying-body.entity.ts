@@ -42,4 +42,8 @@ export class PayingBody {
   /** Other names accepted for this payer (SKR: `SKL`). */
   @Column('text', { array: true, default: () => "'{}'" })
   aliases: string[];
+
+  /** A declaration of interests is renewed at least this often (months; default 36, some regions 12). §4.3. */
+  @Column('int', { name: 'declaration_renew_months', default: 36 })
+  declarationRenewMonths: number;
 }

@@ -30,9 +30,9 @@ export class WorkingGroupsController {
 
   @Get(':id')
   @Scoped('group', 'id')
-  @ApiOkResponse({ description: 'Gruppen med rekryteringens aktuella läge.' })
-  get(@Param('id', uuid) id: string) {
-    return this.service.get(id);
+  @ApiOkResponse({ description: 'Gruppen med rekryteringens aktuella läge; för gruppens samordnare också medlemmarnas jäv (recusals).' })
+  get(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.service.overview(id, user);
   }
 
   @Post(':id/end')

@@ -18,12 +18,15 @@ import { CreateWorkingGroupDto } from './dto/create-working-group.dto';
 import { refuseNewGroupEndedBefore } from '../recruitment/date-rules';
 import { stockholmDate } from '../common/stockholm-time';
 import { WorkingGroup } from './working-group.entity';
+import { DeclarationsRepository, type GroupRecusalRow } from '../assignments/declarations.repository';
 import { WorkingGroupsRepository } from './working-groups.repository';
 
 
 export interface WorkingGroupView {
   group: WorkingGroup;
   recruitment: { workflowId: string; status: RecruitmentStatus | null; running: boolean };
+  /** The group's overview for its coordinators: every live member's recusals (jäv, issue 16 #7). */
+  recusals?: GroupRecusalRow[];
 }
 
 @Injectable()
@@ -35,6 +38,7 @@ export class WorkingGroupsService {
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(GroupCoordinatorsRepository) private readonly coordinators: GroupCoordinatorsRepository,
     @Inject(WorkingGroupsRepository) private readonly repo: WorkingGroupsRepository,
+    @Inject(DeclarationsRepository) private readonly declarations: DeclarationsRepository,
   ) {}
 
   /**
@@ -114,6 +118,15 @@ export class WorkingGroupsService {
    * is restarting), the status is null and `running` still comes from Temporal; the read model's
    * `group.recruitmentState` then tells the last recorded state.
    */
+  /** `get`, and for the group's coordinators (and administrators) the members' recusals: what they take no part in. */
+  async overview(groupId: string, user: AuthUser | undefined): Promise<WorkingGroupView> {
+    const view = await this.get(groupId);
+    if (user && (user.roles.includes('admin') || (await this.access.coordinates(user, groupId)))) {
+      view.recusals = await this.declarations.recusalsOfGroup(groupId);
+    }
+    return view;
+  }
+
   async get(groupId: string): Promise<WorkingGroupView> {
     const group = await this.findOrThrow(groupId);
     const workflowId = recruitmentWorkflowId(group.id);

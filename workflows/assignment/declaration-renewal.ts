@@ -1,6 +1,6 @@
 import type { AssignmentCarriedState, AssignmentPolicy } from '../assignment.messages';
 import { isUuid } from '../checks';
-import { toMs } from '../duration';
+import { toMs, type PolicyDuration } from '../duration';
 import { invalidInput, wrongState } from '../refusals';
 import { isFinal } from './onboarding';
 import { allows } from './transitions';
@@ -44,10 +44,21 @@ export function submitted(d: Declaration, declarationId: string): void {
   d.state = 'submitted';
 }
 
-/** The review's outcome: approved (the next renewal is due in `declarationRenewEvery`) or needs changes (by `declarationRenewWithin`). */
-export function reviewed(d: Declaration, declarationId: string, outcome: 'approved' | 'needs-changes', now: number, policy: AssignmentPolicy): Declaration {
+/**
+ * The review's outcome: approved (the next renewal is due in `declarationRenewEvery`, or the payer's `renewEvery`
+ * when that is shorter) or needs changes (by `declarationRenewWithin`).
+ */
+export function reviewed(
+  d: Declaration,
+  declarationId: string,
+  outcome: 'approved' | 'needs-changes',
+  now: number,
+  policy: AssignmentPolicy,
+  renewEvery?: PolicyDuration,
+): Declaration {
   if (outcome === 'approved') {
-    return { state: 'approved', declarationId, approvedAt: now, nextDueAt: now + toMs(policy.declarationRenewEvery), renewDeadlineAt: null };
+    const every = renewEvery === undefined ? toMs(policy.declarationRenewEvery) : Math.min(toMs(policy.declarationRenewEvery), toMs(renewEvery));
+    return { state: 'approved', declarationId, approvedAt: now, nextDueAt: now + every, renewDeadlineAt: null };
   }
   return { ...d, state: 'needs-changes', renewDeadlineAt: now + toMs(policy.declarationRenewWithin) };
 }
@@ -62,8 +73,18 @@ export function refuseSubmission(s: AssignmentCarriedState, a: { declarationId?:
   if (goingOn && s.declaration.state === 'submitted') throw wrongState('En jävsdeklaration väntar redan på granskning.');
 }
 
-export function refuseReview(s: AssignmentCarriedState, a: { outcome?: unknown; declarationId?: unknown }): void {
+export function refuseReview(s: AssignmentCarriedState, a: { outcome?: unknown; declarationId?: unknown; renewEvery?: unknown }): void {
   if (a?.outcome !== 'approved' && a?.outcome !== 'needs-changes') throw invalidInput('Granskningen ska vara godkänd eller behöver kompletteras.');
+  if (a.renewEvery !== undefined && !isPositiveDuration(a.renewEvery)) throw invalidInput('Förnyelseintervallet måste vara en tidslängd, t.ex. "365 days".');
   if (s.declaration.state !== 'submitted' || isFinal(s.state)) throw wrongState('Det finns ingen jävsdeklaration som väntar på granskning.');
   if (a.declarationId !== s.declaration.declarationId) throw wrongState('Jävsdeklarationen är inte den som väntar på granskning.');
+}
+
+function isPositiveDuration(v: unknown): v is PolicyDuration {
+  if (typeof v !== 'string' && typeof v !== 'number') return false;
+  try {
+    return toMs(v as PolicyDuration) > 0;
+  } catch {
+    return false;
+  }
 }

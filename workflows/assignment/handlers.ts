@@ -151,7 +151,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
     declarationReviewedUpdate,
     (a) => {
       const extra = { declaration: { id: a.declarationId, state: a.outcome }, details: { declarationId: a.declarationId, outcome: a.outcome } };
-      assignment.declaration = reviewed(assignment.declaration, a.declarationId, a.outcome, Date.now(), policy);
+      assignment.declaration = reviewed(assignment.declaration, a.declarationId, a.outcome, Date.now(), policy, a.renewEvery);
       if (assignment.state === 'declaration-submitted') {
         if (a.outcome === 'approved') w.moveTo('declaration-approved', a.actorId, extra);
         else w.moveTo('declaration-needs-changes', a.actorId, extra);

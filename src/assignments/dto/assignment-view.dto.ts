@@ -1,3 +1,4 @@
+import type { RecusalRow } from '../declarations.repository';
 import { PERSPECTIVES, type Perspective } from '../../people/person.entity';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Json } from '../../common/json-shape';
@@ -99,6 +100,12 @@ export class AgreementSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) countersignedAt: string | null;
 }
 
+/** How often the declaration is renewed (the payer's rule). */
+export class DeclarationRenewalDto {
+  @ApiProperty() months: number;
+  @ApiProperty() text: string;
+}
+
 export class DeclarationSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: DECLARATION_RECORD_STATES }) state: (typeof DECLARATION_RECORD_STATES)[number];
@@ -108,6 +115,23 @@ export class DeclarationSummaryDto {
   @ApiProperty({ type: String, nullable: true }) reviewComment: string | null;
   @ApiProperty({ type: String, nullable: true, required: false, description: 'De deklarerade intressena (bara för den som får se dem).' })
   interests?: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Deklarationen som dokument (PDF), undertecknad av företrädaren.' }) documentId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Versionen med samordnarens bedömning.' }) assessedDocumentId: string | null;
+  @ApiProperty({ type: DeclarationRenewalDto }) renewal: DeclarationRenewalDto;
+}
+
+/** Jäv: a matter or agenda item the member takes no part in, for one declared interest (issue 16 #7). */
+export class RecusalDto implements Json<RecusalRow> {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) declarationId: string;
+  @ApiProperty({ format: 'uuid' }) assignmentId: string;
+  @ApiProperty({ description: 'Vilket deklarerat intresse (rad) det gäller, från 1.' }) interestNo: number;
+  @ApiProperty() matter: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) activityId: string | null;
+  @ApiProperty({ type: String, nullable: true }) activityTitle: string | null;
+  @ApiProperty({ type: String, nullable: true }) activityDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) agendaItem: string | null;
+  @ApiProperty() createdAt: string;
 }
 
 export class ReportingPeriodDto implements Json<ReportingPeriod> {
@@ -136,6 +160,7 @@ export class AssignmentViewDto implements Json<AssignmentView> {
   @ApiProperty({ type: AssignmentPersonDto }) person: AssignmentPersonDto;
   @ApiProperty({ type: AgreementSummaryDto, nullable: true }) agreement: AgreementSummaryDto | null;
   @ApiProperty({ type: DeclarationSummaryDto, nullable: true }) declaration: DeclarationSummaryDto | null;
+  @ApiProperty({ type: [RecusalDto], description: 'Jäv: det medlemmen inte deltar i, per deklarerat intresse.' }) recusals: RecusalDto[];
   @ApiProperty({ type: [ReportingPeriodDto] }) reportingPeriods: ReportingPeriodDto[];
   @ApiProperty({ type: AssignmentWorkflowDto }) workflow: AssignmentWorkflowDto;
 }

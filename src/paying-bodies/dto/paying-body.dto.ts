@@ -13,5 +13,6 @@ export class PayingBodyDto implements Json<PayingBody> {
   @ApiProperty({ enum: ['refuse', 'pay-without-deductions'], description: 'Vad som händer när mottagaren har F-skatt: avvisas (standard) eller betalas utan skatteavdrag och arbetsgivaravgifter.' })
   fSkattPolicy: 'refuse' | 'pay-without-deductions';
   @ApiProperty({ type: String, nullable: true, description: 'Vem mottagaren ska kontakta om F-skatt.' }) fSkattContact: string | null;
+  @ApiProperty({ description: 'Hur ofta jävsdeklarationen förnyas hos betalaren, i månader (standard 36).' }) declarationRenewMonths: number;
   @ApiProperty({ type: [String], description: 'Andra koder samma betalare kallas (SKL är SKR).' }) aliases: string[];
 }

@@ -54,6 +54,8 @@ import { TRANSITIONS } from '../../workflows/assignment/transitions';
 
 /** Read-model states in which a declaration can be submitted (onboarding, or a renewal while it goes on). */
 const DECLARABLE: readonly string[] = [...TRANSITIONS['declaration-submitted'].from, 'declaration-approved', 'active'];
+import { type InvitationStatus, invitationStatusOf } from '../users/invitation-status';
+import { UsersRepository } from '../users/users.repository';
 
 const NOT_FOUND = 'Uppdraget finns inte.';
 const COUNTERSIGN_BEFORE_SIGNATURE =
@@ -111,6 +113,8 @@ export interface AssignmentView {
     guardianConsent: { name: string; recordedAt: Date } | null;
     advice: string[];
   };
+  /** The person's login invitation, for the group's coordinators and administrators (issue 16 #3). */
+  invitation?: InvitationStatus;
 }
 
 export interface AttestedReportResult {
@@ -136,6 +140,7 @@ export class AssignmentStepsService {
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Mailer) private readonly mailer: Mailer,
     @Inject(DeclarationsService) private readonly declarations: DeclarationsService,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
   ) {}
 
   private handle(assignmentId: string) {
@@ -207,6 +212,9 @@ export class AssignmentStepsService {
       receivesBenefits: p.receives_benefits,
       guardianConsent: p.guardian_consent_name && p.guardian_consent_at ? { name: p.guardian_consent_name, recordedAt: p.guardian_consent_at } : null,
       advice: p.receives_benefits ? [BENEFITS_ADVICE] : [],
+      ...(user && (user.roles.includes('coordinator') || user.roles.includes('admin'))
+        ? { invitation: invitationStatusOf(await this.users.invitationOfPerson(a.personId)) }
+        : {}),
     };
   }
 

@@ -1,5 +1,5 @@
 import { MAIL_TEMPLATES } from '../../workflows/notifications';
-import { MailContext, renderMail } from './mail-texts';
+import { MailContext, renderMail, stepLink } from './mail-texts';
 
 const context: MailContext = {
   groupName: 'NAG Hjärtsvikt',
@@ -12,6 +12,7 @@ const context: MailContext = {
   step: 'agreement-drafted',
   counts: { nominated: 1, declined: 2, noAnswer: 3, pending: 1, active: 1, minimum: 2, requests: 2 },
   appUrl: 'https://medverkan.example.se',
+  link: 'https://medverkan.example.se/uppdrag/6f1c2a4e-0000-4000-8000-000000000001',
 };
 
 describe('lifecycle mail texts', () => {
@@ -19,7 +20,7 @@ describe('lifecycle mail texts', () => {
     const { subject, body } = renderMail(template, context);
     expect(subject.length).toBeGreaterThan(5);
     expect(body).toContain('NAG Hjärtsvikt');
-    expect(body).toContain('https://medverkan.example.se');
+    expect(body).toContain(context.link);
     expect(`${subject}\n${body}`).not.toMatch(/undefined|null|NaN|\$\{/);
   });
 
@@ -38,5 +39,27 @@ describe('lifecycle mail texts', () => {
 
   it('asks for the step whose turn it is', () => {
     expect(renderMail('step-reminder', { ...context, step: 'signed' }).body).toContain('kontrasignera överenskommelsen för gruppen');
+  });
+});
+
+describe('the direct link of a mail (issue 16 #3)', () => {
+  const base = 'https://medverkan.example.se/';
+  const ids = { groupId: 'g1', assignmentId: 'a1', requestId: 'r1' };
+  it('leads each reader to the page where the step is done', () => {
+    expect(stepLink('nomination-request', ids, base)).toBe('https://medverkan.example.se/nomineringar/r1');
+    expect(stepLink('nomination-reminder', { groupId: 'g1' }, base)).toBe('https://medverkan.example.se/nomineringar');
+    expect(stepLink('nominee-rejected', { groupId: 'g1', requestId: 'r1' }, base)).toBe('https://medverkan.example.se/nomineringar/r1');
+    expect(stepLink('nomination-received', ids, base)).toBe('https://medverkan.example.se/grupper/g1');
+    expect(stepLink('assignment-offer', ids, base)).toBe('https://medverkan.example.se/uppdrag/a1');
+    expect(stepLink('countersign-requested', ids, base)).toBe('https://medverkan.example.se/uppdrag/a1');
+    expect(stepLink('report-due', ids, base)).toBe('https://medverkan.example.se/uppdrag/a1/rapportera');
+    expect(stepLink('attestation-reminder', ids, base)).toBe('https://medverkan.example.se/grupper/g1/attestera');
+    expect(stepLink('new-payee', ids, base)).toBe('https://medverkan.example.se/utbetalningar');
+  });
+  it('is in every template\'s body', () => {
+    for (const template of MAIL_TEMPLATES) {
+      const link = stepLink(template, ids, base);
+      expect(renderMail(template, { ...context, link }).body).toContain(link);
+    }
   });
 });

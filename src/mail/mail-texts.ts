@@ -1,4 +1,4 @@
-import type { MailTemplate } from '../../workflows/notifications';
+import type { MailParams, MailTemplate } from '../../workflows/notifications';
 
 /** What the texts are filled with: looked up by the sendMail activity from the IDs the workflow gave. */
 export interface MailContext {
@@ -12,10 +12,42 @@ export interface MailContext {
   reason: string | null;
   step: string | null;
   counts: Record<string, number>;
-  /** Where to log in, when PUBLIC_URL is configured. */
-  appUrl: string | null;
   /** The coordinator's comment on a declaration (declaration-needs-changes, declaration-reviewed). */
   reviewComment?: string | null;
+  /** The web app's address (PUBLIC_URL, or the API's own address). */
+  appUrl: string;
+  /** The page where the step the mail is about is done (issue 16 #3): `stepLink`. */
+  link: string;
+}
+
+/** Templates whose reader is the organisation (its requests page), the coordinators (the group) or finance. */
+const ORGANISATION_PAGE: ReadonlySet<MailTemplate> = new Set(['nominee-appointed', 'nominee-rejected', 'assignment-ended-organisation']);
+const GROUP_PAGE: ReadonlySet<MailTemplate> = new Set([
+  'nomination-received',
+  'nomination-request-declined',
+  'nomination-round-closed',
+  'recruitment-restarted',
+  'group-staffed',
+]);
+const FINANCE_PAGE: ReadonlySet<MailTemplate> = new Set(['new-payee', 'payee-ended']);
+
+/**
+ * The direct link of a mail: the web page where its reader does the step (issue 16 #3). A request's page for an
+ * organisation asked to nominate, the group's page for its coordinators' recruitment news, the attest page for an
+ * attestation, the report form for a report, the payout runs for finance, and the assignment's page otherwise.
+ */
+export function stepLink(template: MailTemplate, params: Pick<MailParams, 'groupId' | 'assignmentId' | 'requestId'>, appUrl: string): string {
+  const base = appUrl.replace(/\/+$/, '');
+  const path = (() => {
+    if (template === 'nomination-request' || template === 'nomination-reminder') return params.requestId ? `/nomineringar/${params.requestId}` : '/nomineringar';
+    if (ORGANISATION_PAGE.has(template)) return params.requestId ? `/nomineringar/${params.requestId}` : '/nomineringar';
+    if (GROUP_PAGE.has(template)) return `/grupper/${params.groupId}`;
+    if (FINANCE_PAGE.has(template)) return '/utbetalningar';
+    if (template === 'attestation-reminder') return `/grupper/${params.groupId}/attestera`;
+    if ((template === 'report-due' || template === 'report-reminder') && params.assignmentId) return `/uppdrag/${params.assignmentId}/rapportera`;
+    return params.assignmentId ? `/uppdrag/${params.assignmentId}` : `/grupper/${params.groupId}`;
+  })();
+  return `${base}${path}`;
 }
 
 export interface RenderedMail {
@@ -45,7 +77,7 @@ const STEP_TODO: Record<string, string> = {
 };
 
 const hello = (name: string | null) => (name ? `Hej ${name}!` : 'Hej!');
-const login = (c: MailContext) => (c.appUrl ? `\n\nLogga in på Medverkan för att se ärendet: ${c.appUrl}` : '\n\nLogga in på Medverkan för att se ärendet.');
+const login = (c: MailContext) => `\n\nÖppna ärendet i Medverkan (logga in om du behöver): ${c.link}`;
 const by = (c: MailContext) => (c.deadline ? ` senast ${c.deadline}` : '');
 const sign = '\n\nVänliga hälsningar\nMedverkan – patient- och närståendemedverkan i kunskapsstyrningen';
 const reasonText = (c: MailContext) => END_REASONS[c.reason ?? ''] ?? 'uppdraget har avslutats';

@@ -7,7 +7,8 @@ import type { MailRecipient, MailRequest } from '../../workflows/notifications';
 import { formatStockholm } from '../common/stockholm-time';
 import { samePayer } from '../paying-bodies/resolve-payer';
 import { MailRepository } from './mail.repository';
-import { MailContext, renderMail } from './mail-texts';
+import { publicBaseUrl } from '../common/public-url';
+import { MailContext, renderMail, stepLink } from './mail-texts';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface MailTransport {
@@ -121,7 +122,8 @@ export class Mailer {
       reason: p.reason ?? null,
       step: p.step ?? null,
       counts: p.counts ?? {},
-      appUrl: this.config.http.publicUrl ?? null,
+      appUrl: publicBaseUrl(this.config),
+      link: stepLink(req.template, p, publicBaseUrl(this.config)),
       reviewComment: COMMENTED.has(req.template) && p.assignmentId ? await this.repo.latestReviewComment(p.assignmentId) : null,
     };
   }

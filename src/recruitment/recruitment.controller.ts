@@ -117,3 +117,25 @@ export class NominationRequestsController {
     return this.service.declineRequest(id, user);
   }
 }
+
+const assignmentId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Uppdraget finns inte.') });
+
+/** The appointed person's invitation (issue 16 #3): the coordinator sends a new link. */
+@ApiTags('recruitment')
+@ApiBearerAuth()
+@Controller('assignments/:assignmentId/invitation')
+export class AssignmentInvitationController {
+  constructor(private readonly service: RecruitmentService) {}
+
+  @Post('resend')
+  @HttpCode(201)
+  @Roles('coordinator', 'admin')
+  @Scoped('assignment', 'assignmentId')
+  @ApiCreatedResponse({
+    description:
+      'En ny inbjudningslänk är skickad till den utsedda personen; den gamla slutar fungera. Länken gäller till svarstidens slut (eller den vanliga tiden om den är längre). Svaret säger när den skickades, hur länge den gäller och om den har använts.',
+  })
+  resend(@Param('assignmentId', assignmentId) id: string, @CurrentUser() user: AuthUser) {
+    return this.service.resendInvitation(id, user);
+  }
+}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NominationRequestScopeRule } from './nomination-request.scope';
-import { NominationRequestsController, RecruitmentController } from './recruitment.controller';
+import { AssignmentInvitationController, NominationRequestsController, RecruitmentController } from './recruitment.controller';
 import { RecruitmentService } from './recruitment.service';
 import { UsersModule } from '../users/users.module';
 
@@ -10,7 +10,7 @@ import { UsersModule } from '../users/users.module';
  */
 @Module({
   imports: [UsersModule],
-  controllers: [RecruitmentController, NominationRequestsController],
+  controllers: [RecruitmentController, NominationRequestsController, AssignmentInvitationController],
   providers: [RecruitmentService, NominationRequestScopeRule],
   exports: [RecruitmentService],
 })

@@ -160,6 +160,15 @@ export class RecruitmentRepository {
     return rows.map(toView)[0];
   }
 
+  /** An assignment's person and state (for resending its invitation), or null when there is none. */
+  async assignmentParties(id: string): Promise<{ personId: string; groupId: string; state: string } | null> {
+    const [row]: Array<{ person_id: string; group_id: string; state: string }> = await this.ds.query(
+      `SELECT person_id, group_id, state FROM assignment WHERE id = $1`,
+      [id],
+    );
+    return row ? { personId: row.person_id, groupId: row.group_id, state: row.state } : null;
+  }
+
   /** Whether the person has a live (not declined or ended, not a duplicate) assignment in the group. */
   async hasLiveAssignment(groupId: string, personId: string, em: EntityManager = this.ds.manager): Promise<boolean> {
     const [live] = await em.query(

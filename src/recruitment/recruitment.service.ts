@@ -8,12 +8,13 @@ import { AuditLogRepository } from '../audit/audit-log.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { stockholmDate } from '../common/stockholm-time';
 import { LOGGER } from '../logging/logger';
-import { UsersService } from '../users/users.service';
-import { requireUser, runStep, UnavailableError } from '../temporal/workflow-calls';
+import { InvitationStatus, UsersService } from '../users/users.service';
+import { queryOrNull, requireUser, runStep, UnavailableError } from '../temporal/workflow-calls';
 import { violatedConstraint } from '../people/people';
 import { PeopleRepository } from '../people/people.repository';
 import { WorkingGroup } from '../working-groups/working-group.entity';
-import { recruitmentWorkflowId } from '../../workflows/ids';
+import { assignmentStatusQuery } from '../../workflows/assignment.messages';
+import { assignmentWorkflowId, recruitmentWorkflowId } from '../../workflows/ids';
 import {
   appointUpdate,
   declineNominationRequestUpdate,
@@ -166,9 +167,11 @@ export class RecruitmentService {
     return this.request(requestId);
   }
 
-  async listNominations(groupId: string): Promise<NominationView[]> {
+  /** The group's nominations; an appointed one shows its person's invitation: sent when, valid until, used (16 #3). */
+  async listNominations(groupId: string): Promise<Array<NominationView & { invitation?: InvitationStatus }>> {
     await this.group(groupId);
-    return this.repo.nominationViewsOfGroup(groupId);
+    const views = await this.repo.nominationViewsOfGroup(groupId);
+    return Promise.all(views.map(async (v) => (v.state === 'appointed' ? { ...v, invitation: await this.users.invitationOfPerson(v.nominee.personId) } : v)));
   }
 
   /** The coordinator appoints a nominee: the recruitment workflow creates the assignment and starts its workflow. */
@@ -218,8 +221,37 @@ export class RecruitmentService {
       if ((await this.repo.nominationState(n.id)) === 'appointed') await this.inviteAppointee(actor, n.personId);
       throw e;
     }
-    const invitation = await this.inviteAppointee(actor, n.personId);
+    const invitation = await this.inviteAppointee(actor, n.personId, await this.answerDeadline(appointed.assignmentId));
     return { ...appointed, invitation };
+  }
+
+  /**
+   * The appointed person's answer deadline, from the assignment workflow (the offer is its first step), or null
+   * when it does not answer in time or has no answer pending: the invitation then gets its usual validity.
+   */
+  private async answerDeadline(assignmentId: string): Promise<Date | null> {
+    const handle = this.temporal.workflow.getHandle(assignmentWorkflowId(assignmentId));
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const status = await queryOrNull(this.temporal, () => handle.query(assignmentStatusQuery), 2_000).catch(() => null);
+      if (status) return status.state === 'nominated' && status.deadline ? new Date(status.deadline) : null;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return null;
+  }
+
+  /**
+   * The coordinator sends an appointed person's invitation again (issue 16 #3): a new link, valid until the answer
+   * deadline while the offer is open (or the usual time), the old link dead. 409 once the person has activated
+   * their account, and for an assignment that has ended or was declined.
+   */
+  async resendInvitation(assignmentId: string, user: AuthUser | undefined): Promise<InvitationStatus & { delivery: string; acceptUrl?: string }> {
+    const actor = requireUser(user);
+    const a = await this.repo.assignmentParties(assignmentId);
+    if (!a) throw new NotFoundError('Uppdraget finns inte.');
+    if (a.state === 'declined' || a.state === 'ended') throw new ConflictError('Uppdraget är avslutat: det finns ingen inbjudan att skicka igen.');
+    const result = await this.users.resendRepresentativeInvitation(actor, a.personId, await this.answerDeadline(assignmentId));
+    const status = await this.users.invitationOfPerson(a.personId);
+    return { ...status, delivery: result.invitation.delivery, ...(result.invitation.acceptUrl ? { acceptUrl: result.invitation.acceptUrl } : {}) };
   }
 
   /**
@@ -227,9 +259,9 @@ export class RecruitmentService {
    * expiring link in a separate mail). The appointment stands even when the invitation fails; it is logged and
    * the coordinator can invite by hand (POST /auth/invitations).
    */
-  private async inviteAppointee(actor: AuthUser, personId: string): Promise<{ userId: string; invited: boolean } | null> {
+  private async inviteAppointee(actor: AuthUser, personId: string, validUntil: Date | null = null): Promise<{ userId: string; invited: boolean } | null> {
     try {
-      return await this.users.ensureRepresentativeInvited(actor, personId);
+      return await this.users.ensureRepresentativeInvited(actor, personId, validUntil);
     } catch (e) {
       this.logger.warn({ personId, err: e instanceof Error ? e.message : String(e) }, 'appointed nominee could not be invited');
       return null;

@@ -1,3 +1,4 @@
+import type { InvitationRow } from './invitation-status';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUserRow, Role } from '../auth/auth-user';
@@ -215,6 +216,18 @@ export class UsersRepository {
 
   async markInvitationAccepted(id: string, em: EntityManager): Promise<void> {
     await em.query(`UPDATE user_invitation SET accepted_at = now() WHERE id = $1`, [id]);
+  }
+
+  /** The person's account and its latest invitation (issue 16 #3), or undefined when the person has no account. */
+  async invitationOfPerson(personId: string): Promise<InvitationRow | undefined> {
+    const [row]: InvitationRow[] = await this.ds.query(
+      `SELECT u.password_hash IS NOT NULL AS active, i.created_at, i.expires_at, i.accepted_at, i.revoked_at
+         FROM user_account u
+         LEFT JOIN LATERAL (SELECT * FROM user_invitation WHERE user_id = u.id ORDER BY created_at DESC, id DESC LIMIT 1) i ON true
+        WHERE u.person_id = $1`,
+      [personId],
+    );
+    return row;
   }
 
   /** Revokes the account's open invitations (not accepted, not revoked), except `exceptId` when given. */

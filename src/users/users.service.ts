@@ -15,6 +15,8 @@ import { PeopleRepository } from '../people/people.repository';
 import { AccessInput, accessProblems, inviteRefusal } from './account-rules';
 import { type ListUsersQuery, USER_PAGING, type UserStatus } from './dto/users.dto';
 import { GroupCoordinatorsRepository } from './group-coordinators.repository';
+import { type InvitationStatus, invitationStatusOf } from './invitation-status';
+export type { InvitationStatus } from './invitation-status';
 import { type AccountRow, UsersRepository } from './users.repository';
 
 export interface UserView extends AuthUser {
@@ -76,7 +78,7 @@ export class UsersService {
    * existing person goes to the address in the person record. Inviting again with the same roles and scope sends
    * a new link (the old one stops working).
    */
-  async invite(actor: AuthUser, input: InviteInput): Promise<InvitationResult> {
+  async invite(actor: AuthUser, input: InviteInput, opts: { validUntil?: Date | null } = {}): Promise<InvitationResult> {
     const isAdmin = actor.roles.includes('admin');
     if (!isAdmin) {
       const personInCoordinatedGroup = !!input.personId && (await this.coordinatorKnowsPerson(actor, input.personId));
@@ -108,7 +110,7 @@ export class UsersService {
 
     const payerCode = await this.checkScopeTargets(input);
     const token = newToken('mvi');
-    const expiresAt = new Date(Date.now() + this.config.auth.invitationTtlHours * 3600_000);
+    const expiresAt = this.invitationExpiry(opts.validUntil);
     const invitationId = randomUUID();
     const acceptUrl = `${this.publicBaseUrl()}/inbjudan#token=${token}`;
     let mail: InvitationMail | undefined;
@@ -187,13 +189,13 @@ export class UsersService {
    * `invite` does) unless an account for the person — or another account with the person's address — exists
    * already. Idempotent: once the person has an account (invited or active) nothing new is created or sent.
    */
-  async ensureRepresentativeInvited(actor: AuthUser, personId: string): Promise<{ userId: string; invited: boolean } | null> {
+  async ensureRepresentativeInvited(actor: AuthUser, personId: string, validUntil: Date | null = null): Promise<{ userId: string; invited: boolean } | null> {
     const own = await this.repo.accountIdOfPerson(personId);
     if (own && !(await this.invitationUndelivered(own))) return { userId: own, invited: false };
     const other = await this.repo.accountIdWithEmailOfPerson(personId);
     if (other && other !== own) return null; // the address belongs to another account: an administrator has to decide
     try {
-      const result = await this.invite(actor, { roles: ['representative'], personId });
+      const result = await this.invite(actor, { roles: ['representative'], personId }, { validUntil });
       return { userId: result.user.id, invited: true };
     } catch (e) {
       if (!(e instanceof ConflictError)) throw e;
@@ -215,6 +217,35 @@ export class UsersService {
     if (!account || account.has_password || account.disabled_at !== null) return false;
     const open = await this.repo.openInvitationOf(userId);
     return !open || !(await this.mailer.isDelivered(open));
+  }
+
+  /** An invitation is valid AUTH_INVITATION_TTL_HOURS, or until `validUntil` when that is later (issue 16 #3). */
+  private invitationExpiry(validUntil?: Date | null): Date {
+    const ttl = Date.now() + this.config.auth.invitationTtlHours * 3600_000;
+    return new Date(Math.max(ttl, validUntil?.getTime() ?? 0));
+  }
+
+  /**
+   * A new invitation link for a representative whose account is not activated yet (issue 16 #3), as inviting the
+   * pending account again does: the open links stop working, the new one is valid until `validUntil` (their answer
+   * deadline) or the usual time, whichever is later. 409 when the account is already activated or disabled.
+   */
+  async resendRepresentativeInvitation(actor: AuthUser, personId: string, validUntil: Date | null): Promise<InvitationResult> {
+    const own = await this.repo.accountIdOfPerson(personId);
+    if (!own && (await this.repo.accountIdWithEmailOfPerson(personId))) {
+      throw new ConflictError('Personens e-postadress hör till ett annat konto. En administratör behöver koppla kontot till personen.');
+    }
+    if (own) {
+      const account = await this.row(own);
+      if (account.disabled_at) throw new ConflictError('Personens konto är avstängt. En administratör behöver öppna det igen.');
+      if (account.has_password) throw new ConflictError('Personen har redan aktiverat sitt konto och loggar in med sitt lösenord.');
+    }
+    return this.invite(actor, { roles: ['representative'], personId }, { validUntil });
+  }
+
+  /** Whether the person's login was invited, when, until when, and whether the link was used (issue 16 #3). */
+  async invitationOfPerson(personId: string): Promise<InvitationStatus> {
+    return invitationStatusOf(await this.repo.invitationOfPerson(personId));
   }
 
   /** Sets the password of an invited account (once) and logs the person in. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../auth-user';
 import { PASSWORD_MAX_LENGTH } from '../password-hasher';
 
@@ -13,6 +13,8 @@ export class LoginDto {
   @ApiProperty({ example: 'Demo-2026!', format: 'password' })
   @IsString({ message: 'Ange lösenord.' })
   @MinLength(1, { message: 'Ange lösenord.' })
+  // Only blanks is empty (the input layer), so the document says a password has a character that is not blank.
+  @IsNotEmpty({ message: 'Ange lösenord.' })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `Lösenordet får vara högst ${PASSWORD_MAX_LENGTH} tecken.` })
   password: string;
 }

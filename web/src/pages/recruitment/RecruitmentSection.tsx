@@ -7,7 +7,7 @@ import { Checkbox, CheckboxGroup, Form, RadioGroup, requireFields, TextField } f
 import { formatDate, parseWhole } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
 import { label, NOMINATION_STATE_LABELS, ORGANISATION_PERSPECTIVE_LABELS, PERSPECTIVE_LABELS, REPRESENTATION_LABELS, REQUEST_STATE_LABELS } from '../../labels';
-import type { NominationRequest, NominationView, OrganisationPage, RecruitmentStatus } from '../../types';
+import type { InvitationStatus, NominationRequest, NominationView, OrganisationPage, RecruitmentStatus } from '../../types';
 import { emptyNominee, nomineeBody, NomineeFields, type NomineeDraft } from './NomineeFields';
 
 /**
@@ -58,6 +58,7 @@ export function RecruitmentSection({ groupId, status, onChanged }: { groupId: st
                 {n.assignmentId ? <Link to={`/uppdrag/${n.assignmentId}`}>{n.nominee.fullName}</Link> : n.nominee.fullName}, {label(PERSPECTIVE_LABELS, n.nominee.perspective)?.toLowerCase()},{' '}
                 {label(REPRESENTATION_LABELS, n.representation).toLowerCase()}
                 {n.organisationName ? ` (${n.organisationName})` : ''}
+                {n.invitation && n.assignmentId ? <InvitationLine assignmentId={n.assignmentId} invitation={n.invitation} onDone={done} /> : null}
               </li>
             ))}
           </ul>
@@ -305,5 +306,42 @@ function Decide({ groupId, nomination: n, onDone }: { groupId: string; nominatio
         <p>Passar personen inte för uppdraget? Avböj nomineringen.</p>
       </Form>
     </div>
+  );
+}
+
+/** An appointed person's invitation: when it was sent, until when it works, whether it was used; send it again (16 #3). */
+function InvitationLine({ assignmentId, invitation, onDone }: { assignmentId: string; invitation: InvitationStatus; onDone: (msg: string) => Promise<void> }) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const text =
+    invitation.state === 'used'
+      ? `Inbjudan använd${invitation.usedAt ? ` ${formatDate(invitation.usedAt)}` : ''}: kontot är aktiverat.`
+      : invitation.state === 'not-sent'
+        ? 'Ingen inbjudan skickad.'
+        : `Inbjudan skickad ${invitation.sentAt ? formatDate(invitation.sentAt) : ''}${
+            invitation.state === 'sent' && invitation.validUntil ? `, gäller till ${formatDate(invitation.validUntil)}` : invitation.state === 'expired' ? ', har gått ut' : ', ersatt'
+          }, inte använd ännu.`;
+  const resend = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/assignments/${assignmentId}/invitation/resend`, {});
+      await onDone('En ny inbjudan är skickad. Den gamla länken fungerar inte längre.');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {' '}— {text}{' '}
+      {invitation.state !== 'used' && (
+        <button type="button" className="button button-secondary" onClick={() => void resend()} disabled={busy}>
+          Skicka inbjudan igen
+        </button>
+      )}
+      {error ? <ErrorMessage error={error} title="Inbjudan kunde inte skickas" /> : null}
+    </>
   );
 }

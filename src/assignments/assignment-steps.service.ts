@@ -200,6 +200,9 @@ export class AssignmentStepsService {
       reportingPeriods: periods,
       workflow: await this.live(assignmentId),
       ...(user?.personId === a.personId && person.details_given_at !== null ? { payee: await this.payeeAnswers(a.personId) } : {}),
+      ...(user && (user.roles.includes('coordinator') || user.roles.includes('admin'))
+        ? { invitation: invitationStatusOf(await this.users.invitationOfPerson(a.personId)) }
+        : {}),
     };
   }
 
@@ -212,9 +215,6 @@ export class AssignmentStepsService {
       receivesBenefits: p.receives_benefits,
       guardianConsent: p.guardian_consent_name && p.guardian_consent_at ? { name: p.guardian_consent_name, recordedAt: p.guardian_consent_at } : null,
       advice: p.receives_benefits ? [BENEFITS_ADVICE] : [],
-      ...(user && (user.roles.includes('coordinator') || user.roles.includes('admin'))
-        ? { invitation: invitationStatusOf(await this.users.invitationOfPerson(a.personId)) }
-        : {}),
     };
   }
 

@@ -358,6 +358,14 @@ export const PAYOUT_WORKLIST_NEXT_LABELS: Record<string, string> = {
 
 export const TAX_STATUS_LABELS: Record<string, string> = { none: 'Ingen av dem', 'fa-skatt': 'FA-skatt', 'f-skatt': 'F-skatt' };
 
+export const INVITATION_STATE_LABELS: Record<string, string> = {
+  'not-sent': 'Inte skickad',
+  sent: 'Skickad, inte använd än',
+  used: 'Använd – kontot är aktiverat',
+  expired: 'Har gått ut',
+  revoked: 'Ersatt av en ny inbjudan',
+};
+
 export const OVERDUE_DECISION_LABELS: Record<string, string> = { extend: 'Förläng tidsfristen', end: 'Avsluta uppdraget' };
 
 /**
@@ -468,4 +476,5 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   'AssignmentRecordDto.perspective': PERSPECTIVE_LABELS,
   'PersonalDetailsDto.taxStatus': TAX_STATUS_LABELS,
   'OverdueStepDto.decision': OVERDUE_DECISION_LABELS,
+  'InvitationStatusDto.state': INVITATION_STATE_LABELS,
 };

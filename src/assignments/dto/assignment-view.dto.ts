@@ -1,6 +1,7 @@
 import type { RecusalRow } from '../declarations.repository';
+import { InvitationStatusDto } from '../../recruitment/dto/recruitment-view.dto';
 import { PERSPECTIVES, type Perspective } from '../../people/person.entity';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Json } from '../../common/json-shape';
 import { ASSIGNMENT_STATES, type AssignmentState, type AssignmentStatus, type DeclarationState, type PeriodState } from '../../../workflows/assignment.messages';
 import { FEE_MODES, REPORTING_FREQUENCIES, REPRESENTATIONS, type Assignment, type FeeMode, type ReportingFrequency, type Representation } from '../assignment.entity';
@@ -163,4 +164,5 @@ export class AssignmentViewDto implements Json<AssignmentView> {
   @ApiProperty({ type: [RecusalDto], description: 'Jäv: det medlemmen inte deltar i, per deklarerat intresse.' }) recusals: RecusalDto[];
   @ApiProperty({ type: [ReportingPeriodDto] }) reportingPeriods: ReportingPeriodDto[];
   @ApiProperty({ type: AssignmentWorkflowDto }) workflow: AssignmentWorkflowDto;
+  @ApiPropertyOptional({ type: InvitationStatusDto, description: 'Personens inbjudan (för gruppens samordnare och administratörer).' }) invitation?: InvitationStatusDto;
 }

@@ -4,6 +4,7 @@ import { NOMINATION_REQUEST_STATES } from '../../working-groups/dto/working-grou
 import type { NominationRequestState, RoundStarted } from '../../../workflows/recruitment.messages';
 import type { NominationRequest } from '../nomination-request.entity';
 import type { NominationView } from '../recruitment.repository';
+import type { InvitationStatus } from '../../users/invitation-status';
 
 export const NOMINATION_STATES = ['submitted', 'proposed', 'appointed', 'rejected'] as const;
 export const PERSON_PERSPECTIVES = ['patient', 'next-of-kin'] as const;
@@ -33,6 +34,14 @@ export class NomineeDto {
   @ApiProperty({ enum: PERSON_PERSPECTIVES, nullable: true }) perspective: (typeof PERSON_PERSPECTIVES)[number] | null;
 }
 
+/** An appointed person's login invitation (issue 16 #3): sent when, valid until, used. */
+export class InvitationStatusDto implements Json<InvitationStatus> {
+  @ApiProperty({ enum: ['not-sent', 'sent', 'used', 'expired', 'revoked'] }) state: InvitationStatus['state'];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) validUntil: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) usedAt: string | null;
+}
+
 /** A nominated person and the coordinator's decision. */
 export class NominationViewDto implements Json<NominationView> {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -46,6 +55,7 @@ export class NominationViewDto implements Json<NominationView> {
   @ApiProperty({ type: NomineeDto }) nominee: NomineeDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+  @ApiPropertyOptional({ type: InvitationStatusDto, description: 'Den utsedda personens inbjudan (bara för en utsedd nominering).' }) invitation?: InvitationStatusDto;
 }
 
 export class RoundRequestDto {

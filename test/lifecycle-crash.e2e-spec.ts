@@ -92,9 +92,14 @@ describe('lifecycle: a worker crash in the middle', () => {
     expect(mails).toEqual(expect.arrayContaining(['assignment-offer', 'details-requested', 'agreement-ready', 'assignment-active', 'assignment-ended']));
     const drafts: any[] = await h.dataSource.query(`SELECT id, document_id FROM agreement_draft WHERE assignment_id = $1`, [assignmentId]);
     expect(drafts).toHaveLength(1);
-    const documents: any[] = await h.dataSource.query(`SELECT id FROM document WHERE subject_id = $1 AND variant = 'original'`, [assignmentId]);
+    const documents: any[] = await h.dataSource.query(`SELECT id FROM document WHERE subject_id = $1 AND kind = 'agreement' AND variant = 'original'`, [assignmentId]);
     expect(documents.length).toBeLessThanOrEqual(1);
     expect(documents.map((d) => d.id)).toEqual(drafts[0].document_id ? [drafts[0].document_id] : []);
+    // The declaration's documents (as submitted, and the version with the coordinator's assessment) were made once each.
+    const declarationDocs: any[] = await h.dataSource.query(`SELECT id FROM document WHERE subject_id = $1 AND kind = 'declaration' AND variant = 'original' ORDER BY created_at`, [assignmentId]);
+    const declarations: any[] = await h.dataSource.query(`SELECT document_id, assessed_document_id FROM declaration WHERE assignment_id = $1`, [assignmentId]);
+    expect(declarations).toHaveLength(1);
+    expect(declarationDocs.map((d) => d.id).sort()).toEqual([declarations[0].document_id, declarations[0].assessed_document_id].filter(Boolean).sort());
     // Still running: it waits for the last period's report.
     await saveHistoryIfAsked(h, assignmentWorkflowId(assignmentId), 'assignment-after-worker-crash', { complete: false });
   });

@@ -1,5 +1,5 @@
 import { stockholmDate as businessStockholmDate } from '../time-reports/business-dates';
-import { addDays, calendarPeriod, formatStockholm, stockholmDate, stockholmMidnight } from './stockholm-time';
+import { addDays, calendarPeriod, formatStockholm, stockholmDate, stockholmDateTime, stockholmMidnight } from './stockholm-time';
 
 describe('Stockholm calendar arithmetic', () => {
   it('gives the Stockholm date, which differs from UTC late in the evening', () => {
@@ -46,5 +46,12 @@ describe('Stockholm calendar arithmetic', () => {
 
   it('writes deadlines in Swedish, local time', () => {
     expect(formatStockholm(Date.parse('2026-03-12T13:00:00Z'))).toBe('12 mars 2026 kl. 14:00');
+  });
+});
+
+describe('stockholmDateTime', () => {
+  it('writes the Stockholm local date and time without offset, in winter and in summer', () => {
+    expect(stockholmDateTime(Date.parse('2026-01-15T23:30:05Z'))).toBe('2026-01-16T00:30:05');
+    expect(stockholmDateTime(new Date('2026-07-01T10:00:00Z'))).toBe('2026-07-01T12:00:00');
   });
 });

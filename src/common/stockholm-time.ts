@@ -10,12 +10,19 @@ const parts = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
-function local(ms: number): { date: string; hour: number; minute: number } {
+function local(ms: number): { date: string; hour: number; minute: number; time: string } {
   const p = Object.fromEntries(parts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
+  return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute), time: `${p.hour}:${p.minute}:${p.second}` };
+}
+
+/** The Stockholm local date and time of an instant, `YYYY-MM-DDTHH:MM:SS` without offset (e.g. ISO 20022's CreDtTm). */
+export function stockholmDateTime(at: Date | number): string {
+  const l = local(typeof at === 'number' ? at : at.getTime());
+  return `${l.date}T${l.time}`;
 }
 
 /**

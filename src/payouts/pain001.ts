@@ -1,5 +1,6 @@
 import type { BankAccount } from '../identity/bank-account';
 import type { CategoryPurpose, PainVersion } from '../paying-bodies/paying-body-settings.repository';
+import { stockholmDateTime } from '../common/stockholm-time';
 
 /**
  * The payment file of an approved run as an ISO 20022 credit transfer initiation (pain.001, issue 18 #1):
@@ -97,22 +98,6 @@ export function painAmount(ore: number): string {
   return `${Math.floor(ore / 100)}.${String(ore % 100).padStart(2, '0')}`;
 }
 
-/** ISO date-time in Stockholm's local time without offset (what both versions' ISODateTime accepts). */
-function localDateTime(d: Date): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const p = (t: string) => parts.find((x) => x.type === t)!.value;
-  return `${p('year')}-${p('month')}-${p('day')}T${p('hour')}:${p('minute')}:${p('second')}`;
-}
-
 const cut = (s: string, n: number) => [...s.replace(CONTROL, '').trim()].slice(0, n).join('');
 const id35 = (s: string) => {
   if (s.length === 0 || s.length > 35) throw new RangeError(`an ISO 20022 identifier has 1–35 characters: ${s}`);
@@ -155,7 +140,7 @@ export function pain001Xml(f: PainFile): string {
     el('CstmrCdtTrfInitn', [
       el('GrpHdr', [
         el('MsgId', id35(f.messageId)),
-        el('CreDtTm', localDateTime(f.createdAt)),
+        el('CreDtTm', stockholmDateTime(f.createdAt)),
         el('NbOfTxs', count),
         el('CtrlSum', sum),
         el('InitgPty', [el('Nm', cut(f.debtor.name, 70)), partyId(f.debtor.organisationNumber)]),

@@ -107,4 +107,50 @@ describe('paying-body settings', () => {
     const monthly = await finance.post('/payers/vastra/payout-runs', { period: '2026-10' });
     expect(monthly.status).toBe(400);
   });
+
+  it('lets an administrator set the F-skatt policy, its contact and the declaration renewal (issue 16 #5, #6): validated, audited, shown in GET', async () => {
+    const before = (await admin.get('/paying-bodies/region-skane/settings')).body;
+    expect(before).toMatchObject({ fSkattPolicy: 'refuse', fSkattContact: null, declarationRenewMonths: 36 });
+
+    const res = await admin.patch('/paying-bodies/region-skane/settings', {
+      fSkattPolicy: 'pay-without-deductions',
+      fSkattContact: '  Region Skånes lönecenter, 040-123 45  ',
+      declarationRenewMonths: 12,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ fSkattPolicy: 'pay-without-deductions', fSkattContact: 'Region Skånes lönecenter, 040-123 45', declarationRenewMonths: 12 });
+    expect((await admin.get('/paying-bodies/region-skane/settings')).body).toMatchObject({ fSkattPolicy: 'pay-without-deductions', declarationRenewMonths: 12 });
+    // The list of payers (what the web app reads) shows them too.
+    const listed = ((await admin.get('/paying-bodies')).body as Array<{ code: string }>).find((p) => p.code === 'region-skane');
+    expect(listed).toMatchObject({ fSkattPolicy: 'pay-without-deductions', fSkattContact: 'Region Skånes lönecenter, 040-123 45', declarationRenewMonths: 12 });
+    const audit = await h.dataSource.query(`SELECT actor, details FROM audit_log WHERE action = 'paying-body.settings-changed' AND subject_id = 'region-skane' ORDER BY at`);
+    expect(audit.map((a: { details: unknown }) => a.details)).toEqual([
+      { fSkattPolicy: 'pay-without-deductions', fSkattContact: 'Region Skånes lönecenter, 040-123 45', declarationRenewMonths: 12 },
+    ]);
+
+    // Outside the routine's bounds, or not a policy: 400 per field, nothing changed.
+    const cases: Array<[unknown, string, string]> = [
+      [{ declarationRenewMonths: 37 }, 'declarationRenewMonths', 'Rutinen kräver att jävsdeklarationen förnyas minst vart tredje år: högst 36 månader.'],
+      [{ declarationRenewMonths: 0 }, 'declarationRenewMonths', 'Jävsdeklarationen förnyas tidigast varje månad (minst 1).'],
+      [{ declarationRenewMonths: 1.5 }, 'declarationRenewMonths', 'Ange antalet månader som ett heltal, 1–36.'],
+      [{ fSkattPolicy: 'pay' }, 'fSkattPolicy', 'F-skattepolicyn är refuse (avvisa) eller pay-without-deductions (betala utan avdrag).'],
+      [{ fSkattContact: '   ' }, 'fSkattContact', 'Ange vem mottagaren ska kontakta, eller null för gruppens samordnare.'],
+      [{ fSkattContact: 'x'.repeat(201) }, 'fSkattContact', 'Kontakten har högst 200 tecken.'],
+    ];
+    const stored = await h.dataSource.query(`SELECT * FROM paying_body WHERE code = 'region-skane'`);
+    for (const [body, field, message] of cases) {
+      const bad = await admin.patch('/paying-bodies/region-skane/settings', body);
+      expect({ body, status: bad.status, fields: bad.body.fields?.[field] }).toEqual({ body, status: 400, fields: [message] });
+    }
+    expect(await h.dataSource.query(`SELECT * FROM paying_body WHERE code = 'region-skane'`)).toEqual(stored);
+    // The database holds the routine's bound whoever writes.
+    await expect(h.dataSource.query(`UPDATE paying_body SET declaration_renew_months = 48 WHERE code = 'region-skane'`)).rejects.toThrow(/paying_body_declaration_renew_months/);
+    // Finance reads its payer's policies, and may not change them.
+    const financeSkane = (await h.createUser({ roles: ['finance'], payerCode: 'region-skane' })).api;
+    expect((await financeSkane.get('/payers/region-skane/settings')).body).toMatchObject({ fSkattPolicy: 'pay-without-deductions', declarationRenewMonths: 12 });
+    expect((await financeSkane.patch('/paying-bodies/region-skane/settings', { declarationRenewMonths: 24 })).status).toBe(403);
+
+    // null gives the contact back to the group's coordinator.
+    expect((await admin.patch('/paying-bodies/region-skane/settings', { fSkattContact: null, fSkattPolicy: 'refuse' })).body).toMatchObject({ fSkattContact: null, fSkattPolicy: 'refuse' });
+  });
 });

@@ -220,15 +220,23 @@ describe('routine steps (issue 16): the payee details step (#5)', () => {
     expect((await rep.api.get(a)).body.payee).toMatchObject({ taxStatus: 'fa-skatt', fSkattInvokedAt: null, mainIncome: false });
   });
 
-  it('takes F-skatt where the payer\'s policy pays without deductions, and records the invoked F-skatt', async () => {
-    await h.dataSource.query(`UPDATE paying_body SET f_skatt_policy = 'pay-without-deductions' WHERE code = 'SKR'`);
+  it('takes F-skatt where the payer\'s policy (set by an administrator through the settings API) pays without deductions, and records the invoked F-skatt', async () => {
+    const admin = await h.asAdmin();
+    // The contact an administrator names is the one the refusal tells the person to contact.
+    expect((await admin.patch('/paying-bodies/SKR/settings', { fSkattContact: 'Ekonomienheten på SKR, ekonomi@skr.example' })).status).toBe(200);
+    const first = await accepted();
+    const refused = await first.rep.api.put(`${first.a}/personal-details`, details({ taxStatus: 'f-skatt' }));
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/Ekonomienheten på SKR, ekonomi@skr\.example/);
+
+    expect((await admin.patch('/paying-bodies/SKR/settings', { fSkattPolicy: 'pay-without-deductions' })).body).toMatchObject({ fSkattPolicy: 'pay-without-deductions' });
     try {
       const { rep, a } = await accepted();
       const res = await rep.api.put(`${a}/personal-details`, details({ taxStatus: 'fa-skatt', invokeFSkatt: true }));
       expect(res.status).toBe(200);
       expect(await person(rep.user.personId!)).toMatchObject({ stored: true, tax_status: 'fa-skatt', invoked: true });
     } finally {
-      await h.dataSource.query(`UPDATE paying_body SET f_skatt_policy = 'refuse' WHERE code = 'SKR'`);
+      expect((await admin.patch('/paying-bodies/SKR/settings', { fSkattPolicy: 'refuse', fSkattContact: null })).status).toBe(200);
     }
   });
 

@@ -20,7 +20,10 @@ export class PayingBodySettingsController {
   @Get('paying-bodies/:code/settings')
   @Roles('admin')
   @ApiParam({ name: 'code', ...CODE })
-  @ApiOperation({ summary: 'Betalarens inställningar: organisationsnummer, eget konto (maskerat), betalfilens version och syfte, utbetalningsintervall.' })
+  @ApiOperation({
+    summary:
+      'Betalarens inställningar: organisationsnummer, eget konto (maskerat), betalfilens version och syfte, utbetalningsintervall, F-skattepolicy med kontakt och hur ofta jävsdeklarationen förnyas.',
+  })
   @ApiOkResponse({ description: 'Inställningarna, och vad som saknas innan en utbetalning kan godkännas (missingForPayment).' })
   @ApiNotFoundResponse({ description: 'Betalaren finns inte.' })
   get(@Param('code') code: string) {
@@ -33,10 +36,12 @@ export class PayingBodySettingsController {
   @ApiOperation({
     summary: 'Ändra betalarens inställningar (administratör); bara de fält som anges ändras, null tar bort en inställning. Ändringen loggas.',
     description:
-      'Organisationsnumret kontrolleras (kontrollsiffra), kontot mot clearingnumrets bank och kontrollsiffra eller IBAN:s kontrollsiffror, BIC till formen. SALA kräver salaryPaymentAgreement. Utbetalningsintervallet gäller från nästa omgång.',
+      'Organisationsnumret kontrolleras (kontrollsiffra), kontot mot clearingnumrets bank och kontrollsiffra eller IBAN:s kontrollsiffror, BIC till formen. SALA kräver salaryPaymentAgreement. Utbetalningsintervallet gäller från nästa omgång. F-skattepolicyn gäller från nästa gång en mottagare lämnar sina uppgifter; förnyelsen av jävsdeklarationen (1–36 månader, rutinen §4.3) från nästa granskning.',
   })
   @ApiOkResponse({ description: 'De nya inställningarna.' })
-  @ApiBadRequestResponse({ description: 'Ett fält är inte giltigt (organisationsnummer, konto, BIC, syfte utan löneavtal); ett meddelande per fält i `fields`.' })
+  @ApiBadRequestResponse({
+    description: 'Ett fält är inte giltigt (organisationsnummer, konto, BIC, syfte utan löneavtal, F-skattepolicy, förnyelse utanför 1–36 månader); ett meddelande per fält i `fields`.',
+  })
   @ApiNotFoundResponse({ description: 'Betalaren finns inte.' })
   @ApiConflictResponse({ description: 'Utbetalningsintervallet ändras inte medan ett utkast till utbetalning väntar.' })
   update(@Param('code') code: string, @Body() dto: PayingBodySettingsPatchDto, @CurrentUser() user: AuthUser) {

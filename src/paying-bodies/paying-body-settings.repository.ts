@@ -6,6 +6,8 @@ export const PAIN_VERSIONS = ['pain.001.001.09', 'pain.001.001.03'] as const;
 export type PainVersion = (typeof PAIN_VERSIONS)[number];
 export const CATEGORY_PURPOSES = ['SALA', 'SUPP'] as const;
 export type CategoryPurpose = (typeof CATEGORY_PURPOSES)[number];
+export const F_SKATT_POLICIES = ['refuse', 'pay-without-deductions'] as const;
+export type FSkattPolicy = (typeof F_SKATT_POLICIES)[number];
 
 /** A paying body's settings as stored (migration 1765840000000); the account still encrypted. */
 export interface PayingBodySettingsRow {
@@ -19,6 +21,12 @@ export interface PayingBodySettingsRow {
   painVersion: PainVersion;
   categoryPurpose: CategoryPurpose | null;
   salaryPaymentAgreement: boolean;
+  /** What the payer does with a payee on F-skatt (issue 16 #5). */
+  fSkattPolicy: FSkattPolicy;
+  /** Whom a payee refused on F-skatt is told to contact (null: the group's coordinator). */
+  fSkattContact: string | null;
+  /** A declaration of interests is renewed at least this often, in months (issue 16 #6; 1–36). */
+  declarationRenewMonths: number;
   settingsUpdatedAt: Date | null;
 }
 
@@ -26,7 +34,8 @@ export interface PayingBodySettingsRow {
 export type PayingBodySettingsWrite = Omit<PayingBodySettingsRow, 'code' | 'name' | 'settingsUpdatedAt'>;
 
 const SELECT = `SELECT code, name, payout_frequency, organisation_number, bank_account_enc, bank_account_kind, bank_bic, pain_version,
-                       category_purpose, salary_payment_agreement, settings_updated_at
+                       category_purpose, salary_payment_agreement, f_skatt_policy, f_skatt_contact, declaration_renew_months,
+                       settings_updated_at
                   FROM paying_body`;
 
 type Raw = {
@@ -40,6 +49,9 @@ type Raw = {
   pain_version: PainVersion;
   category_purpose: CategoryPurpose | null;
   salary_payment_agreement: boolean;
+  f_skatt_policy: FSkattPolicy;
+  f_skatt_contact: string | null;
+  declaration_renew_months: number;
   settings_updated_at: Date | null;
 };
 
@@ -54,10 +66,16 @@ const toRow = (r: Raw): PayingBodySettingsRow => ({
   painVersion: r.pain_version,
   categoryPurpose: r.category_purpose,
   salaryPaymentAgreement: r.salary_payment_agreement,
+  fSkattPolicy: r.f_skatt_policy,
+  fSkattContact: r.f_skatt_contact,
+  declarationRenewMonths: r.declaration_renew_months,
   settingsUpdatedAt: r.settings_updated_at,
 });
 
-/** The paying bodies' own settings (src/paying-bodies): organisation number, bank account, payment file and frequency. */
+/**
+ * The paying bodies' own settings (src/paying-bodies): organisation number, bank account, payment file and frequency, and
+ * the routine's policies per payer (F-skatt, declaration renewal).
+ */
 @Injectable()
 export class PayingBodySettingsRepository {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
@@ -75,9 +93,23 @@ export class PayingBodySettingsRepository {
   async write(code: string, s: PayingBodySettingsWrite, em: EntityManager): Promise<void> {
     await em.query(
       `UPDATE paying_body SET payout_frequency = $2, organisation_number = $3, bank_account_enc = $4, bank_account_kind = $5, bank_bic = $6,
-              pain_version = $7, category_purpose = $8, salary_payment_agreement = $9, settings_updated_at = now()
+              pain_version = $7, category_purpose = $8, salary_payment_agreement = $9, f_skatt_policy = $10, f_skatt_contact = $11,
+              declaration_renew_months = $12, settings_updated_at = now()
         WHERE code = $1`,
-      [code, s.payoutFrequency, s.organisationNumber, s.bankAccountEnc, s.bankAccountKind, s.bankBic, s.painVersion, s.categoryPurpose, s.salaryPaymentAgreement],
+      [
+        code,
+        s.payoutFrequency,
+        s.organisationNumber,
+        s.bankAccountEnc,
+        s.bankAccountKind,
+        s.bankBic,
+        s.painVersion,
+        s.categoryPurpose,
+        s.salaryPaymentAgreement,
+        s.fSkattPolicy,
+        s.fSkattContact,
+        s.declarationRenewMonths,
+      ],
     );
   }
 

@@ -6,7 +6,7 @@ import { FIELD_CIPHER, FieldCipher } from '../crypto/field-cipher';
 import { BankAccount, checkBic, checkIban, checkSwedishAccount, maskedAccount, parseStoredAccount, storedFormOf } from '../identity/bank-account';
 import { checkOrganisationNumber } from '../identity/organisation-number';
 import { PayingBodySettingsPatchDto } from './dto/paying-body-settings.dto';
-import { CategoryPurpose, PainVersion, PayingBodySettingsRepository, PayingBodySettingsRow, PayingBodySettingsWrite } from './paying-body-settings.repository';
+import { CategoryPurpose, FSkattPolicy, PainVersion, PayingBodySettingsRepository, PayingBodySettingsRow, PayingBodySettingsWrite } from './paying-body-settings.repository';
 import type { PayoutFrequency } from './paying-body.entity';
 import { canonicalPayerCode } from './resolve-payer';
 
@@ -20,6 +20,12 @@ export interface PayingBodySettingsView {
   painVersion: PainVersion;
   categoryPurpose: CategoryPurpose | null;
   salaryPaymentAgreement: boolean;
+  /** What happens to a payee on F-skatt (issue 16 #5): refused (default) or paid without tax and contributions. */
+  fSkattPolicy: FSkattPolicy;
+  /** Whom a payee refused on F-skatt is told to contact; null: the group's coordinator. */
+  fSkattContact: string | null;
+  /** A declaration of interests is renewed at least this often, in months (issue 16 #6; §4.3: at most 36). */
+  declarationRenewMonths: number;
   settingsUpdatedAt: Date | null;
   /** What the body lacks before a payout run can be approved (empty when nothing). */
   missingForPayment: string[];
@@ -41,7 +47,8 @@ const NOT_FOUND = 'Betalaren finns inte.';
 /**
  * A paying body's own settings (issue 18 #6): its organisation number (on the payout slips), its own bank account
  * (the debtor of its pain.001 payment file), the pain.001 version and category purpose its bank needs, and how
- * often it pays (§4.5). An administrator changes them; each change is in the audit log (which fields, never the
+ * often it pays (§4.5), and the routine's policies per payer: what happens to a payee on F-skatt and whom they contact
+ * (§4.5.2, issue 16 #5), how often a declaration of interests is renewed (§4.3, issue 16 #6). An administrator changes them; each change is in the audit log (which fields, never the
  * account itself). Finance of the body reads them.
  */
 @Injectable()
@@ -100,6 +107,9 @@ export class PayingBodySettingsService {
         painVersion: dto.painVersion ?? current.painVersion,
         categoryPurpose: dto.categoryPurpose === undefined ? current.categoryPurpose : dto.categoryPurpose,
         salaryPaymentAgreement: dto.salaryPaymentAgreement ?? current.salaryPaymentAgreement,
+        fSkattPolicy: dto.fSkattPolicy ?? current.fSkattPolicy,
+        fSkattContact: dto.fSkattContact === undefined ? current.fSkattContact : dto.fSkattContact === null ? null : dto.fSkattContact.trim(),
+        declarationRenewMonths: dto.declarationRenewMonths ?? current.declarationRenewMonths,
       };
       if (next.categoryPurpose === 'SALA' && !next.salaryPaymentAgreement) {
         add(
@@ -201,6 +211,9 @@ export class PayingBodySettingsService {
       painVersion: row.painVersion,
       categoryPurpose: row.categoryPurpose,
       salaryPaymentAgreement: row.salaryPaymentAgreement,
+      fSkattPolicy: row.fSkattPolicy,
+      fSkattContact: row.fSkattContact,
+      declarationRenewMonths: row.declarationRenewMonths,
       settingsUpdatedAt: row.settingsUpdatedAt,
       missingForPayment: this.missing(row),
     };

@@ -443,6 +443,7 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   'PayingBodySettingsPatchDto.payoutFrequency': PAYOUT_FREQUENCY_LABELS,
   'PayingBodySettingsPatchDto.painVersion': PAIN_VERSION_LABELS,
   'PayingBodySettingsPatchDto.categoryPurpose': CATEGORY_PURPOSE_LABELS,
+  'PayingBodySettingsPatchDto.fSkattPolicy': F_SKATT_POLICY_LABELS,
   'AgreementSummaryDto.state': AGREEMENT_STATE_LABELS,
   'DeclarationSummaryDto.state': DECLARATION_RECORD_STATE_LABELS,
   'ReportingPeriodDto.state': PERIOD_STATE_LABELS,

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PAYOUT_FREQUENCIES, PayoutFrequency } from '../paying-body.entity';
-import { CATEGORY_PURPOSES, CategoryPurpose, PAIN_VERSIONS, PainVersion } from '../paying-body-settings.repository';
+import { CATEGORY_PURPOSES, CategoryPurpose, F_SKATT_POLICIES, FSkattPolicy, PAIN_VERSIONS, PainVersion } from '../paying-body-settings.repository';
 
 /** The paying body's own account: an IBAN, or a Swedish clearing number and account number; with its bank's BIC. */
 export class PayingBodyAccountDto {
@@ -67,4 +67,40 @@ export class PayingBodySettingsPatchDto {
   @IsOptional()
   @IsBoolean({ message: 'salaryPaymentAgreement är true eller false.' })
   salaryPaymentAgreement?: boolean;
+
+  @ApiPropertyOptional({
+    enum: F_SKATT_POLICIES,
+    description:
+      'Vad som händer när mottagaren har F-skatt (eller åberopar F-skatten i FA-skatt): refuse avvisar uppgifterna med rutinens skäl (standard), pay-without-deductions betalar utan skatteavdrag och arbetsgivaravgifter. Gäller från nästa gång uppgifterna lämnas.',
+  })
+  @IsOptional()
+  @IsIn(F_SKATT_POLICIES, { message: 'F-skattepolicyn är refuse (avvisa) eller pay-without-deductions (betala utan avdrag).' })
+  fSkattPolicy?: FSkattPolicy;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    minLength: 1,
+    maxLength: 200,
+    description: 'Vem en mottagare med F-skatt ska kontakta (namn, funktion eller adress). null: gruppens samordnare.',
+    example: 'Ekonomienheten, ekonomi@regionsyd.example',
+  })
+  @IsOptional()
+  @IsString({ message: 'Kontakten anges som text.' })
+  @IsNotEmpty({ message: 'Ange vem mottagaren ska kontakta, eller null för gruppens samordnare.' })
+  @MaxLength(200, { message: 'Kontakten har högst 200 tecken.' })
+  fSkattContact?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 36,
+    description: 'Hur ofta jävsdeklarationen förnyas senast, i månader: rutinen kräver minst vart tredje år (36), vissa regioner varje år (12). Gäller från nästa granskning.',
+    example: 12,
+  })
+  @IsOptional()
+  @IsInt({ message: 'Ange antalet månader som ett heltal, 1–36.' })
+  @Min(1, { message: 'Jävsdeklarationen förnyas tidigast varje månad (minst 1).' })
+  @Max(36, { message: 'Rutinen kräver att jävsdeklarationen förnyas minst vart tredje år: högst 36 månader.' })
+  declarationRenewMonths?: number;
 }

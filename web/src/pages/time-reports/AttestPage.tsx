@@ -7,7 +7,7 @@ import { DurationField, Form, RadioGroup, requireFields, TextArea, TextField, to
 import { Page } from '../../components/Page';
 import { downloadFile } from '../../download';
 import { formatDate, formatOre, oreToInput, parseKronor, parseWhole } from '../../format';
-import { useLoad } from '../../hooks';
+import { type Loaded, useLoad } from '../../hooks';
 import { ACTIVITY_KIND_LABELS, label, PARTICIPATION_LABELS } from '../../labels';
 import type { ActivityPage, ActivityView, TimeReportAmounts, TimeReportView, WorkingGroupView } from '../../types';
 import { ActivityFacts } from './TimeReportForm';
@@ -83,10 +83,17 @@ function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg
   });
   const title = reportTitle(r);
   const headingId = `rapport-${r.id}`;
+  // Who reported, from the amounts (the payout's own calculation names the person): in the heading and the form's
+  // name, so that two people's reports of the same meeting are two different cards, also to a screen reader.
+  const [amounts] = useLoad(() => api.get<TimeReportAmounts>(`/time-reports/${encodeURIComponent(r.id)}/amounts`), [r.id]);
+  const who = amounts.status === 'ok' ? amounts.data.personName : '';
   return (
     <section className="group-box" aria-labelledby={headingId}>
-      <h2 id={headingId}>{r.activity ? title : `Möte ${title}`}</h2>
-      <ReportAmounts reportId={r.id} />
+      <h2 id={headingId}>
+        {r.activity ? title : `Möte ${title}`}
+        {who && ` – ${who}`}
+      </h2>
+      <ReportAmounts amounts={amounts} />
       {r.activity && <ActivityFacts activity={r.activity} />}
       <p>
         {r.activity ? 'Deltog' : `${label(ACTIVITY_KIND_LABELS, r.kind)},`} {label(PARTICIPATION_LABELS, r.participation).toLowerCase()}. Sista dag för anspråket:{' '}
@@ -108,7 +115,7 @@ function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg
       )}
       <Form
         idPrefix={`${r.id.slice(0, 8)}-`}
-        label={`Beslut om mötet ${title}`}
+        label={`Beslut om mötet ${title}${who ? ` för ${who}` : ''}`}
         submitLabel="Spara beslutet"
         sendingLabel="Sparar beslutet …"
         onSubmit={async () => {
@@ -170,8 +177,7 @@ function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg
  * Who reported and what attesting the report as reported pays (GET /time-reports/:id/amounts, the payout's own
  * calculation): fee, travel and the employer contributions the payer pays on top (issue 17 #6).
  */
-function ReportAmounts({ reportId }: { reportId: string }) {
-  const [amounts] = useLoad(() => api.get<TimeReportAmounts>(`/time-reports/${encodeURIComponent(reportId)}/amounts`), [reportId]);
+function ReportAmounts({ amounts }: { amounts: Loaded<TimeReportAmounts> }) {
   if (amounts.status === 'loading') return <Working>Räknar ut beloppen …</Working>;
   if (amounts.status === 'error') return <ErrorMessage error={amounts.error} title="Beloppen kunde inte räknas ut" />;
   const a = amounts.data;

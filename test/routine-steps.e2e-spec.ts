@@ -1,4 +1,4 @@
-import { eventually, Harness, startHarness } from './support/harness';
+import { ApiClient, eventually, Harness, startHarness } from './support/harness';
 import { stockholmDate } from '../src/common/stockholm-time';
 import { appointed, assignmentRow, assignmentStatus, auditActions, createGroup, createOrganisation, mailsFor, startRound, testPersonnummer } from './support/lifecycle';
 import { assignmentWorkflowId } from '../workflows/ids';
@@ -317,6 +317,23 @@ describe('routine steps (issue 16): an overdue human step has an end (#9)', () =
     await overdue(h, first.assignmentId);
     // After the notice the coordinator is reminded to decide (the default policy), the assignment stays.
     await eventually(async () => (await auditActions(h, 'assignment', first.assignmentId)).includes('assignment.overdue-decision-reminder-sent'), 60_000);
+    // The decision is the coordinator's task in "Att göra nu", naming group and person; not the representative's.
+    const decisionTasks = async (api: ApiClient) =>
+      ((await api.get('/me/tasks')).body as Array<{ kind: string; subject: { id: string } }>).filter(
+        (t) => t.kind === 'assignment.decide-overdue-step' && t.subject.id === first.assignmentId,
+      );
+    const [task] = await decisionTasks(first.group.coordinator.api);
+    expect(task).toMatchObject({
+      title: 'Ett steg är försenat: förläng tiden eller avsluta uppdraget',
+      subject: { type: 'assignment', id: first.assignmentId },
+      groupId: first.group.id,
+      groupName: `NSG Testgrupp ${first.group.id.slice(0, 6)}`,
+      personName: expect.any(String),
+      urgent: true,
+    });
+    const [{ full_name }] = await h.dataSource.query(`SELECT p.full_name FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1`, [first.assignmentId]);
+    expect(task).toMatchObject({ personName: full_name });
+    expect(await decisionTasks(first.rep.api)).toEqual([]);
     expect((await first.rep.api.post(`${first.a}/overdue-step`, { decision: 'end' })).status).toBe(404);
     const extended = await first.group.coordinator.api.post(`${first.a}/overdue-step`, { decision: 'extend', extendByDays: 30 });
     expect(extended.status).toBe(200);
@@ -324,6 +341,8 @@ describe('routine steps (issue 16): an overdue human step has an end (#9)', () =
     const deadline = Date.parse(extended.body.deadline);
     expect(deadline).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
     expect(await auditActions(h, 'assignment', first.assignmentId)).toContain('assignment.step-deadline-extended');
+    // Decided: the task is gone.
+    expect(await decisionTasks(first.group.coordinator.api)).toEqual([]);
     // The representative can go on.
     const details = { personalNumber: testPersonnummer(900), clearingNumber: '8327-9', accountNumber: '123 456 789-7' };
     expect((await first.rep.api.put(`${first.a}/personal-details`, details)).status).toBe(200);

@@ -5,7 +5,15 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AssignmentState } from '../../workflows/assignment.messages';
 import { assignmentStatusQuery } from '../../workflows/assignment.messages';
-import { COORDINATOR_TURN, REPRESENTATIVE_TURN, whoseTurn, type CoordinatorTurnState, type RepresentativeTurnState, type Turn } from '../../workflows/assignment/turns';
+import {
+  COORDINATOR_TURN,
+  OVERDUE_DECISION_STATES,
+  REPRESENTATIVE_TURN,
+  whoseTurn,
+  type CoordinatorTurnState,
+  type RepresentativeTurnState,
+  type Turn,
+} from '../../workflows/assignment/turns';
 import { assignmentWorkflowId } from '../../workflows/ids';
 import { AccessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -59,6 +67,8 @@ export const TaskSourceFor = DiscoveryService.createDecorator<{ name: string }>(
 export interface LiveAssignmentStatus {
   waitingFor: string | null;
   deadline: string | null;
+  /** The step waits for the coordinator's decision after its reminders and notice (issue 16 #9). */
+  overdue: boolean;
   declarationNextDueAt: string | null;
 }
 
@@ -84,6 +94,9 @@ const COORDINATOR_STEPS: Record<CoordinatorTurnState, AssignmentStep> = {
   'declaration-approved': { kind: 'assignment.record-introduction', title: 'Registrera genomförd introduktion' },
 };
 
+/** The coordinators' decision on an overdue step (issue 16 #9), done on the assignment's page. */
+export const OVERDUE_STEP_TASK: AssignmentStep = { kind: 'assignment.decide-overdue-step', title: 'Ett steg är försenat: förläng tiden eller avsluta uppdraget' };
+
 /** The task of `who` in an assignment in `state`, or undefined when the state is not their turn. */
 export function assignmentStep(who: Turn, state: AssignmentState): AssignmentStep | undefined {
   if (whoseTurn(state) !== who) return undefined;
@@ -93,7 +106,8 @@ export function assignmentStep(who: Turn, state: AssignmentState): AssignmentSte
 /**
  * `GET /me/tasks`: what waits for the logged-in user, from the read models, soonest deadline first.
  * Built in: assignment steps for the representative and for the group's coordinators (deadline and whose turn
- * from the assignment workflow's status query when it answers in time), reports due and reports to attest,
+ * from the assignment workflow's status query when it answers in time), the coordinators' decision on an overdue step
+ * (from the same query), reports due and reports to attest,
  * nomination requests for organisation contacts, nominations to decide for coordinators, groups below their
  * minimum for their coordinators (urgent), and payout batches
  * awaiting finance's approval. Other modules add theirs with a `@TaskSourceFor({ name })` provider (TaskSource).
@@ -154,7 +168,8 @@ export class TaskRegistry implements OnModuleInit {
   private async assignmentSteps(user: AuthUser): Promise<UserTask[]> {
     const groups = await this.policy.coordinatedGroupIds(user);
     if (!user.personId && groups.length === 0) return [];
-    const rows = await this.repo.assignmentsWaiting(user.personId, [...REPRESENTATIVE_TURN], groups, [...COORDINATOR_TURN]);
+    // The groups' assignments in every state whose step can become overdue: the coordinator decides an overdue one.
+    const rows = await this.repo.assignmentsWaiting(user.personId, [...REPRESENTATIVE_TURN], groups, [...new Set([...COORDINATOR_TURN, ...OVERDUE_DECISION_STATES])]);
     const live = await this.liveStatuses(rows.slice(0, MAX_LIVE_QUERIES).map((r) => r.id));
     const tasks: UserTask[] = [];
     for (const r of rows) {
@@ -175,6 +190,19 @@ export class TaskRegistry implements OnModuleInit {
           urgent: false,
         });
       }
+      // Issue 16 #9: an overdue step (the workflow's own `overdue`, workflows/assignment/turns.ts) is the coordinators'
+      // decision: extend the deadline or end the assignment. Urgent; its deadline is the next reminder (or, under the
+      // policy `end`, when the assignment ends by itself).
+      if (status?.overdue && groups.includes(r.group_id)) {
+        tasks.push({
+          kind: OVERDUE_STEP_TASK.kind,
+          title: OVERDUE_STEP_TASK.title,
+          subject: { type: 'assignment', id: r.id },
+          groupId: r.group_id,
+          deadline: status.deadline,
+          urgent: true,
+        });
+      }
     }
     return tasks;
   }
@@ -185,7 +213,7 @@ export class TaskRegistry implements OnModuleInit {
     await Promise.all(
       ids.slice(0, MAX_LIVE_QUERIES).map(async (id) => {
         const s = await queryOrNull(this.temporal, () => this.temporal.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStatusQuery), TASKS_QUERY_DEADLINE_MS);
-        if (s) out.set(id, { waitingFor: s.waitingFor, deadline: s.deadline, declarationNextDueAt: s.declaration?.nextDueAt ?? null });
+        if (s) out.set(id, { waitingFor: s.waitingFor, deadline: s.deadline, overdue: s.overdue === true, declarationNextDueAt: s.declaration?.nextDueAt ?? null });
       }),
     );
     return out;

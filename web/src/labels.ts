@@ -283,6 +283,7 @@ export const TASK_KIND_LABELS: Record<string, string> = {
   'assignment.countersign-agreement': 'Kontrasignera överenskommelse',
   'assignment.review-declaration': 'Granska jävsdeklaration',
   'assignment.record-introduction': 'Registrera introduktion',
+  'assignment.decide-overdue-step': 'Besluta om försenat steg',
   'report.submit': 'Rapportera tid och kostnader',
   'report.attest': 'Attestera tidrapport',
   'nomination-request.answer': 'Svara på förfrågan om nominering',

@@ -4,7 +4,7 @@ import { toMs } from '../duration';
 import type { MailParams, MailTemplate } from '../notifications';
 import { invalidInput, wrongState } from '../refusals';
 import { allows, FINAL_STATES, type TransitionId } from './transitions';
-import { whoseTurn, type Turn } from './turns';
+import { overdueDecisionOpen, whoseTurn, type Turn } from './turns';
 
 /**
  * Onboarding decisions of the assignment workflow: the first state, each human step's deadline and reminders,
@@ -221,7 +221,7 @@ export function refuseIfFinal(s: Pick<AssignmentCarriedState, 'state'>, what: st
 
 /** Extending a deadline or ending the assignment is for an overdue human step only (issue 16 #9). */
 export function refuseOverdueDecision(s: Pick<AssignmentCarriedState, 'state' | 'step'>, what: string): void {
-  if (s.state === 'nominated' || !whoseTurn(s.state) || !s.step.overdueNotified) {
+  if (!overdueDecisionOpen(s)) {
     throw wrongState(`Det går inte att ${what} nu: inget steg i uppdraget är försenat (det väntar inte efter påminnelser och besked till samordnaren).`);
   }
 }

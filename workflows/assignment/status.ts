@@ -1,6 +1,6 @@
 import type { AssignmentCarriedState, AssignmentInput, AssignmentStatus } from '../assignment.messages';
 import { iso } from '../duration';
-import { whoseTurn } from './turns';
+import { overdueDecisionOpen, whoseTurn } from './turns';
 
 /** What the status query answers (the API and the web app read it): IDs, states and deadlines only. */
 export function statusOf(input: AssignmentInput, s: AssignmentCarriedState): AssignmentStatus {
@@ -14,7 +14,7 @@ export function statusOf(input: AssignmentInput, s: AssignmentCarriedState): Ass
     waitingFor: whoseTurn(s.state),
     deadline: whoseTurn(s.state) ? iso(s.step.deadlineAt) : null,
     remindersSent: s.step.reminders,
-    overdue: whoseTurn(s.state) !== null && s.state !== 'nominated' && s.step.overdueNotified,
+    overdue: overdueDecisionOpen(s),
     agreementId: s.agreementId,
     declaration: {
       state: s.declaration.state,

@@ -1,5 +1,5 @@
 import { ASSIGNMENT_STATES, type AssignmentState } from '../assignment.messages';
-import { COORDINATOR_TURN, REPRESENTATIVE_TURN } from './turns';
+import { OVERDUE_DECISION_STATES } from './turns';
 
 /**
  * The assignment's states and every transition between them: the one table the workflow moves by
@@ -140,7 +140,7 @@ export const TRANSITIONS = {
   },
   'step-overdue': {
     action: 'ended',
-    from: [...REPRESENTATIVE_TURN, ...COORDINATOR_TURN].filter((s) => s !== 'nominated'),
+    from: [...OVERDUE_DECISION_STATES],
     to: 'ended',
     by: 'update `endOverdueAssignment`, or deadline `stepWithin` after the overdue notice (policy `onOverdueStep: end`)',
     who: 'coordinator or workflow',

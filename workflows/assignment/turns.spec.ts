@@ -1,5 +1,5 @@
 import { ASSIGNMENT_STATES } from '../assignment.messages';
-import { whoseTurn } from './turns';
+import { overdueDecisionOpen, whoseTurn } from './turns';
 
 describe('whose turn an assignment state is', () => {
   it('names the representative, the coordinators or nobody for every state', () => {
@@ -17,5 +17,21 @@ describe('whose turn an assignment state is', () => {
       active: null,
       ended: null,
     });
+  });
+});
+
+describe('which overdue step waits for the coordinator\'s decision (issue 16 #9)', () => {
+  it('every turn but the offer (it lapses), and only once the coordinator was told it is overdue', () => {
+    const open = (state: (typeof ASSIGNMENT_STATES)[number], overdueNotified: boolean) => overdueDecisionOpen({ state, step: { overdueNotified } });
+    expect(ASSIGNMENT_STATES.filter((s) => open(s, true))).toEqual([
+      'accepted',
+      'agreement-drafted',
+      'signed',
+      'countersigned',
+      'declaration-submitted',
+      'declaration-needs-changes',
+      'declaration-approved',
+    ]);
+    expect(ASSIGNMENT_STATES.filter((s) => open(s, false))).toEqual([]);
   });
 });

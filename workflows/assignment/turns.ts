@@ -20,3 +20,15 @@ export function whoseTurn(state: AssignmentState): Turn | null {
   if ((COORDINATOR_TURN as readonly AssignmentState[]).includes(state)) return 'coordinator';
   return null;
 }
+
+/**
+ * Issue 16 #9: a human step that stayed undone after its reminders and the coordinator's notice waits for the
+ * coordinator's decision (extend the deadline or end the assignment) — every turn but the offer, which lapses
+ * instead. The one definition: the workflow's validators of the decision, its status query's `overdue` and the
+ * coordinator's task in `GET /me/tasks` (src/users/tasks.ts) all read it.
+ */
+export const OVERDUE_DECISION_STATES = [...REPRESENTATIVE_TURN.filter((s) => s !== 'nominated'), ...COORDINATOR_TURN] as const satisfies readonly AssignmentState[];
+
+export function overdueDecisionOpen(s: { state: AssignmentState; step: { overdueNotified: boolean } }): boolean {
+  return (OVERDUE_DECISION_STATES as readonly AssignmentState[]).includes(s.state) && s.step.overdueNotified;
+}

@@ -228,6 +228,29 @@ describe('group activities: CRUD, scope, one report per person and activity', ()
     expect((await coordinator.api.patch(`/activities/${agreementActivityId(aA)}`, { title: 'Eget' })).status).toBe(409);
   });
 
+  it('refuses a field sent as null with 400 and its Swedish message, and clears the start time and material date with null (was a 500)', async () => {
+    const act = (await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ title: 'Nollor' }))).body;
+    for (const field of ['title', 'kind', 'date', 'durationMinutes', 'mode', 'feeRule', 'agenda', 'calledAssignmentIds']) {
+      const res = await coordinator.api.patch(`/activities/${act.id}`, { [field]: null });
+      expect({ field, status: res.status }).toEqual({ field, status: 400 });
+      expect(res.body.fields[field]).toEqual([expect.stringMatching(/^[A-ZÅÄÖ].+\.$/)]);
+    }
+    // The same on creation: a field left out takes its default, a field sent as null is refused.
+    for (const field of ['feeRule', 'agenda', 'calledAssignmentIds']) {
+      const res = await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ [field]: null }));
+      expect({ field, status: res.status, fields: Object.keys(res.body.fields ?? {}) }).toEqual({ field, status: 400, fields: [field] });
+    }
+    const cleared = await coordinator.api.patch(`/activities/${act.id}`, { startTime: null, materialSentOn: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ title: 'Nollor', startTime: null, materialSentOn: null, agenda: ['Välkommen', 'Remissvar'] });
+    // The OpenAPI document says which fields may be null, so the fuzzer's generated bodies say the same.
+    const doc = (await h.api().get('/api/docs-json')).body;
+    const patch = doc.components.schemas.UpdateGroupActivityDto.properties;
+    expect(patch.startTime.nullable).toBe(true);
+    expect(patch.materialSentOn.nullable).toBe(true);
+    expect(patch.title.nullable).toBeUndefined();
+  });
+
   it('takes kind, date and participation from the activity, refuses what the person is not called to, and one report per person and activity', async () => {
     const act = (await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ title: 'Rapporteras', date: day(40), mode: 'on-site' }))).body;
     const onlyB = (await coordinator.api.post(`/working-groups/${groupId}/activities`, meeting({ title: 'Bara B igen', date: day(41), calledAssignmentIds: [aB] }))).body;

@@ -146,7 +146,7 @@ describe('pain.001 payment file of an approved run', () => {
     expect((await finance.api.get(`/payout-runs/${batchId}/payments.xml`)).status).toBe(200);
     const res = await finance.api.fetch(`/payout-runs/${batchId}/payments.xml`);
     expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="utbetalning-SKR-2026-08.xml"');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="utbetalning-SKR-2026-08.xml"; filename*=UTF-8''utbetalning-SKR-2026-08.xml`);
     const xml = await res.text();
     expect(validate(xml, '09')).toEqual({ ok: true, output: '' });
     expect(xml).toContain('xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"');

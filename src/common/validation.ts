@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 
 function collect(errors: ValidationError[], prefix = '', out: Record<string, string[]> = {}) {
   for (const e of errors) {
@@ -27,3 +28,10 @@ export function createValidationPipe() {
     },
   });
 }
+
+/**
+ * An optional field that may not be null: left out, it is not validated (and takes its default); sent as null, it is
+ * validated like any other value and so refused with the field's own message. class-validator's IsOptional() skips
+ * null too, which lets a null reach code that expects the field's type (a 500).
+ */
+export const IsOptionalNotNull = (): PropertyDecorator => ValidateIf((_object: unknown, value: unknown) => value !== undefined);

@@ -138,7 +138,7 @@ export class PayoutsController {
   async exportPain(@Param('id', batchId) id: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
     const { fileName, xml } = await this.service.exportPain(id, user);
     res.setHeader('content-type', 'application/xml; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
+    res.setHeader('content-disposition', contentDisposition(fileName));
     res.setHeader('cache-control', 'no-store');
     res.send(xml);
   }

@@ -16,6 +16,7 @@ import {
   Min,
 } from 'class-validator';
 import { PagedQueryDto, PagingRules } from '../../common/paging';
+import { IsOptionalNotNull } from '../../common/validation';
 import { ACTIVITY_MODES, ActivityMode, FEE_RULES, FeeRule, GROUP_ACTIVITY_KINDS, GroupActivityKind } from '../group-activity.entity';
 
 export const ACTIVITY_PAGING: PagingRules = { defaultPageSize: 50, maxPageSize: 200 };
@@ -23,7 +24,7 @@ export const ACTIVITY_PAGING: PagingRules = { defaultPageSize: 50, maxPageSize: 
 /** What a coordinator gives for a new activity of the group. */
 export class CreateGroupActivityDto {
   @ApiPropertyOptional({ description: 'Klientens eget id (UUID): samma id med samma innehåll igen (också samtidigt) ger den sparade aktiviteten; samma id med annat innehåll ger 409.', format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all', { message: 'id måste vara ett UUID.' })
   id?: string;
 
@@ -41,10 +42,10 @@ export class CreateGroupActivityDto {
   @IsISO8601({ strict: true }, { message: 'Datumet måste anges som ÅÅÅÅ-MM-DD.' })
   date: string;
 
-  @ApiPropertyOptional({ description: 'Starttid (TT:MM).', example: '09:30' })
+  @ApiPropertyOptional({ description: 'Starttid (TT:MM); null i en ändring tar bort den.', example: '09:30', nullable: true, type: String })
   @IsOptional()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Starttiden måste anges som TT:MM (00:00–23:59).' })
-  startTime?: string;
+  startTime?: string | null;
 
   @ApiProperty({ description: 'Längd i minuter (1–1 440).', example: 180 })
   @IsInt({ message: 'Längden måste anges i hela minuter.' })
@@ -61,12 +62,12 @@ export class CreateGroupActivityDto {
     default: 'by-length',
     description: 'Arvodesregeln: by-length = nivån efter personens tid inklusive restid; hourly = per timme; eller en fast nivå.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(FEE_RULES, { message: `Arvodesregeln måste vara en av ${FEE_RULES.join(', ')}.` })
   feeRule?: FeeRule;
 
   @ApiPropertyOptional({ type: [String], description: 'Dagordningens punkter (högst 50, var och en högst 500 tecken).' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray({ message: 'Dagordningen måste vara en lista med text.' })
   @ArrayMaxSize(50, { message: 'Dagordningen får ha högst 50 punkter.' })
   @IsString({ each: true, message: 'Varje punkt på dagordningen måste vara text.' })
@@ -79,21 +80,26 @@ export class CreateGroupActivityDto {
     format: 'uuid',
     description: 'De kallade uppdragen (gruppens). Standard: alla gruppens uppdrag som är accepterade och inte avslutade.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray({ message: 'calledAssignmentIds måste vara en lista med UUID.' })
   @ArrayMaxSize(200, { message: 'Högst 200 kallade.' })
   @ArrayUnique({ message: 'Samma uppdrag står två gånger bland de kallade.' })
   @IsUUID('all', { each: true, message: 'Varje kallat uppdrag måste vara ett UUID.' })
   calledAssignmentIds?: string[];
 
-  @ApiPropertyOptional({ description: 'Datum då underlaget skickades ut (ÅÅÅÅ-MM-DD).', example: '2026-09-07' })
+  @ApiPropertyOptional({ description: 'Datum då underlaget skickades ut (ÅÅÅÅ-MM-DD); null i en ändring tar bort det.', example: '2026-09-07', nullable: true, type: String })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'Datumet för utskickat underlag måste anges som ÅÅÅÅ-MM-DD.' })
-  materialSentOn?: string;
+  materialSentOn?: string | null;
 }
 
-/** A change of an activity: any of its fields (not its id). */
-export class UpdateGroupActivityDto extends PartialType(OmitType(CreateGroupActivityDto, ['id'] as const)) {}
+/**
+ * A change of an activity: any of its fields (not its id). A field left out is not changed; a field sent as null
+ * is validated like any other value, so it is refused with its own message unless it may be null (the start time
+ * and the material date, which null clears). PartialType's default would skip null as "optional" and let it reach
+ * the service (a 500 on `{"title": null}`).
+ */
+export class UpdateGroupActivityDto extends PartialType(OmitType(CreateGroupActivityDto, ['id'] as const), { skipNullProperties: false }) {}
 
 export class ListGroupActivitiesQueryDto extends PagedQueryDto(ACTIVITY_PAGING) {
   @ApiPropertyOptional({ description: 'Från och med datum (ÅÅÅÅ-MM-DD).' })

@@ -394,6 +394,8 @@ describe('the whole journey, by clicking only', () => {
     await page.getByLabel(/Jag har granskat utbetalningen/).check();
     await page.getByRole('button', { name: 'Godkänn utbetalningen' }).click();
     await confirmation(page, 'Utbetalningen är godkänd');
+    // One "Klart" at a time: the run's "sammanställd" went away when "godkänd" came (issue 17 #8).
+    expect(await page.locator('.confirmation').count()).toBe(1);
     await step(page, 'ekonomi-godkand');
 
     const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner betalfilen (CSV)' }).click()]);

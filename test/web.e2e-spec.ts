@@ -184,6 +184,8 @@ describe('web app', () => {
       await expect(page.getByRole('alert').innerText()).resolves.toContain('Skriv gruppens namn.');
       expect(await page.locator('#falt-name-fel').innerText()).toContain('Skriv gruppens namn.');
       expect(await page.locator('#falt-commission-fel').innerText()).toContain('Skriv gruppens uppdragsbeskrivning.');
+      // Issue 17 #8: focus is on the first field to correct (the summary is an alert, read out all the same).
+      expect(await page.evaluate('document.activeElement.id')).toBe('falt-name');
       await check(page, '10-skapa-grupp-fel');
 
       await page.getByLabel('Gruppens namn', { exact: true }).fill('NPO Njursjukdomar');

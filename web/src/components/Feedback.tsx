@@ -14,10 +14,19 @@ export function Confirmation({ children, focus = true }: { children: ReactNode; 
     if (focus) ref.current?.focus();
   }, [focus]);
   // An error shown after it makes it old news: "Klart" next to "Det gick inte" would contradict it (issue 17 #8).
+  // So does a newer confirmation: one "Klart" at a time, the latest.
   useEffect(() => {
     const hide = () => setOutdated(true);
+    const newer = (e: Event) => {
+      if ((e as CustomEvent<HTMLElement | null>).detail !== ref.current) setOutdated(true);
+    };
+    window.dispatchEvent(new CustomEvent(CONFIRMATION_SHOWN_EVENT, { detail: ref.current }));
     window.addEventListener(ERROR_SHOWN_EVENT, hide);
-    return () => window.removeEventListener(ERROR_SHOWN_EVENT, hide);
+    window.addEventListener(CONFIRMATION_SHOWN_EVENT, newer);
+    return () => {
+      window.removeEventListener(ERROR_SHOWN_EVENT, hide);
+      window.removeEventListener(CONFIRMATION_SHOWN_EVENT, newer);
+    };
   }, []);
   if (outdated) return null;
   return (
@@ -27,6 +36,9 @@ export function Confirmation({ children, focus = true }: { children: ReactNode; 
     </div>
   );
 }
+
+/** Fired when a confirmation is shown (its element as the detail): earlier confirmations then go away. */
+const CONFIRMATION_SHOWN_EVENT = 'medverkan:klart-visas';
 
 /** Fired when an error is shown (a form's error summary, an error message): earlier confirmations then go away. */
 export const ERROR_SHOWN_EVENT = 'medverkan:fel-visas';

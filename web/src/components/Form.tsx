@@ -13,9 +13,10 @@ interface FormState {
 const FormContext = createContext<FormState>({ fields: {}, sending: false, idPrefix: '' });
 
 /**
- * A form that sends once at a time: the submit button is disabled while sending, the API's field messages are
- * shown next to each field and listed in a summary at the top (focused, with links to the fields), and nothing
- * the user typed is cleared when it fails. No time limit.
+ * A form that sends once at a time: the submit button is disabled while sending, every one of the API's field
+ * messages is shown next to its field (tied to it with aria-describedby) and listed in a summary at the top (an
+ * alert, with links to the fields), focus moves to the first field to correct, and nothing the user typed is
+ * cleared when it fails. No time limit.
  */
 export function Form({
   onSubmit,
@@ -81,7 +82,11 @@ function ErrorSummary({ error, fields, idPrefix }: { error: unknown; fields: Fie
   const titleId = useId();
   useEffect(() => {
     announceError();
-    ref.current?.focus();
+    // Every message is shown at once, next to its field and in this summary (role=alert, so it is read out); focus
+    // goes to the first field that needs correcting, in the form's order, or to the summary when no field does.
+    const first = ref.current?.closest('form')?.querySelector<HTMLElement>('.field-error');
+    const control = first && (first.matches('input, select, textarea') ? first : first.querySelector<HTMLElement>('input, select, textarea'));
+    (control ?? first ?? ref.current)?.focus();
   }, [error]);
   const entries = Object.entries(fields);
   return (

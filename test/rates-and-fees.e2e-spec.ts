@@ -25,7 +25,14 @@ describe('rate tables, paying bodies and fee previews', () => {
 
   const tableCount = () => h.dataSource.getRepository(RateTableRow).count();
   const auditCount = () => h.dataSource.getRepository(AuditEntry).countBy({ action: 'rate-table.created' });
-  const engineFields = ({ id: _id, source: _s, createdAt: _c, ...t }: any) => t;
+  // A reduction's source text is compared apart (the reference tables do not repeat the migration's sentences).
+  const withoutReductionSources = (t: any) => ({
+    ...t,
+    contributions: { ...t.contributions, reductions: (t.contributions.reductions ?? []).map(({ source: _src, ...r }: any) => r) },
+  });
+  const engineFields = ({ id: _id, source: _s, createdAt: _c, ...t }: any) => withoutReductionSources(t);
+  /** A stored table as a body to post for another period: its reductions (dated in their own year) left out. */
+  const withoutReductions = (t: any) => ({ ...t, contributions: { ...t.contributions, reductions: [] } });
   const fees = (body: any) => body.lines.filter((l: any) => l.kind === 'fee').map((l: any) => [l.tier, l.amountOre, l.table.code]);
 
   it('has SKR (also as SKL), the six healthcare regions and the 21 regions as paying bodies', async () => {
@@ -48,7 +55,13 @@ describe('rate tables, paying bodies and fee previews', () => {
   it('is seeded with the national tables 2019–2026 from the reference figures', async () => {
     const res = await finance.get('/rate-tables');
     expect(res.status).toBe(200);
-    expect(res.body.map(engineFields)).toEqual(REFERENCE_TABLES.map((t) => ({ ...t })));
+    expect(res.body.map(engineFields)).toEqual(REFERENCE_TABLES.map((t) => withoutReductionSources({ ...t })));
+    // Every reduction for young people (issue 18 #5) names its law or proposition.
+    const reductions = res.body.flatMap((t: any) => t.contributions.reductions);
+    expect(reductions).toHaveLength(13);
+    for (const r of reductions) expect(r.source).toMatch(/(lag|prop\.|socialavgiftslagen)/);
+    expect(res.body[7].contributions.reductions[0]).toMatchObject({ rateBp: 2081, fromAge: 18, belowAge: 23, validFrom: '2026-04-01', monthlyCapOre: 2_500_000 });
+    expect(res.body[7].contributions.reductions[0].source).toMatch(/prop\. 2025\/26:66/);
     expect(res.body[7]).toMatchObject({ code: 'nationell-2026', pbbOre: 5_920_000, contributions: { pensionOnlyFromAge: 67 }, mileage: { taxFreeOrePerMil: 2500 } });
     expect(res.body[7].source).toMatch(/prisbasbelopp 2026 59200 kr/);
 
@@ -159,8 +172,35 @@ describe('rate tables, paying bodies and fee previews', () => {
     const base = engineFields((await admin.get('/rate-tables/nationell-2026')).body);
     const { code: _code, version: _version, payerCode: _payer, ...rest } = base;
 
-    const created = await admin.post('/rate-tables', { ...rest, validFrom: '2027-01-01', validTo: '2027-12-31', pbbOre: 6_010_000, source: 'Test: PBB 2027' });
+    // A reduction in the table must lie in the table's year: the 2026 one (to 31 December 2026) is refused in 2027.
+    const badYear = await admin.post('/rate-tables', { ...rest, validFrom: '2027-01-01', validTo: '2027-12-31', pbbOre: 6_010_000, contributions: { ...rest.contributions, reductions: [{ ...rest.contributions.reductions[0], source: 'x' }] } });
+    expect(badYear.status).toBe(400);
+    expect(badYear.body.fields['contributions.reductions.0.validFrom']).toEqual(['En nedsättning i tabellen gäller inom tabellens kalenderår.']);
+    const reduction2027 = {
+      ...rest.contributions.reductions[0],
+      code: 'ung-18-22-2027',
+      validFrom: '2027-01-01',
+      validTo: '2027-09-30',
+      source: 'Lag (SFS 2026:100), prop. 2025/26:66',
+    };
+    const created = await admin.post('/rate-tables', {
+      ...rest,
+      validFrom: '2027-01-01',
+      validTo: '2027-12-31',
+      pbbOre: 6_010_000,
+      contributions: { ...rest.contributions, reductions: [reduction2027] },
+      source: 'Test: PBB 2027',
+    });
     expect(created.status).toBe(201);
+    expect(created.body.contributions.reductions).toEqual([reduction2027]);
+    // Born 2006: 20 at the start of 2027, paid in September (the reduction's last month) and in October (full rate).
+    const young = (paymentDate: string) =>
+      finance.post('/fees/preview', { payerCode: 'SKR', birthYear: 2006, paymentDate, earlierPayoutsOre: kr(2_000), activities: [{ date: '2027-08-02', kind: 'meeting', durationMinutes: 300 }] });
+    const sept = (await young('2027-09-30')).body;
+    expect(sept.contributionCategory).toBe('youth-reduced');
+    expect(sept.totals.contributionsOre).toBe(kr(450)); // 20,81 % of 2 164 = 450,33
+    expect(sept.lines.find((l: any) => l.kind === 'contributions').ruleText).toMatch(/^Nedsatt arbetsgivaravgift för unga 20,81 %.*prop\. 2025\/26:66/);
+    expect((await young('2027-10-01')).body.totals.contributionsOre).toBe(kr(680)); // 31,42 % of 2 164 = 679,93
     expect(created.body).toMatchObject({ code: 'nationell-2027', version: 1, payerCode: null, pbbOre: 6_010_000 });
     expect((await finance.get('/rate-tables?year=2027')).body.map((t: any) => t.code)).toEqual(['nationell-2027']);
     const in2027 = await finance.post('/fees/preview', {
@@ -194,7 +234,7 @@ describe('rate tables, paying bodies and fee previews', () => {
 
   it('refuses an overlapping table for the same payer with 409 and stores nothing', async () => {
     const before = await tableCount();
-    const base = engineFields((await admin.get('/rate-tables/nationell-2026')).body);
+    const base = withoutReductions(engineFields((await admin.get('/rate-tables/nationell-2026')).body));
     const { code: _c, version: _v, payerCode: _p, ...rest } = base;
 
     const national = await admin.post('/rate-tables', { ...rest, code: 'nationell-2026-b', validFrom: '2026-07-01', validTo: '2026-12-31' });
@@ -235,7 +275,7 @@ describe('rate tables, paying bodies and fee previews', () => {
     expect(f.mileage).toBeDefined();
     expect(f.extra).toBeDefined();
 
-    const base = engineFields((await admin.get('/rate-tables/nationell-2026')).body);
+    const base = withoutReductions(engineFields((await admin.get('/rate-tables/nationell-2026')).body));
     const { code: _c, version: _v, payerCode: _p, ...rest } = base;
     const twoYears = await admin.post('/rate-tables', { ...rest, validFrom: '2028-01-01', validTo: '2029-01-31' });
     expect(twoYears.status).toBe(400);

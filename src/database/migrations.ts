@@ -25,6 +25,8 @@ import { PayeeTaxStatus1765821000000 } from './migrations/1765821000000-payee-ta
 import { DeclarationDocuments1765830000000 } from './migrations/1765830000000-declaration-documents';
 import { PayingBodySettings1765840000000 } from './migrations/1765840000000-paying-body-settings';
 import { RecruitmentPerspective1765810000000 } from './migrations/1765810000000-recruitment-perspective';
+import { ContributionReductions1765850000000 } from './migrations/1765850000000-contribution-reductions';
+import { RateTableFinal1765850100000 } from './migrations/1765850100000-rate-table-final';
 import { PayingBodyRoutinePolicies1765870000000 } from './migrations/1765870000000-paying-body-routine-policies';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
@@ -56,5 +58,7 @@ export const ALL_MIGRATIONS = [
   DeclarationDocuments1765830000000,
   PayingBodySettings1765840000000,
   RecruitmentPerspective1765810000000,
+  ContributionReductions1765850000000,
+  RateTableFinal1765850100000,
   PayingBodyRoutinePolicies1765870000000,
 ];

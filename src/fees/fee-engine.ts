@@ -88,6 +88,11 @@ export interface FeeInput {
   feeMode?: FeeMode;
   /** Taxable pay this payer already paid the person in the payment's calendar year, in öre. */
   earlierTaxablePayOre?: Ore;
+  /**
+   * The part of `earlierTaxablePayOre` paid in the payment's calendar month (default 0): it uses up the monthly cap
+   * of a reduction for young people before this payout does.
+   */
+  earlierMonthTaxablePayOre?: Ore;
   /** Taxable pay expected from this payer this year (e.g. from the agreement's time estimate), in öre. */
   expectedYearTaxablePayOre?: Ore;
   activities: readonly FeeActivity[];
@@ -223,13 +228,13 @@ export function computeFees(input: FeeInput, tables: readonly RateTable[]): FeeC
   const taxableOre = sum(lines.filter((l) => l.taxable));
   const earlierOre = input.earlierTaxablePayOre ?? 0;
 
-  const rate = contributionRate(payTable.contributions, input.payee.birthYear, year);
+  const rate = contributionRate(payTable.contributions, input.payee.birthYear, year, input.paymentDate);
   if (onFSkatt) {
     // Paid on F-skatt (the payer's policy allows it): the payee accounts for tax and contributions themself.
     lines.push({ kind: 'contributions', baseOre: taxableOre, amountOre: 0, taxable: false, rule: 'contributions.f-skatt', ruleText: F_SKATT_TEXT.contributions, table: ref });
     lines.push({ kind: 'tax', baseOre: taxableOre, amountOre: 0, taxable: false, rule: 'tax.f-skatt', ruleText: F_SKATT_TEXT.tax, table: ref });
   } else {
-    for (const part of contributionsFor(payTable.contributions, rate, earlierOre, taxableOre)) {
+    for (const part of contributionsFor(payTable.contributions, rate, earlierOre, taxableOre, input.earlierMonthTaxablePayOre ?? 0)) {
       lines.push({ kind: 'contributions', baseOre: part.baseOre, amountOre: part.amountOre, ...traceOf(part), taxable: false, rule: part.rule, ruleText: part.ruleText, table: ref });
     }
     const tax = taxFor(payTable.tax, input.payee.tax ?? { mode: 'side-income' }, earlierOre, taxableOre, input.expectedYearTaxablePayOre);
@@ -373,9 +378,13 @@ function validateInput(input: FeeInput): void {
   if (!Number.isInteger(by) || by < 1850 || by > year) fail('payee.birthYear', 'Födelseåret måste vara ett år före utbetalningen.');
   for (const [field, v] of [
     ['earlierTaxablePayOre', input.earlierTaxablePayOre],
+    ['earlierMonthTaxablePayOre', input.earlierMonthTaxablePayOre],
     ['expectedYearTaxablePayOre', input.expectedYearTaxablePayOre],
   ] as const) {
     if (v !== undefined && (!isNonNegInt(v) || v > MAX_ORE)) fail(field, 'Beloppet måste vara ett heltal öre, 0 eller mer.');
+  }
+  if ((input.earlierMonthTaxablePayOre ?? 0) > (input.earlierTaxablePayOre ?? 0)) {
+    fail('earlierMonthTaxablePayOre', 'Månadens tidigare ersättning kan inte vara större än årets.');
   }
   const tax = input.payee.tax;
   if (tax?.mode === 'tax-table' && (!isNonNegInt(tax.rateBp) || tax.rateBp > 10_000)) {

@@ -99,6 +99,33 @@ export interface ContributionRates {
   /** No contributions while one payer's pay to one person stays under this in a calendar year (1 000 kr). */
   yearThresholdOre: Ore;
   rounding: RoundingRule;
+  /**
+   * Reductions for young people (nedsatta arbetsgivaravgifter för unga) in force some day of the table's year, each
+   * with its own age band at the start of the year, the payment dates it applies to and its monthly cap per payer.
+   * Absent or empty: none.
+   */
+  reductions?: readonly ContributionReduction[];
+}
+
+/**
+ * One reduction of employer contributions for young people: on pay given out (payment date) from `validFrom` to
+ * `validTo` to a person who at the start of the year (vid årets ingång) had reached `fromAge` but not `belowAge`,
+ * `rateBp` is charged instead of the full rate on the part of the month's pay from this payer up to `monthlyCapOre`
+ * (25 000 kr); the part above it gets the full rate.
+ */
+export interface ContributionReduction {
+  /** Stable code, written on the line (`ung-18-22-2026`). */
+  code: string;
+  fromAge: number;
+  belowAge: number;
+  /** First and last payment date it applies to (`YYYY-MM-DD`, both inclusive). */
+  validFrom: string;
+  validTo: string;
+  rateBp: number;
+  /** The reduced rate covers pay up to this per calendar month and payer; null: no cap. */
+  monthlyCapOre: Ore | null;
+  /** The law or proposition it comes from (shown on the slip). */
+  source: string;
 }
 
 /** Skatteavdrag (SFL 10–11 kap.). */
@@ -130,10 +157,12 @@ export const tableRef = (t: RateTable): TableRef => ({ code: t.code, version: t.
 
 /**
  * The table in force on `date` for `payerCode`: a table of that payer overrides the national one (payerCode
- * null). Undefined when none is in force. Comparison of `YYYY-MM-DD` strings is chronological.
+ * null). Undefined when none is in force. Comparison of `YYYY-MM-DD` strings is chronological. A superseded table
+ * (issue 18 #7) stays stored; its newer version, in force from a later date to the same last day, wins where both are
+ * in force (the highest version of a code).
  */
 export function selectRateTable(tables: readonly RateTable[], date: string, payerCode: string | null): RateTable | undefined {
-  const inForce = tables.filter((t) => t.validFrom <= date && date <= t.validTo);
+  const inForce = tables.filter((t) => t.validFrom <= date && date <= t.validTo).sort((a, b) => b.version - a.version);
   return (
     (payerCode === null ? undefined : inForce.find((t) => t.payerCode !== null && sameCode(t.payerCode, payerCode))) ??
     inForce.find((t) => t.payerCode === null)

@@ -139,6 +139,8 @@ export function calculatePerson(args: {
   paymentDate: string;
   payee: PayeeFacts;
   earlierTaxablePayOre: number;
+  /** The part of it paid in the payment date's month (the monthly cap of a reduction for young people). */
+  earlierMonthTaxablePayOre?: number;
   lines: readonly PayableLine[];
   tables: readonly RateTable[];
 }): PersonCalculation {
@@ -148,6 +150,7 @@ export function calculatePerson(args: {
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
   let earlier = args.earlierTaxablePayOre;
+  let earlierMonth = args.earlierMonthTaxablePayOre ?? 0;
   const calculations: FeeCalculation[] = [];
   for (const group of groups.values()) {
     const calc = computeFees(
@@ -158,6 +161,7 @@ export function calculatePerson(args: {
         ...(args.payee.fSkattPolicy ? { fSkattPolicy: args.payee.fSkattPolicy } : {}),
         feeMode: engineMode(feeModeOf(group[0])),
         earlierTaxablePayOre: earlier,
+        earlierMonthTaxablePayOre: earlierMonth,
         activities: group.map(toFeeActivity),
       },
       args.tables,
@@ -167,6 +171,7 @@ export function calculatePerson(args: {
     if (calc.status === 'refused') throw new FeeInputError(calc.refusal?.message ?? 'Ersättningen kan inte betalas ut.', 'payee.taxStatus');
     calculations.push(calc);
     earlier += calc.totals.taxablePayOre;
+    earlierMonth += calc.totals.taxablePayOre;
   }
   const all: FeeLine[] = calculations.flatMap((c) => c.lines);
   const t = totalsOf(all);

@@ -64,6 +64,7 @@ describe('a batch computed in memory (payout-compute)', () => {
     expect(keyOf({ ...anna, lines: anna.lines.map((l) => ({ ...l, lineId: 'another-line-row' })) })).toBe(key);
     const changes: PersonInput[] = [
       { ...anna, earlierTaxablePayOre: 1 },
+      { ...anna, earlierTaxablePayOre: 1, earlierMonthTaxablePayOre: 1 },
       { ...anna, payee: { ...anna.payee, birthYear: 1984 } },
       { ...anna, payee: { ...anna.payee, taxTableMainIncome: true, taxTablePercent: '30' } },
       { ...anna, lines: anna.lines.slice(1) },
@@ -107,6 +108,26 @@ describe('a batch computed in memory (payout-compute)', () => {
     const withRule: PersonInput = { ...anna, lines: [{ ...anna.lines[0], feeRule: 'full-day' }, anna.lines[1]] };
     expect(keyOf(withRule)).not.toBe(keyOf(anna));
     expect(keyOf({ ...anna, lines: anna.lines.map((l) => ({ ...l, feeRule: null })) })).toBe(keyOf(anna));
+  });
+
+  it('uses up the monthly cap of a reduction for young people across the engine calls of one person (issue 18 #5)', () => {
+    // Born 2005: 20,81 % on pay up to 25 000 kr a month in 2026. 24 000 kr paid earlier this month by another run,
+    // then a session-fee line and an hourly line (two engine calls): only 1 000 kr is left at the reduced rate.
+    const young: PersonInput = {
+      personId: 'y',
+      payee: { birthYear: 2005, taxTableMainIncome: false, taxTablePercent: null },
+      earlierTaxablePayOre: 2_400_000,
+      earlierMonthTaxablePayOre: 2_400_000,
+      lines: [line({ personId: 'y', timeReportId: 'a', ticketCostOre: 0 }), line({ personId: 'y', timeReportId: 'b', ticketCostOre: 0, feeMode: 'hourly', durationMinutes: 60 })],
+    };
+    const [out] = calculatePeople({ payerCode: 'SKR', paymentDate: '2026-10-05', tables, people: [young] });
+    if (!('calc' in out)) throw new Error('not computed');
+    const parts = out.calc.calculations.flatMap((c) => c.lines.filter((l) => l.kind === 'contributions'));
+    const reduced = parts.filter((p) => p.rule.startsWith('contributions.youth-reduced')).reduce((s, p) => s + (p.baseOre ?? 0), 0);
+    const full = parts.filter((p) => p.rule === 'contributions.full.above-youth-cap').reduce((s, p) => s + (p.baseOre ?? 0), 0);
+    expect(reduced).toBe(100_000);
+    expect(reduced + full).toBe(out.calc.figures.taxablePayOre);
+    expect(out.calc.figures.contributionCategory).toBe('youth-reduced');
   });
 
   it('splits lists into chunks for bulk statements', () => {

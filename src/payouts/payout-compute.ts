@@ -22,6 +22,8 @@ export interface PersonInput {
   personId: string;
   payee: PayeeFacts;
   earlierTaxablePayOre: number;
+  /** The part of it paid in the payment date's calendar month (the monthly cap of a reduction for young people). */
+  earlierMonthTaxablePayOre?: number;
   lines: GatheredLine[];
 }
 
@@ -50,7 +52,7 @@ export function rateTablesKey(tables: readonly RateTable[]): string {
  * figures drafted by an earlier engine are computed again at approval instead of being paid as stored. Change it
  * with any change to the engine that can change an amount (a rule, a rounding, a threshold's use).
  */
-export const CALCULATION_VERSION = '2026-12-04';
+export const CALCULATION_VERSION = '2026-12-04-f-skatt-youth-reductions';
 
 /**
  * A key of everything one person's figures are computed from (and the engine's version): payer, payment date, rate tables, the person's
@@ -58,16 +60,17 @@ export const CALCULATION_VERSION = '2026-12-04';
  * function of these, so the same key means the same figures. Holds no personal data in clear (a SHA-256).
  */
 export function calculationInputsKey(args: { payerCode: string; paymentDate: string; tablesKey: string; input: PersonInput }): string {
-  const { payee, earlierTaxablePayOre, lines } = args.input;
+  const { payee, earlierTaxablePayOre, earlierMonthTaxablePayOre, lines } = args.input;
   const ordered = [...lines].sort((a, b) => (a.timeReportId < b.timeReportId ? -1 : a.timeReportId > b.timeReportId ? 1 : 0));
   const canonical = JSON.stringify([
-    1, // version of this key's layout
+    2, // version of this key's layout (2: the month's earlier pay)
     CALCULATION_VERSION,
     args.payerCode,
     args.paymentDate,
     args.tablesKey,
     [payee.birthYear, payee.taxTableMainIncome, payee.taxTablePercent, payee.taxStatus ?? 'none', payee.fSkattInvoked === true, payee.fSkattPolicy ?? 'refuse'],
     earlierTaxablePayOre,
+    earlierMonthTaxablePayOre ?? 0,
     ordered.map((l) => [
       l.timeReportId,
       l.activityDate,
@@ -127,6 +130,7 @@ export function calculatePeople(args: {
         paymentDate: args.paymentDate,
         payee: input.payee,
         earlierTaxablePayOre: input.earlierTaxablePayOre,
+        earlierMonthTaxablePayOre: input.earlierMonthTaxablePayOre ?? 0,
         lines: input.lines.map(payableLine),
         tables: args.tables,
       });

@@ -239,22 +239,27 @@ export class PayoutsRepository {
 
   /**
    * The year's earlier taxable pay of each person from the payer: approved batches (other than `exceptBatchId`)
-   * with a payment date in `paymentDate`'s year. People without any are 0.
+   * with a payment date in `paymentDate`'s year (`year`), and the part of it in `paymentDate`'s calendar month
+   * (`month`: the monthly cap of a reduction for young people is per payer and month, across all runs). People
+   * without any are 0.
    */
   async earlierTaxablePay(
     em: EntityManager,
     args: { payerCode: string; personIds: readonly string[]; paymentDate: string; exceptBatchId: string },
-  ): Promise<Map<string, number>> {
+  ): Promise<Map<string, { year: number; month: number }>> {
     const year = args.paymentDate.slice(0, 4);
-    const rows: Array<{ person_id: string; sum: string }> = await em.query(
-      `SELECT pp.person_id, SUM(pp.taxable_pay_ore) AS sum FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
+    const month = args.paymentDate.slice(0, 7);
+    const rows: Array<{ person_id: string; sum: string; month_sum: string }> = await em.query(
+      `SELECT pp.person_id, SUM(pp.taxable_pay_ore) AS sum,
+              COALESCE(SUM(pp.taxable_pay_ore) FILTER (WHERE to_char(b.payment_date, 'YYYY-MM') = $6), 0) AS month_sum
+         FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
         WHERE b.payer_code = $1 AND b.state = 'approved' AND pp.person_id = ANY($2::uuid[]) AND b.id <> $3
           AND b.payment_date BETWEEN $4 AND $5
         GROUP BY pp.person_id`,
-      [args.payerCode, args.personIds, args.exceptBatchId, `${year}-01-01`, `${year}-12-31`],
+      [args.payerCode, args.personIds, args.exceptBatchId, `${year}-01-01`, `${year}-12-31`, month],
     );
-    const out = new Map<string, number>(args.personIds.map((id) => [id, 0]));
-    for (const r of rows) out.set(r.person_id, Number(r.sum));
+    const out = new Map<string, { year: number; month: number }>(args.personIds.map((id) => [id, { year: 0, month: 0 }]));
+    for (const r of rows) out.set(r.person_id, { year: Number(r.sum), month: Number(r.month_sum) });
     return out;
   }
 
@@ -284,7 +289,8 @@ export class PayoutsRepository {
             fSkattInvoked: p.fSkattInvoked,
             fSkattPolicy: p.fSkattPolicy,
           },
-          earlierTaxablePayOre: earlier.get(personId) ?? 0,
+          earlierTaxablePayOre: earlier.get(personId)?.year ?? 0,
+          earlierMonthTaxablePayOre: earlier.get(personId)?.month ?? 0,
           lines: byPerson.get(personId)!,
         };
       }),

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { FeeMode, HourlyCounting, HourlyScope, RateTable } from '../fees/rate-table';
+import type { ContributionReduction, FeeMode, HourlyCounting, HourlyScope, RateTable } from '../fees/rate-table';
 import type { RoundingRule } from '../fees/rounding';
 
 /** bigint columns come back from pg as strings: money is converted to integer öre here. */
@@ -96,6 +96,10 @@ export class RateTableRow {
   @Column('text', { name: 'contribution_rounding' })
   contributionRounding: RoundingRule;
 
+  /** Reductions for young people (age band, payment dates, rate, monthly cap, source); `[]` when none. */
+  @Column('jsonb', { name: 'contribution_reductions', default: () => "'[]'::jsonb" })
+  contributionReductions: ContributionReduction[];
+
   @Column('int', { name: 'tax_side_income_bp' })
   taxSideIncomeBp: number;
 
@@ -157,6 +161,7 @@ export function toRateTable(r: RateTableRow): RateTable {
       noneIfBornUpTo: r.contributionNoneIfBornUpTo,
       yearThresholdOre: r.contributionYearThresholdOre,
       rounding: r.contributionRounding,
+      reductions: r.contributionReductions ?? [],
     },
     tax: {
       sideIncomeRateBp: r.taxSideIncomeBp,
@@ -198,6 +203,7 @@ export function fromRateTable(t: RateTable, source: string): Omit<RateTableRow, 
     contributionNoneIfBornUpTo: t.contributions.noneIfBornUpTo,
     contributionYearThresholdOre: t.contributions.yearThresholdOre,
     contributionRounding: t.contributions.rounding,
+    contributionReductions: [...(t.contributions.reductions ?? [])],
     taxSideIncomeBp: t.tax.sideIncomeRateBp,
     taxYearThresholdOre: t.tax.yearThresholdOre,
     taxMinPaymentOre: t.tax.minPaymentOre,

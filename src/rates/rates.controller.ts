@@ -1,8 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { CreateRateTableDto, InForceQuery, ListRateTablesQuery } from './dto/create-rate-table.dto';
+import { CreateRateTableDto, InForceQuery, ListRateTablesQuery, SupersedeRateTableDto } from './dto/create-rate-table.dto';
 import { RatesService } from './rates.service';
 import { RateTableViewDto } from './dto/rate-table-view.dto';
 
@@ -29,6 +39,45 @@ export class RatesController {
   @ApiOkResponse({ type: RateTableViewDto, description: 'En taxetabell.' })
   get(@Param('code') code: string) {
     return this.rates.get(code);
+  }
+
+  @Get(':code/versions')
+  @ApiParam({ name: 'code', schema: { type: 'string', maxLength: 63 } })
+  @ApiOkResponse({ description: 'Alla versioner av tabellen, äldst först (en ersatt version finns kvar och kan läsas).' })
+  @ApiNotFoundResponse({ description: 'Taxetabellen finns inte.' })
+  versions(@Param('code') code: string) {
+    return this.rates.versions(code);
+  }
+
+  @Post(':code/supersede/preview')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiParam({ name: 'code', schema: { type: 'string', maxLength: 63 } })
+  @ApiOperation({
+    summary: 'Visa effekten av en ny version innan den sparas',
+    description:
+      'För varje attesterad rad som inte är utbetald och varje öppen överenskommelses kommande aktivitet (kallad, inte rapporterad) som den nya versionen skulle gälla: arvode och resor enligt tabellen som gäller nu och enligt den nya versionen, och summorna per betalare och per överenskommelse. Inget sparas.',
+  })
+  @ApiOkResponse({ description: 'Effekten per rad, per betalare och per överenskommelse.' })
+  @ApiBadRequestResponse({ description: 'Datumet ligger utanför den gällande versionens giltighetstid, eller fälten är inte giltiga.' })
+  @ApiNotFoundResponse({ description: 'Taxetabellen finns inte.' })
+  supersedePreview(@Param('code') code: string, @Body() dto: SupersedeRateTableDto) {
+    return this.rates.supersedePreview(code, dto);
+  }
+
+  @Post(':code/supersede')
+  @Roles('admin')
+  @ApiParam({ name: 'code', schema: { type: 'string', maxLength: 63 } })
+  @ApiOperation({
+    summary: 'Ersätt en taxetabell med en ny version från ett datum',
+    description: 'Den nya versionen gäller från `from` till den gamla versionens sista dag; den gamla ändras aldrig och finns kvar. Där båda gäller vinner den nya.',
+  })
+  @ApiCreatedResponse({ description: 'Den nya versionen är sparad.' })
+  @ApiBadRequestResponse({ description: 'Datumet ligger utanför den gällande versionens giltighetstid, eller fälten är inte giltiga.' })
+  @ApiNotFoundResponse({ description: 'Taxetabellen finns inte.' })
+  @ApiConflictResponse({ description: 'Den nya versionen överlappar en annan tabell för samma betalare.' })
+  supersede(@Param('code') code: string, @Body() dto: SupersedeRateTableDto, @CurrentUser() user: AuthUser) {
+    return this.rates.supersede(code, dto, user.id);
   }
 
   @Post()

@@ -2,10 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '../audit/audit-log.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import { isIsoDate, RateTable, selectRateTable } from '../fees';
+import { FeeInputError, isIsoDate, RateTable, selectRateTable } from '../fees';
+import { payerOf } from '../paying-bodies/payer-of-group';
+import { calculatePerson, PayableLine } from '../payouts/payout-calculation';
+import type { GroupKind, HealthcareRegion } from '../working-groups/working-group.entity';
 import { PayingBody } from '../paying-bodies/paying-body.entity';
 import { canonicalPayerCode } from '../paying-bodies/resolve-payer';
-import { CreateRateTableDto, ListRateTablesQuery } from './dto/create-rate-table.dto';
+import { CreateRateTableDto, ListRateTablesQuery, SupersedeRateTableDto } from './dto/create-rate-table.dto';
 import { RateTableRow, toRateTable } from './rate-table.entity';
 import { RatesRepository } from './rates.repository';
 
@@ -17,6 +20,109 @@ export interface RateTableView extends RateTable {
 }
 
 const view = (r: RateTableRow): RateTableView => ({ id: r.id, ...toRateTable(r), source: r.source, createdAt: r.createdAt });
+
+/** One line whose pay a new table version could change: an attested line not yet paid, or an open agreement's coming activity. */
+export interface EffectCandidate {
+  source: 'attested' | 'open-agreement';
+  payerCode: string;
+  personId: string;
+  personName: string;
+  groupName: string;
+  assignmentId: string;
+  timeReportId: string | null;
+  activityId: string | null;
+  line: PayableLine;
+}
+
+export interface EffectLine extends Omit<EffectCandidate, 'line'> {
+  activityDate: string;
+  /** Fee and travel before tax, under the table in force now and under the new version (öre). */
+  oldOre: number;
+  newOre: number;
+  differenceOre: number;
+  oldTable: string | null;
+  newTable: string | null;
+}
+
+export interface EffectSum {
+  lines: number;
+  oldOre: number;
+  newOre: number;
+  differenceOre: number;
+}
+
+export interface SupersedeEffect {
+  code: string;
+  newVersion: number;
+  payerCode: string | null;
+  validFrom: string;
+  validTo: string;
+  lines: EffectLine[];
+  perPayer: Array<EffectSum & { payerCode: string }>;
+  perAgreement: Array<EffectSum & { assignmentId: string; personName: string; groupName: string; payerCode: string }>;
+  totals: EffectSum;
+}
+
+/**
+ * Pure: each candidate's fee and travel (the payout engine's own `calculatePerson`, one line) under `tables` and under
+ * `tables` with `next` added, kept where either uses `next`'s code; summed per payer and per agreement.
+ */
+export function rateChangeEffect(next: RateTable, tables: readonly RateTable[], candidates: readonly EffectCandidate[]): SupersedeEffect {
+  const amount = (c: EffectCandidate, ts: readonly RateTable[]) => {
+    try {
+      const calc = calculatePerson({
+        payerCode: c.payerCode,
+        paymentDate: c.line.activityDate,
+        payee: { birthYear: 1970, taxTableMainIncome: false, taxTablePercent: null },
+        earlierTaxablePayOre: 0,
+        lines: [c.line],
+        tables: ts,
+      });
+      const l = calc.lines[0];
+      return { ore: l.feeOre + l.travelOre, table: l.tableCode ? `${l.tableCode} v${l.tableVersion}` : null, code: l.tableCode };
+    } catch (e) {
+      if (e instanceof FeeInputError) return { ore: 0, table: null, code: null };
+      throw e;
+    }
+  };
+  const withNext = [...tables, next];
+  const lines: EffectLine[] = [];
+  for (const c of candidates) {
+    const before = amount(c, tables);
+    const after = amount(c, withNext);
+    if (before.code !== next.code && after.code !== next.code) continue;
+    const { line, ...rest } = c;
+    lines.push({ ...rest, activityDate: line.activityDate, oldOre: before.ore, newOre: after.ore, differenceOre: after.ore - before.ore, oldTable: before.table, newTable: after.table });
+  }
+  const sumOf = (ls: readonly EffectLine[]): EffectSum => ({
+    lines: ls.length,
+    oldOre: ls.reduce((s, l) => s + l.oldOre, 0),
+    newOre: ls.reduce((s, l) => s + l.newOre, 0),
+    differenceOre: ls.reduce((s, l) => s + l.differenceOre, 0),
+  });
+  const groupBy = <K extends string>(key: (l: EffectLine) => K) => {
+    const m = new Map<K, EffectLine[]>();
+    for (const l of lines) m.set(key(l), [...(m.get(key(l)) ?? []), l]);
+    return m;
+  };
+  return {
+    code: next.code,
+    newVersion: next.version,
+    payerCode: next.payerCode,
+    validFrom: next.validFrom,
+    validTo: next.validTo,
+    lines,
+    perPayer: [...groupBy((l) => l.payerCode)].map(([payerCode, ls]) => ({ payerCode, ...sumOf(ls) })).sort((a, b) => a.payerCode.localeCompare(b.payerCode)),
+    perAgreement: [...groupBy((l) => l.assignmentId)].map(([assignmentId, ls]) => ({
+      assignmentId,
+      personName: ls[0].personName,
+      groupName: ls[0].groupName,
+      payerCode: ls[0].payerCode,
+      ...sumOf(ls),
+    })),
+    totals: sumOf(lines),
+  };
+}
 
 /**
  * Rate tables and paying bodies: finds the table in force for a date and payer (a payer's own table overrides
@@ -74,7 +180,9 @@ export class RatesService {
     const payer = await this.requirePayer(payerCode);
     const table = selectRateTable(await this.candidatesFor(payer.code), date, payer.code);
     if (!table) throw new NotFoundError(`Ingen taxetabell gäller för ${payer.name} den ${date}.`);
-    return this.get(table.code);
+    const row = await this.repo.tableVersion(table.code, table.version);
+    if (!row) throw new NotFoundError('Taxetabellen finns inte.');
+    return view(row);
   }
 
   /**
@@ -85,36 +193,13 @@ export class RatesService {
     const payer = dto.payerCode ? await this.requirePayer(dto.payerCode) : null;
     this.checkTable(dto);
     const year = dto.validFrom.slice(0, 4);
-    const table: RateTable = {
+    const table = tableFromDto(dto, {
       code: dto.code ?? `${payer ? payer.code.toLowerCase() : 'nationell'}-${year}`,
       version: 1,
       payerCode: payer?.code ?? null,
       validFrom: dto.validFrom,
       validTo: dto.validTo,
-      pbbOre: dto.pbbOre,
-      fees: {
-        fullDayBp: dto.fees.fullDayBp,
-        halfDayBp: dto.fees.halfDayBp,
-        shortBp: dto.fees.shortBp,
-        hourlyBp: dto.fees.hourlyBp,
-        shortMaxMinutes: dto.fees.shortMaxMinutes,
-        halfDayMaxMinutes: dto.fees.halfDayMaxMinutes,
-        fixedOre: dto.fees.fixedOre
-          ? {
-              fullDayOre: dto.fees.fixedOre.fullDayOre ?? null,
-              halfDayOre: dto.fees.fixedOre.halfDayOre ?? null,
-              shortOre: dto.fees.fixedOre.shortOre ?? null,
-              hourlyOre: dto.fees.fixedOre.hourlyOre ?? null,
-            }
-          : null,
-      },
-      defaultFeeMode: dto.defaultFeeMode,
-      rounding: dto.rounding,
-      hourly: { counting: dto.hourly.counting, scope: dto.hourly.scope },
-      contributions: { ...dto.contributions },
-      tax: { ...dto.tax },
-      mileage: { ...dto.mileage },
-    };
+    });
 
     const id = await this.repo.transaction(async (em) => {
       await this.repo.lockPayerTables(em, table.payerCode);
@@ -135,8 +220,127 @@ export class RatesService {
     return view(await this.repo.findTableOrFail(id));
   }
 
-  private async refuseOverlap(em: EntityManager, t: RateTable): Promise<void> {
-    const clash = await this.repo.firstOverlapping(em, t);
+  /** Every version of a table, oldest first (a superseded version stays readable). */
+  async versions(code: string): Promise<RateTableView[]> {
+    const rows = await this.repo.versionsOf(code);
+    if (!rows.length) throw new NotFoundError('Taxetabellen finns inte.');
+    return rows.map(view);
+  }
+
+  /**
+   * Supersedes a table by a new version from a date (issue 18 #7): version n + 1 of the same code and payer, in force
+   * from `dto.from` to the old version's last day, with the figures given. The old version is never changed (the
+   * database refuses any UPDATE of a table) and stays readable; where both are in force the new version wins.
+   */
+  async supersede(code: string, dto: SupersedeRateTableDto, actor: string): Promise<RateTableView> {
+    const id = await this.repo.transaction(async (em) => {
+      const latest = await this.repo.latestVersionForUpdate(em, code);
+      const next = this.nextVersion(latest, code, dto);
+      await this.repo.lockPayerTables(em, next.payerCode);
+      await this.refuseOverlap(em, next, code);
+      const newId = await this.repo.insertTable(em, next, dto.source?.trim() ?? '');
+      await appendAudit(em, {
+        actor,
+        action: 'rate-table.superseded',
+        subjectType: 'rate_table',
+        subjectId: newId,
+        details: { code, version: next.version, supersedes: next.version - 1, payerCode: next.payerCode ?? 'nationell', validFrom: next.validFrom, validTo: next.validTo },
+      });
+      return newId;
+    });
+    return view(await this.repo.findTableOrFail(id));
+  }
+
+  /**
+   * What superseding would change, before it is saved (issue 18 #7): for every attested line not yet paid and every
+   * open agreement's coming activity (called, not reported) with a date the new version would cover, the fee and
+   * travel under the table in force now and under the new version, and the totals per payer and per agreement. Lines
+   * of a payer whose own table wins either way are left out (nothing changes for them).
+   */
+  async supersedePreview(code: string, dto: SupersedeRateTableDto): Promise<SupersedeEffect> {
+    const next = this.nextVersion(await this.repo.latestVersion(code), code, dto);
+    const tables = (await this.repo.allTables()).map(toRateTable);
+    const attested = await this.repo.attestedUnpaidLines(next.validFrom, next.validTo, next.payerCode);
+    const planned = await this.repo.openAgreementActivities(next.validFrom, next.validTo);
+    const candidates: EffectCandidate[] = [
+      ...attested.map((r) => ({
+        source: 'attested' as const,
+        payerCode: r.payer_code as string,
+        personId: r.person_id as string,
+        personName: r.full_name as string,
+        groupName: r.group_name as string,
+        assignmentId: r.assignment_id as string,
+        timeReportId: r.time_report_id as string,
+        activityId: null,
+        line: {
+          timeReportId: r.time_report_id as string,
+          activityDate: r.activity_date as string,
+          kind: r.kind as PayableLine['kind'],
+          durationMinutes: Number(r.minutes),
+          travelMinutes: Number(r.travel),
+          ticketCostOre: Number(r.ticket),
+          otherTravelCostOre: Number(r.other),
+          carKm: Number(r.km),
+          hasReceipt: r.has_receipt === true,
+          feeMode: r.fee_mode as PayableLine['feeMode'],
+          employedByOrganisation: r.employed === true,
+          feeRule: (r.fee_rule as PayableLine['feeRule']) ?? null,
+        },
+      })),
+      ...planned.flatMap((r) => {
+        const payer = payerOf(
+          { kind: r.group_kind as GroupKind, hostRegion: r.host_region as HealthcareRegion | null },
+          r.parent_kind ? { kind: r.parent_kind as GroupKind, hostRegion: r.parent_host_region as HealthcareRegion | null } : null,
+        );
+        if ('problem' in payer) return [];
+        if (next.payerCode !== null && payer.payerCode.toLowerCase() !== next.payerCode.toLowerCase()) return [];
+        return [
+          {
+            source: 'open-agreement' as const,
+            payerCode: payer.payerCode,
+            personId: r.person_id as string,
+            personName: r.full_name as string,
+            groupName: r.group_name as string,
+            assignmentId: r.assignment_id as string,
+            timeReportId: null,
+            activityId: r.activity_id as string,
+            line: {
+              timeReportId: `${r.assignment_id as string}:${r.activity_id as string}`,
+              activityDate: r.activity_date as string,
+              kind: r.kind as PayableLine['kind'],
+              durationMinutes: Number(r.minutes),
+              travelMinutes: 0,
+              ticketCostOre: 0,
+              otherTravelCostOre: 0,
+              carKm: 0,
+              hasReceipt: false,
+              feeMode: r.fee_mode as PayableLine['feeMode'],
+              employedByOrganisation: r.employed === true,
+              feeRule: (r.fee_rule as PayableLine['feeRule']) ?? null,
+            },
+          },
+        ];
+      }),
+    ];
+    return rateChangeEffect(next, tables, candidates);
+  }
+
+  /** The new version a supersession would store, or a 404/400/409 saying why not. */
+  private nextVersion(latest: RateTableRow | null, code: string, dto: SupersedeRateTableDto): RateTable {
+    if (!latest) throw new NotFoundError('Taxetabellen finns inte.');
+    const from = dto.from;
+    const fields: Record<string, string[]> = {};
+    if (!isIsoDate(from)) fields.from = ['Första giltighetsdag är inget riktigt datum.'];
+    else if (from <= latest.validFrom || from > latest.validTo) {
+      fields.from = [`Den nya versionen måste börja efter ${latest.validFrom} och senast ${latest.validTo} (den gällande versionens giltighetstid).`];
+    }
+    if (Object.keys(fields).length) throw new InvalidInputError('Uppgifterna är inte giltiga. Rätta fälten och försök igen.', fields);
+    this.checkTable({ ...dto, code, validFrom: from, validTo: latest.validTo });
+    return tableFromDto(dto, { code, version: latest.version + 1, payerCode: latest.payerCode, validFrom: from, validTo: latest.validTo });
+  }
+
+  private async refuseOverlap(em: EntityManager, t: RateTable, exceptCode?: string): Promise<void> {
+    const clash = await this.repo.firstOverlapping(em, t, exceptCode);
     if (clash) {
       const whose = t.payerCode ? `betalaren ${t.payerCode}` : 'den nationella tabellen';
       throw new ConflictError(
@@ -158,9 +362,68 @@ export class RatesService {
         add('validTo', 'En taxetabell gäller inom ett kalenderår, eftersom prisbasbeloppet fastställs per år.');
       }
     }
+    (dto.contributions?.reductions ?? []).forEach((r, i) => {
+      const f = (name: string) => `contributions.reductions.${i}.${name}`;
+      if (r.belowAge <= r.fromAge) add(f('belowAge'), 'Den övre åldern måste vara högre än den lägsta.');
+      if (!isIsoDate(r.validFrom)) add(f('validFrom'), 'Första utbetalningsdag är inget riktigt datum.');
+      if (!isIsoDate(r.validTo)) add(f('validTo'), 'Sista utbetalningsdag är inget riktigt datum.');
+      if (isIsoDate(r.validFrom) && isIsoDate(r.validTo) && r.validTo < r.validFrom) add(f('validTo'), 'Sista utbetalningsdag kan inte vara före den första.');
+      if (r.validFrom.slice(0, 4) !== dto.validFrom.slice(0, 4) || r.validTo.slice(0, 4) !== dto.validFrom.slice(0, 4)) {
+        add(f('validFrom'), 'En nedsättning i tabellen gäller inom tabellens kalenderår.');
+      }
+    });
     if (dto.fees.halfDayMaxMinutes <= dto.fees.shortMaxMinutes) {
       add('fees.halfDayMaxMinutes', 'Gränsen för halvdag måste vara längre än gränsen för kortare insats.');
     }
     if (Object.keys(fields).length) throw new InvalidInputError('Uppgifterna är inte giltiga. Rätta fälten och försök igen.', fields);
   }
+}
+
+type TableFigures = Omit<CreateRateTableDto, 'code' | 'payerCode' | 'validFrom' | 'validTo' | 'source'>;
+
+/** The engine's table from the figures of a request and its identity (code, version, payer, validity). */
+function tableFromDto(dto: TableFigures, id: Pick<RateTable, 'code' | 'version' | 'payerCode' | 'validFrom' | 'validTo'>): RateTable {
+  return {
+    ...id,
+    pbbOre: dto.pbbOre,
+    fees: {
+      fullDayBp: dto.fees.fullDayBp,
+      halfDayBp: dto.fees.halfDayBp,
+      shortBp: dto.fees.shortBp,
+      hourlyBp: dto.fees.hourlyBp,
+      shortMaxMinutes: dto.fees.shortMaxMinutes,
+      halfDayMaxMinutes: dto.fees.halfDayMaxMinutes,
+      fixedOre: dto.fees.fixedOre
+        ? {
+            fullDayOre: dto.fees.fixedOre.fullDayOre ?? null,
+            halfDayOre: dto.fees.fixedOre.halfDayOre ?? null,
+            shortOre: dto.fees.fixedOre.shortOre ?? null,
+            hourlyOre: dto.fees.fixedOre.hourlyOre ?? null,
+          }
+        : null,
+    },
+    defaultFeeMode: dto.defaultFeeMode,
+    rounding: dto.rounding,
+    hourly: { counting: dto.hourly.counting, scope: dto.hourly.scope },
+    contributions: {
+      fullRateBp: dto.contributions.fullRateBp,
+      pensionOnlyRateBp: dto.contributions.pensionOnlyRateBp,
+      pensionOnlyFromAge: dto.contributions.pensionOnlyFromAge,
+      noneIfBornUpTo: dto.contributions.noneIfBornUpTo,
+      yearThresholdOre: dto.contributions.yearThresholdOre,
+      rounding: dto.contributions.rounding,
+      reductions: (dto.contributions.reductions ?? []).map((r) => ({
+        code: r.code,
+        fromAge: r.fromAge,
+        belowAge: r.belowAge,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+        rateBp: r.rateBp,
+        monthlyCapOre: r.monthlyCapOre ?? null,
+        source: r.source.trim(),
+      })),
+    },
+    tax: { ...dto.tax },
+    mileage: { ...dto.mileage },
+  };
 }

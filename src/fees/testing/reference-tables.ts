@@ -1,4 +1,4 @@
-import type { RateTable } from '../rate-table';
+import type { ContributionReduction, RateTable } from '../rate-table';
 
 /**
  * The national rate tables 2019–2026 built from DOMAIN.md's reference figures, for tests. The database is
@@ -18,6 +18,47 @@ export const REFERENCE_PBB_KRONOR: Record<number, number> = {
 
 /** Age limit for the pension-only contribution rate: 65 (2019–2022), 66 (2023–2025), 67 (from 2026). */
 export const referenceAgeLimit = (year: number) => (year <= 2022 ? 65 : year <= 2025 ? 66 : 67);
+
+/**
+ * The reductions for young people in force each year (issue 18 #5), written out here independently of the migration
+ * that seeds them (1765850000000-contribution-reductions) so a test can compare the two: [code, from age, below age,
+ * first and last payment date, rate in bp]. Every one has the 25 000 kr monthly cap.
+ */
+const YOUTH: Record<number, Array<[string, number, number, string, string, number]>> = {
+  2019: [['ung-15-17-2019', 15, 18, '2019-08-01', '2019-12-31', 1021]],
+  2020: [['ung-15-17-2020', 15, 18, '2020-01-01', '2020-12-31', 1021]],
+  2021: [
+    ['ung-15-17-2021', 15, 18, '2021-01-01', '2021-12-31', 1021],
+    ['ung-18-22-2021-1', 18, 23, '2021-01-01', '2021-05-31', 1973],
+    ['ung-18-22-2021-sommar', 18, 23, '2021-06-01', '2021-08-31', 1021],
+    ['ung-18-22-2021-2', 18, 23, '2021-09-01', '2021-12-31', 1973],
+  ],
+  2022: [
+    ['ung-15-17-2022', 15, 18, '2022-01-01', '2022-12-31', 1021],
+    ['ung-18-22-2022-1', 18, 23, '2022-01-01', '2022-05-31', 1973],
+    ['ung-18-22-2022-sommar', 18, 23, '2022-06-01', '2022-08-31', 1021],
+    ['ung-18-22-2022-2', 18, 23, '2022-09-01', '2022-12-31', 1973],
+  ],
+  2023: [
+    ['ung-15-17-2023', 15, 18, '2023-01-01', '2023-12-31', 1021],
+    ['ung-18-22-2023', 18, 23, '2023-01-01', '2023-03-31', 1973],
+  ],
+  2026: [['ung-18-22-2026', 18, 23, '2026-04-01', '2026-12-31', 2081]],
+};
+
+/** The reference reductions of `year` (sources are left as the migration writes them; tests compare the figures). */
+export function referenceReductions(year: number): ContributionReduction[] {
+  return (YOUTH[year] ?? []).map(([code, fromAge, belowAge, validFrom, validTo, rateBp]) => ({
+    code,
+    fromAge,
+    belowAge,
+    validFrom,
+    validTo,
+    rateBp,
+    monthlyCapOre: 2_500_000,
+    source: `reference ${code}`,
+  }));
+}
 
 export function referenceTable(year: number, overrides: Partial<RateTable> = {}): RateTable {
   const pbb = REFERENCE_PBB_KRONOR[year];
@@ -40,6 +81,7 @@ export function referenceTable(year: number, overrides: Partial<RateTable> = {})
       noneIfBornUpTo: 1937,
       yearThresholdOre: 100_000,
       rounding: 'kronor-half-up',
+      reductions: referenceReductions(year),
     },
     tax: { sideIncomeRateBp: 3000, yearThresholdOre: 100_000, minPaymentOre: 10_000, rounding: 'kronor-down' },
     mileage: year >= 2023 ? { taxFreeOrePerMil: 2500, reimbursedOrePerMil: 2500 } : { taxFreeOrePerMil: 1850, reimbursedOrePerMil: 1850 },

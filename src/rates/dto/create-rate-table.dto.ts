@@ -1,6 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsDefined,
   IsIn,
   IsInt,
@@ -107,6 +109,51 @@ export class HourlyRulesDto {
   scope: HourlyScope;
 }
 
+/** A reduction of employer contributions for young people (issue 18 #5). */
+export class ContributionReductionDto {
+  @ApiProperty({ description: 'Kod för nedsättningen (skrivs på raden).', example: 'ung-18-22-2027' })
+  @IsString({ message: 'Nedsättningens kod måste vara text.' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'Nedsättningens kod får bara innehålla små bokstäver a–z, siffror och bindestreck.' })
+  code: string;
+
+  @ApiProperty({ description: 'Lägsta ålder vid årets ingång (fyllt).', example: 18 })
+  @IsInt({ message: 'Åldern anges i hela år.' })
+  @Min(0, { message: 'Åldern kan inte vara negativ.' })
+  @Max(150, { message: 'Åldern kan vara högst 150 år.' })
+  fromAge: number;
+
+  @ApiProperty({ description: 'Ålder vid årets ingång som inte får vara fylld.', example: 23 })
+  @IsInt({ message: 'Åldern anges i hela år.' })
+  @Min(1, { message: 'Åldern måste vara minst 1 år.' })
+  @Max(150, { message: 'Åldern kan vara högst 150 år.' })
+  belowAge: number;
+
+  @ApiProperty({ description: 'Första utbetalningsdag nedsättningen gäller.', example: '2027-01-01' })
+  @IsString({ message: 'Ange första utbetalningsdag (ÅÅÅÅ-MM-DD).' })
+  @Matches(DATE_PATTERN, { message: 'Första utbetalningsdag måste vara ett datum (ÅÅÅÅ-MM-DD).' })
+  validFrom: string;
+
+  @ApiProperty({ description: 'Sista utbetalningsdag nedsättningen gäller.', example: '2027-09-30' })
+  @IsString({ message: 'Ange sista utbetalningsdag (ÅÅÅÅ-MM-DD).' })
+  @Matches(DATE_PATTERN, { message: 'Sista utbetalningsdag måste vara ett datum (ÅÅÅÅ-MM-DD).' })
+  validTo: string;
+
+  @ApiProperty({ description: 'Avgiften i baspunkter upp till taket.', example: 2081 })
+  @Bp('Den nedsatta avgiften')
+  rateBp: number;
+
+  @ApiProperty({ description: 'Taket per kalendermånad och betalare i öre (null: inget tak).', example: 2500000, nullable: true, type: Number })
+  @IsOptional()
+  @Ore('Månadstaket')
+  monthlyCapOre: number | null;
+
+  @ApiProperty({ description: 'Lag eller proposition nedsättningen kommer från.', example: 'Lag (SFS 2026:100), prop. 2025/26:66' })
+  @IsString({ message: 'Källan måste vara text.' })
+  @MaxLength(2000, { message: 'Källan får vara högst 2 000 tecken.' })
+  @Matches(/\S/, { message: 'Ange källan.' })
+  source: string;
+}
+
 export class ContributionRatesDto {
   @ApiProperty({ example: 3142 })
   @Bp('Full arbetsgivaravgift')
@@ -135,6 +182,14 @@ export class ContributionRatesDto {
   @ApiProperty({ enum: ROUNDING_RULES, example: 'kronor-half-up' })
   @Rounding('Avrundningen av arbetsgivaravgifter')
   rounding: RoundingRule;
+
+  @ApiPropertyOptional({ type: [ContributionReductionDto], description: 'Nedsättningar för unga som gäller någon dag under tabellens år.' })
+  @IsOptional()
+  @IsArray({ message: 'Nedsättningarna anges som en lista.' })
+  @ArrayMaxSize(20, { message: 'Högst 20 nedsättningar per tabell.' })
+  @ValidateNested({ each: true, message: 'Varje nedsättning måste vara ett objekt.' })
+  @Type(() => ContributionReductionDto)
+  reductions?: ContributionReductionDto[];
 }
 
 export class TaxRatesDto {
@@ -256,4 +311,15 @@ export class InForceQuery {
   @IsString({ message: 'Ange betalaren.' })
   @MaxLength(50, { message: 'Betalarens kod får vara högst 50 tecken.' })
   payerCode: string;
+}
+
+/**
+ * A new version of a table from a date (issue 18 #7): every figure of the new version, in force from `from` to the old
+ * version's last day. The old version is never changed and stays readable; where both are in force the new one wins.
+ */
+export class SupersedeRateTableDto extends OmitType(CreateRateTableDto, ['code', 'payerCode', 'validFrom', 'validTo'] as const) {
+  @ApiProperty({ description: 'Första dag den nya versionen gäller (inom den gamla versionens giltighetstid).', example: '2026-07-01' })
+  @IsString({ message: 'Ange första giltighetsdag för den nya versionen (ÅÅÅÅ-MM-DD).' })
+  @Matches(DATE_PATTERN, { message: 'Första giltighetsdag måste vara ett datum (ÅÅÅÅ-MM-DD).' })
+  from: string;
 }

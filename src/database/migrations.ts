@@ -27,6 +27,7 @@ import { PayingBodySettings1765840000000 } from './migrations/1765840000000-payi
 import { RecruitmentPerspective1765810000000 } from './migrations/1765810000000-recruitment-perspective';
 import { ContributionReductions1765850000000 } from './migrations/1765850000000-contribution-reductions';
 import { RateTableFinal1765850100000 } from './migrations/1765850100000-rate-table-final';
+import { AgiSettings1765850200000 } from './migrations/1765850200000-agi-settings';
 import { PayingBodyRoutinePolicies1765870000000 } from './migrations/1765870000000-paying-body-routine-policies';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
@@ -60,5 +61,6 @@ export const ALL_MIGRATIONS = [
   RecruitmentPerspective1765810000000,
   ContributionReductions1765850000000,
   RateTableFinal1765850100000,
+  AgiSettings1765850200000,
   PayingBodyRoutinePolicies1765870000000,
 ];

@@ -8,6 +8,7 @@ import { GroupActivitiesRepository } from '../group-activities/group-activities.
 import { HealthRepository } from '../health/health.repository';
 import { MailRepository } from '../mail/mail.repository';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { AgiReturnsRepository } from '../payouts/agi-returns.repository';
 import { PayoutsRepository } from '../payouts/payouts.repository';
 import { PayingBodySettingsRepository } from '../paying-bodies/paying-body-settings.repository';
 import { PeopleRepository } from '../people/people.repository';
@@ -42,6 +43,7 @@ export const ALL_REPOSITORIES = [
   AuditLogRepository,
   PayingBodySettingsRepository,
   DeclarationsRepository,
+  AgiReturnsRepository,
 ];
 
 @Global()

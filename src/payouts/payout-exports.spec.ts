@@ -80,7 +80,8 @@ describe('AGI mapping', () => {
   });
 
   it('puts the AGI in the month of payment, due the 12th of the next month', () => {
-    expect(agiPeriodOf('2026-11-25')).toEqual({ period: '2026-11', dueDate: '2026-12-12' });
+    expect(agiPeriodOf('2026-11-25')).toEqual({ period: '2026-11', dueDate: '2026-12-14' }); // 12 December 2026 is a Saturday
+    expect(agiPeriodOf('2026-12-01', 'vat-up-to-40m')).toEqual({ period: '2026-12', dueDate: '2027-01-18' });
     expect(agiPeriodOf('2026-12-01')).toEqual({ period: '2026-12', dueDate: '2027-01-12' });
   });
 

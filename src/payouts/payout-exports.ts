@@ -1,4 +1,4 @@
-import { addMonths } from '../time-reports/business-dates';
+import { AgiDueRule, agiDueDate } from './agi-due-date';
 import type { PersonFigures } from './payout-calculation';
 
 /**
@@ -81,8 +81,11 @@ export function agiFigures(personalNumber: string, f: PersonFigures): AgiFigures
   };
 }
 
-/** The AGI a payment belongs to (the month it is paid) and its due date, the 12th of the month after. */
-export function agiPeriodOf(paymentDate: string): { period: string; dueDate: string } {
+/**
+ * The AGI a payment belongs to (the month it is paid) and its due date under the payer's rule (default: the 12th of
+ * the month after, as for regions), moved to the next weekday (`agiDueDate`).
+ */
+export function agiPeriodOf(paymentDate: string, rule: AgiDueRule = 'municipality-region'): { period: string; dueDate: string } {
   const period = paymentDate.slice(0, 7);
-  return { period, dueDate: `${addMonths(`${period}-12`, 1)}` };
+  return { period, dueDate: agiDueDate(period, rule) };
 }

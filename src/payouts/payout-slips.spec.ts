@@ -42,7 +42,7 @@ describe('payout slip data', () => {
     expect(data.fees.map((f) => f.unroundedOre)).toEqual(['213120', '53280', '6000']);
     expect(data.fees[2].activity).toMatch(/^Bilersättning över den skattefria nivån/);
     expect(data.travel.map((t) => t.amountOre)).toEqual([64_000, 30_000]);
-    expect(data.reporting).toMatchObject({ period: '2026-11', dueDate: '2026-12-12', cashPayField: '011', cashPayOre: 272_400, taxFreeCarAllowance: true });
+    expect(data.reporting).toMatchObject({ period: '2026-11', dueDate: '2026-12-14', cashPayField: '011', cashPayOre: 272_400, taxFreeCarAllowance: true });
     expect(data.netOre).toBe(272_400 - data.taxWithheld.amountOre + 94_000);
     // The template checks every sum and refuses data that does not add up.
     const pdf = await renderPayoutSlip(data);

@@ -8,6 +8,8 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { DocumentStoreModule } from '../documents/document-store.module';
 import { LOGGER } from '../logging/logger';
 import { PayingBodiesModule } from '../paying-bodies/paying-bodies.module';
+import { AgiReturnsController } from './agi-returns.controller';
+import { AgiReturnsService } from './agi-returns.service';
 import { ensurePayoutSchedule } from './payout-schedule';
 import { PayoutsController } from './payouts.controller';
 import { PayoutsRepository } from './payouts.repository';
@@ -26,7 +28,7 @@ export class BatchScopeRule implements ScopeRule {
   }
 }
 
-@Module({ imports: [DocumentStoreModule, PayingBodiesModule], controllers: [PayoutsController], providers: [PayoutsService, BatchScopeRule], exports: [PayoutsService] })
+@Module({ imports: [DocumentStoreModule, PayingBodiesModule], controllers: [PayoutsController, AgiReturnsController], providers: [PayoutsService, AgiReturnsService, BatchScopeRule], exports: [PayoutsService] })
 export class PayoutsModule implements OnApplicationBootstrap {
   constructor(
     @Inject(Client) private readonly temporal: Client,

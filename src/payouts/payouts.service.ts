@@ -20,6 +20,7 @@ import { samePayer } from '../paying-bodies/resolve-payer';
 import { parseStoredAccount } from '../identity/bank-account';
 import { PayingBodySettingsService } from '../paying-bodies/paying-body-settings.service';
 import { pain001Xml, PainPayment } from './pain001';
+import { AgiReturnsRepository } from './agi-returns.repository';
 import { getPayer } from './payers';
 import { personFiguresFromRow } from './payout-calculation';
 import { agiFigures, AgiFigures, agiPeriodOf, normaliseAccount, paymentCsv, paymentReference } from './payout-exports';
@@ -401,7 +402,8 @@ export class PayoutsService {
     return {
       batchId,
       payerCode: batch.payerCode,
-      ...agiPeriodOf(batch.paymentDate!),
+      // The due date by the payer's rule (its AGI settings), moved to the next weekday.
+      ...agiPeriodOf(batch.paymentDate!, (await new AgiReturnsRepository(this.ds).settings(batch.payerCode))?.dueRule),
       persons,
       totals: { field011: sum('field011'), field131: sum('field131'), field001: sum('field001') },
       note: 'Beloppen redovisas i arbetsgivardeklarationen på individnivå (AGI) för utbetalningsmånaden, i hela kronor. De lämnas därför inte också i kontrolluppgift (KU10).',

@@ -126,11 +126,11 @@ describe('superseding a rate table, and its effect before it is saved', () => {
     ).rejects.toThrow(/rate_table_version_chain/);
   });
 
-  it('answers bad input with 400, an unknown table with 404 and others than administrators with 403', async () => {
+  it('answers a date outside the table with 409, bad input with 400, an unknown table with 404 and others than administrators with 403', async () => {
     const early = await admin.post('/rate-tables/nationell-2026/supersede/preview', raised('2026-07-01')); // not after v2's first day
-    expect(early.status).toBe(400);
-    expect(early.body.fields.from[0]).toMatch(/måste börja efter 2026-07-01/);
-    expect((await admin.post('/rate-tables/nationell-2026/supersede', raised('2027-01-05'))).status).toBe(400);
+    expect(early.status).toBe(409);
+    expect(early.body.message).toMatch(/måste börja efter 2026-07-01/);
+    expect((await admin.post('/rate-tables/nationell-2026/supersede', raised('2027-01-05'))).status).toBe(409);
     expect((await admin.post('/rate-tables/nationell-2026/supersede', { ...raised('2026-08-01'), from: '2026-02-30' })).status).toBe(400);
     expect((await admin.post('/rate-tables/finns-inte/supersede/preview', raised('2026-08-01'))).status).toBe(404);
     expect((await admin.get('/rate-tables/finns-inte/versions')).status).toBe(404);

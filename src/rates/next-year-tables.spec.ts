@@ -1,5 +1,5 @@
 import { referenceTable, REFERENCE_TABLES } from '../fees/testing/reference-tables';
-import { nextYearTableTasks } from './next-year-tables';
+import { nextYearTableTasks, subjectId } from './next-year-tables';
 
 describe("administrators' task for next year's rate tables (issue 18 #5)", () => {
   const payers = [
@@ -16,7 +16,7 @@ describe("administrators' task for next year's rate tables (issue 18 #5)", () =>
     expect(tasks).toEqual([
       expect.objectContaining({
         kind: 'rate-table.next-year-missing',
-        subject: { type: 'rate_table_year', id: '2027' },
+        subject: { type: 'rate_table_year', id: subjectId('rate-table-year:2027') },
         urgent: false,
         deadline: '2026-12-31T23:00:00.000Z',
       }),
@@ -34,6 +34,8 @@ describe("administrators' task for next year's rate tables (issue 18 #5)", () =>
     const t2027 = { ...referenceTable(2026), code: 'nationell-2027', validFrom: '2027-01-01', validTo: '2027-12-31' };
     const own = { ...referenceTable(2026), code: 'sodra-2026', payerCode: 'sodra' };
     const tasks = nextYearTableTasks('2026-11-15', payers, [...REFERENCE_TABLES, t2027, own]);
-    expect(tasks.map((t) => [t.kind, t.subject.id])).toEqual([['rate-table.next-year-own-missing', 'sodra']]);
+    expect(tasks.map((t) => [t.kind, t.subject.id])).toEqual([['rate-table.next-year-own-missing', subjectId('paying-body:sodra')]]);
+    expect(tasks[0].title).toMatch(/^Södra sjukvårdsregionen har en egen taxetabell för 2026 men ingen för 2027/);
+    expect(subjectId('paying-body:sodra')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

@@ -59,8 +59,9 @@ export class RatesController {
       'För varje attesterad rad som inte är utbetald och varje öppen överenskommelses kommande aktivitet (kallad, inte rapporterad) som den nya versionen skulle gälla: arvode och resor enligt tabellen som gäller nu och enligt den nya versionen, och summorna per betalare och per överenskommelse. Inget sparas.',
   })
   @ApiOkResponse({ description: 'Effekten per rad, per betalare och per överenskommelse.' })
-  @ApiBadRequestResponse({ description: 'Datumet ligger utanför den gällande versionens giltighetstid, eller fälten är inte giltiga.' })
+  @ApiBadRequestResponse({ description: 'Fälten är inte giltiga; fältfel i `fields`.' })
   @ApiNotFoundResponse({ description: 'Taxetabellen finns inte.' })
+  @ApiConflictResponse({ description: 'Datumet ligger utanför den gällande versionens giltighetstid.' })
   supersedePreview(@Param('code') code: string, @Body() dto: SupersedeRateTableDto) {
     return this.rates.supersedePreview(code, dto);
   }
@@ -73,9 +74,9 @@ export class RatesController {
     description: 'Den nya versionen gäller från `from` till den gamla versionens sista dag; den gamla ändras aldrig och finns kvar. Där båda gäller vinner den nya.',
   })
   @ApiCreatedResponse({ description: 'Den nya versionen är sparad.' })
-  @ApiBadRequestResponse({ description: 'Datumet ligger utanför den gällande versionens giltighetstid, eller fälten är inte giltiga.' })
+  @ApiBadRequestResponse({ description: 'Fälten är inte giltiga; fältfel i `fields`.' })
   @ApiNotFoundResponse({ description: 'Taxetabellen finns inte.' })
-  @ApiConflictResponse({ description: 'Den nya versionen överlappar en annan tabell för samma betalare.' })
+  @ApiConflictResponse({ description: 'Datumet ligger utanför den gällande versionens giltighetstid, eller den nya versionen överlappar en annan tabell för samma betalare.' })
   supersede(@Param('code') code: string, @Body() dto: SupersedeRateTableDto, @CurrentUser() user: AuthUser) {
     return this.rates.supersede(code, dto, user.id);
   }

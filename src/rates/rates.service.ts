@@ -329,12 +329,12 @@ export class RatesService {
   private nextVersion(latest: RateTableRow | null, code: string, dto: SupersedeRateTableDto): RateTable {
     if (!latest) throw new NotFoundError('Taxetabellen finns inte.');
     const from = dto.from;
-    const fields: Record<string, string[]> = {};
-    if (!isIsoDate(from)) fields.from = ['Första giltighetsdag är inget riktigt datum.'];
-    else if (from <= latest.validFrom || from > latest.validTo) {
-      fields.from = [`Den nya versionen måste börja efter ${latest.validFrom} och senast ${latest.validTo} (den gällande versionens giltighetstid).`];
+    if (!isIsoDate(from)) throw new InvalidInputError('Uppgifterna är inte giltiga. Rätta fälten och försök igen.', { from: ['Första giltighetsdag är inget riktigt datum.'] });
+    if (from <= latest.validFrom || from > latest.validTo) {
+      // A real date that does not fit the stored table's validity: a conflict with what is stored, not bad input.
+      const message = `Den nya versionen måste börja efter ${latest.validFrom} och senast ${latest.validTo} (den gällande versionens giltighetstid).`;
+      throw new ConflictError(message, { from: [message] });
     }
-    if (Object.keys(fields).length) throw new InvalidInputError('Uppgifterna är inte giltiga. Rätta fälten och försök igen.', fields);
     this.checkTable({ ...dto, code, validFrom: from, validTo: latest.validTo });
     return tableFromDto(dto, { code, version: latest.version + 1, payerCode: latest.payerCode, validFrom: from, validTo: latest.validTo });
   }

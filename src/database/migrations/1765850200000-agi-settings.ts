@@ -16,9 +16,6 @@ export class AgiSettings1765850200000 implements MigrationInterface {
   name = 'AgiSettings1765850200000';
 
   async up(q: QueryRunner): Promise<void> {
-    // The organisation number is the paying-body settings' own column (migration 1765840000000, which runs first);
-    // this only makes sure it is there.
-    await q.query(`ALTER TABLE paying_body ADD COLUMN IF NOT EXISTS organisation_number text`);
     await q.query(`
       ALTER TABLE paying_body
         ADD COLUMN agi_due_rule text NOT NULL DEFAULT 'municipality-region'

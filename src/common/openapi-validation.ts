@@ -126,7 +126,9 @@ function groupByProperty(metas: Meta[]): Map<string, Meta[]> {
 }
 
 function refName(s: Schema | undefined): string | undefined {
-  const ref = s?.$ref ?? s?.items?.$ref;
+  // A nested DTO with a description or `nullable` is written `allOf: [{ $ref }]` by @nestjs/swagger.
+  const allOf = (s?.allOf as Schema[] | undefined)?.[0];
+  const ref = s?.$ref ?? s?.items?.$ref ?? allOf?.$ref;
   return typeof ref === 'string' ? ref.replace('#/components/schemas/', '') : undefined;
 }
 

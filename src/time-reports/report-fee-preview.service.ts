@@ -42,14 +42,15 @@ export class ReportFeePreviewService {
     const payee = (await this.payouts.payeesOf(this.ds.manager, [line.personId], line.payerCode)).get(line.personId);
     const known = !!payee && Number.isFinite(payee.birthYear);
     const earlier = known
-      ? ((await this.payouts.earlierTaxablePay(this.ds.manager, { payerCode: line.payerCode, personIds: [line.personId], paymentDate: today, exceptBatchId: NO_BATCH })).get(line.personId) ?? 0)
-      : 0;
+      ? ((await this.payouts.earlierTaxablePay(this.ds.manager, { payerCode: line.payerCode, personIds: [line.personId], paymentDate: today, exceptBatchId: NO_BATCH })).get(line.personId) ?? { year: 0, month: 0 })
+      : { year: 0, month: 0 };
     try {
       const calc = calculatePerson({
         payerCode: line.payerCode,
         paymentDate: today,
         payee: known ? payee : { birthYear: 1970, taxTableMainIncome: false, taxTablePercent: null },
-        earlierTaxablePayOre: earlier,
+        earlierTaxablePayOre: earlier.year,
+        earlierMonthTaxablePayOre: earlier.month,
         tables,
         lines: [line],
       });

@@ -59,6 +59,14 @@ export const FEE_MODE_LABELS: Record<string, string> = {
   hourly: 'Per timme',
 };
 
+/** Which due date a paying body's employer return has (skatteförfarandelagen 26 kap.). */
+export const AGI_DUE_RULE_LABELS: Record<string, string> = {
+  'municipality-region': 'Kommun eller region: den 12:e månaden efter',
+  'vat-up-to-40m': 'Momspliktig, högst 40 miljoner kr: den 12:e (den 17:e i januari och augusti)',
+  'vat-over-40m': 'Momspliktig, över 40 miljoner kr: den 26:e månaden efter',
+  'no-vat': 'Inte momspliktig: den 12:e (den 17:e i januari och augusti)',
+};
+
 export const PAYOUT_FREQUENCY_LABELS: Record<string, string> = { monthly: 'Varje månad', quarterly: 'Varje kvartal' };
 
 export const PAYER_KIND_LABELS: Record<string, string> = {
@@ -392,6 +400,9 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   'CreateRateTableDto.rounding': ROUNDING_LABELS,
   'RateTableViewDto.defaultFeeMode': FEE_MODE_LABELS,
   'RateTableViewDto.rounding': ROUNDING_LABELS,
+  'SupersedeRateTableDto.defaultFeeMode': FEE_MODE_LABELS,
+  'SupersedeRateTableDto.rounding': ROUNDING_LABELS,
+  'AgiSettingsDto.dueRule': AGI_DUE_RULE_LABELS,
   'PayingBodyDto.kind': PAYER_KIND_LABELS,
   'PayingBodyDto.healthcareRegion': REGION_LABELS,
   'PayingBodyDto.payoutFrequency': PAYOUT_FREQUENCY_LABELS,

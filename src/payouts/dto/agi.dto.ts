@@ -49,7 +49,7 @@ export class AgiSettingsDto {
   @Max(9_999_999_999, { message: 'Specifikationsnumret kan vara högst 9 999 999 999.' })
   specificationNumber: number;
 
-  @ApiPropertyOptional({ type: AgiContactDto, description: 'Kontaktperson hos betalaren som Skatteverket kan kontakta om filen (null eller utelämnad: ingen).' })
+  @ApiPropertyOptional({ type: AgiContactDto, nullable: true, description: 'Kontaktperson hos betalaren som Skatteverket kan kontakta om filen (null eller utelämnad: ingen).' })
   @IsOptional()
   @IsObject({ message: 'Kontaktpersonen måste vara ett objekt.' })
   @ValidateNested({ message: 'Kontaktpersonen måste vara ett objekt.' })

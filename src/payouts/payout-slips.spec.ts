@@ -61,4 +61,41 @@ describe('payout slip data', () => {
     expect(data({ payerOrganisationNumber: '222000-0315' }).payer).toEqual({ name: 'SKR', organisationNumber: '222000-0315' });
     expect(data({}).payer).toEqual({ name: 'SKR', organisationNumber: null });
   });
+
+  it('names the young-person rule applied and gives the due date of the payer\'s own rule (issue 18 #4, #5)', async () => {
+    // Born 2005: 20 at the start of 2026, paid 27 July 2026 — the reduction for 18–22 (20,81 %, from 1 April 2026).
+    const calc = calculatePerson({
+      payerCode: 'SKR',
+      paymentDate: '2026-07-27',
+      payee: { birthYear: 2005, taxTableMainIncome: false, taxTablePercent: null },
+      earlierTaxablePayOre: 0,
+      lines: [line({ activityDate: '2026-06-10' })],
+      tables: [referenceTable(2026)],
+    });
+    const slip = (agiDueRule?: 'vat-up-to-40m') =>
+      payoutSlipData({
+        generatedAt: '2026-07-27T10:00:00.000Z',
+        reference: 'SKR-2026-06-abcdef12',
+        payerName: 'Sveriges Kommuner och Regioner (SKR)',
+        payerOrganisationNumber: '222000-0315',
+        agiDueRule,
+        payeeName: 'Ung Företrädare',
+        personnummerMasked: '********-1234',
+        period: { from: '2026-06-01', to: '2026-06-30' },
+        paymentDate: '2026-07-27',
+        figures: calc.figures,
+        calculations: calc.calculations,
+        activities: new Map([['r1', { kind: 'meeting', groupName: 'NSG Unga', participation: 'video' }]]),
+      });
+    const data = slip('vat-up-to-40m');
+    // 2 131 kr fee + 640 kr ticket (tax-free): 20,81 % of 2 131 kr is 443,46 kr, rounded to 443 kr.
+    expect(data.employerContributions.amountOre).toBe(44_300);
+    expect(data.employerContributions.basis).toMatch(/^Nedsatt arbetsgivaravgift för unga 20,81 %: fyllt 18 men inte 23 år vid årets ingång/);
+    // July's return: the 12th of August by the main rule, the 17th for a payer under the rule of 26 kap. 26 § SFL.
+    expect(slip().reporting.dueDate).toBe('2026-08-12');
+    expect(data.reporting).toMatchObject({ period: '2026-07', dueDate: '2026-08-17', cashPayField: '011', cashPayOre: 213_100 });
+    const text = flatText(await renderPayoutSlip(data), { layout: true }).replace(/\s+/g, ' ');
+    expect(text).toContain('Nedsatt arbetsgivaravgift för unga 20,81 %');
+    expect(text).toContain('2026-08-17');
+  });
 });

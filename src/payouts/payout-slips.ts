@@ -4,6 +4,8 @@ import type { DocumentsService } from '../documents/documents.service';
 import type { FeeCalculation, FeeLine } from '../fees';
 import { maskPersonnummer, PayoutSlipData } from '../../templates';
 import type { PayoutFeeLine, PayoutTravelLine } from '../../templates';
+import type { AgiDueRule } from './agi-due-date';
+import { AgiReturnsRepository } from './agi-returns.repository';
 import { PayoutsRepository } from './payouts.repository';
 import { agiPeriodOf } from './payout-exports';
 import type { PersonFigures } from './payout-calculation';
@@ -35,6 +37,8 @@ export function payoutSlipData(args: {
   payerName: string;
   /** The payer's organisation number (issue 18 #6), when its administrator has given it. */
   payerOrganisationNumber?: string | null;
+  /** The payer's due-date rule for its employer return (issue 18 #4); the municipalities' and regions' by default. */
+  agiDueRule?: AgiDueRule;
   payeeName: string;
   personnummerMasked: string;
   period: { from: string; to: string };
@@ -69,7 +73,7 @@ export function payoutSlipData(args: {
       .map((l) => l.ruleText)
       .join('; ');
   const tables = [...new Map(args.calculations.flatMap((c) => c.tables).map((t) => [`${t.code}@${t.version}`, t])).values()];
-  const agi = agiPeriodOf(args.paymentDate);
+  const agi = agiPeriodOf(args.paymentDate, args.agiDueRule);
   const f = args.figures;
   return {
     generatedAt: args.generatedAt,
@@ -127,6 +131,8 @@ export async function ensurePayoutSlip(
     reference: payoutReferenceOf(batch),
     payerName: payer?.name ?? batch.payerCode,
     payerOrganisationNumber: payer?.organisationNumber ?? null,
+    // The same due date as the payer's return (GET /payers/{code}/agi/{period}) and the run's AGI figures.
+    agiDueRule: (await new AgiReturnsRepository(ds).settings(batch.payerCode))?.dueRule,
     payeeName: payee!.full_name,
     personnummerMasked: maskPersonnummer(cipher.decrypt(payee!.personal_number_enc)),
     period: { from: earliest, to: period.end },

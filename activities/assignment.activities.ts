@@ -156,13 +156,16 @@ export function createAssignmentActivities({ dataSource, logger, documents, repo
     }): Promise<{ agreementId: string; version: number; documentId: string | null; pdfProblem: string | null }> {
       const key = stepKey(a.workflowId, a.chainId, a.transitionNo, 'draft-agreement');
       const draft = await storeDraft(a, key);
-      if (draft.documentId) return { ...draft, pdfProblem: null };
+      if (draft.documentId) return { agreementId: draft.agreementId, version: draft.version, documentId: draft.documentId, pdfProblem: null };
       const terms = await assignments.draftTerms(draft.agreementId);
       const pdf = await renderAgreementPdf(
         dataSource,
         documents,
         { assignmentId: a.assignmentId, terms },
-        { actor: `system:${a.workflowId}`, key: `${key}:pdf`, now: new Date() },
+        // The draft's own time, not the attempt's: an attempt that rendered and stored the PDF but died before
+        // setting the draft's document (the drill: a worker killed) is retried with the same data, so the document
+        // store returns the PDF made the first time instead of refusing a different one under the same key.
+        { actor: `system:${a.workflowId}`, key: `${key}:pdf`, now: draft.draftedAt },
       );
       if (pdf.documentId) {
         await assignments.setDraftDocument(draft.agreementId, pdf.documentId);

@@ -5,9 +5,13 @@ import { DocumentsService } from '../src/documents/documents.service';
 import { AuthenticatedUserSigner } from '../src/documents/signing/authenticated-user.signer';
 import { createLogger } from '../src/logging/logger';
 import { assignmentStatusQuery } from '../workflows/assignment.messages';
-import { assignmentWorkflowId } from '../workflows/ids';
+import { randomUUID } from 'node:crypto';
+import { PeopleRepository } from '../src/people/people.repository';
+import { RecruitmentRepository } from '../src/recruitment/recruitment.repository';
+import { recruitmentStatusQuery } from '../workflows/recruitment.messages';
+import { assignmentWorkflowId, recruitmentWorkflowId } from '../workflows/ids';
 import { eventually, Harness, startHarness } from './support/harness';
-import { appointed, assignmentRow, auditActions, createGroup, createOrganisation, signDocument, startRound } from './support/lifecycle';
+import { appointed, assignmentRow, auditActions, createGroup, createOrganisation, signDocument, startRound, TERMS, testPersonnummer } from './support/lifecycle';
 
 /**
  * Issue 14 (the drill): 9 read models one step ahead of their workflow and 10 lifecycles stuck waiting for it. A
@@ -29,6 +33,15 @@ describe('a step whose workflow task was lost after its record was written', () 
 
   const handle = (id: string) => h.client.workflow.getHandle(assignmentWorkflowId(id));
   const live = async (id: string) => (await handle(id).query(assignmentStatusQuery)).state;
+
+  const realActivities = () =>
+    createActivities({
+      dataSource: h.dataSource,
+      logger: createLogger('silent', 'test'),
+      config: h.config,
+      cipher: h.app.get(FIELD_CIPHER),
+      documents: h.app.get(DocumentsService),
+    });
 
   /** What the lost workflow task's local activity wrote: the step's record, under the number the workflow gives its next step. */
   async function lostRecord(assignmentId: string, step: Pick<AssignmentStepArgs, 'action' | 'actor' | 'state'> & Partial<AssignmentStepArgs>) {
@@ -121,5 +134,90 @@ describe('a step whose workflow task was lost after its record was written', () 
     }
     const declarations: Array<{ state: string }> = await h.dataSource.query(`SELECT state FROM declaration WHERE assignment_id = $1`, [assignmentId]);
     expect(declarations).toEqual([{ state: 'approved' }]);
+  });
+
+  /**
+   * The drill of 2026-12-04 21:58 (embedded, 200 lifecycles): 6 lifecycles never got an invitation. Their nomination's
+   * workflow task wrote its record (the nomination `proposed`) and was lost with the worker; the Temporal server's
+   * restart then dropped the Update, so the workflow never had the nomination. The organisation's retry was answered
+   * from the read model without the workflow (201 with the client id, 409 "already nominated" without), and the
+   * appointment was refused. Here the API's stored nomination and the lost task's record are made by the real
+   * repository and activity; the retry with the client id must give the nomination to the workflow.
+   */
+  it('a nomination whose workflow task was lost after its record: the retry gives it to the workflow, and it can be appointed', async () => {
+    const group = await createGroup(h);
+    const org = await createOrganisation(h);
+    const requests = await startRound(group, [org]);
+    const requestId = requests[org.id];
+    const id = randomUUID();
+    const body = { id, fullName: 'Nora Nominerad', email: `nora.${id.slice(0, 8)}@example.se`, perspective: 'patient', representation: 'mandate' };
+
+    // What the API stored before it sent the Update (storeNomination), and what the lost task's record wrote.
+    const repo = h.app.get(RecruitmentRepository);
+    await repo.transaction(async (em) => {
+      const person = await h.app.get(PeopleRepository).findOrCreate({ fullName: body.fullName, email: body.email, perspective: 'patient' }, em);
+      await repo.insertSubmittedNomination(group.id, { id, personId: person.id, representation: 'mandate', requestId, organisationId: org.id, nominatedBy: org.contact.user.id }, 'patient', em);
+    });
+    const recruitment = h.client.workflow.getHandle(recruitmentWorkflowId(group.id));
+    const { runId } = await recruitment.describe();
+    const [{ n }]: Array<{ n: number }> = await h.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND idempotency_key LIKE 'recruitment:%'`,
+      [group.id],
+    );
+    await realActivities().recordRecruitmentStep({
+      groupId: group.id,
+      workflowId: recruitmentWorkflowId(group.id),
+      chainId: runId,
+      transitionNo: n + 1,
+      action: 'nomination-received',
+      actor: org.contact.user.id,
+      recruitmentState: 'recruiting',
+      details: { nominationId: id, requestId, organisationId: org.id },
+      nomination: { id, state: 'proposed', decidedBy: null },
+      requestStates: [{ id: requestId, state: 'nominated' }],
+    });
+    const state = async () => ((await h.dataSource.query(`SELECT state FROM nomination WHERE id = $1`, [id])) as Array<{ state: string }>)[0]?.state;
+    expect(await state()).toBe('proposed');
+    expect((await recruitment.query(recruitmentStatusQuery)).pendingNominations.map((x) => x.id)).not.toContain(id);
+
+    // The organisation's retry, with its client id.
+    const retry = await org.contact.api.post(`/nomination-requests/${requestId}/nominations`, body);
+    expect(retry.status).toBe(201);
+    expect((await recruitment.query(recruitmentStatusQuery)).pendingNominations.map((x) => x.id)).toContain(id);
+    const actions = await auditActions(h, 'working_group', group.id);
+    expect(actions.filter((x) => x === 'recruitment.nomination-received')).toHaveLength(1);
+    // A second retry is the same nomination (the workflow refuses it as registered; the answer is 201 again).
+    expect((await org.contact.api.post(`/nomination-requests/${requestId}/nominations`, body)).status).toBe(201);
+    expect((await recruitment.query(recruitmentStatusQuery)).pendingNominations.filter((x) => x.id === id)).toHaveLength(1);
+
+    const appointed = await group.coordinator.api.post(`/working-groups/${group.id}/nominations/${id}/appoint`, TERMS);
+    expect(appointed.status).toBe(201);
+    expect(await state()).toBe('appointed');
+  });
+
+  /**
+   * The same drill: one lifecycle stuck at agreement-drafted with no document ("Ett annat dokument har redan skapats
+   * med samma idempotensnyckel"). The draft activity's first attempt stored the PDF and died before setting it on the
+   * draft; the retry rendered it again with the retry's time, a different document under the same key, refused.
+   */
+  it('an agreement draft whose PDF an earlier attempt stored: the retry gets that PDF, not a refusal', async () => {
+    const group = await createGroup(h);
+    const org = await createOrganisation(h);
+    const requests = await startRound(group, [org]);
+    const { assignmentId, rep } = await appointed(h, group, org, requests[org.id]);
+    const a = `/assignments/${assignmentId}`;
+    expect((await rep.api.post(`${a}/accept`)).status).toBe(200);
+    expect((await rep.api.put(`${a}/personal-details`, { personalNumber: testPersonnummer(702), clearingNumber: '8327-9', accountNumber: '123 456 789-7' })).status).toBe(200);
+    await eventually(async () => ((await live(assignmentId)) === 'agreement-drafted' ? true : undefined), 60_000);
+
+    // One draft activity, attempted twice with the same arguments; the first attempt's end lost after its PDF was stored.
+    const args = { assignmentId, workflowId: assignmentWorkflowId(assignmentId), chainId: randomUUID(), transitionNo: 1 };
+    const first = await realActivities().draftAgreement(args);
+    expect(first.documentId).toBeTruthy();
+    await h.dataSource.query(`UPDATE agreement_draft SET document_id = NULL WHERE id = $1`, [first.agreementId]);
+    const again = await realActivities().draftAgreement(args);
+    expect(again).toEqual({ agreementId: first.agreementId, version: first.version, documentId: first.documentId, pdfProblem: null });
+    const [row]: Array<{ document_id: string | null }> = await h.dataSource.query(`SELECT document_id FROM agreement_draft WHERE id = $1`, [first.agreementId]);
+    expect(row.document_id).toBe(first.documentId);
   });
 });

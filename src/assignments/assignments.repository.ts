@@ -13,6 +13,8 @@ export interface StoredDraft {
   agreementId: string;
   version: number;
   documentId: string | null;
+  /** When the draft was stored: the time its PDF states, so that a retried rendering makes the same document. */
+  draftedAt: Date;
 }
 
 /** What an agreement is drafted from: the assignment's terms, its group, organisation and contact person. */
@@ -39,10 +41,11 @@ export interface AgreementSource {
   contactEmail: string | null;
 }
 
-const toDraft = (r: { id: string; version: number; document_id: string | null }): StoredDraft => ({
+const toDraft = (r: { id: string; version: number; document_id: string | null; drafted_at: Date }): StoredDraft => ({
   agreementId: r.id,
   version: r.version,
   documentId: r.document_id ?? null,
+  draftedAt: new Date(r.drafted_at),
 });
 
 /**
@@ -339,8 +342,8 @@ export class AssignmentsRepository {
   // --- agreement drafts -------------------------------------------------------------------------------------------
 
   async draftByKey(key: string): Promise<StoredDraft | null> {
-    const rows: Array<{ id: string; version: number; document_id: string | null }> = await this.ds.query(
-      `SELECT id, version, document_id FROM agreement_draft WHERE idempotency_key = $1`,
+    const rows: Array<{ id: string; version: number; document_id: string | null; drafted_at: Date }> = await this.ds.query(
+      `SELECT id, version, document_id, drafted_at FROM agreement_draft WHERE idempotency_key = $1`,
       [key],
     );
     return rows[0] ? toDraft(rows[0]) : null;
@@ -348,10 +351,10 @@ export class AssignmentsRepository {
 
   /** A new draft (the assignment's next version) unless one with the key exists: then null. */
   async insertDraft(d: { id: string; assignmentId: string; key: string; terms: AgreementTermsData }): Promise<StoredDraft | null> {
-    const inserted: Array<{ id: string; version: number; document_id: string | null }> = await this.ds.query(
+    const inserted: Array<{ id: string; version: number; document_id: string | null; drafted_at: Date }> = await this.ds.query(
       `INSERT INTO agreement_draft (id, assignment_id, version, idempotency_key, terms)
        VALUES ($1, $2, (SELECT COALESCE(max(version), 0) + 1 FROM agreement_draft WHERE assignment_id = $2), $3, $4)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, version, document_id`,
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, version, document_id, drafted_at`,
       [d.id, d.assignmentId, d.key, JSON.stringify(d.terms)],
     );
     return inserted[0] ? toDraft(inserted[0]) : null;

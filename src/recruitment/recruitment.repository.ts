@@ -204,9 +204,10 @@ export class RecruitmentRepository {
     );
   }
 
-  /** The workflow gave no answer to the nomination (still `submitted`). */
+  /** The workflow gave no answer to the nomination (`submitted`, or `proposed` by the record of a workflow task that may have been lost). */
   async markUnconfirmed(id: string): Promise<void> {
-    await this.ds.query(`UPDATE nomination SET unconfirmed_at = now() WHERE id = $1 AND state = 'submitted'`, [id]);
+    // Also 'proposed': a lost workflow task can have written that record without the workflow keeping the nomination.
+    await this.ds.query(`UPDATE nomination SET unconfirmed_at = now() WHERE id = $1 AND state IN ('submitted', 'proposed')`, [id]);
   }
 
   /** The nomination's sender has had the workflow's answer. */

@@ -330,15 +330,19 @@ export class RecruitmentService {
             if (same.groupId !== groupId || same.personId !== person.id || same.requestId !== requestId || same.organisationId !== organisationId) {
               throw new ConflictError('En annan nominering finns redan med detta id.');
             }
-            return { row: toStored(same), kind: same.state === 'submitted' ? 'retry' : 'answered', createdPersonId: null };
+            // 'proposed' in the read model is not the workflow's answer: the record is written by the workflow task
+            // that takes the nomination, and that task can be lost after it (the drill: a worker killed, the nomination
+            // then unknown to the workflow and its appointment refused). The retry sends the same Update again; a
+            // workflow that has it refuses it as registered, which sendNomination takes as accepted.
+            return { row: toStored(same), kind: same.state === 'submitted' || same.state === 'proposed' ? 'retry' : 'answered', createdPersonId: null };
           }
         }
         const open = await this.repo.findOpenNomination(groupId, person.id, em);
         if (open) {
           const ours = open.requestId === requestId;
           if (open.state === 'submitted' && open.stale) return { row: toStored(open), kind: ours ? 'retry' : 'stale', createdPersonId: null };
-          // The answer to an unconfirmed nomination never reached its sender: this is their retry.
-          if (open.state === 'proposed' && ours && open.unconfirmed) return { row: toStored(open), kind: 'answered', createdPersonId: null };
+          // The answer to an unconfirmed nomination never reached its sender: this is their retry, sent again (above).
+          if (open.state === 'proposed' && ours && open.unconfirmed) return { row: toStored(open), kind: 'retry', createdPersonId: null };
           throw new ConflictError(ALREADY_NOMINATED);
         }
         if (await this.repo.hasLiveAssignment(groupId, person.id, em)) throw new ConflictError(ALREADY_IN_GROUP);

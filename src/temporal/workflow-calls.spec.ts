@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { QueryNotRegisteredError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ConflictError } from '../common/errors';
 import { mapWorkflowError, QUERY_DEADLINE_MS, queryOrNull, UnavailableError } from './workflow-calls';
@@ -33,6 +33,18 @@ describe('queryOrNull (a workflow Query from the API)', () => {
     for (const e of [wrapped(4), grpc(4), wrapped(1), wrapped(5), wrapped(9), new WorkflowNotFoundError('gone', 'wf', undefined)]) {
       await expect(queryOrNull(c, () => Promise.reject(e))).resolves.toBeNull();
     }
+  });
+
+  it('is null for a workflow its worker cannot replay (the drill of 2026-12-04: a nondeterminism error answered every read with 500)', async () => {
+    const c = client();
+    const nondeterminism = new QueryNotRegisteredError(
+      '[TMPRL1100] Nondeterminism error: Activity machine does not handle this event: HistoryEvent(id: 16, WorkflowExecutionUpdateAccepted)',
+      3,
+    );
+    await expect(queryOrNull(c, () => Promise.reject(nondeterminism))).resolves.toBeNull();
+    // A query the workflow really does not have is still a bug, not "no live status".
+    const unknown = new QueryNotRegisteredError('Workflow did not register a handler for nope. Registered queries: [status]', 3);
+    await expect(queryOrNull(c, () => Promise.reject(unknown))).rejects.toBe(unknown);
   });
 
   it('throws every other failure: the service unavailable, a failing query handler, a bug', async () => {

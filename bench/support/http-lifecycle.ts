@@ -219,7 +219,9 @@ export async function runLifecycle(
     );
     r.step = 'nomination';
     const email = `rep.${tag}@drill.medverkan.se`;
+    // A client id, as a retrying client sends: its retry is the same nomination, sent to the workflow again.
     const nominated = await c.call('POST', `/nomination-requests/${request.id}/nominations`, a.orgContact.token, {
+      id: randomUUID(),
       fullName: `Drill Person ${tag}`,
       email,
       perspective: 'patient',
@@ -237,6 +239,11 @@ export async function runLifecycle(
     const appointed = await c.call('POST', `/working-groups/${groupId}/nominations/${nomination.id}/appoint`, coord, terms);
     if (appointed.status === 201) r.assignmentId = appointed.body.assignmentId;
     else if (appointed.status !== 409) throw new Error(`appoint: HTTP ${appointed.status} ${JSON.stringify(appointed.body).slice(0, 300)}`);
+    else {
+      // 409: a retry whose first attempt appointed (its answer lost) — or a refusal. Only the former waits for the mail.
+      const listed = ((await c.expect(200, 'GET', `/working-groups/${groupId}/nominations`, coord)) as any[]).find((n) => n.id === nomination.id);
+      if (listed?.state !== 'appointed') throw new Error(`appoint: HTTP 409 ${JSON.stringify(appointed.body).slice(0, 300)} (nomination ${listed?.state ?? 'gone'})`);
+    }
     r.step = 'invitation';
     const token = opts.invitationToken ? await opts.invitationToken(email) : await until(
       'invitation mail',

@@ -128,6 +128,14 @@ describe('error mapping of database errors (issue 14 #1, #5)', () => {
     expect(answer(other).status).toBe(500);
   });
 
+  it('answers 503 with Retry-After when a restarted Temporal server does not know its namespace yet (the production-topology drill)', () => {
+    // As @temporalio/client throws it (rethrowKnownErrorTypes): a NamespaceNotFoundError.
+    const e = Object.assign(new Error("Namespace not found: 'default'"), { name: 'NamespaceNotFoundError', namespace: 'default' });
+    const a = answer(e);
+    expect(a.status).toBe(503);
+    expect(a.headers['Retry-After']).toBe('5');
+  });
+
   it('keeps 500 for real defects', () => {
     for (const e of [new TypeError('x is undefined'), pgError('42P01', 'relation "nope" does not exist'), pgError('42703', 'column "x" does not exist')]) {
       const a = answer(e);

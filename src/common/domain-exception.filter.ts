@@ -183,7 +183,8 @@ export function isBodyParserError(e: unknown): e is { status: number; type: stri
 /**
  * A Temporal frontend that does not answer (gRPC UNAVAILABLE / DEADLINE_EXCEEDED), or a workflow that cannot take an
  * Update now because its last workflow task failed or timed out (FAILED_PRECONDITION "Workflow Task in failed state":
- * after a worker was killed mid-task, until the task is retried), seen directly or as a cause.
+ * after a worker was killed mid-task, until the task is retried), or a restarted server that does not know its
+ * namespace yet, seen directly or as a cause.
  */
 function isEngineUnavailable(e: unknown): boolean {
   for (let x: unknown = e, i = 0; x && typeof x === 'object' && i < 5; x = (x as { cause?: unknown }).cause, i++) {
@@ -192,6 +193,10 @@ function isEngineUnavailable(e: unknown): boolean {
     const message = String((x as { message?: unknown }).message ?? (x as { details?: unknown }).details ?? '');
     if ((name === 'ServiceError' || 'metadata' in x) && (code === 14 || code === 4)) return true;
     if ('metadata' in x && code === 9 && /workflow task in failed state/i.test(message)) return true;
+    // A Temporal server that has just restarted answers "Namespace not found" until its namespace registry is loaded
+    // (the production-topology drill of 2026-12-04 23:09: one 500 right after a server restart). The API's namespace
+    // exists (the worker and the start command register it), so this is the engine not ready yet.
+    if (name === 'NamespaceNotFoundError') return true;
   }
   return false;
 }

@@ -25,6 +25,7 @@ import { MailModule } from './mail/mail.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { GroupActivitiesModule } from './group-activities/group-activities.module';
 import { PayingBodiesModule } from './paying-bodies/paying-bodies.module';
+import { BudgetModule } from './budget/budget.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
 export const FEATURE_MODULES = [
@@ -43,6 +44,7 @@ export const FEATURE_MODULES = [
   OrganisationsModule,
   GroupActivitiesModule,
   PayingBodiesModule,
+  BudgetModule,
 ];
 
 @Module({})

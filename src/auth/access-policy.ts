@@ -185,4 +185,5 @@ export const SCOPE_NOT_FOUND_MESSAGES: Record<ScopeKind, string> = {
   'nomination-request': 'Nomineringsförfrågan finns inte.',
   'time-report': 'Tidrapporten finns inte.',
   activity: 'Aktiviteten finns inte.',
+  'group-budget': 'Gruppen finns inte.',
 };

@@ -28,7 +28,8 @@ export type ScopeKind =
   | 'batch'
   | 'nomination-request'
   | 'time-report'
-  | 'activity';
+  | 'activity'
+  | 'group-budget';
 
 /**
  * Declares which route parameter names the object this endpoint acts on, e.g.

@@ -29,6 +29,7 @@ import { ContributionReductions1765850000000 } from './migrations/1765850000000-
 import { RateTableFinal1765850100000 } from './migrations/1765850100000-rate-table-final';
 import { AgiSettings1765850200000 } from './migrations/1765850200000-agi-settings';
 import { PayingBodyRoutinePolicies1765870000000 } from './migrations/1765870000000-paying-body-routine-policies';
+import { BudgetPlans1765910000000 } from './migrations/1765910000000-budget-plans';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -63,4 +64,5 @@ export const ALL_MIGRATIONS = [
   RateTableFinal1765850100000,
   AgiSettings1765850200000,
   PayingBodyRoutinePolicies1765870000000,
+  BudgetPlans1765910000000,
 ];

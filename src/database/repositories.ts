@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessRepository } from '../auth/access.repository';
 import { AuditLogRepository } from '../audit/audit-log.repository';
+import { BudgetRepository } from '../budget/budget.repository';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { DeclarationsRepository } from '../assignments/declarations.repository';
 import { AuthRepository } from '../auth/auth.repository';
@@ -44,6 +45,7 @@ export const ALL_REPOSITORIES = [
   PayingBodySettingsRepository,
   DeclarationsRepository,
   AgiReturnsRepository,
+  BudgetRepository,
 ];
 
 @Global()

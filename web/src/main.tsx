@@ -28,6 +28,8 @@ import { YearlySummaryPage } from './pages/payouts/YearlySummaryPage';
 import { NominationRequestPage } from './pages/recruitment/NominationRequestPage';
 import { NominationRequestsPage } from './pages/recruitment/NominationRequestsPage';
 import { AttestPage } from './pages/time-reports/AttestPage';
+import { BudgetPage } from './pages/budget/BudgetPage';
+import { PayerBudgetsPage } from './pages/budget/PayerBudgetsPage';
 import { NewTimeReportPage } from './pages/time-reports/NewTimeReportPage';
 import { TimeReportPage } from './pages/time-reports/TimeReportPage';
 import { TimeReportsPage } from './pages/time-reports/TimeReportsPage';
@@ -46,6 +48,7 @@ const NAV: NavItem[] = [
   { to: '/tidrapporter', label: 'Mina tidrapporter', roles: ['representative'] },
   { to: '/mina-utbetalningar', label: 'Mina utbetalningar', roles: ['representative'] },
   { to: '/utbetalningar', label: 'Utbetalningar', roles: ['finance'] },
+  { to: '/budgetar', label: 'Budgetar', roles: ['finance'] },
   { to: '/bjud-in', label: 'Bjud in', roles: ['coordinator', 'org-contact'] },
   { to: '/berakna-ersattning', label: 'Räkna ut ersättning', roles: ['coordinator', 'finance', 'admin'] },
   { to: '/administration/anvandare', label: 'Användare', roles: ['admin'] },
@@ -109,6 +112,8 @@ function App() {
         <Route path="/grupper/:id" element={<GroupPage />} />
         <Route path="/grupper/:id/aktiviteter/ny" element={only(COORDINATION, <NewActivityPage />)} />
         <Route path="/grupper/:id/attestera" element={only(['coordinator'], <AttestPage />)} />
+        <Route path="/grupper/:id/budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
+        <Route path="/budgetar" element={only(['finance'], <PayerBudgetsPage />)} />
         <Route path="/mina-uppdrag" element={only(['representative'], <MyAssignmentsPage />)} />
         <Route path="/tidrapporter" element={only(['representative'], <TimeReportsPage />)} />
         <Route path="/tidrapporter/:id" element={<TimeReportPage />} />

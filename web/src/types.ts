@@ -44,6 +44,11 @@ export type AssignmentView = Schemas['AssignmentViewDto'];
 export type PayoutBatch = Schemas['PayoutBatchDto'];
 export type BatchView = Schemas['BatchViewDto'];
 
+/** GET /working-groups/:id/budgets/:year: the group's budget for a year (issue 19 #4). */
+export type BudgetView = Schemas['BudgetViewDto'];
+/** GET /payers/:code/budgets/:year: the payer's budgets of the year (finance). */
+export type PayerBudget = Schemas['PayerBudgetDto'];
+
 export type RateTableView = Schemas['RateTableViewDto'];
 export type RoundingRule = Schemas['RateTableViewDto']['rounding'];
 

@@ -99,6 +99,15 @@ export function GroupPage() {
         </section>
       )}
 
+      {hasRole(user, 'coordinator') && (
+        <section aria-labelledby="budget">
+          <h2 id="budget">Budget</h2>
+          <p>
+            <Link to={`/grupper/${group.id}/budget`}>Planera årets budget och jämför med utfallet</Link>
+          </p>
+        </section>
+      )}
+
       <section aria-labelledby="om-gruppen">
         <h2 id="om-gruppen">Om gruppen</h2>
         <dl className="facts">

@@ -4,6 +4,8 @@ import { payerCodeOrNull, payerOfGroup } from '../src/paying-bodies/payer-of-gro
 import type { ActivityContext } from './deps';
 import { stepKey } from '../src/audit/audit-line';
 import { isUuid } from '../src/common/uuid';
+import { Mailer } from '../src/mail/mailer';
+import type { MailRequest } from '../workflows/notifications';
 
 export interface RecruitmentStepArgs {
   groupId: string;
@@ -18,7 +20,7 @@ export interface RecruitmentStepArgs {
   recruitmentState: RecruitmentState;
   details: Record<string, string | number | boolean | null | string[]>;
   /** Nomination requests sent in this step. */
-  requestsOpened?: Array<{ id: string; organisationId: string; round: number; deadline: string; urgent: boolean }>;
+  requestsOpened?: Array<{ id: string; organisationId: string; round: number; deadline: string; urgent: boolean; wanted?: number; messageId?: string }>;
   /** Nomination requests whose state changed in this step. */
   requestStates?: Array<{ id: string; state: NominationRequestState }>;
   nomination?: { id: string; state: 'proposed' | 'rejected'; decidedBy: string | null };
@@ -43,7 +45,18 @@ export interface AppointArgs {
 
 const uuidOrNull = (v: string) => (isUuid(v) ? v : null);
 
-export function createRecruitmentActivities({ dataSource, logger, repositories: { recruitment, assignments, audit } }: ActivityContext) {
+/** The declined nominee's mail of a step: to the nominated person, with the organisation that nominated them. */
+function declinedMail(a: RecruitmentStepArgs, nominationId: string, nominee: { personId: string; organisationId: string | null }): MailRequest {
+  return {
+    key: `${a.workflowId}:${a.chainId}:${a.transitionNo}:nomination-declined`,
+    template: 'nomination-declined',
+    to: { kind: 'person', personId: nominee.personId },
+    params: { groupId: a.groupId, nominationId, ...(nominee.organisationId ? { organisationId: nominee.organisationId } : {}) },
+  };
+}
+
+export function createRecruitmentActivities({ dataSource, logger, config, repositories: { recruitment, assignments, audit } }: ActivityContext) {
+  const mailer = new Mailer(dataSource, config, logger.child({ component: 'mail' }));
   return {
     /** Who pays for the group's fees (src/paying-bodies rules), or null while it cannot be decided. Read-only. */
     async resolveGroupPayer(a: { groupId: string }): Promise<{ payerCode: string | null }> {
@@ -54,6 +67,8 @@ export function createRecruitmentActivities({ dataSource, logger, repositories: 
      * Records one step of a group's recruitment: an audit line (subject working_group), the group's
      * recruitment_state, and the nomination requests and nomination it touched, in one transaction.
      * Idempotent: the audit line's key (workflow ID + step number + action) makes a retry a no-op.
+     * A declined nominee's mail (issue 16 #1) is written in the same transaction as the decline, so it exists
+     * exactly when the decision does; with SMTP it is delivered after the commit (a retry delivers it then).
      */
     async recordRecruitmentStep(a: RecruitmentStepArgs): Promise<void> {
       await recruitment.transaction(async (em) => {
@@ -74,7 +89,15 @@ export function createRecruitmentActivities({ dataSource, logger, repositories: 
         for (const r of a.requestsOpened ?? []) await recruitment.insertSentRequest(a.groupId, r, em);
         for (const r of a.requestStates ?? []) await recruitment.setRequestState(r.id, r.state, em);
         if (a.nomination) await recruitment.decideNomination(a.nomination.id, a.nomination.state, a.nomination.decidedBy, em);
+        const nominee = a.nomination?.state === 'rejected' ? await recruitment.declinedNominee(a.nomination.id, em) : null;
+        if (a.nomination && nominee) await mailer.stage(declinedMail(a, a.nomination.id, nominee), em);
       });
+      const decided = a.nomination;
+      if (decided?.state === 'rejected' && config.mail.transport === 'smtp') {
+        // Delivered after the commit; a retry (also after a crash here) finds the staged row and delivers it.
+        const nominee = await recruitment.transaction((em) => recruitment.declinedNominee(decided.id, em));
+        if (nominee) await mailer.send(declinedMail(a, decided.id, nominee));
+      }
       logger.info({ groupId: a.groupId, action: a.action, state: a.recruitmentState }, 'recruitment step recorded');
     },
 

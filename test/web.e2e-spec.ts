@@ -5,7 +5,7 @@ import { WorkingGroup } from '../src/working-groups/working-group.entity';
 import { axeViolations, describeViolations, ensureWebBuilt, launchBrowser, screenshot, seriousAxeViolations, TestBrowser } from './support/browser';
 import { againstActivity } from './support/activities';
 import { eventually, Harness, startHarness, TestUser } from './support/harness';
-import { createGroup, createOrganisation, nominate, Organisation, PERSONNUMMER, representativeFor, startRound, TestGroup } from './support/lifecycle';
+import { createGroup, createOrganisation, nominate, Organisation, PERSONNUMMER, representativeFor, startRound, TERMS, TestGroup } from './support/lifecycle';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
 
@@ -678,6 +678,87 @@ describe('web app', () => {
       await page.getByRole('heading', { level: 1, name: 'Utbetalningsbesked' }).waitFor();
       await page.locator('iframe[title="utbetalningsbesked"]').waitFor();
       await check(page, '71-utbetalningsbesked');
+    });
+  });
+
+  describe('an organisation\'s nominations and their outcomes (issue 16 #1, 17 #4)', () => {
+    it('the coordinator asks for two with a message and a reply day; the organisation nominates two and sees one appointed and one declined with the reason', async () => {
+      const group = await createGroup(h);
+      const org = await createOrganisation(h);
+      const [{ name: orgName }] = await h.dataSource.query(`SELECT name FROM organisation WHERE id = $1`, [org.id]);
+      const [{ name: groupName }] = await h.dataSource.query(`SELECT name FROM working_group WHERE id = $1`, [group.id]);
+      const replyBy = addDays(stockholmDate(new Date()), 14);
+      const message = 'Vi söker gärna någon med erfarenhet som närstående till ett barn.';
+      const reason = 'Gruppen har redan en patientföreträdare med samma diagnos.';
+
+      const coordinator = await web.newPage();
+      await login(coordinator.page, group.coordinator);
+      const cp = coordinator.page;
+      await cp.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arbetsgrupper', exact: true }).click();
+      await cp.getByRole('table').getByRole('link', { name: groupName, exact: true }).click();
+      await cp.getByRole('heading', { level: 2, name: 'Förfrågningar till organisationer' }).waitFor();
+      await cp.getByRole('group', { name: 'Organisationer' }).getByLabel(orgName, { exact: true }).check();
+      await cp.getByLabel(/^Hur många personer får varje organisation nominera/).fill('2');
+      await cp.getByLabel(/^Sista svarsdag/).fill(replyBy);
+      await cp.getByLabel(/^Meddelande till organisationerna/).fill(message);
+      await checkStrict(cp, '80-forfragan-antal-och-meddelande');
+      await cp.getByRole('button', { name: 'Skicka förfrågningar' }).click();
+      await confirmation(cp, 'Omgång 1 är startad');
+      const requestRow = cp.getByRole('table', { name: /Förfrågningar/ }).getByRole('row', { name: new RegExp(orgName) });
+      expect((await requestRow.innerText()).replace(/\s+/g, ' ')).toMatch(/Väntar på svar 2 /);
+
+      const contact = await web.newPage();
+      await login(contact.page, org.contact);
+      const op = contact.page;
+      const openRequest = async () => {
+        await op.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Förfrågningar om nominering' }).click();
+        await op.getByRole('heading', { level: 1, name: 'Förfrågningar om nominering' }).waitFor();
+        await op.getByRole('link', { name: groupName, exact: true }).first().click();
+        await op.getByRole('heading', { level: 1, name: `Nominera till ${groupName}` }).waitFor();
+      };
+      await openRequest();
+      expect(await mainText(op)).toContain('Förfrågan gäller upp till 2 personer.');
+      expect(await mainText(op)).toContain(message);
+      for (const [name, n] of [
+        ['Frida Först', 1],
+        ['Anders Andra', 2],
+      ] as const) {
+        await op.getByLabel('Namn', { exact: true }).fill(name);
+        await op.getByLabel('E-postadress', { exact: true }).fill(`utfall-${n}-${Date.now()}@example.se`);
+        await op.getByLabel('Patient', { exact: true }).check();
+        await op.getByLabel('Organisationens mandat', { exact: true }).check();
+        await op.getByRole('button', { name: 'Skicka nomineringen' }).click();
+        await confirmation(op, `${name} är nominerad`);
+      }
+      // Both places are taken: the form is gone, the two wait for the coordinator.
+      await op.getByRole('heading', { level: 2, name: 'Era nomineringar' }).waitFor();
+      expect(await op.getByRole('button', { name: 'Skicka nomineringen' }).count()).toBe(0);
+      expect(await mainText(op)).toContain('Frida Först (patient): Väntar på samordnarens beslut');
+
+      // The coordinator appoints one (the appointment's form is walked above) and declines the other, with the reason.
+      const nominations = (await group.coordinator.api.get(`/working-groups/${group.id}/nominations`)).body as any[];
+      const frida = nominations.find((n) => n.nominee.fullName === 'Frida Först');
+      expect((await group.coordinator.api.post(`/working-groups/${group.id}/nominations/${frida.id}/appoint`, TERMS)).status).toBe(201);
+      await cp.reload();
+      const box = cp.locator('.group-box').filter({ has: cp.getByRole('heading', { level: 3, name: 'Anders Andra' }) });
+      await box.getByRole('button', { name: 'Avböj nomineringen' }).click();
+      await box.getByText('Skriv varför personen inte utses.').first().waitFor();
+      await box.getByLabel(/^Skäl/).fill(reason);
+      await checkStrict(cp, '81-avboj-med-skal');
+      await box.getByRole('button', { name: 'Avböj nomineringen' }).click();
+      await confirmation(cp, 'Nomineringen av Anders Andra är avböjd');
+
+      // The organisation finds the outcomes by clicking: appointed, and declined with the coordinator's reason.
+      await openRequest();
+      const outcomes = (await op.getByRole('region', { name: 'Era nomineringar' }).innerText()).replace(/\s+/g, ' ');
+      expect(outcomes).toContain('Frida Först (patient): Utsedd');
+      expect(outcomes).toContain('Anders Andra (patient): Avböjd');
+      expect(outcomes).toContain(`Samordnarens skäl: ${reason}`);
+      // A declined nominee's place is free again.
+      expect(await op.getByRole('button', { name: 'Skicka nomineringen' }).count()).toBe(1);
+      await checkStrict(op, '82-organisationens-nomineringar');
+      expect(coordinator.errors).toEqual([]);
+      expect(contact.errors).toEqual([]);
     });
   });
 

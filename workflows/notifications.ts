@@ -12,6 +12,8 @@ export const MAIL_TEMPLATES = [
   'nomination-round-closed',
   'nominee-appointed',
   'nominee-rejected',
+  /** Written with the decision (issue 16 #1): the declined nominee is told, with the coordinator's reason. */
+  'nomination-declined',
   'recruitment-restarted',
   'group-staffed',
   // assignment
@@ -62,6 +64,8 @@ export interface MailParams {
   organisationId?: string;
   personId?: string;
   requestId?: string;
+  /** The nomination a mail is about (its nominee's name and the decline reason are looked up by the mailer). */
+  nominationId?: string;
   /** ISO timestamp of the deadline the mail mentions. */
   deadline?: string | null;
   urgent?: boolean;

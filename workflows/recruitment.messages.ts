@@ -38,6 +38,19 @@ export const defaultRecruitmentPolicy: RecruitmentPolicy = {
 export type NominationRequestState = 'sent' | 'reminded' | 'nominated' | 'declined' | 'no-answer' | 'cancelled';
 export type NominationState = 'proposed' | 'appointed' | 'rejected';
 
+/**
+ * A nomination request of the current round. `wanted` (issue 16 #1): how many people the organisation may nominate
+ * in answer; `taken`: how many it has nominated that were not declined. Both absent on requests sent before
+ * 2026-12-04 (no limit then).
+ */
+export interface RoundRequest {
+  id: string;
+  organisationId: string;
+  state: NominationRequestState;
+  wanted?: number;
+  taken?: number;
+}
+
 /** The workflow's whole state, carried through continue-as-new. IDs, codes and times only. */
 export interface RecruitmentCarriedState {
   state: RecruitmentState;
@@ -50,7 +63,7 @@ export interface RecruitmentCarriedState {
   roundDeadlineAt: number | null;
   roundReminderAt: number | null;
   roundReminded: boolean;
-  requests: Array<{ id: string; organisationId: string; state: NominationRequestState }>;
+  requests: Array<RoundRequest>;
   /** Organisations asked in the latest round with organisations: an automatic new round asks them again. */
   lastOrganisationIds: string[];
   /** Nominations awaiting the coordinator's decision. Decided ones live on in the nomination table. */
@@ -93,7 +106,7 @@ export interface RecruitmentStatus {
   round: number;
   roundOpen: boolean;
   roundDeadline: string | null;
-  requests: Array<{ id: string; organisationId: string; state: NominationRequestState }>;
+  requests: Array<RoundRequest>;
   pendingNominations: Array<{ id: string; organisationId: string | null }>;
   assignments: Array<{ assignmentId: string; state: 'onboarding' | 'active' }>;
   restarts: number;
@@ -118,7 +131,22 @@ export interface StartRoundArgs extends ActorArgs {
   directRecruitment: boolean;
   /** The group has already started its work. */
   urgent: boolean;
+  /**
+   * How many people each organisation may nominate in answer (1–20, issue 16 #1). Absent (runs and clients from
+   * before): no limit.
+   */
+  wanted?: number;
+  /** The coordinator's message, stored by the API (`nomination_request_message`): its id only, never the text. */
+  messageId?: string | null;
+  /**
+   * The reply deadline the coordinator chose (ISO timestamp; the API makes it the end of the chosen day in
+   * Stockholm): the round's wait deadline. Absent: `nominationWithin` (or `urgentNominationWithin`) from now.
+   */
+  deadline?: string | null;
 }
+/** The most people one request may ask for, and the longest reply time a coordinator may choose (days). */
+export const MAX_WANTED = 20;
+export const MAX_REPLY_DAYS = 120;
 export interface RoundStarted {
   round: number;
   deadline: string;

@@ -1,4 +1,4 @@
-import { ALREADY_IN_GROUP, ALREADY_NOMINATED, appointmentRefusal, directRecruitmentRefusal, nominationRefusal } from './recruitment.rules';
+import { ALREADY_IN_GROUP, ALREADY_NOMINATED, appointmentRefusal, directRecruitmentRefusal, nominationRefusal, roundTermsRefusal, wantedReached } from './recruitment.rules';
 import type { RecruitmentCarriedState } from './recruitment.messages';
 
 type Slice = Pick<RecruitmentCarriedState, 'nominations' | 'assignments'>;
@@ -45,5 +45,24 @@ describe('direct recruitment keeps how a person represents (issue 16 #2)', () =>
     expect(directRecruitmentRefusal('mandate', null)).toMatch(/organisationen/);
     expect(directRecruitmentRefusal('both', null)).toMatch(/organisationen/);
     expect(directRecruitmentRefusal('own-experience', org)).toMatch(/egen erfarenhet/);
+  });
+});
+
+describe('the coordinator\'s terms for a round (issue 16 #1)', () => {
+  const now = Date.UTC(2026, 11, 4, 12);
+  const D = 86_400_000;
+  it('takes a whole number wanted 1–20 and a deadline after now, at most 120 days (and the day\'s end) ahead', () => {
+    expect(roundTermsRefusal({}, now, 20, 120)).toBeNull();
+    expect(roundTermsRefusal({ wanted: 1, deadline: new Date(now + D).toISOString(), messageId: '11111111-1111-4111-8111-111111111111' }, now, 20, 120)).toBeNull();
+    expect(roundTermsRefusal({ wanted: 20, deadline: new Date(now + 121 * D).toISOString() }, now, 20, 120)).toBeNull();
+    for (const wanted of [0, 21, 1.5, '2', null]) expect(roundTermsRefusal({ wanted }, now, 20, 120)).toMatch(/heltal från 1 till 20/);
+    expect(roundTermsRefusal({ deadline: new Date(now - 1).toISOString() }, now, 20, 120)).toMatch(/efter i dag/);
+    expect(roundTermsRefusal({ deadline: new Date(now + 122 * D).toISOString() }, now, 20, 120)).toMatch(/högst 120 dagar/);
+    expect(roundTermsRefusal({ deadline: 'i morgon' }, now, 20, 120)).toMatch(/tidpunkt/);
+    expect(roundTermsRefusal({ messageId: 'hej' }, now, 20, 120)).toMatch(/id/);
+  });
+  it('says in Swedish how many the request asks for when it is full', () => {
+    expect(wantedReached(1)).toMatch(/^Förfrågan gäller en person, och organisationen har redan nominerat en\./);
+    expect(wantedReached(3)).toMatch(/^Förfrågan gäller 3 personer, och organisationen har redan nominerat 3\./);
   });
 });

@@ -37,6 +37,7 @@ import {
   remindRound,
   reviewDue as reviewIsDue,
   staffingState,
+  type RoundTerms,
 } from './recruitment/staffing';
 import { groupIdKey, kindKey, payerKey, stateKey } from './search-attributes';
 import { PATCH } from './versioning';
@@ -48,6 +49,13 @@ const acts = proxyActivities<Activities>({
 /** Step records as local activities (runs since the 2026-11 patch; see `recordStep` in effects.ts). */
 const local = proxyLocalActivities<Activities>(LOCAL_RECORD_OPTIONS);
 
+
+/** What a request sent carries of the coordinator's terms (issue 16 #1); nothing for rounds without them. */
+const requestTerms = (t: { wanted?: number; messageId?: string | null }) => ({
+  ...(t.wanted !== undefined ? { wanted: t.wanted } : {}),
+  ...(t.messageId ? { messageId: t.messageId } : {}),
+});
+const wantedDetail = (wanted: number | undefined): Record<string, number> => (wanted !== undefined ? { wanted } : {});
 
 /**
  * One per working group (ID `recruitment:<groupId>`), started when the group is created: keeps the group
@@ -131,12 +139,20 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
     actor: string,
     action: string,
     extra: Partial<RecruitmentStepArgs> = {},
+    terms: RoundTerms & { messageId?: string | null } = {},
   ): number => {
-    openRoundOf(recruitment, organisationIds, urgent, Date.now(), policy, uuid4);
+    openRoundOf(recruitment, organisationIds, urgent, Date.now(), policy, uuid4, terms);
     const deadline = iso(recruitment.roundDeadlineAt) as string;
     const no = record(action, actor, {
-      details: { round: recruitment.round, urgent, directRecruitment: direct, organisations: organisationIds.length, deadline },
-      requestsOpened: recruitment.requests.map((r) => ({ id: r.id, organisationId: r.organisationId, round: recruitment.round, deadline, urgent })),
+      details: { round: recruitment.round, urgent, directRecruitment: direct, organisations: organisationIds.length, deadline, ...wantedDetail(terms.wanted) },
+      requestsOpened: recruitment.requests.map((r) => ({
+        id: r.id,
+        organisationId: r.organisationId,
+        round: recruitment.round,
+        deadline,
+        urgent,
+        ...requestTerms(terms),
+      })),
       ...extra,
     });
     for (const r of recruitment.requests) {
@@ -169,13 +185,13 @@ export async function recruitmentWorkflow(input: RecruitmentInput): Promise<Recr
    * (issue 13 #10): each gets a request with the round's deadline. Only reachable since the patch
    * `recruitment-2026-12-restart-below-minimum` (before it, `startRound` was refused while a round was open).
    */
-  const addToRound = (organisationIds: string[], actor: string): number => {
-    const added = extendRound(recruitment, organisationIds, uuid4);
+  const addToRound = (organisationIds: string[], actor: string, terms: { wanted?: number; messageId?: string | null } = {}): number => {
+    const added = extendRound(recruitment, organisationIds, uuid4, terms.wanted);
     const deadline = iso(recruitment.roundDeadlineAt) as string;
     const urgent = recruitment.roundUrgent;
     const no = record('round-extended', actor, {
-      details: { round: recruitment.round, urgent, organisations: added.length, deadline },
-      requestsOpened: added.map((r) => ({ id: r.id, organisationId: r.organisationId, round: recruitment.round, deadline, urgent })),
+      details: { round: recruitment.round, urgent, organisations: added.length, deadline, ...wantedDetail(terms.wanted) },
+      requestsOpened: added.map((r) => ({ id: r.id, organisationId: r.organisationId, round: recruitment.round, deadline, urgent, ...requestTerms(terms) })),
     });
     for (const r of added) {
       mail('nomination-request', { kind: 'organisation', organisationId: r.organisationId }, no, { requestId: r.id, deadline, urgent }, `:${r.organisationId}`);

@@ -59,6 +59,12 @@ export const PATCH = {
    * assignment's end (`step-overdue`). Runs older than the patch keep only moving the deadline, silently.
    */
   signOverdueStepDecision: 'sign-2026-12-overdue-step-decision',
+  /**
+   * The organisation's mail about a declined nominee names the nomination (issue 16 #1), so that it says whom the
+   * coordinator declined and why; runs older than the patch mail without it. Asked lazily, when a nominee is
+   * declined (the decline's own record also writes the nominee's mail, in the activity: no new command).
+   */
+  recruitNominationOutcomes: 'recruit-2026-12-nomination-outcomes',
   /** Histories from before this marker made every slip in one activity (`generatePayoutSlips` without a range). */
   payoutRunSlipsInParts: 'payout-run-2026-11-slips-in-parts',
   /** Histories from before this marker drafted at once, whether or not the period had ended (issue 13 #3). */

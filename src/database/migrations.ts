@@ -30,6 +30,7 @@ import { RateTableFinal1765850100000 } from './migrations/1765850100000-rate-tab
 import { AgiSettings1765850200000 } from './migrations/1765850200000-agi-settings';
 import { PayingBodyRoutinePolicies1765870000000 } from './migrations/1765870000000-paying-body-routine-policies';
 import { BudgetPlans1765910000000 } from './migrations/1765910000000-budget-plans';
+import { NominationRequestTerms1765860000000 } from './migrations/1765860000000-nomination-request-terms';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -65,4 +66,5 @@ export const ALL_MIGRATIONS = [
   AgiSettings1765850200000,
   PayingBodyRoutinePolicies1765870000000,
   BudgetPlans1765910000000,
+  NominationRequestTerms1765860000000,
 ];

@@ -14,6 +14,12 @@ export interface MailContext {
   counts: Record<string, number>;
   /** The coordinator's comment on a declaration (declaration-needs-changes, declaration-reviewed). */
   reviewComment?: string | null;
+  /** The nominee as the nominator named them, and the coordinator's reason for declining (issue 16 #1). */
+  nomineeName?: string | null;
+  declineReason?: string | null;
+  /** How many people a nomination request asks for, and the coordinator's message with it (issue 16 #1). */
+  wanted?: number | null;
+  requestMessage?: string | null;
   /** The web app's address (PUBLIC_URL, or the API's own address). */
   appUrl: string;
   /** The page where the step the mail is about is done (issue 16 #3): `stepLink`. */
@@ -39,6 +45,8 @@ const FINANCE_PAGE: ReadonlySet<MailTemplate> = new Set(['new-payee', 'payee-end
 export function stepLink(template: MailTemplate, params: Pick<MailParams, 'groupId' | 'assignmentId' | 'requestId'>, appUrl: string): string {
   const base = appUrl.replace(/\/+$/, '');
   const path = (() => {
+    // The declined nominee has no account: the app's start page.
+    if (template === 'nomination-declined') return '/';
     if (template === 'nomination-request' || template === 'nomination-reminder') return params.requestId ? `/nomineringar/${params.requestId}` : '/nomineringar';
     if (ORGANISATION_PAGE.has(template)) return params.requestId ? `/nomineringar/${params.requestId}` : '/nomineringar';
     if (GROUP_PAGE.has(template)) return `/grupper/${params.groupId}`;
@@ -76,6 +84,9 @@ const STEP_TODO: Record<string, string> = {
   'declaration-approved': 'genomföra introduktionen och registrera att den är klar',
 };
 
+/** How many people a request asks for, in words. */
+const howMany = (wanted: number | null | undefined) =>
+  wanted === 1 ? 'en person' : wanted ? `upp till ${wanted} personer` : 'en eller flera personer';
 const hello = (name: string | null) => (name ? `Hej ${name}!` : 'Hej!');
 const login = (c: MailContext) => `\n\nÖppna ärendet i Medverkan (logga in om du behöver): ${c.link}`;
 const by = (c: MailContext) => (c.deadline ? ` senast ${c.deadline}` : '');
@@ -92,7 +103,8 @@ const TEXTS: Record<MailTemplate, Texts> = {
     subject: `${c.urgent ? 'Brådskande: ' : ''}Förfrågan om nominering till ${c.groupName}`,
     body:
       `${hello(c.organisationName)}\n\n` +
-      `${c.groupName} söker patient- och närståendeföreträdare. Vi ber er nominera en eller flera personer${by(c)}.` +
+      `${c.groupName} söker patient- och närståendeföreträdare. Vi ber er nominera ${howMany(c.wanted)}${by(c)}.` +
+      (c.requestMessage ? `\n\nMeddelande från samordnaren:\n${c.requestMessage}\n` : '') +
       (c.urgent ? ' Gruppen har redan börjat sitt arbete, så vi behöver ert svar så snart som möjligt.' : '') +
       `\n\nAnge för varje person om hen företräder er organisation med mandat, sin egen erfarenhet eller båda. ` +
       `Om ni inte kan nominera någon, svara gärna ändå så att vi kan fråga andra.` +
@@ -135,7 +147,20 @@ const TEXTS: Record<MailTemplate, Texts> = {
   }),
   'nominee-rejected': (c) => ({
     subject: `Besked om er nominering till ${c.groupName}`,
-    body: `${hello(c.organisationName)}\n\nTack för er nominering till ${c.groupName}. Samordnaren har den här gången valt att inte utse den person ni nominerade.${login(c)}${sign}`,
+    body:
+      `${hello(c.organisationName)}\n\nTack för er nominering till ${c.groupName}. Samordnaren har den här gången valt att inte utse ` +
+      `${c.nomineeName ? c.nomineeName : 'den person ni nominerade'}.` +
+      (c.declineReason ? `\n\nSamordnarens skäl: ${c.declineReason}` : '') +
+      `\n\nOm förfrågan fortfarande är öppen kan ni nominera någon annan.${login(c)}${sign}`,
+  }),
+  'nomination-declined': (c) => ({
+    subject: `Besked om din nominering till ${c.groupName}`,
+    body:
+      `${hello(c.personName)}\n\n${c.organisationName ? `${c.organisationName} har nominerat dig` : 'Du har föreslagits'} som patient- eller ` +
+      `närståendeföreträdare i ${c.groupName}. Samordnaren för gruppen har gått igenom nomineringen och har bestämt att inte ge dig uppdraget den här gången.` +
+      (c.declineReason ? `\n\nSamordnarens skäl: ${c.declineReason}` : '') +
+      `\n\nTack för att du ville vara med. Du kan bli nominerad igen, till den här gruppen eller till en annan. Har du frågor, ` +
+      `kontakta ${c.organisationName ?? 'samordnaren'}.\n\nOm Medverkan: ${c.link}${sign}`,
   }),
   'recruitment-restarted': (c) => ({
     subject: `${c.groupName} har för få företrädare: rekryteringen har startat igen`,

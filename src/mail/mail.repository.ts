@@ -127,6 +127,27 @@ export class MailRepository {
     return row?.review_comment ?? null;
   }
 
+  /**
+   * A nomination's name as the nominator wrote it and the coordinator's reason for declining it (issue 16 #1). Read
+   * by the decline's mails only: the nominee's is rendered inside the decline's transaction, before the row reads
+   * `rejected` to anyone else, so the reason is read whatever the committed state.
+   */
+  async nominationDecision(nominationId: string): Promise<{ nomineeName: string | null; declineReason: string | null }> {
+    const [row]: Array<{ nominee_name: string | null; decline_reason: string | null }> = await this.ds.query(
+      `SELECT n.nominee_name, n.decline_reason FROM nomination n WHERE n.id = $1`,
+      [nominationId],
+    );
+    return { nomineeName: row?.nominee_name ?? null, declineReason: row?.decline_reason ?? null };
+  }
+
+  /** A nomination request's wanted count and the coordinator's message (issue 16 #1). */
+  async requestTerms(requestId: string): Promise<{ wanted: number | null; message: string | null }> {
+    const [row]: Array<{ wanted: number | null; message: string | null }> = await this.ds.query(`SELECT wanted, message FROM nomination_request WHERE id = $1`, [
+      requestId,
+    ]);
+    return { wanted: row?.wanted ?? null, message: row?.message ?? null };
+  }
+
   async personName(personId: string): Promise<string | undefined> {
     const [row]: Array<{ full_name: string }> = await this.ds.query(`SELECT full_name FROM person WHERE id = $1`, [personId]);
     return row?.full_name;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import type { MailRecipient, MailRequest } from '../../workflows/notifications';
 import { formatStockholm } from '../common/stockholm-time';
@@ -125,12 +125,48 @@ export class Mailer {
       appUrl: publicBaseUrl(this.config),
       link: stepLink(req.template, p, publicBaseUrl(this.config)),
       reviewComment: COMMENTED.has(req.template) && p.assignmentId ? await this.repo.latestReviewComment(p.assignmentId) : null,
+      ...(p.nominationId ? await this.repo.nominationDecision(p.nominationId) : {}),
+      ...(p.requestId && REQUESTED.has(req.template) ? await this.requestTerms(p.requestId) : {}),
     };
+  }
+
+  private async requestTerms(requestId: string): Promise<Pick<MailContext, 'wanted' | 'requestMessage'>> {
+    const t = await this.repo.requestTerms(requestId);
+    return { wanted: t.wanted, requestMessage: t.message };
+  }
+
+  /**
+   * Writes a lifecycle mail into the outbox inside the caller's transaction `em`, so that it exists exactly when the
+   * decision it tells of does (issue 16 #1: the declined nominee's mail with the decline). Idempotent by key; with
+   * MAIL_TRANSPORT=smtp the row is `sending` and `send` with the same request, after the commit, delivers it.
+   */
+  async stage(req: MailRequest, em: EntityManager): Promise<void> {
+    const addresses = await this.addresses(req.to);
+    const { subject, body } = renderMail(req.template, await this.context(req));
+    const transport = this.config.mail.transport;
+    await this.repo.insertOnce(
+      {
+        idempotencyKey: req.key,
+        template: req.template,
+        groupId: req.params.groupId,
+        recipientKind: req.to.kind,
+        recipientRef: recipientRef(req.to),
+        toAddress: addresses.length ? addresses.join(', ') : null,
+        subject,
+        body,
+        transport,
+        status: addresses.length === 0 ? 'no-address' : transport === 'smtp' ? 'sending' : 'stored',
+        messageId: messageIdFor(req.key),
+      },
+      em,
+    );
   }
 }
 
 /** Mails that carry the coordinator's comment on the declaration (issue 16 #7). */
 const COMMENTED = new Set<MailRequest['template']>(['declaration-needs-changes', 'declaration-reviewed']);
+/** Mails that tell an organisation what a request asks for (issue 16 #1). */
+const REQUESTED = new Set<MailRequest['template']>(['nomination-request']);
 
 function recipientRef(to: MailRecipient): string | null {
   switch (to.kind) {

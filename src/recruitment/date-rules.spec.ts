@@ -1,5 +1,5 @@
 import { ConflictError, InvalidInputError } from '../common/errors';
-import { refuseEndedPeriod, refuseNewGroupEndedBefore, refuseRecruitingForEndedGroup } from './date-rules';
+import { refuseEndedPeriod, refuseNewGroupEndedBefore, refuseRecruitingForEndedGroup, replyDeadline } from './date-rules';
 
 describe('recruitment date rules (issue 13 #8)', () => {
   const today = '2026-12-03';
@@ -27,5 +27,15 @@ describe('recruitment date rules (issue 13 #8)', () => {
     expect(() => refuseEndedPeriod('2026-11-30', today)).toThrow(InvalidInputError);
     expect(() => refuseEndedPeriod('2026-12-03', today)).not.toThrow();
     expect(() => refuseEndedPeriod(undefined, today)).not.toThrow();
+  });
+});
+
+describe('the reply deadline a coordinator chooses (issue 16 #1)', () => {
+  it('is the end of the chosen day in Stockholm, after today and at most the given days ahead', () => {
+    expect(new Date(replyDeadline('2026-12-25', '2026-12-04', 120)).toISOString()).toBe('2026-12-25T22:59:00.000Z'); // winter: UTC+1
+    expect(new Date(replyDeadline('2027-06-15', '2027-03-01', 120)).toISOString()).toBe('2027-06-15T21:59:00.000Z'); // summer: UTC+2
+    expect(() => replyDeadline('2026-12-04', '2026-12-04', 120)).toThrow(InvalidInputError);
+    expect(() => replyDeadline('2027-04-04', '2026-12-04', 120)).toThrow(/högst 120 dagar/);
+    expect(() => replyDeadline('2027-04-03', '2026-12-04', 120)).not.toThrow();
   });
 });

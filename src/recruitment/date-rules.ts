@@ -1,4 +1,5 @@
 import { ConflictError, InvalidInputError } from '../common/errors';
+import { addDays, stockholmMidnight } from '../common/stockholm-time';
 
 /**
  * Dates that have passed (issue 13 #8): a group whose end date has passed is neither created nor recruited for,
@@ -27,4 +28,19 @@ export function refuseEndedPeriod(periodEnd: string | null | undefined, today: s
       periodEnd: [`Slutdatumet ${periodEnd} har passerat; välj i dag (${today}) eller ett senare datum.`],
     });
   }
+}
+
+/**
+ * The reply deadline a coordinator chose for a nomination round (issue 16 #1): the end of that day in Stockholm
+ * (23:59), as the instant the round's requests wait until. The day must be after today and at most `maxDays`
+ * ahead (400 in Swedish otherwise).
+ */
+export function replyDeadline(replyBy: string, today: string, maxDays: number): number {
+  const last = addDays(today, maxDays);
+  if (replyBy <= today || replyBy > last) {
+    throw new InvalidInputError(`Sista svarsdag ska ligga mellan i morgon och ${last} (högst ${maxDays} dagar fram).`, {
+      replyBy: [replyBy <= today ? `Välj en dag efter i dag (${today}).` : `Välj senast ${last}.`],
+    });
+  }
+  return stockholmMidnight(addDays(replyBy, 1)) - 60_000;
 }

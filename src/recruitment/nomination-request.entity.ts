@@ -28,6 +28,14 @@ export class NominationRequest {
   @Column('timestamptz')
   deadline: Date;
 
+  /** How many people the organisation may nominate in answer (issue 16 #1); null on requests from before: no limit. */
+  @Column('int', { nullable: true })
+  wanted: number | null;
+
+  /** The coordinator's message with the request, or null. */
+  @Column('text', { nullable: true })
+  message: string | null;
+
   @Column('timestamptz', { name: 'reminded_at', nullable: true })
   remindedAt: Date | null;
 

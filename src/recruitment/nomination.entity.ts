@@ -43,6 +43,14 @@ export class Nomination {
   @Column('uuid', { name: 'nominated_by' })
   nominatedBy: string;
 
+  /** Why the coordinator declined the nominee (issue 16 #1); null unless declined (and on rows from before). */
+  @Column('text', { name: 'decline_reason', nullable: true })
+  declineReason: string | null;
+
+  /** The name as the nominator wrote it; null on rows from before. */
+  @Column('text', { name: 'nominee_name', nullable: true })
+  nomineeName: string | null;
+
   @Column('uuid', { name: 'decided_by', nullable: true })
   decidedBy: string | null;
 

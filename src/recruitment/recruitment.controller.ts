@@ -7,7 +7,8 @@ import { AppointDto } from './dto/appoint.dto';
 import { NominateDto } from './dto/nominate.dto';
 import { StartRoundDto } from './dto/start-round.dto';
 import { RecruitmentService } from './recruitment.service';
-import { NominationRequestDto, NominationViewDto, RoundStartedDto } from './dto/recruitment-view.dto';
+import { NominationRequestDto, NominationViewDto, RequestNominationDto, RoundStartedDto } from './dto/recruitment-view.dto';
+import { RejectNomineeDto } from './dto/reject.dto';
 
 const groupId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Gruppen finns inte.') });
 const nominationId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Nomineringen finns inte.') });
@@ -73,9 +74,9 @@ export class RecruitmentController {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @Scoped('group', 'id')
-  @ApiOkResponse({ type: NominationViewDto, description: 'Nomineringen är avböjd; organisationen får besked.' })
-  reject(@Param('id', groupId) id: string, @Param('nominationId', nominationId) nid: string, @CurrentUser() user: AuthUser) {
-    return this.service.reject(id, nid, user);
+  @ApiOkResponse({ type: NominationViewDto, description: 'Nomineringen är avböjd med skälet; organisationen och den nominerade får besked.' })
+  reject(@Param('id', groupId) id: string, @Param('nominationId', nominationId) nid: string, @Body() dto: RejectNomineeDto, @CurrentUser() user: AuthUser) {
+    return this.service.reject(id, nid, dto, user);
   }
 }
 
@@ -98,6 +99,16 @@ export class NominationRequestsController {
   @ApiOkResponse({ type: NominationRequestDto, description: 'Förfrågan, gruppen och dess uppdragsbeskrivning.' })
   get(@Param('requestId', requestId) id: string) {
     return this.service.getRequest(id);
+  }
+
+  @Get(':requestId/nominations')
+  @Scoped('nomination-request', 'requestId')
+  @ApiOkResponse({
+    type: [RequestNominationDto],
+    description: 'Personerna som nominerats på förfrågan och samordnarens beslut: väntar, utsedd, eller avböjd med skäl.',
+  })
+  nominationsOfRequest(@Param('requestId', requestId) id: string) {
+    return this.service.nominationsOfRequest(id);
   }
 
   @Post(':requestId/nominations')

@@ -40,6 +40,24 @@ export interface NominationView {
   nominee: { personId: string; fullName: string; email: string; perspective: string | null };
   createdAt: Date;
   decidedAt: Date | null;
+  /** Why the coordinator declined the nominee (issue 16 #1); null unless declined. */
+  declineReason: string | null;
+}
+
+/**
+ * A nomination as the organisation that made it sees it (issue 16 #1, 17 #4): whom it nominated (the name as it
+ * wrote it), and whether the coordinator appointed or declined them, and why.
+ */
+export interface RequestNominationView {
+  id: string;
+  requestId: string;
+  fullName: string;
+  perspective: string | null;
+  representation: string;
+  state: 'proposed' | 'appointed' | 'rejected';
+  declineReason: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
 }
 
 interface RawNomination {
@@ -71,7 +89,8 @@ const toKept = (r: RawNomination): KeptNomination => ({
 });
 
 const NOMINATION_VIEW_SELECT = `SELECT n.id, n.group_id, n.request_id, n.organisation_id, o.name AS organisation_name, n.state, n.representation,
-          n.assignment_id, n.person_id, p.full_name, p.email, COALESCE(n.perspective, p.perspective) AS perspective, n.created_at, n.decided_at
+          n.assignment_id, n.person_id, p.full_name, p.email, COALESCE(n.perspective, p.perspective) AS perspective, n.created_at, n.decided_at,
+          CASE WHEN n.state = 'rejected' THEN n.decline_reason END AS decline_reason
    FROM nomination n JOIN person p ON p.id = n.person_id LEFT JOIN organisation o ON o.id = n.organisation_id`;
 const toView = (r: Record<string, unknown>): NominationView => ({
   id: String(r.id),
@@ -85,6 +104,7 @@ const toView = (r: Record<string, unknown>): NominationView => ({
   nominee: { personId: String(r.person_id), fullName: String(r.full_name), email: String(r.email), perspective: (r.perspective as string | null) ?? null },
   createdAt: r.created_at as Date,
   decidedAt: (r.decided_at as Date | null) ?? null,
+  declineReason: (r.decline_reason as string | null) ?? null,
 });
 
 /**
@@ -195,13 +215,63 @@ export class RecruitmentRepository {
     return row ? toKept(row) : null;
   }
 
-  /** A nomination stored before the workflow is told, with the perspective the person brings to this group. */
-  async insertSubmittedNomination(groupId: string, row: StoredNomination, perspective: Perspective, em: EntityManager): Promise<void> {
+  /**
+   * A nomination stored before the workflow is told, with the perspective the person brings to this group and the
+   * name as the nominator wrote it. In answer to a request, the trigger `nomination_request_wanted` refuses it once
+   * the request has as many nominations as it asks for.
+   */
+  async insertSubmittedNomination(groupId: string, row: StoredNomination, perspective: Perspective, em: EntityManager, nomineeName: string | null = null): Promise<void> {
     await em.query(
-      `INSERT INTO nomination (id, group_id, request_id, organisation_id, person_id, representation, perspective, state, nominated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8)`,
-      [row.id, groupId, row.requestId, row.organisationId, row.personId, row.representation, perspective, row.nominatedBy],
+      `INSERT INTO nomination (id, group_id, request_id, organisation_id, person_id, representation, perspective, state, nominated_by, nominee_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9)`,
+      [row.id, groupId, row.requestId, row.organisationId, row.personId, row.representation, perspective, row.nominatedBy, nomineeName],
     );
+  }
+
+  /** The coordinator's message for a round (issue 16 #1), stored before the workflow is told its id. */
+  async insertRequestMessage(m: { id: string; groupId: string; body: string; createdBy: string }): Promise<void> {
+    await this.ds.query(`INSERT INTO nomination_request_message (id, group_id, body, created_by) VALUES ($1, $2, $3, $4)`, [m.id, m.groupId, m.body, m.createdBy]);
+  }
+
+  /**
+   * Why the coordinator declines a nomination that awaits a decision, stored before the workflow is told (issue
+   * 16 #1); false when the nomination no longer awaits one.
+   */
+  async setDeclineReason(id: string, reason: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(`UPDATE nomination SET decline_reason = $2 WHERE id = $1 AND state = 'proposed' RETURNING id`, [id, reason]);
+    return rows.length > 0;
+  }
+
+  /** The nominations made in answer to a request, oldest first, as its organisation sees them (issue 16 #1). */
+  async nominationsOfRequest(requestId: string): Promise<RequestNominationView[]> {
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT n.id, n.request_id, COALESCE(n.nominee_name, p.full_name) AS full_name, COALESCE(n.perspective, p.perspective) AS perspective,
+              n.representation, n.state, CASE WHEN n.state = 'rejected' THEN n.decline_reason END AS decline_reason, n.created_at, n.decided_at
+         FROM nomination n JOIN person p ON p.id = n.person_id
+        WHERE n.request_id = $1 AND n.state <> 'submitted' AND n.duplicate_of IS NULL
+        ORDER BY n.created_at, n.id`,
+      [requestId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      requestId: String(r.request_id),
+      fullName: String(r.full_name),
+      perspective: (r.perspective as string | null) ?? null,
+      representation: String(r.representation),
+      state: r.state as RequestNominationView['state'],
+      declineReason: (r.decline_reason as string | null) ?? null,
+      createdAt: r.created_at as Date,
+      decidedAt: (r.decided_at as Date | null) ?? null,
+    }));
+  }
+
+  /** A declined nomination's person, group and reason, for the nominee's mail (issue 16 #1). */
+  async declinedNominee(id: string, em: EntityManager): Promise<{ personId: string; organisationId: string | null } | null> {
+    const [row]: Array<{ person_id: string; organisation_id: string | null }> = await em.query(
+      `SELECT person_id, organisation_id FROM nomination WHERE id = $1 AND state = 'rejected'`,
+      [id],
+    );
+    return row ? { personId: row.person_id, organisationId: row.organisation_id } : null;
   }
 
   /** The workflow gave no answer to the nomination (`submitted`, or `proposed` by the record of a workflow task that may have been lost). */
@@ -244,13 +314,14 @@ export class RecruitmentRepository {
   /** A nomination request sent (idempotent by id). */
   async insertSentRequest(
     groupId: string,
-    r: { id: string; organisationId: string; round: number; deadline: string; urgent: boolean },
+    r: { id: string; organisationId: string; round: number; deadline: string; urgent: boolean; wanted?: number; messageId?: string },
     em: EntityManager,
   ): Promise<void> {
     await em.query(
-      `INSERT INTO nomination_request (id, group_id, organisation_id, round, state, urgent, deadline)
-       VALUES ($1, $2, $3, $4, 'sent', $5, $6) ON CONFLICT (id) DO NOTHING`,
-      [r.id, groupId, r.organisationId, r.round, r.urgent, r.deadline],
+      `INSERT INTO nomination_request (id, group_id, organisation_id, round, state, urgent, deadline, wanted, message)
+       VALUES ($1, $2, $3, $4, 'sent', $5, $6, $7, (SELECT body FROM nomination_request_message WHERE id = $8::uuid))
+       ON CONFLICT (id) DO NOTHING`,
+      [r.id, groupId, r.organisationId, r.round, r.urgent, r.deadline, r.wanted ?? null, r.messageId ?? null],
     );
   }
 

@@ -18,19 +18,22 @@ import { assignmentWorkflowId, recruitmentWorkflowId } from '../../workflows/ids
 import {
   appointUpdate,
   declineNominationRequestUpdate,
+  MAX_REPLY_DAYS,
+  MAX_WANTED,
   nominateUpdate,
   rejectNomineeUpdate,
   RoundStarted,
   startRoundUpdate,
 } from '../../workflows/recruitment.messages';
-import { ALREADY_IN_GROUP, ALREADY_NOMINATED } from '../../workflows/recruitment.rules';
+import { ALREADY_IN_GROUP, ALREADY_NOMINATED, wantedReached } from '../../workflows/recruitment.rules';
+import { RejectNomineeDto } from './dto/reject.dto';
 import { AppointDto } from './dto/appoint.dto';
 import { NominateDto } from './dto/nominate.dto';
 import { StartRoundDto } from './dto/start-round.dto';
-import { refuseEndedPeriod, refuseRecruitingForEndedGroup } from './date-rules';
+import { refuseEndedPeriod, refuseRecruitingForEndedGroup, replyDeadline } from './date-rules';
 import { NominationRequest } from './nomination-request.entity';
 import { Nomination } from './nomination.entity';
-import { NominationView, RecruitmentRepository, StoredNomination } from './recruitment.repository';
+import { NominationView, RecruitmentRepository, RequestNominationView, StoredNomination } from './recruitment.repository';
 
 export type { NominationView } from './recruitment.repository';
 
@@ -83,12 +86,32 @@ export class RecruitmentService {
         throw new InvalidInputError('Någon av organisationerna finns inte.', { organisationIds: missing.map((id) => `Organisationen ${id} finns inte.`) });
       }
     }
-    const urgent = group.workStartedOn !== null && group.workStartedOn <= stockholmDate(Date.now());
+    const today = stockholmDate(Date.now());
+    const urgent = group.workStartedOn !== null && group.workStartedOn <= today;
+    // Issue 16 #1: how many each organisation may nominate (default: the group's minimum), the reply deadline the
+    // coordinator chose (the end of that day; default: the workflow's policy, 21 days) and their message, stored
+    // here first: the workflow is told its id, never the text.
+    const deadline = dto.replyBy ? new Date(replyDeadline(dto.replyBy, today, MAX_REPLY_DAYS)).toISOString() : null;
+    const wanted = dto.wanted ?? Math.min(MAX_WANTED, Math.max(1, group.minRepresentatives));
+    let messageId: string | null = null;
+    if (dto.message) {
+      messageId = randomUUID();
+      await this.repo.insertRequestMessage({ id: messageId, groupId, body: dto.message.trim(), createdBy: actor.id });
+    }
     return this.step(groupId, () =>
       this.handle(groupId).executeUpdate(startRoundUpdate, {
-        args: [{ actorId: actor.id, organisationIds, directRecruitment: dto.directRecruitment ?? false, urgent }],
+        args: [{ actorId: actor.id, organisationIds, directRecruitment: dto.directRecruitment ?? false, urgent, wanted, messageId, deadline }],
       }),
     );
+  }
+
+  /**
+   * The nominations an organisation made in answer to a request, with the coordinator's decision and reason
+   * (issue 16 #1, 17 #4): waiting, appointed, or declined and why.
+   */
+  async nominationsOfRequest(requestId: string): Promise<RequestNominationView[]> {
+    await this.request(requestId);
+    return this.repo.nominationsOfRequest(requestId);
   }
 
   async listRequests(groupId: string): Promise<NominationRequest[]> {
@@ -268,9 +291,16 @@ export class RecruitmentService {
     }
   }
 
-  async reject(groupId: string, nominationId: string, user: AuthUser | undefined): Promise<NominationView> {
+  /**
+   * The coordinator declines a nominee, saying why (issue 16 #1). The reason is stored first (never in workflow
+   * history); the workflow's record of the decline writes the nominee's mail with it, in the same transaction.
+   */
+  async reject(groupId: string, nominationId: string, dto: RejectNomineeDto, user: AuthUser | undefined): Promise<NominationView> {
     const actor = requireUser(user);
     const n = await this.nomination(groupId, nominationId);
+    if (n.state !== 'proposed' || !(await this.repo.setDeclineReason(n.id, dto.reason.trim()))) {
+      throw new ConflictError('Nomineringen väntar inte på beslut.');
+    }
     await this.step(groupId, () => this.handle(groupId).executeUpdate(rejectNomineeUpdate, { args: [{ actorId: actor.id, nominationId: n.id }] }));
     return this.repo.nominationView(n.id);
   }
@@ -354,7 +384,7 @@ export class RecruitmentService {
           organisationId,
           nominatedBy: actor.id,
         };
-        await this.repo.insertSubmittedNomination(groupId, row, dto.perspective, em);
+        await this.repo.insertSubmittedNomination(groupId, row, dto.perspective, em, dto.fullName.trim());
         return { row, kind: 'new', createdPersonId: person.created ? person.id : null };
       });
     } catch (e) {
@@ -362,6 +392,8 @@ export class RecruitmentService {
       // The group ended meanwhile: that is the answer, not the person's other nomination (issue 16 #1).
       if (constraint && constraint !== 'nomination_pkey') refuseEndedGroup(await this.group(groupId));
       if (constraint === 'nomination_open_once') throw new ConflictError(ALREADY_NOMINATED);
+      // Issue 16 #1: the request has as many nominations as it asks for (the trigger counted them one at a time).
+      if (constraint === 'nomination_request_wanted') throw new ConflictError(wantedReached(request?.wanted ?? 1));
       if (constraint === 'nomination_person_has_assignment' || constraint === 'assignment_live_once') throw new ConflictError(ALREADY_IN_GROUP);
       // The same client id at the same moment: the other request stored it; this one is its retry.
       if (constraint === 'nomination_pkey' && dto.id) return this.storeNomination(groupId, dto, actor, request);

@@ -73,6 +73,8 @@ interface GroupM {
   coordinator: TestUser;
   org: TestUser;
   requestId: string;
+  /** How many people the open request asks for (issue 16 #1), as it says; null: no limit. */
+  wanted?: number | null;
   min: number;
   /** Active representatives once seen at or above the minimum (then a fall below must restart recruitment). */
   wasStaffed: boolean;
@@ -95,6 +97,8 @@ interface NominationM {
   state: 'open' | 'appointed' | 'closed';
   /** Nominated on the organisation's mandate (representation `mandate`), which the organisation can withdraw. */
   mandate: boolean;
+  /** The request it answered (issue 16 #1: a request takes at most `wanted` nominations; the model declines none). */
+  request?: string;
 }
 interface AssignmentM {
   id: string;
@@ -304,8 +308,13 @@ async function openRequest(r: Real, g: GroupM): Promise<string | undefined> {
   const open = list.filter((x) => x.groupId === g.id && OPEN_REQUEST.includes(x.state));
   const newest = open.sort((a, b) => String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')))[0];
   if (newest) g.requestId = newest.id;
+  g.wanted = newest?.wanted ?? null;
   return newest?.id;
 }
+
+/** The request already has as many nominations as it asks for (issue 16 #1): a further one answers 409. */
+const requestFull = (m: Readonly<Model>, g: GroupM, requestId: string) =>
+  g.wanted !== null && g.wanted !== undefined && m.nominations.filter((n) => n.request === requestId).length >= g.wanted;
 
 function newPerson(m: Model, r: Real): number {
   const n = ++r.w.people;
@@ -578,10 +587,14 @@ class Nominate extends Step {
       expectAnswer(res, 409, 'nominating a person with an open nomination or live assignment in the group');
       return;
     }
+    if (requestFull(m, g, open)) {
+      expectAnswer(res, 409, 'nominating more people than the request asks for');
+      return;
+    }
     const body = expectAnswer(res, 201, 'nominate');
     if (p.personId && body.nominee.personId !== p.personId) violated('one-person-per-email', `${p.email} nominated as person ${body.nominee.personId}, known as ${p.personId}`);
     p.personId = body.nominee.personId;
-    m.nominations.push({ id: body.id, group: gi, person: pi, state: 'open', mandate: this.mandate });
+    m.nominations.push({ id: body.id, group: gi, person: pi, state: 'open', mandate: this.mandate, request: open });
   }
 }
 
@@ -605,13 +618,17 @@ class NominateAtOnce extends Step {
       for (const a of answers) expectAnswer(a, 409, 'nominating to a group that has ended');
       return;
     }
+    if (requestFull(m, g, requestId)) {
+      for (const a of answers) expectAnswer(a, 409, 'nominating more people than the request asks for');
+      return;
+    }
     const created = answers.filter((a) => a.status === 201);
     if (created.length !== 1 || answers.some((a) => a.status !== 201 && a.status !== 409)) {
       const said = answers.map((a) => `${a.status}${a.status === 201 ? '' : ` ${String(a.body?.message ?? '').slice(0, 80)}`}`).join('; ');
       violated('one-live-assignment-per-group', `four simultaneous nominations of one person answered ${said}`);
     }
     p.personId = created[0].body.nominee.personId;
-    m.nominations.push({ id: created[0].body.id, group: gi, person: pi, state: 'open', mandate: false });
+    m.nominations.push({ id: created[0].body.id, group: gi, person: pi, state: 'open', mandate: false, request: requestId });
   }
 }
 

@@ -157,6 +157,13 @@ export const NOMINATION_STATE_LABELS: Record<string, string> = {
   rejected: 'Avböjd',
 };
 
+/** A nomination's outcome as the organisation that made it reads it (issue 16 #1, 17 #4). */
+export const NOMINATION_OUTCOME_LABELS: Record<string, string> = {
+  proposed: 'Väntar på samordnarens beslut',
+  appointed: 'Utsedd',
+  rejected: 'Avböjd',
+};
+
 export const ASSIGNMENT_STATE_LABELS: Record<string, string> = {
   nominated: 'Erbjuden uppdraget – väntar på svar',
   accepted: 'Har tackat ja – person- och betalningsuppgifter saknas',
@@ -441,6 +448,9 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   'NomineeDto.perspective': PERSPECTIVE_LABELS,
   'NominationViewDto.state': NOMINATION_STATE_LABELS,
   'NominationViewDto.representation': REPRESENTATION_LABELS,
+  'RequestNominationDto.perspective': PERSPECTIVE_LABELS,
+  'RequestNominationDto.representation': REPRESENTATION_LABELS,
+  'RequestNominationDto.state': NOMINATION_OUTCOME_LABELS,
   'NominateDto.perspective': PERSPECTIVE_LABELS,
   'NominateDto.representation': REPRESENTATION_LABELS,
   'AppointDto.reportingFrequency': REPORTING_FREQUENCY_LABELS,

@@ -38,6 +38,7 @@ export type SignerRole = Schemas['SignatureViewDto']['role'];
 export type DocumentView = Schemas['DocumentViewDto'];
 export type NominationRequest = Schemas['NominationRequestDto'];
 export type NominationView = Schemas['NominationViewDto'];
+export type RequestNomination = Schemas['RequestNominationDto'];
 export type InvitationStatus = Schemas['InvitationStatusDto'];
 export type AssignmentStatus = Schemas['AssignmentStatusDto'];
 export type AssignmentView = Schemas['AssignmentViewDto'];

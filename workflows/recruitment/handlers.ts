@@ -1,5 +1,6 @@
 import {
   ParentClosePolicy,
+  patched,
   setHandler,
   startChild,
   uuid4,
@@ -17,6 +18,8 @@ import type { MailParams, MailRecipient, MailTemplate } from '../notifications';
 import {
   appointUpdate,
   declineNominationRequestUpdate,
+  MAX_REPLY_DAYS,
+  MAX_WANTED,
   nominateUpdate,
   RecruitmentCarriedState,
   RecruitmentInput,
@@ -27,9 +30,10 @@ import {
   RoundStarted,
   startRoundUpdate,
 } from '../recruitment.messages';
-import { appointmentRefusal, directRecruitmentRefusal, nominationRefusal } from '../recruitment.rules';
+import { appointmentRefusal, directRecruitmentRefusal, nominationRefusal, roundTermsRefusal, wantedReached } from '../recruitment.rules';
 import { invalidInput, wrongState } from '../refusals';
-import { OPEN_REQUEST, REPRESENTATIONS, validateTerms } from './staffing';
+import { PATCH } from '../versioning';
+import { OPEN_REQUEST, REPRESENTATIONS, requestFull, takePlace, validateTerms, type RoundTerms } from './staffing';
 
 /** What the steps need of the workflow (recruitment.workflow.ts): its state and its ways to record and tell. */
 export interface RecruitmentSteps {
@@ -49,8 +53,16 @@ export interface RecruitmentSteps {
   publish(): void;
   record(action: string, actor: string, extra?: Partial<RecruitmentStepArgs>): number;
   mail(template: MailTemplate, to: MailRecipient, stepNo: number, params?: Partial<MailParams>, suffix?: string): void;
-  openRound(organisationIds: string[], urgent: boolean, direct: boolean, actor: string, action: string, extra?: Partial<RecruitmentStepArgs>): number;
-  addToRound(organisationIds: string[], actor: string): number;
+  openRound(
+    organisationIds: string[],
+    urgent: boolean,
+    direct: boolean,
+    actor: string,
+    action: string,
+    extra?: Partial<RecruitmentStepArgs>,
+    terms?: RoundTerms & { messageId?: string | null },
+  ): number;
+  addToRound(organisationIds: string[], actor: string, terms?: { wanted?: number; messageId?: string | null }): number;
   belowMinimumRoundOpen(): boolean;
   status(): RecruitmentStatus;
 }
@@ -71,8 +83,16 @@ export function setStepHandlers(w: RecruitmentSteps): void {
   setHandler(
     startRoundUpdate,
     async (a): Promise<RoundStarted> => {
-      if (recruitment.roundOpen) addToRound([...a.organisationIds], a.actorId);
-      else openRound([...a.organisationIds], a.urgent || input.urgent, a.directRecruitment, a.actorId, 'round-started');
+      // The coordinator's terms (issue 16 #1) are data of the update: histories from before never carry them.
+      const terms = {
+        ...(a.wanted !== undefined ? { wanted: a.wanted } : {}),
+        ...(a.messageId ? { messageId: a.messageId } : {}),
+      };
+      if (recruitment.roundOpen) addToRound([...a.organisationIds], a.actorId, terms);
+      else {
+        const deadlineAt = a.deadline ? Date.parse(a.deadline) : undefined;
+        openRound([...a.organisationIds], a.urgent || input.urgent, a.directRecruitment, a.actorId, 'round-started', {}, { ...terms, ...(deadlineAt ? { deadlineAt } : {}) });
+      }
       const result: RoundStarted = {
         round: recruitment.round,
         deadline: iso(recruitment.roundDeadlineAt) as string,
@@ -96,6 +116,11 @@ export function setStepHandlers(w: RecruitmentSteps): void {
         if (recruitment.roundOpen && !a.organisationIds.some((id: string) => !recruitment.requests.some((r) => r.organisationId === id))) {
           throw wrongState('Den brådskande nomineringsomgången pågår redan och har frågat de organisationerna. Lägg till en organisation som inte har fått en förfrågan.');
         }
+        const refusal = roundTermsRefusal(a, Date.now(), MAX_WANTED, MAX_REPLY_DAYS);
+        if (refusal) throw invalidInput(refusal);
+        if (recruitment.roundOpen && a.deadline) {
+          throw wrongState('Organisationerna läggs till i den pågående omgången och får dess sista svarsdag. Skicka utan en ny sista svarsdag.');
+        }
       },
     },
   );
@@ -113,6 +138,7 @@ export function setStepHandlers(w: RecruitmentSteps): void {
       const req = recruitment.requests.find((r) => r.id === a.requestId);
       const firstAnswer = req !== undefined && req.state !== 'nominated';
       if (req) req.state = 'nominated';
+      takePlace(req, 1);
       const no = record('nomination-received', a.actorId, {
         details: { nominationId: a.nominationId, requestId: a.requestId, organisationId: a.organisationId },
         nomination: { id: a.nominationId, state: 'proposed', decidedBy: null },
@@ -144,6 +170,8 @@ export function setStepHandlers(w: RecruitmentSteps): void {
         if (req.organisationId !== a.organisationId) throw wrongState('Förfrågan gäller en annan organisation.');
         if (req.state === 'declined') throw wrongState('Organisationen har redan avstått från att nominera i den här omgången.');
         if (!recruitment.roundOpen) throw wrongState('Nomineringstiden har gått ut.');
+        // Issue 16 #1: no more nominations than the request asks for (the database's trigger holds the same).
+        if (requestFull(req)) throw wrongState(wantedReached(req.wanted as number));
       },
     },
   );
@@ -252,11 +280,17 @@ export function setStepHandlers(w: RecruitmentSteps): void {
     async (a) => {
       const n = recruitment.nominations.find((x) => x.id === a.nominationId);
       recruitment.nominations = recruitment.nominations.filter((x) => x.id !== a.nominationId);
+      // A declined nominee's place is free again: the organisation may nominate someone else (issue 16 #1).
+      if (n?.requestId) takePlace(recruitment.requests.find((r) => r.id === n.requestId), -1);
       const no = record('nominee-rejected', a.actorId, {
         details: { nominationId: a.nominationId },
         nomination: { id: a.nominationId, state: 'rejected', decidedBy: a.actorId },
       });
-      if (n?.organisationId) mail('nominee-rejected', { kind: 'organisation', organisationId: n.organisationId }, no, { organisationId: n.organisationId });
+      if (n?.organisationId) {
+        // Since the patch the mail names the nomination: the organisation reads whom and why (issue 16 #1).
+        const named = patched(PATCH.recruitNominationOutcomes) ? { nominationId: a.nominationId, ...(n.requestId ? { requestId: n.requestId } : {}) } : {};
+        mail('nominee-rejected', { kind: 'organisation', organisationId: n.organisationId }, no, { organisationId: n.organisationId, ...named });
+      }
       await effects.answerable();
       return status();
     },

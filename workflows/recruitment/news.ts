@@ -67,6 +67,8 @@ export function setNewsHandlers(w: RecruitmentSteps): void {
                 ...(superseded.length ? { requestStates: superseded.map((r) => ({ id: r.id, state: 'cancelled' as const })) } : {}),
               }
             : {},
+          // Each organisation asked may nominate as many as the group is short of (issue 16 #1).
+          { wanted: Math.max(1, input.minRepresentatives - activeCount()) },
         );
         mail('recruitment-restarted', coordinators, no, {
           urgent: true,

@@ -1,6 +1,6 @@
 import { defaultRecruitmentPolicy, type RecruitmentPolicy } from '../recruitment.messages';
 import { REFUSAL } from '../refusals';
-import { closeRound, deadlines, extendRound, freshState, openRound, remindRound, reviewDue, staffingState, validateTerms } from './staffing';
+import { closeRound, deadlines, extendRound, freshState, openRound, remindRound, requestFull, reviewDue, staffingState, takePlace, validateTerms } from './staffing';
 
 const D = 86_400_000;
 const policy: RecruitmentPolicy = { ...defaultRecruitmentPolicy, nominationWithin: '21 days', nominationReminderBefore: '7 days', urgentNominationWithin: '7 days', urgentNominationReminderBefore: '2 days', reviewEvery: '365 days' };
@@ -24,6 +24,32 @@ describe('staffing decisions of the recruitment workflow (staffing.ts)', () => {
     expect(r.lastOrganisationIds).toEqual(['o1', 'o2', 'o3']);
     openRound(r, [], true, now, policy, newId); // direct recruitment: no requests, nothing open
     expect(r).toMatchObject({ round: 2, roundOpen: false, roundUrgent: true, roundDeadlineAt: now + 7 * D, lastOrganisationIds: ['o1', 'o2', 'o3'] });
+  });
+
+  it('opens a round with the coordinator\'s terms: each request asks for `wanted`, the round waits until the chosen deadline (issue 16 #1)', () => {
+    const r = freshState(now, 365 * D, 'SKR');
+    openRound(r, ['o1'], false, now, policy, newId, { wanted: 2, deadlineAt: now + 30 * D });
+    expect(r).toMatchObject({ roundDeadlineAt: now + 30 * D, roundReminderAt: now + 23 * D });
+    expect(r.requests).toEqual([{ id: 'req-1', organisationId: 'o1', state: 'sent', wanted: 2, taken: 0 }]);
+    expect(deadlines(r)).toContain(now + 30 * D);
+    expect(closeRound(r, now + 21 * D)).toBeNull(); // not the policy's 21 days
+    const [req] = r.requests;
+    takePlace(req, 1);
+    expect(requestFull(req)).toBe(false);
+    takePlace(req, 1);
+    expect(requestFull(req)).toBe(true);
+    takePlace(req, -1); // a declined nominee frees the place
+    expect(requestFull(req)).toBe(false);
+    expect(extendRound(r, ['o2'], newId, 3)).toEqual([{ id: 'req-2', organisationId: 'o2', state: 'sent', wanted: 3, taken: 0 }]);
+    expect(closeRound(r, now + 30 * D)).not.toBeNull();
+    // A deadline sooner than the reminder's lead time: no reminder in the past.
+    openRound(r, ['o1'], false, now, policy, newId, { deadlineAt: now + 3 * D });
+    expect(r.roundReminderAt).toBeNull();
+    // Requests from before (no `wanted`) have no limit.
+    const old = { id: 'x', organisationId: 'o', state: 'sent' as const };
+    takePlace(old, 1);
+    expect(old).toEqual({ id: 'x', organisationId: 'o', state: 'sent' });
+    expect(requestFull(old)).toBe(false);
   });
 
   it('reminds the unanswered at the reminder time, closes the round at its deadline, counting the answers', () => {

@@ -1,4 +1,4 @@
-import type { NominationRequestState, RecruitmentCarriedState, RecruitmentPolicy, RecruitmentState } from '../recruitment.messages';
+import type { NominationRequestState, RecruitmentCarriedState, RecruitmentPolicy, RecruitmentState, RoundRequest } from '../recruitment.messages';
 import { isIsoDate } from '../checks';
 import type { AssignmentTerms } from '../recruitment.messages';
 import { toMs } from '../duration';
@@ -51,23 +51,53 @@ export function staffingState(r: RecruitmentCarriedState, minRepresentatives: nu
 /** The group is below its minimum since an active representative left (only runs since the patch ever set it). */
 export const belowMinimum = (r: RecruitmentCarriedState) => r.belowMinimumSince !== undefined && r.belowMinimumSince !== null;
 
-/** Opens a round: its deadline (urgent or not), the reminder before it, a request per organisation (ids from `newId`). */
-export function openRound(r: RecruitmentCarriedState, organisationIds: string[], urgent: boolean, now: number, policy: RecruitmentPolicy, newId: () => string): void {
+/** What the coordinator chose for a round (issue 16 #1): people wanted per request, and the reply deadline. */
+export interface RoundTerms {
+  wanted?: number;
+  /** Epoch ms; absent: the policy's reply time from now. */
+  deadlineAt?: number;
+}
+
+/**
+ * Opens a round: its deadline (the coordinator's, or the policy's for urgent or not), the reminder before it (none
+ * when that moment has passed), a request per organisation (ids from `newId`) asking for `terms.wanted` people.
+ */
+export function openRound(
+  r: RecruitmentCarriedState,
+  organisationIds: string[],
+  urgent: boolean,
+  now: number,
+  policy: RecruitmentPolicy,
+  newId: () => string,
+  terms: RoundTerms = {},
+): void {
   r.round++;
   r.roundUrgent = urgent;
-  r.roundDeadlineAt = now + toMs(urgent ? policy.urgentNominationWithin : policy.nominationWithin);
+  r.roundDeadlineAt = terms.deadlineAt ?? now + toMs(urgent ? policy.urgentNominationWithin : policy.nominationWithin);
   const reminderAt = r.roundDeadlineAt - toMs(urgent ? policy.urgentNominationReminderBefore : policy.nominationReminderBefore);
   r.roundReminderAt = reminderAt > now ? reminderAt : null;
   r.roundReminded = false;
   r.roundOpen = organisationIds.length > 0;
-  r.requests = organisationIds.map((organisationId) => ({ id: newId(), organisationId, state: 'sent' as const }));
+  r.requests = organisationIds.map((organisationId) => newRequest(newId(), organisationId, terms.wanted));
   if (organisationIds.length > 0) r.lastOrganisationIds = [...organisationIds];
 }
 
+const newRequest = (id: string, organisationId: string, wanted: number | undefined): RoundRequest =>
+  wanted === undefined ? { id, organisationId, state: 'sent' } : { id, organisationId, state: 'sent', wanted, taken: 0 };
+
+/** The request has as many nominations (not declined) as it asks for. Requests without `wanted` have no limit. */
+export const requestFull = (req: RoundRequest) => req.wanted !== undefined && (req.taken ?? 0) >= req.wanted;
+
+/** A nomination in answer to the request takes a place (`taken`); a declined one gives it back. */
+export function takePlace(req: RoundRequest | undefined, delta: 1 | -1): void {
+  if (!req || req.wanted === undefined) return;
+  req.taken = Math.max(0, (req.taken ?? 0) + delta);
+}
+
 /** Adds organisations not yet asked to the open (urgent) round; returns their new requests. */
-export function extendRound(r: RecruitmentCarriedState, organisationIds: string[], newId: () => string): RecruitmentCarriedState['requests'] {
+export function extendRound(r: RecruitmentCarriedState, organisationIds: string[], newId: () => string, wanted?: number): RecruitmentCarriedState['requests'] {
   const fresh = organisationIds.filter((id) => !r.requests.some((x) => x.organisationId === id));
-  const added = fresh.map((organisationId) => ({ id: newId(), organisationId, state: 'sent' as const }));
+  const added = fresh.map((organisationId) => newRequest(newId(), organisationId, wanted));
   r.requests = [...r.requests, ...added];
   r.lastOrganisationIds = [...r.lastOrganisationIds, ...fresh.filter((id) => !r.lastOrganisationIds.includes(id))];
   return added;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Json } from '../../common/json-shape';
 import type { RecruitmentStatus } from '../../../workflows/recruitment.messages';
 import { GROUP_KINDS, HEALTHCARE_REGIONS, type GroupKind, type HealthcareRegion, type WorkingGroup } from '../working-group.entity';
@@ -37,6 +37,9 @@ export class RecruitmentRequestDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ enum: NOMINATION_REQUEST_STATES }) state: (typeof NOMINATION_REQUEST_STATES)[number];
+  @ApiPropertyOptional({ minimum: 1, maximum: 20, description: 'Hur många personer organisationen får nominera (saknas på förfrågningar från före 2026-12-04).' })
+  wanted?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'Hur många den har nominerat som inte har avböjts.' }) taken?: number;
 }
 
 export class PendingNominationDto {

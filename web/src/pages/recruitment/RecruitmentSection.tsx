@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../../api';
 import { Deadline } from '../../components/Deadline';
 import { Confirmation, ErrorMessage, Working } from '../../components/Feedback';
-import { Checkbox, CheckboxGroup, Form, RadioGroup, requireFields, TextField } from '../../components/Form';
+import { Checkbox, CheckboxGroup, Form, RadioGroup, requireFields, TextArea, TextField } from '../../components/Form';
 import { formatDate, parseWhole } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
 import { label, NOMINATION_STATE_LABELS, ORGANISATION_PERSPECTIVE_LABELS, PERSPECTIVE_LABELS, REPRESENTATION_LABELS, REQUEST_STATE_LABELS } from '../../labels';
@@ -90,6 +90,7 @@ export function RecruitmentSection({ groupId, status, onChanged }: { groupId: st
                   <th scope="col">Organisation</th>
                   <th scope="col">Omgång</th>
                   <th scope="col">Läge</th>
+                  <th scope="col">Antal personer</th>
                   <th scope="col">Svara senast</th>
                 </tr>
               </thead>
@@ -99,6 +100,7 @@ export function RecruitmentSection({ groupId, status, onChanged }: { groupId: st
                     <th scope="row">{orgName(r.organisationId)}</th>
                     <td>{r.round}</td>
                     <td>{label(REQUEST_STATE_LABELS, r.state)}</td>
+                    <td>{r.wanted ?? 'Ingen gräns'}</td>
                     <td>{formatDate(r.deadline)}</td>
                   </tr>
                 ))}
@@ -127,7 +129,7 @@ export function RecruitmentSection({ groupId, status, onChanged }: { groupId: st
 
 function StartRound({ groupId, asked, onDone }: { groupId: string; asked: string[]; onDone: (msg: string) => Promise<void> }) {
   const [orgs] = useLoad(() => api.get<OrganisationPage>('/organisations?pageSize=200'), []);
-  const [draft, update, clear] = useDraft(`omgang-${groupId}`, () => ({ organisationIds: [] as string[], direct: false }));
+  const [draft, update, clear] = useDraft(`omgang-${groupId}`, () => ({ organisationIds: [] as string[], direct: false, wanted: '', replyBy: '', message: '' }));
   if (orgs.status === 'loading') return <Working>Hämtar organisationerna …</Working>;
   if (orgs.status === 'error') return <ErrorMessage error={orgs.error} title="Organisationerna kunde inte hämtas" />;
   return (
@@ -137,12 +139,19 @@ function StartRound({ groupId, asked, onDone }: { groupId: string; asked: string
       submitLabel="Skicka förfrågningar"
       sendingLabel="Skickar förfrågningar …"
       onSubmit={async () => {
-        requireFields({ organisationIds: draft.organisationIds.length === 0 && !draft.direct && 'Välj minst en organisation, eller att du rekryterar direkt.' });
+        const wanted = draft.wanted.trim() ? parseWhole(draft.wanted) : undefined;
+        requireFields({
+          organisationIds: draft.organisationIds.length === 0 && !draft.direct && 'Välj minst en organisation, eller att du rekryterar direkt.',
+          wanted: wanted !== undefined && (Number.isNaN(wanted) || wanted < 1 || wanted > 20) && 'Skriv ett heltal från 1 till 20.',
+        });
         const res = await api.post<{ round: number; deadline: string; requests: unknown[] }>(`/working-groups/${groupId}/recruitment/rounds`, {
           organisationIds: draft.organisationIds,
           directRecruitment: draft.direct,
+          ...(wanted !== undefined ? { wanted } : {}),
+          ...(draft.replyBy ? { replyBy: draft.replyBy } : {}),
+          ...(draft.message.trim() ? { message: draft.message } : {}),
         });
-        update({ organisationIds: [], direct: false });
+        update({ organisationIds: [], direct: false, wanted: '', replyBy: '', message: '' });
         clear();
         await onDone(
           `Omgång ${res.round} är startad: ${res.requests.length} ${res.requests.length === 1 ? 'organisation har' : 'organisationer har'} fått en förfrågan och ska svara senast ${formatDate(res.deadline)}.`,
@@ -168,6 +177,35 @@ function StartRound({ groupId, asked, onDone }: { groupId: string; asked: string
           }))}
         />
       )}
+      <TextField
+        name="wanted"
+        label="Hur många personer får varje organisation nominera?"
+        hint="1–20. Lämna tomt för gruppens minsta antal företrädare. Den som du avböjer räknas inte."
+        inputMode="numeric"
+        width="short"
+        value={draft.wanted}
+        onChange={(v) => update({ wanted: v })}
+        required={false}
+      />
+      <TextField
+        name="replyBy"
+        label="Sista svarsdag"
+        hint="Organisationerna svarar senast kl. 23.59 den dagen, högst 120 dagar fram. Lämna tomt för 21 dagar (7 dagar när gruppen redan har börjat arbeta)."
+        type="date"
+        width="medium"
+        value={draft.replyBy}
+        onChange={(v) => update({ replyBy: v })}
+        required={false}
+      />
+      <TextArea
+        name="message"
+        label="Meddelande till organisationerna"
+        hint="Till exempel vilken erfarenhet gruppen söker. Syns i förfrågan och i brevet (högst 2000 tecken)."
+        rows={3}
+        value={draft.message}
+        onChange={(v) => update({ message: v })}
+        required={false}
+      />
       <Checkbox name="directRecruitment" label="Jag rekryterar också direkt i den här omgången" checked={draft.direct} onChange={(v) => update({ direct: v })} />
     </Form>
   );
@@ -209,6 +247,7 @@ function Decide({ groupId, nomination: n, onDone }: { groupId: string; nominatio
     extraPreparationDays: '0',
     employedByOrganisation: false,
   }));
+  const [decline, updateDecline, clearDecline] = useDraft(`avboj-${n.id}`, () => ({ reason: '' }));
   const prefix = `${n.id.slice(0, 8)}-`;
   const optionalNumber = (v: string) => (v.trim() ? parseWhole(v) : undefined);
   return (
@@ -299,11 +338,24 @@ function Decide({ groupId, nomination: n, onDone }: { groupId: string; nominatio
         submitLabel="Avböj nomineringen"
         sendingLabel="Avböjer …"
         onSubmit={async () => {
-          await api.post(`/working-groups/${groupId}/nominations/${n.id}/reject`);
-          await onDone(`Nomineringen av ${n.nominee.fullName} är avböjd.${n.organisationName ? ` ${n.organisationName} får besked.` : ''}`);
+          requireFields({ reason: !decline.reason.trim() && 'Skriv varför personen inte utses.' });
+          await api.post(`/working-groups/${groupId}/nominations/${n.id}/reject`, { reason: decline.reason });
+          clearDecline();
+          await onDone(
+            `Nomineringen av ${n.nominee.fullName} är avböjd. ${n.nominee.fullName} får ett brev med skälet${n.organisationName ? `, och ${n.organisationName} får besked` : ''}.`,
+          );
         }}
       >
-        <p>Passar personen inte för uppdraget? Avböj nomineringen.</p>
+        <p>Passar personen inte för uppdraget? Avböj nomineringen och skriv varför.</p>
+        <TextArea
+          name="reason"
+          label="Skäl"
+          hint="Skälet skickas till den nominerade och visas för organisationen. Skriv med ord som personen förstår (högst 1000 tecken)."
+          rows={3}
+          value={decline.reason}
+          onChange={(v) => updateDecline({ reason: v })}
+          required
+        />
       </Form>
     </div>
   );

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { offlineOpenApiDocument } from '../scripts/openapi-types';
 import { addDays, stockholmDate } from '../src/time-reports/business-dates';
@@ -624,8 +625,30 @@ describe('web app', () => {
       // Issue 17 #9: the slip is saved under the person's name (the API's Content-Disposition, filename* for å/ä/ö).
       const [slip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner utbetalningsbesked för Maj Nominerad' }).click()]);
       expect(slip.suggestedFilename()).toBe(`utbetalningsbesked-${month}-Maj-Nominerad.pdf`);
+      // Issue 18: the bank's pain.001 file and the month's employer return for Skatteverket download from the run's page.
+      const [pain] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner betalfilen till banken (pain.001, XML)' }).click()]);
+      expect(pain.suggestedFilename()).toMatch(/\.xml$/);
+      const agiButton = page.getByRole('button', { name: /^Ladda ner arbetsgivardeklarationen för \d{4}-\d{2} \(XML till Skatteverket\)$/ });
+      const paymentMonth = /för (\d{4}-\d{2})/.exec((await agiButton.innerText()) ?? '')![1];
+      // Without the payer's AGI contact the file cannot be made: the page says what is missing, in Swedish.
+      await h.dataSource.query(`UPDATE paying_body SET agi_contact_name = NULL, agi_contact_phone = NULL, agi_contact_email = NULL WHERE code = 'SKR'`);
+      await agiButton.click();
+      await page.getByRole('alert').filter({ hasText: 'Filen kunde inte hämtas' }).waitFor();
+      expect(await mainText(page)).toMatch(/kontaktperson/i);
+      const admin = await h.asAdmin();
+      const settings = (await admin.get('/paying-bodies/SKR/agi-settings')).body;
+      const contact = { name: 'Erik Ekonomi', phone: '010-123 45 67', email: 'ekonomi@skr.se' };
+      const put = await admin.put('/paying-bodies/SKR/agi-settings', { dueRule: settings.dueRule, wholeReturn: settings.wholeReturn, specificationNumber: settings.specificationNumber, contact });
+      expect(put.status).toBe(200);
+      if (!settings.organisationNumber) expect((await admin.patch('/paying-bodies/SKR/settings', { organisationNumber: '222000-0315' })).status).toBe(200);
+      const [agiFile] = await Promise.all([page.waitForEvent('download'), agiButton.click()]);
+      expect(agiFile.suggestedFilename()).toMatch(/\.xml$/);
+      const xml = readFileSync((await agiFile.path())!, 'utf8');
+      expect(xml).toContain('http://xmls.skatteverket.se/se/skatteverket/da/instans/schema/1.1');
+      expect(xml).toContain(`<agd:RedovisningsPeriod faltkod="006">${paymentMonth.replace('-', '')}</agd:RedovisningsPeriod>`);
       await page.getByRole('button', { name: 'Visa uppgifter till arbetsgivardeklarationen' }).click();
       await page.getByRole('table', { name: /Arbetsgivardeklaration/ }).waitFor();
+      expect(await mainText(page)).toMatch(/Den lämnas senast \d+ \w+ \d{4}\./);
       await check(page, '62-utbetalning-godkand');
 
       // Issue 17 #3: the worklist names the next run's date; "Sammanställ" for the month already approved opens that

@@ -24,6 +24,8 @@ interface AgiPerson {
 }
 
 interface Agi {
+  period: string;
+  dueDate: string;
   persons: AgiPerson[];
   totals: { field011: number; field131: number; field001: number };
   note?: string;
@@ -60,6 +62,8 @@ export function PayoutRunPage() {
   const { batch: b, run, persons, lines, warnings } = view.data;
   const draft = b.state === 'draft';
   const approved = b.state === 'approved';
+  // The employer return is per payment month (all the payer's approved runs paid in it), not per run.
+  const paymentMonth = b.paymentDate ? b.paymentDate.slice(0, 7) : null;
   const done = async (msg: string) => {
     await reload();
     setConfirmation(msg);
@@ -246,6 +250,18 @@ export function PayoutRunPage() {
             <button type="button" className="button button-secondary" onClick={file(`/payout-runs/${b.id}/payments.csv`, `betalfil-${b.payerCode}-${b.period}.csv`)}>
               Ladda ner betalfilen (CSV)
             </button>
+            <button type="button" className="button button-secondary" onClick={file(`/payout-runs/${b.id}/payments.xml`, `betalfil-${b.payerCode}-${b.period}.xml`)}>
+              Ladda ner betalfilen till banken (pain.001, XML)
+            </button>
+            {paymentMonth && (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={file(`/payers/${encodeURIComponent(b.payerCode)}/agi/${paymentMonth}/file`, `arbetsgivardeklaration-${b.payerCode}-${paymentMonth}.xml`)}
+              >
+                Ladda ner arbetsgivardeklarationen för {paymentMonth} (XML till Skatteverket)
+              </button>
+            )}
             <button
               type="button"
               className="button button-secondary"
@@ -261,7 +277,11 @@ export function PayoutRunPage() {
               Visa uppgifter till arbetsgivardeklarationen
             </button>
           </p>
-          <p className="small">Betalfilen och arbetsgivardeklarationen innehåller personnummer. Varje hämtning loggas.</p>
+          <p className="small">
+            Arbetsgivardeklarationen gäller hela utbetalningsmånaden {paymentMonth}: alla godkända utbetalningar från betalaren med utbetalningsdag i
+            månaden.{agi ? ` Den lämnas senast ${formatDate(agi.dueDate)}.` : ''} Betalfilerna och arbetsgivardeklarationen innehåller personnummer. Varje
+            hämtning loggas.
+          </p>
           {agi && <AgiTable agi={agi} />}
         </section>
       )}

@@ -26,6 +26,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { GroupActivitiesModule } from './group-activities/group-activities.module';
 import { PayingBodiesModule } from './paying-bodies/paying-bodies.module';
 import { BudgetModule } from './budget/budget.module';
+import { RepresentationModule } from './representation/representation.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
 export const FEATURE_MODULES = [
@@ -45,6 +46,7 @@ export const FEATURE_MODULES = [
   GroupActivitiesModule,
   PayingBodiesModule,
   BudgetModule,
+  RepresentationModule,
 ];
 
 @Module({})

@@ -31,6 +31,7 @@ import { AgiSettings1765850200000 } from './migrations/1765850200000-agi-setting
 import { PayingBodyRoutinePolicies1765870000000 } from './migrations/1765870000000-paying-body-routine-policies';
 import { BudgetPlans1765910000000 } from './migrations/1765910000000-budget-plans';
 import { NominationRequestTerms1765860000000 } from './migrations/1765860000000-nomination-request-terms';
+import { RepresentationAndWorkload1765900000000 } from './migrations/1765900000000-representation-and-workload';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -67,4 +68,5 @@ export const ALL_MIGRATIONS = [
   PayingBodyRoutinePolicies1765870000000,
   BudgetPlans1765910000000,
   NominationRequestTerms1765860000000,
+  RepresentationAndWorkload1765900000000,
 ];

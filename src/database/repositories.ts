@@ -19,6 +19,7 @@ import { TimeReportsRepository } from '../time-reports/time-reports.repository';
 import { TasksRepository } from '../users/tasks.repository';
 import { UsersRepository } from '../users/users.repository';
 import { WorkingGroupsRepository } from '../working-groups/working-groups.repository';
+import { RepresentationRepository } from '../representation/representation.repository';
 
 /**
  * Every feature's repository (`src/<feature>/<feature>.repository.ts`, the only SQL; docs/CONVENTIONS.md "Layout"):
@@ -46,6 +47,7 @@ export const ALL_REPOSITORIES = [
   DeclarationsRepository,
   AgiReturnsRepository,
   BudgetRepository,
+  RepresentationRepository,
 ];
 
 @Global()

@@ -389,7 +389,48 @@ export const OVERDUE_DECISION_LABELS: Record<string, string> = { extend: 'Förl�
  * shown with. test/web-labels.spec.ts checks that every enum value of the document (and so of the generated types)
  * has a name here, so a new code never reaches a page as itself.
  */
+
+/** Representativeness and workload (issue 19 #2). */
+export const AGE_BAND_LABELS: Record<string, string> = { 'under-30': 'Under 30 år', '30-49': '30–49 år', '50-64': '50–64 år', '65-plus': '65 år eller äldre' };
+export const WORK_STATUS_LABELS: Record<string, string> = { working: 'I arbete', 'not-working': 'Inte i arbete' };
+export const DIVERSITY_VALUE_LABELS: Record<string, string> = {
+  ...AGE_BAND_LABELS,
+  ...PERSPECTIVE_LABELS,
+  ...WORK_STATUS_LABELS,
+  ...REGION_LABELS,
+  'not-answered': 'Har inte svarat',
+};
+export const DIVERSITY_DIMENSION_LABELS: Record<string, string> = {
+  ageBand: 'Ålder',
+  perspective: 'Patient eller närstående',
+  work: 'I arbete eller inte',
+  region: 'Sjukvårdsregion där man bor',
+};
+export const DIVERSITY_SCOPE_LABELS: Record<string, string> = { national: 'Hela landet', region: 'En sjukvårdsregion', npo: 'Ett programområde (NPO)' };
+export const BELOW_SINCE_REASON_LABELS: Record<string, string> = {
+  'representative-left': 'sedan en företrädare lämnade',
+  'never-staffed': 'har aldrig haft tillräckligt många (sedan gruppen skapades)',
+};
+
 export const ENUM_LABELS: Record<string, Record<string, string>> = {
+  'GroupStaffingDto.kind': GROUP_KIND_LABELS,
+  'GroupStaffingDto.belowSinceReason': BELOW_SINCE_REASON_LABELS,
+  'OrganisationLastAskedDto.perspective': ORGANISATION_PERSPECTIVE_LABELS,
+  'SaveDiversityDto.consent': { true: 'Jag samtycker' },
+  'SaveDiversityDto.ageBand': AGE_BAND_LABELS,
+  'SaveDiversityDto.perspective': PERSPECTIVE_LABELS,
+  'SaveDiversityDto.work': WORK_STATUS_LABELS,
+  'SaveDiversityDto.region': REGION_LABELS,
+  'DiversityAnswersDto.ageBand': AGE_BAND_LABELS,
+  'DiversityAnswersDto.perspective': PERSPECTIVE_LABELS,
+  'DiversityAnswersDto.work': WORK_STATUS_LABELS,
+  'DiversityAnswersDto.region': REGION_LABELS,
+  'DiversityCellDto.value': DIVERSITY_VALUE_LABELS,
+  'DiversityDimensionDto.dimension': DIVERSITY_DIMENSION_LABELS,
+  'DiversityFiguresDto.scope': DIVERSITY_SCOPE_LABELS,
+  'DiversityFiguresDto.missingAgeBands': AGE_BAND_LABELS,
+  'DiversityNpoDto.hostRegion': REGION_LABELS,
+  'DiversityScopesDto.regions': REGION_LABELS,
   'CreateWorkingGroupDto.kind': GROUP_KIND_LABELS,
   'CreateWorkingGroupDto.hostRegion': REGION_LABELS,
   'WorkingGroupDto.kind': GROUP_KIND_LABELS,

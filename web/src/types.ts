@@ -44,6 +44,16 @@ export type AssignmentStatus = Schemas['AssignmentStatusDto'];
 export type AssignmentView = Schemas['AssignmentViewDto'];
 export type PayoutBatch = Schemas['PayoutBatchDto'];
 export type BatchView = Schemas['BatchViewDto'];
+/** Representativeness and workload (issue 19 #2). */
+export type GroupStaffing = Schemas['GroupStaffingDto'];
+export type Workload = Schemas['WorkloadDto'];
+export type AvailablePerson = Schemas['AvailablePersonDto'];
+export type OrganisationLastAskedPage = Schemas['OrganisationLastAskedPageDto'];
+export type RepresentationSettings = Schemas['RepresentationSettingsDto'];
+export type DiversityFigures = Schemas['DiversityFiguresDto'];
+export type DiversityScopes = Schemas['DiversityScopesDto'];
+export type MyAvailability = Schemas['MyAvailabilityDto'];
+export type MyDiversity = Schemas['MyDiversityDto'];
 
 /** GET /working-groups/:id/budgets/:year: the group's budget for a year (issue 19 #4). */
 export type BudgetView = Schemas['BudgetViewDto'];

@@ -36,6 +36,8 @@ import { TimeReportsPage } from './pages/time-reports/TimeReportsPage';
 import { NewGroupPage } from './pages/NewGroupPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { TasksPage } from './pages/TasksPage';
+import { MyParticipationPage } from './pages/representation/MyParticipationPage';
+import { RepresentationPage } from './pages/representation/RepresentationPage';
 import './styles.css';
 
 /** The main menu. Each link is shown to the roles named (and pages check the same roles). */
@@ -43,10 +45,12 @@ const NAV: NavItem[] = [
   { to: '/att-gora', label: 'Att göra nu', roles: [] },
   { to: '/grupper', label: 'Arbetsgrupper', roles: ['coordinator', 'admin'] },
   { to: '/organisationer', label: 'Organisationer', roles: ['coordinator', 'admin'] },
+  { to: '/representativitet', label: 'Representativitet', roles: ['coordinator', 'admin'] },
   { to: '/nomineringar', label: 'Förfrågningar om nominering', roles: ['org-contact'] },
   { to: '/mina-uppdrag', label: 'Mina uppdrag', roles: ['representative'] },
   { to: '/tidrapporter', label: 'Mina tidrapporter', roles: ['representative'] },
   { to: '/mina-utbetalningar', label: 'Mina utbetalningar', roles: ['representative'] },
+  { to: '/min-medverkan', label: 'Min medverkan', roles: ['representative'] },
   { to: '/utbetalningar', label: 'Utbetalningar', roles: ['finance'] },
   { to: '/budgetar', label: 'Budgetar', roles: ['finance'] },
   { to: '/bjud-in', label: 'Bjud in', roles: ['coordinator', 'org-contact'] },
@@ -136,6 +140,8 @@ function App() {
         <Route path="/administration/taxetabeller/ny" element={only(ADMIN, <NewRateTablePage />)} />
         <Route path="/administration/taxetabeller/:code" element={only(ADMIN, <RateTablePage />)} />
         <Route path="/administration/betalare" element={only(ADMIN, <PayingBodiesPage />)} />
+        <Route path="/representativitet" element={only(COORDINATION, <RepresentationPage />)} />
+        <Route path="/min-medverkan" element={only(['representative'], <MyParticipationPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -180,11 +180,19 @@ describe('web app', () => {
       await page.getByRole('link', { name: 'Skapa en ny arbetsgrupp' }).click();
       await page.getByRole('heading', { level: 1, name: 'Skapa arbetsgrupp' }).waitFor();
 
-      // Sent empty: every missing field says so next to itself.
+      // Sent empty but for a minimum below two: every missing field says so next to itself, and in the same send the
+      // API's own message for the minimum (issue 17 #8: every error of a form at once, not one per send), and nothing
+      // is saved by that send.
+      const groupsBefore = await h.dataSource.getRepository(WorkingGroup).count();
+      await page.getByLabel('Minsta antal patient- och närståendeföreträdare', { exact: true }).fill('1');
       await page.getByRole('button', { name: 'Skapa gruppen' }).click();
       await expect(page.getByRole('alert').innerText()).resolves.toContain('Skriv gruppens namn.');
       expect(await page.locator('#falt-name-fel').innerText()).toContain('Skriv gruppens namn.');
       expect(await page.locator('#falt-commission-fel').innerText()).toContain('Skriv gruppens uppdragsbeskrivning.');
+      expect(await page.locator('#falt-minRepresentatives-fel').innerText()).toContain('minst två');
+      expect(await page.getByRole('alert').innerText()).toContain('minst två');
+      expect(await page.getByRole('alert').innerText()).not.toContain('endastKontroll');
+      expect(await h.dataSource.getRepository(WorkingGroup).count()).toBe(groupsBefore);
       // Issue 17 #8: focus is on the first field to correct (the summary is an alert, read out all the same).
       expect(await page.evaluate('document.activeElement.id')).toBe('falt-name');
       await check(page, '10-skapa-grupp-fel');
@@ -306,6 +314,15 @@ describe('web app', () => {
       await check(page, '31-att-gora-organisation');
       await openTask(page, 'Nominera en företrädare eller tacka nej');
       await page.getByRole('heading', { level: 1, name: /Nominera till NSG Testgrupp/ }).waitFor();
+      // No name (the page's check) and an address that is not one (the API's): both messages after one click, and
+      // nobody nominated by it (issue 17 #8).
+      await page.getByLabel('E-postadress', { exact: true }).fill('inte-en-adress');
+      await page.getByRole('button', { name: 'Skicka nomineringen' }).click();
+      await expect(page.locator('#falt-fullName-fel').innerText()).resolves.toContain('Skriv personens namn.');
+      expect(await page.locator('#falt-email-fel').innerText()).toContain('Ange en giltig e-postadress.');
+      expect(await page.locator('#falt-perspective-fel').innerText()).toContain('Välj patient eller närstående.');
+      expect(await page.evaluate('document.activeElement.id')).toBe('falt-fullName');
+      expect(Number((await h.dataSource.query(`SELECT count(*) AS n FROM nomination WHERE organisation_id = $1`, [org.id]))[0].n)).toBe(0);
       await page.getByLabel('Namn', { exact: true }).fill('Maj Nominerad');
       await page.getByLabel('E-postadress', { exact: true }).fill(`maj-${Date.now()}@example.se`);
       await page.getByLabel('Patient', { exact: true }).check();
@@ -525,6 +542,14 @@ describe('web app', () => {
       expect(await mainText(page)).toContain('Arvode Efter tiden: heldag, halvdag eller kortare insats.');
       // The activity's way and length as a start; the person's own time is what counts.
       expect(await page.getByLabel('På plats', { exact: true }).isChecked()).toBe(true);
+      // No time given (the page's check) and a drive longer than the API allows: both messages after one click, and
+      // no report saved by it (issue 17 #8).
+      await page.getByLabel(/^Körde du egen bil\?/).fill('6000');
+      await page.getByRole('button', { name: 'Spara rapporten' }).click();
+      await expect(page.locator('#falt-durationMinutes-fel').innerText()).resolves.toContain('Skriv hur länge du deltog.');
+      expect(await page.locator('#falt-carKm-fel').innerText()).toContain('Körsträckan kan vara högst 5 000 km');
+      expect(Number((await h.dataSource.query(`SELECT count(*) AS n FROM time_report WHERE assignment_id = $1`, [assignmentId]))[0].n)).toBe(0);
+      await page.getByLabel(/^Körde du egen bil\?/).fill('');
       await page.getByRole('group', { name: 'Hur länge deltog du?' }).getByLabel('Timmar', { exact: true }).fill('3');
       await page.getByRole('group', { name: 'Restid, tur och retur' }).getByLabel('Timmar', { exact: true }).fill('1');
       await page.getByRole('group', { name: 'Restid, tur och retur' }).getByLabel('Minuter', { exact: true }).fill('30');

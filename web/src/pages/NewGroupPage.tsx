@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { api, newId } from '../api';
 import { ErrorMessage, NextStep } from '../components/Feedback';
-import { Checkbox, Form, RadioGroup, requireFields, SelectField, TextArea, TextField } from '../components/Form';
+import { Checkbox, Form, RadioGroup, SelectField, sendChecked, TextArea, TextField } from '../components/Form';
 import { Page } from '../components/Page';
 import { useDraft, useLoad } from '../hooks';
 import { GROUP_KIND_LABELS, GROUP_KINDS, REGION_LABELS, REGIONS, type GroupKind } from '../labels';
@@ -52,15 +52,6 @@ export function NewGroupPage() {
   const needsRegion = draft.kind === 'NPO' || draft.kind === 'RPO' || draft.kind === 'RAG';
 
   async function submit() {
-    requireFields({
-      name: !draft.name.trim() && 'Skriv gruppens namn.',
-      kind: !draft.kind && 'Välj vilken typ av grupp det är.',
-      parentGroupId: draft.kind === 'NAG' && !draft.parentGroupId && 'Välj den NPO eller NSG som gruppen hör till.',
-      hostRegion: needsRegion && !draft.hostRegion && 'Välj gruppens värdregion.',
-      commission: !draft.commission.trim() && 'Skriv gruppens uppdragsbeskrivning.',
-      endsOn: draft.standing === 'nej' && !draft.endsOn && 'Skriv när gruppens arbete slutar.',
-      workStartedOn: draft.started && !draft.workStartedOn && 'Skriv när gruppen började arbeta.',
-    });
     const body = {
       id: draft.id,
       name: draft.name.trim(),
@@ -73,7 +64,16 @@ export function NewGroupPage() {
       ...(draft.standing === 'nej' ? { endsOn: draft.endsOn } : {}),
       ...(draft.started ? { workStartedOn: draft.workStartedOn } : {}),
     };
-    const created = await api.post<WorkingGroupView>('/working-groups', body);
+    const checks = {
+      name: !draft.name.trim() && 'Skriv gruppens namn.',
+      kind: !draft.kind && 'Välj vilken typ av grupp det är.',
+      parentGroupId: draft.kind === 'NAG' && !draft.parentGroupId && 'Välj den NPO eller NSG som gruppen hör till.',
+      hostRegion: needsRegion && !draft.hostRegion && 'Välj gruppens värdregion.',
+      commission: !draft.commission.trim() && 'Skriv gruppens uppdragsbeskrivning.',
+      endsOn: draft.standing === 'nej' && !draft.endsOn && 'Skriv när gruppens arbete slutar.',
+      workStartedOn: draft.started && !draft.workStartedOn && 'Skriv när gruppen började arbeta.',
+    };
+    const created = await sendChecked(checks, (extra) => api.post<WorkingGroupView>('/working-groups', { ...body, ...extra }));
     clearDraft();
     void navigate(`/grupper/${created.group.id}`, {
       state: { confirmation: `Gruppen ${created.group.name} är skapad och rekryteringen av patient- och närståendeföreträdare har startat.` },

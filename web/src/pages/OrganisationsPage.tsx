@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, newId } from '../api';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../components/Feedback';
-import { Form, RadioGroup, requireFields, TextField } from '../components/Form';
+import { Form, RadioGroup, sendChecked, TextField } from '../components/Form';
 import { Page } from '../components/Page';
 import { useDraft, useLoad } from '../hooks';
 import { label, ORGANISATION_PERSPECTIVE_LABELS } from '../labels';
@@ -71,18 +71,19 @@ export function OrganisationsPage() {
           submitLabel="Lägg till organisationen"
           sendingLabel="Sparar …"
           onSubmit={async () => {
-            requireFields({
+            const checks = {
               name: !draft.name.trim() && 'Skriv organisationens namn.',
               perspective: !draft.perspective && 'Välj vilka organisationen företräder.',
               contactEmail: !draft.contactEmail.trim() && 'Skriv organisationens e-postadress.',
-            });
-            const created = await api.post<Organisation>('/organisations', {
+            };
+            const created = await sendChecked(checks, (extra) => api.post<Organisation>('/organisations', {
               id: draft.id,
               name: draft.name.trim(),
               perspective: draft.perspective,
               contactEmail: draft.contactEmail.trim(),
               ...(draft.orgNumber.trim() ? { orgNumber: draft.orgNumber.trim() } : {}),
-            });
+              ...extra,
+            }));
             update({ id: newId(), name: '', perspective: '', contactEmail: '', orgNumber: '' });
             clear();
             await reload();

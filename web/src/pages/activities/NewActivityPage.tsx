@@ -1,7 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, newId } from '../../api';
 import { ErrorMessage, NextStep, Working } from '../../components/Feedback';
-import { DurationField, Form, RadioGroup, requireFields, SelectField, TextArea, TextField, toMinutes } from '../../components/Form';
+import { DurationField, Form, RadioGroup, sendChecked, SelectField, TextArea, TextField, toMinutes } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
@@ -53,13 +53,13 @@ export function NewActivityPage() {
 
   async function submit() {
     const minutes = toMinutes(draft.hours, draft.minutes);
-    requireFields({
+    const checks = {
       title: !draft.title.trim() && 'Skriv vad aktiviteten heter.',
       kind: !draft.kind && 'Välj vad det är för aktivitet.',
       date: !draft.date && 'Skriv vilken dag aktiviteten är.',
       durationMinutes: !draft.hours.trim() && !draft.minutes.trim() && 'Skriv hur lång aktiviteten är.',
       mode: !draft.mode && 'Välj hur aktiviteten hålls.',
-    });
+    };
     const agenda = agendaItems(draft.agenda);
     const body = {
       id: draft.id,
@@ -73,7 +73,7 @@ export function NewActivityPage() {
       ...(agenda.length ? { agenda } : {}),
       ...(draft.materialSentOn ? { materialSentOn: draft.materialSentOn } : {}),
     };
-    const created = await api.post<ActivityView>(`/working-groups/${encodeURIComponent(groupId)}/activities`, body);
+    const created = await sendChecked(checks, (extra) => api.post<ActivityView>(`/working-groups/${encodeURIComponent(groupId)}/activities`, { ...body, ...extra }));
     clear();
     void navigate(`/grupper/${groupId}`, {
       state: { confirmation: `Aktiviteten ${created.title} den ${formatDate(created.date)} är sparad. Företrädarna som kallas kan nu rapportera sin tid mot den.` },

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../../api';
 import { hasRole, ROLE_LABELS, useAuth, useUser } from '../../auth';
 import { Confirmation, NextStep } from '../../components/Feedback';
-import { Form, requireFields, SelectField, TextField } from '../../components/Form';
+import { Form, sendChecked, SelectField, TextField } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { formatDateTime } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
@@ -42,19 +42,20 @@ export function InviteUserPage() {
 
   async function submit() {
     let body: Record<string, unknown>;
+    let checks: Record<string, string | false>;
     if (mode === 'coordinator') {
-      requireFields({ personId: !draft.personId && 'Välj vem du bjuder in.' });
+      checks = { personId: !draft.personId && 'Välj vem du bjuder in.' };
       body = { roles: ['representative'], personId: draft.personId };
     } else {
-      requireFields({
+      checks = {
         displayName: !draft.displayName.trim() && 'Skriv personens namn.',
         email: !draft.email.trim() && 'Skriv personens e-postadress.',
         roles: mode === 'admin' && draft.roles.length === 0 && 'Välj minst en roll.',
-      });
+      };
       const access = mode === 'admin' ? accessBody(draft) : { roles: ['org-contact'], organisationId: me.organisationId };
       body = { email: draft.email.trim(), displayName: draft.displayName.trim(), ...access };
     }
-    const res = await api.post<InvitationResult>(isAdmin ? '/users' : '/auth/invitations', body);
+    const res = await sendChecked(checks, (extra) => api.post<InvitationResult>(isAdmin ? '/users' : '/auth/invitations', { ...body, ...extra }));
     clear();
     setResult(res);
   }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { ErrorMessage, NextStep, Working } from '../../components/Feedback';
-import { Form, RadioGroup, requireFields, SelectField, TextArea, TextField } from '../../components/Form';
+import { Form, RadioGroup, sendChecked, SelectField, TextArea, TextField } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { bpToInput, formatDate, oreToInput, parseKronor, parsePercentToBp, parseWhole } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
@@ -100,8 +100,7 @@ export function NewRateTablePage() {
     for (const p of KRONOR) notNumber[p] = Number.isNaN(parseKronor(draft[p] ?? '')) && 'Skriv beloppet i kronor, till exempel 59 200.';
     for (const p of FIXED) notNumber[p] = !!draft[p]?.trim() && Number.isNaN(parseKronor(draft[p])) && 'Skriv beloppet i kronor, eller lämna tomt.';
     for (const p of WHOLE) notNumber[p] = Number.isNaN(parseWhole(draft[p] ?? '')) && 'Skriv ett heltal.';
-    requireFields(notNumber);
-    const created = await api.post<RateTableView>('/rate-tables', toBody(draft));
+    const created = await sendChecked(notNumber, (extra) => api.post<RateTableView>('/rate-tables', { ...toBody(draft), ...extra }));
     clear();
     void navigate(`/administration/taxetabeller/${encodeURIComponent(created.code)}`, { state: { confirmation: `Taxetabellen ${created.code} är sparad. Den används för aktiviteter från ${formatDate(created.validFrom)}.` } });
   }

@@ -6,7 +6,7 @@ import { Deadline } from '../../components/Deadline';
 import { DocumentViewer } from '../../components/DocumentViewer';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/Feedback';
-import { Checkbox, Form, RadioGroup, requireFields, TextArea, TextField } from '../../components/Form';
+import { Checkbox, Form, RadioGroup, requireFields, sendChecked, TextArea, TextField } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { formatDate, formatDateTime, formatOre } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
@@ -282,12 +282,12 @@ function PersonalDetails({ assignmentId, onDone }: { assignmentId: string; onDon
         submitLabel="Spara uppgifterna"
         sendingLabel="Sparar …"
         onSubmit={async () => {
-          requireFields({
+          const checks = {
             personalNumber: !d.personalNumber.trim() && 'Skriv ditt personnummer.',
             clearingNumber: !d.clearingNumber.trim() && 'Skriv bankens clearingnummer.',
             accountNumber: !d.accountNumber.trim() && 'Skriv ditt kontonummer.',
-          });
-          await api.put(`/assignments/${assignmentId}/personal-details`, {
+          };
+          await sendChecked(checks, (extra) => api.put(`/assignments/${assignmentId}/personal-details`, {
             personalNumber: d.personalNumber.trim(),
             clearingNumber: d.clearingNumber.trim(),
             accountNumber: d.accountNumber.trim(),
@@ -298,7 +298,8 @@ function PersonalDetails({ assignmentId, onDone }: { assignmentId: string; onDon
             receivesBenefits: d.receivesBenefits,
             ...(d.guardianName.trim() ? { guardianName: d.guardianName.trim() } : {}),
             ...(d.guardianConsent ? { guardianConsent: true } : {}),
-          });
+            ...extra,
+          }));
           await onDone(
             d.receivesBenefits
               ? 'Dina uppgifter är sparade. Nu tas överenskommelsen fram. Kontakta din handläggare på Försäkringskassan om vad som gäller när du samtidigt får arvode (rutinen §4.5.2); vi har också mejlat dig om det.'
@@ -456,14 +457,15 @@ function Declaration({ assignmentId, comment, onDone }: { assignmentId: string; 
         submitLabel="Skicka jävsdeklarationen"
         sendingLabel="Skickar …"
         onSubmit={async () => {
-          requireFields({
+          const checks = {
             hasInterests: !d.hasInterests && 'Svara ja eller nej.',
             interests: d.hasInterests === 'ja' && !d.interests.trim() && 'Beskriv dina intressen.',
-          });
-          await api.post(`/assignments/${assignmentId}/declaration`, {
+          };
+          await sendChecked(checks, (extra) => api.post(`/assignments/${assignmentId}/declaration`, {
             hasInterests: d.hasInterests === 'ja',
             ...(d.hasInterests === 'ja' ? { interests: d.interests.trim() } : {}),
-          });
+            ...extra,
+          }));
           clear();
           await onDone('Din jävsdeklaration är skickad. Samordnaren granskar den.');
         }}
@@ -498,8 +500,8 @@ function ReviewDeclaration({ assignmentId, declaration, onDone }: { assignmentId
         submitLabel="Spara granskningen"
         sendingLabel="Sparar …"
         onSubmit={async () => {
-          requireFields({ outcome: !outcome && 'Välj godkänd eller behöver kompletteras.', comment: outcome === 'needs-changes' && !comment.trim() && 'Skriv vad som behöver kompletteras.' });
-          await api.post(`/assignments/${assignmentId}/declaration/review`, { outcome, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+          const checks = { outcome: !outcome && 'Välj godkänd eller behöver kompletteras.', comment: outcome === 'needs-changes' && !comment.trim() && 'Skriv vad som behöver kompletteras.' };
+          await sendChecked(checks, (extra) => api.post(`/assignments/${assignmentId}/declaration/review`, { outcome, ...(comment.trim() ? { comment: comment.trim() } : {}), ...extra }));
           await onDone(outcome === 'approved' ? 'Jävsdeklarationen är godkänd. Nästa steg är introduktionen.' : 'Företrädaren ombeds komplettera jävsdeklarationen.');
         }}
       >

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api';
 import { Deadline } from '../../components/Deadline';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/Feedback';
-import { Form, requireFields } from '../../components/Form';
+import { Form, sendChecked } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
@@ -76,13 +76,13 @@ export function NominationRequestPage() {
               submitLabel="Skicka nomineringen"
               sendingLabel="Skickar nomineringen …"
               onSubmit={async () => {
-                requireFields({
+                const checks = {
                   fullName: !draft.fullName.trim() && 'Skriv personens namn.',
                   email: !draft.email.trim() && 'Skriv personens e-postadress.',
                   perspective: !draft.perspective && 'Välj patient eller närstående.',
                   representation: !draft.representation && 'Välj hur personen företräder.',
-                });
-                const n = await api.post<NominationView>(`/nomination-requests/${r.id}/nominations`, nomineeBody(draft));
+                };
+                const n = await sendChecked(checks, (extra) => api.post<NominationView>(`/nomination-requests/${r.id}/nominations`, { ...nomineeBody(draft), ...extra }));
                 clear();
                 setConfirmation(`Tack! ${n.nominee.fullName} är nominerad. Samordnaren beslutar och ni får besked.`);
                 await reload();

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../../api';
 import { Deadline } from '../../components/Deadline';
 import { Confirmation, ErrorMessage, Working } from '../../components/Feedback';
-import { Checkbox, CheckboxGroup, Form, RadioGroup, requireFields, TextArea, TextField } from '../../components/Form';
+import { Checkbox, CheckboxGroup, Form, RadioGroup, requireFields, sendChecked, TextArea, TextField } from '../../components/Form';
 import { formatDate, parseWhole } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
 import { label, NOMINATION_STATE_LABELS, ORGANISATION_PERSPECTIVE_LABELS, PERSPECTIVE_LABELS, REPRESENTATION_LABELS, REQUEST_STATE_LABELS } from '../../labels';
@@ -140,17 +140,18 @@ function StartRound({ groupId, asked, onDone }: { groupId: string; asked: string
       sendingLabel="Skickar förfrågningar …"
       onSubmit={async () => {
         const wanted = draft.wanted.trim() ? parseWhole(draft.wanted) : undefined;
-        requireFields({
+        const checks = {
           organisationIds: draft.organisationIds.length === 0 && !draft.direct && 'Välj minst en organisation, eller att du rekryterar direkt.',
           wanted: wanted !== undefined && (Number.isNaN(wanted) || wanted < 1 || wanted > 20) && 'Skriv ett heltal från 1 till 20.',
-        });
-        const res = await api.post<{ round: number; deadline: string; requests: unknown[] }>(`/working-groups/${groupId}/recruitment/rounds`, {
+        };
+        const res = await sendChecked(checks, (extra) => api.post<{ round: number; deadline: string; requests: unknown[] }>(`/working-groups/${groupId}/recruitment/rounds`, {
           organisationIds: draft.organisationIds,
           directRecruitment: draft.direct,
           ...(wanted !== undefined ? { wanted } : {}),
           ...(draft.replyBy ? { replyBy: draft.replyBy } : {}),
           ...(draft.message.trim() ? { message: draft.message } : {}),
-        });
+          ...extra,
+        }));
         update({ organisationIds: [], direct: false, wanted: '', replyBy: '', message: '' });
         clear();
         await onDone(
@@ -220,12 +221,12 @@ function DirectNomination({ groupId, onDone }: { groupId: string; onDone: (msg: 
       submitLabel="Föreslå personen"
       sendingLabel="Sparar …"
       onSubmit={async () => {
-        requireFields({
+        const checks = {
           fullName: !draft.fullName.trim() && 'Skriv personens namn.',
           email: !draft.email.trim() && 'Skriv personens e-postadress.',
           perspective: !draft.perspective && 'Välj patient eller närstående.',
-        });
-        const n = await api.post<NominationView>(`/working-groups/${groupId}/nominations`, nomineeBody({ ...draft, representation: 'own-experience' }));
+        };
+        const n = await sendChecked(checks, (extra) => api.post<NominationView>(`/working-groups/${groupId}/nominations`, { ...nomineeBody({ ...draft, representation: 'own-experience' }), ...extra }));
         clear();
         await onDone(`${n.nominee.fullName} är föreslagen och väntar på ditt beslut här ovan.`);
       }}

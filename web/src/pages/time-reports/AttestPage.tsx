@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { api, itemsOf } from '../../api';
 import { Deadline } from '../../components/Deadline';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/Feedback';
-import { DurationField, Form, RadioGroup, requireFields, TextArea, TextField, toMinutes } from '../../components/Form';
+import { DurationField, Form, RadioGroup, sendChecked, TextArea, TextField, toMinutes } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { downloadFile } from '../../download';
 import { formatDate, formatOre, oreToInput, parseKronor, parseWhole } from '../../format';
@@ -119,10 +119,10 @@ function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg
         submitLabel="Spara beslutet"
         sendingLabel="Sparar beslutet …"
         onSubmit={async () => {
-          requireFields({
+          const checks = {
             decision: !decision && 'Välj ett beslut.',
             reason: decision !== 'confirm' && decision !== '' && !reason.trim() && 'Skriv ett skäl. Företrädaren ser det.',
-          });
+          };
           const num = (v: number) => (Number.isNaN(v) ? null : v);
           const body =
             decision === 'adjust'
@@ -136,7 +136,7 @@ function AttestOne({ report: r, onDone }: { report: TimeReportView; onDone: (msg
                   carKm: num(parseWhole(adj.km || '0')),
                 }
               : { decision, ...(reason.trim() ? { reason: reason.trim() } : {}) };
-          await api.post(`/time-reports/${r.id}/attestation`, body);
+          await sendChecked(checks, (extra) => api.post(`/time-reports/${r.id}/attestation`, { ...body, ...extra }));
           await onDone(
             decision === 'confirm'
               ? `Mötet ${title} är attesterat och kommer med i nästa utbetalning.`

@@ -1,7 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, itemsOf, newId } from '../../api';
 import { ErrorMessage, NextStep, Working } from '../../components/Feedback';
-import { Form, requireFields } from '../../components/Form';
+import { Form, sendChecked } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { useDraft, useLoad } from '../../hooks';
 import type { ActivityPage, ActivityView, TimeReportView } from '../../types';
@@ -23,13 +23,13 @@ export function NewTimeReportPage() {
   const activity = activities.find((a) => a.id === draft.activityId);
 
   async function submit() {
-    requireFields({
+    const checks = {
       activityId: !activity && 'Välj vilken aktivitet du rapporterar.',
       activityDate: activity?.agreementActivity && !draft.activityDate && 'Skriv vilken dag du arbetade.',
       participation: activity && !draft.participation && 'Välj hur du deltog.',
       durationMinutes: activity && !draft.durationHours.trim() && !draft.durationMins.trim() && 'Skriv hur länge du deltog.',
-    });
-    const saved = await api.post<TimeReportView>('/time-reports', { id: draft.id, assignmentId, ...reportBody(draft, activity) });
+    };
+    const saved = await sendChecked(checks, (extra) => api.post<TimeReportView>('/time-reports', { id: draft.id, assignmentId, ...reportBody(draft, activity), ...extra }));
     clear();
     void navigate(`/tidrapporter/${saved.id}`, {
       state: { confirmation: 'Rapporten är sparad som utkast. Lägg till kvitton om du har några, och skicka sedan in den.' },

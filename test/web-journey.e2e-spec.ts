@@ -441,6 +441,10 @@ describe('the whole journey, by clicking only', () => {
       await page.getByRole('link', { name: /^Visa/ }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Utbetalningsbesked' }).waitFor();
       await page.locator('iframe[title="utbetalningsbesked"]').waitFor();
+      // A slip is never signed: no "Signaturer" nor "Ingen har signerat ännu" (issue 17 #8, no contradictions).
+      const slipText = await page.locator('main').innerText();
+      expect(slipText).not.toMatch(/Signaturer|signerat/);
+      expect(slipText).toContain('Spara beskedet.');
       await step(page, `foretradare-${i + 1}-utbetalningsbesked`);
     }
   });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { lastMonth, newStats, RetryingClient, runLifecycle, runPayout, setUpActors } from '../bench/support/http-lifecycle';
 import { allAxeViolations, describeViolations, ensureWebBuilt, launchBrowser, screenshot, TestBrowser } from './support/browser';
@@ -47,18 +49,18 @@ describe('web app: reflow and axe on every page', () => {
     assignmentPath = a;
     pages.coordinator = [
       '/att-gora', '/grupper', '/grupper/ny', g, `${g}/aktiviteter/ny`, `${g}/attestera`, '/organisationer', '/bjud-in',
-      a, `/dokument/${agreementDoc}`, `/tidrapporter/${life.timeReportId}`, '/berakna-ersattning',
+      a, `/dokument/${agreementDoc}`, `/tidrapporter/${life.timeReportId}`, '/berakna-ersattning', `${g}/budget`, '/representativitet',
     ];
     pages['org-contact'] = ['/att-gora', '/nomineringar', `/nomineringar/${request.id}`, '/bjud-in', a];
     pages.representative = [
       '/att-gora', '/mina-uppdrag', a, `${a}/rapportera`, '/tidrapporter', `/tidrapporter/${life.timeReportId}`,
-      '/mina-utbetalningar', `/dokument/${agreementDoc}`,
+      '/mina-utbetalningar', `/dokument/${agreementDoc}`, '/min-medverkan',
     ];
-    pages.finance = ['/att-gora', '/utbetalningar', `/utbetalningar/${run.batch.id}`, '/utbetalningar/arssammanstallning', '/berakna-ersattning'];
+    pages.finance = ['/att-gora', '/utbetalningar', `/utbetalningar/${run.batch.id}`, '/utbetalningar/arssammanstallning', '/berakna-ersattning', `${g}/budget`, '/budgetar'];
     pages.admin = [
       '/att-gora', '/grupper', g, '/organisationer', '/administration/anvandare', `/administration/anvandare/${actors.coordinator.id}`,
       '/administration/anvandare/ny', '/administration/taxetabeller', `/administration/taxetabeller/${rateTable}`,
-      '/administration/taxetabeller/ny', '/administration/betalare', '/bjud-in', '/berakna-ersattning',
+      '/administration/taxetabeller/ny', '/administration/betalare', '/bjud-in', '/berakna-ersattning', '/representativitet',
     ];
   }, 600_000);
   afterAll(async () => {
@@ -87,6 +89,15 @@ describe('web app: reflow and axe on every page', () => {
 
   let groupPath = '';
   let assignmentPath = '';
+
+  it('opens every page of the app: each route of web/src/main.tsx is in a role\'s list above', () => {
+    const source = readFileSync(join(__dirname, '../web/src/main.tsx'), 'utf8');
+    const routes = [...source.matchAll(/<Route path="([^"]+)"/g)].map((m) => m[1]).filter((r) => r !== '*');
+    expect(routes.length).toBeGreaterThan(30);
+    const visited = [...Object.values(pages).flat(), '/logga-in', '/inbjudan'];
+    const pattern = (route: string) => new RegExp(`^${route.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+    expect(routes.filter((r) => !visited.some((p) => pattern(r).test(p)))).toEqual([]);
+  });
 
   for (const width of [320, 640]) {
     for (const role of ['public', 'coordinator', 'org-contact', 'representative', 'finance', 'admin'] as const) {

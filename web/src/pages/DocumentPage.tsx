@@ -37,21 +37,28 @@ export function DocumentPage() {
   const kind = label(DOCUMENT_KIND_LABELS, d.kind);
   const latest = d.sealedVersions.length ? d.sealedVersions[d.sealedVersions.length - 1].id : d.id;
   const role = d.variant === 'original' ? myPendingRole(user, d) : undefined;
+  /** Whether the document is one people sign: it has signatures or awaits them (a payout slip never does). */
+  const signed = d.kind !== 'payout-slip' || d.signatures.length > 0 || d.pendingRoles.length > 0;
   return (
     <Page title={kind}>
       {confirmation && <Confirmation key={confirmation}>{confirmation}</Confirmation>}
       <DocumentViewer documentId={latest} fileName={d.fileName} title={kind.toLowerCase()} />
-      <h2>Signaturer</h2>
-      {d.signatures.length === 0 ? (
-        <p>Ingen har signerat ännu.</p>
-      ) : (
-        <ul>
-          {d.signatures.map((s) => (
-            <li key={s.id}>
-              {s.signerName} signerade som {s.roleLabel.toLowerCase()} {formatDateTime(s.signedAt)}.
-            </li>
-          ))}
-        </ul>
+      {/* A payout slip is never signed: no "Signaturer" that nobody will ever add to (issue 17 #8, no contradictions). */}
+      {signed && (
+        <>
+          <h2>Signaturer</h2>
+          {d.signatures.length === 0 ? (
+            <p>Ingen har signerat ännu.</p>
+          ) : (
+            <ul>
+              {d.signatures.map((s) => (
+                <li key={s.id}>
+                  {s.signerName} signerade som {s.roleLabel.toLowerCase()} {formatDateTime(s.signedAt)}.
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       {role && (
         <section aria-labelledby="signera">

@@ -30,9 +30,10 @@ import { entryNotices, freshState, stepOf } from './assignment/onboarding';
 import { carriedPeriods, closePeriod, finalReportDue, finished, nextPeriod, openedPeriod, type PeriodEnded } from './assignment/reporting-cycle';
 import { statusOf } from './assignment/status';
 import { allows, TRANSITIONS, type TransitionId } from './assignment/transitions';
+import { busy } from './refusals';
 import { DeadlineTimer } from './deadline-timer';
 import { iso, toMs, waitMs } from './duration';
-import { EffectQueue, LOCAL_RECORD_OPTIONS, recordStep } from './effects';
+import { EffectQueue, LOCAL_RECORD_OPTIONS, LocalResults, recordStep } from './effects';
 import { recruitmentWorkflowId } from './ids';
 import type { MailParams, MailRecipient, MailTemplate } from './notifications';
 import { assignmentChangedSignal } from './recruitment.messages';
@@ -69,6 +70,8 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
   const periodsFromAgreement = patched(PATCH.assignmentPeriodsFromAgreement);
   /** After an overdue step's notice the policy decides: the coordinator extends or ends, or it ends (issue 16 #9). */
   const overdueDecision = patched(PATCH.signOverdueStepDecision);
+  /** An update in the task after a local activity's held-back result waits for it (effects.ts `LocalResults`). */
+  const updatesAfterLocalResults = patched(PATCH.assignmentUpdatesAfterLocalResults);
   const policy: AssignmentPolicy = { ...defaultAssignmentPolicy, ...input.policy };
   const workflowId = workflowInfo().workflowId;
   /** Idempotency keys are `<workflowId>:<chainId>:<step number>:<what>`; the chain survives continue-as-new. */
@@ -76,10 +79,11 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
   const SYSTEM = `system:${workflowId}`;
   const assignment: AssignmentCarriedState = input.carried ?? freshState(Date.now());
   const effects = new EffectQueue(localRecords);
+  const inFlight = new LocalResults();
   const timer = new DeadlineTimer();
   let closedThisRun = 0;
   /** A short, idempotent activity: local (with a fallback, effects.ts `recordStep`) since the 2026-11 patch. */
-  const quick = <A, R>(localFn: (a: A) => Promise<R>, remoteFn: (a: A) => Promise<R>, args: A) => (localRecords ? recordStep(localFn, remoteFn, args) : remoteFn(args));
+  const quick = <A, R>(localFn: (a: A) => Promise<R>, remoteFn: (a: A) => Promise<R>, args: A) => (localRecords ? recordStep(localFn, remoteFn, args, inFlight) : remoteFn(args));
 
   // ---- recording and notifying ------------------------------------------------------------------------------
 
@@ -214,6 +218,9 @@ export async function assignmentWorkflow(input: AssignmentInput): Promise<Assign
     done: async () => {
       await effects.answerable();
       return status();
+    },
+    refuseWhileBusy: () => {
+      if (updatesAfterLocalResults && inFlight.heldOver) throw busy();
     },
   };
   const handlers = setStepHandlers(steps);

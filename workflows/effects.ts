@@ -1,4 +1,4 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, log, type LocalActivityOptions } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, log, workflowInfo, type LocalActivityOptions } from '@temporalio/workflow';
 
 /**
  * The side effects of a workflow (step records, mails, child starts, signals to other workflows). Handlers change
@@ -146,12 +146,46 @@ export const LOCAL_RECORD_OPTIONS: LocalActivityOptions = {
  * keeps failing (or times out) it falls back to the same activity run normally. A refusal for good (a
  * non-retryable failure) fails as a normal activity's would.
  */
-export async function recordStep<A, R>(local: (args: A) => Promise<R>, remote: (args: A) => Promise<R>, args: A): Promise<R> {
+export async function recordStep<A, R>(local: (args: A) => Promise<R>, remote: (args: A) => Promise<R>, args: A, inFlight?: LocalResults): Promise<R> {
   try {
-    return await local(args);
+    return await (inFlight ? inFlight.run(() => local(args)) : local(args));
   } catch (err) {
     if (!(err instanceof ActivityFailure) || (err.cause instanceof ApplicationFailure && err.cause.nonRetryable)) throw err;
     log.warn('a local activity kept failing; retrying it as a normal activity', { activity: err.activityType, error: String(err.cause ?? err) });
     return await remote(args);
+  }
+}
+
+/**
+ * The local activities a workflow has started and whose results its code has not yet seen, each with the workflow
+ * task it was started in (`historyLength`, the task's started event). See docs/drill/README.md (2026-12-04): a
+ * Query answered in a workflow task makes sdk-core complete that task as soon as the Query is answered — with a
+ * local activity's marker when the activity had finished meanwhile, but before the workflow code was given its
+ * result — and ask for a new task; an Update (or Signal) that reached the server meanwhile comes in that new task,
+ * in one activation with the held-back result, and Core puts Updates and Signals first. Replayed, the marker
+ * resolves the activity within the task that holds it, alone, before the Update: the workflow then issues the
+ * result's commands first and the history (written Update first) no longer matches. `heldOver` tells an Update's
+ * validator that it is in exactly that position, so that it refuses (`busy`) instead of running before a result
+ * that replay would deliver before it.
+ */
+export class LocalResults {
+  private readonly started = new Map<number, number>();
+  private seq = 0;
+
+  async run<R>(call: () => Promise<R>): Promise<R> {
+    const id = ++this.seq;
+    this.started.set(id, workflowInfo().historyLength);
+    try {
+      return await call();
+    } finally {
+      this.started.delete(id);
+    }
+  }
+
+  /** A local activity started in an earlier workflow task than this one, whose result the code has not yet seen. */
+  get heldOver(): boolean {
+    const task = workflowInfo().historyLength;
+    for (const startedIn of this.started.values()) if (startedIn < task) return true;
+    return false;
   }
 }

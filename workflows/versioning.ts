@@ -65,6 +65,14 @@ export const PATCH = {
    * declined (the decline's own record also writes the nominee's mail, in the activity: no new command).
    */
   recruitNominationOutcomes: 'recruit-2026-12-nomination-outcomes',
+  /**
+   * An assignment update that comes in the workflow task after one whose local activity's result sdk-core held back
+   * (a Query answered in that task, docs/drill/README.md 2026-12-04) is refused for the moment (503, try again)
+   * instead of running before that result, which replay delivers first (effects.ts `LocalResults`). Runs older than
+   * the patch keep accepting it: a history where such an update ran while its local activity was still running
+   * (a long record, a heartbeat task) replays the same today, and would not under the refusal.
+   */
+  assignmentUpdatesAfterLocalResults: 'assignment-2026-12-updates-after-local-results',
   /** Histories from before this marker made every slip in one activity (`generatePayoutSlips` without a range). */
   payoutRunSlipsInParts: 'payout-run-2026-11-slips-in-parts',
   /** Histories from before this marker drafted at once, whether or not the period had ended (issue 13 #3). */

@@ -173,4 +173,10 @@ describe('error mapping of refused workflow updates (issue 15 #7)', () => {
     expect(answer(refused('PayoutRecomputed', 'Beloppen har räknats om.')).status).toBe(409);
     expect(answer(refused(undefined, 'Något annat.')).status).toBe(409);
   });
+
+  it('answers a busy refusal (the workflow between two parts of another step, issue 14) 503 with Retry-After', () => {
+    const a = answer(refused(REFUSAL.busy, 'Ärendet tar ett annat steg just nu. Försök igen om en stund.'));
+    expect(a).toMatchObject({ status: 503, body: { message: 'Ärendet tar ett annat steg just nu. Försök igen om en stund.' } });
+    expect(a.headers['Retry-After']).toMatch(/^\d+$/);
+  });
 });

@@ -17,7 +17,7 @@ export interface ErrorBody {
 }
 
 /** HTTP statuses of a workflow update's typed refusals (workflows/refusals.ts); WrongState and the rest are 409. */
-const REFUSAL_STATUS: Record<string, number> = { [REFUSAL.invalidInput]: 400, [REFUSAL.forbidden]: 403, [REFUSAL.notFound]: 404 };
+const REFUSAL_STATUS: Record<string, number> = { [REFUSAL.invalidInput]: 400, [REFUSAL.forbidden]: 403, [REFUSAL.notFound]: 404, [REFUSAL.busy]: 503 };
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',

@@ -1,6 +1,7 @@
 import { QueryNotRegisteredError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ConflictError } from '../common/errors';
+import { REFUSAL } from '../../workflows/refusals';
 import { mapWorkflowError, QUERY_DEADLINE_MS, queryOrNull, UnavailableError } from './workflow-calls';
 
 /** A client whose withDeadline runs the call at once and remembers the deadline it was given. */
@@ -62,6 +63,14 @@ describe('mapWorkflowError (a refused update)', () => {
     const mapped = await mapWorkflowError(failed('No registered handler for update: agreementSigned'), { notFound: 'x' });
     expect(mapped).toBeInstanceOf(UnavailableError);
     expect((mapped as Error).message).toMatch(/Försök igen/);
+  });
+
+  it('answers 503 with the workflow\'s message when it refuses an update as busy (the task after a held-back local result, issue 14)', async () => {
+    const busyRefusal = new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type: REFUSAL.busy, message: 'Ärendet tar ett annat steg just nu. Försök igen om en stund.', nonRetryable: true }));
+    const mapped = await mapWorkflowError(busyRefusal, { notFound: 'x' });
+    expect(mapped).toBeInstanceOf(UnavailableError);
+    expect((mapped as UnavailableError).status).toBe(503);
+    expect((mapped as Error).message).toBe('Ärendet tar ett annat steg just nu. Försök igen om en stund.');
   });
 
   it('keeps a validator\'s refusal a conflict with its own message', async () => {

@@ -15,7 +15,7 @@ export const QUERY_DEADLINE_MS = 3_000;
 
 /**
  * Runs a workflow update for a human step and maps Temporal's answers on purpose:
- * - refused by the validator: InvalidInput → 400, NotFound → 404, Forbidden → 403, anything else (wrong state) → 409,
+ * - refused by the validator: InvalidInput → 400, NotFound → 404, Forbidden → 403, Busy → 503, anything else (wrong state) → 409,
  *   with the workflow's Swedish reason;
  * - no such workflow → 404 (`notFound`), or 409 (`closed`) when the case exists but its workflow has completed;
  * - no answer within UPDATE_DEADLINE_MS → 503.
@@ -66,6 +66,8 @@ export async function mapWorkflowError(e: unknown, messages: { notFound: string;
   if (e instanceof WorkflowUpdateFailedError) {
     const cause = e.cause;
     const message = cause?.message || 'Steget kan inte utföras i ärendets nuvarande läge.';
+    // The workflow is between two parts of another step (workflows/effects.ts `LocalResults`): try again in a moment.
+    if (cause instanceof ApplicationFailure && cause.type === REFUSAL.busy) return new UnavailableError(message);
     if (cause instanceof ApplicationFailure && cause.type === REFUSAL.invalidInput) return new InvalidInputError(message);
     if (cause instanceof ApplicationFailure && cause.type === REFUSAL.notFound) return new NotFoundError(message);
     if (cause instanceof ApplicationFailure && cause.type === REFUSAL.forbidden) return new ForbiddenError(message);

@@ -55,6 +55,12 @@ export interface AssignmentSteps {
   periodEnded(e: PeriodEnded): void;
   /** The answer of an update: once the step's record is written. */
   done(): Promise<AssignmentStatus>;
+  /**
+   * Every update's validator asks this first (after the actor): it refuses (`busy`, the API's 503) an update that
+   * comes in the workflow task after one whose local activity's result was held back (effects.ts `LocalResults`),
+   * so that the update never runs before a result that replay delivers before it.
+   */
+  refuseWhileBusy(): void;
 }
 
 /** What the workflow can do with its step handlers once they are set (see `whileDrafting`). */
@@ -84,7 +90,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
         w.moveTo('agreement-signed', a.actorId, { agreement: { id: a.agreementId, state: 'signed' }, details: { agreementId: a.agreementId } });
         return w.done();
       },
-      { validator: (a) => (requireActor(a), requireFrom(assignment, 'agreement-signed', 'underteckna överenskommelsen'), requireCurrentAgreement(assignment, a)) },
+      { validator: (a) => (requireActor(a), w.refuseWhileBusy(), requireFrom(assignment, 'agreement-signed', 'underteckna överenskommelsen'), requireCurrentAgreement(assignment, a)) },
     );
 
   setHandler(
@@ -93,7 +99,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       w.moveTo('accept', a.actorId);
       return w.done();
     },
-    { validator: (a) => (requireActor(a), requireFrom(assignment, 'accept', 'acceptera uppdraget')) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), requireFrom(assignment, 'accept', 'acceptera uppdraget')) },
   );
 
   setHandler(
@@ -103,7 +109,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       w.moveTo('decline', a.actorId, { endReason: 'declined' });
       return w.done();
     },
-    { validator: (a) => (requireActor(a), requireFrom(assignment, 'decline', 'tacka nej')) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), requireFrom(assignment, 'decline', 'tacka nej')) },
   );
 
   setHandler(
@@ -113,7 +119,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       else w.record('details-updated', a.actorId);
       return w.done();
     },
-    { validator: (a) => (requireActor(a), refuseDetails(assignment)) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), refuseDetails(assignment)) },
   );
 
   setSigned();
@@ -127,7 +133,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       });
       return w.done();
     },
-    { validator: (a) => (requireActor(a), requireFrom(assignment, 'agreement-countersigned', 'kontrasignera överenskommelsen'), requireCurrentAgreement(assignment, a)) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), requireFrom(assignment, 'agreement-countersigned', 'kontrasignera överenskommelsen'), requireCurrentAgreement(assignment, a)) },
   );
 
   setHandler(
@@ -144,7 +150,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       }
       return w.done();
     },
-    { validator: (a) => (requireActor(a), refuseSubmission(assignment, a, (what) => notNow(assignment, what))) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), refuseSubmission(assignment, a, (what) => notNow(assignment, what))) },
   );
 
   setHandler(
@@ -161,7 +167,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       }
       return w.done();
     },
-    { validator: (a) => (requireActor(a), refuseReview(assignment, a)) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), refuseReview(assignment, a)) },
   );
 
   setHandler(
@@ -173,7 +179,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       w.moveTo('introduction-completed', a.actorId, how);
       return w.done();
     },
-    { validator: (a) => (requireActor(a), refuseIntroductionArgs(a), requireFrom(assignment, 'introduction-completed', 'registrera introduktionen')) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), refuseIntroductionArgs(a), requireFrom(assignment, 'introduction-completed', 'registrera introduktionen')) },
   );
 
   // Issue 16 #9: the coordinator's decision on an overdue human step. New handlers only: older histories have none.
@@ -186,7 +192,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       w.mail('step-reminder', whoseTurn(assignment.state) === 'representative' ? w.person : w.coordinators, no, { step: assignment.state, deadline: iso(deadlineAt) });
       return w.done();
     },
-    { validator: (a) => (requireActor(a), refuseExtension(a), refuseOverdueDecision(assignment, 'förlänga tiden')) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), refuseExtension(a), refuseOverdueDecision(assignment, 'förlänga tiden')) },
   );
 
   setHandler(
@@ -195,7 +201,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       w.end('step-overdue', a.actorId);
       return w.done();
     },
-    { validator: (a) => (requireActor(a), refuseOverdueDecision(assignment, 'avsluta uppdraget för ett försenat steg')) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), refuseOverdueDecision(assignment, 'avsluta uppdraget för ett försenat steg')) },
   );
 
   setHandler(
@@ -209,7 +215,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       }
       return w.done();
     },
-    { validator: (a) => (requireActor(a), refuseIfFinal(assignment, 'lämna uppdraget')) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), refuseIfFinal(assignment, 'lämna uppdraget')) },
   );
 
   setHandler(
@@ -218,7 +224,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       w.end('mandate-withdrawn', a.actorId);
       return w.done();
     },
-    { validator: (a) => (requireActor(a), refuseMandateWithdrawal(assignment, input, a)) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), refuseMandateWithdrawal(assignment, input, a)) },
   );
 
   setHandler(
@@ -232,7 +238,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
       });
       return w.done();
     },
-    { validator: (a) => (requireActor(a), refusePeriodArgs(assignment, a), refuseUnknownPeriod(assignment, a.period)) },
+    { validator: (a) => (requireActor(a), w.refuseWhileBusy(), refusePeriodArgs(assignment, a), refuseUnknownPeriod(assignment, a.period)) },
   );
 
   // The time-report hook (issue 13 #11a). A new handler only: histories without this update replay as before.
@@ -252,6 +258,7 @@ export function setStepHandlers(w: AssignmentSteps): StepHandlers {
     {
       validator: (a) => {
         requireActor(a);
+        w.refuseWhileBusy();
         refusePeriodArgs(assignment, a);
         if (a.submittedAt !== undefined && (typeof a.submittedAt !== 'string' || !Number.isFinite(Date.parse(a.submittedAt)))) {
           throw invalidInput('submittedAt måste vara en tidpunkt (ISO 8601).');

@@ -26,6 +26,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { GroupActivitiesModule } from './group-activities/group-activities.module';
 import { PayingBodiesModule } from './paying-bodies/paying-bodies.module';
 import { BudgetModule } from './budget/budget.module';
+import { InputModule } from './input/input.module';
 import { RepresentationModule } from './representation/representation.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
@@ -47,6 +48,7 @@ export const FEATURE_MODULES = [
   PayingBodiesModule,
   BudgetModule,
   RepresentationModule,
+  InputModule,
 ];
 
 @Module({})

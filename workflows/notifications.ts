@@ -45,6 +45,8 @@ export const MAIL_TEMPLATES = [
   'assignment-ended-organisation',
   'payee-ended',
   'benefits-advice',
+  // how your input was used (issue 19 #1), written by the API with the recorded outcome
+  'input-outcome',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -66,6 +68,8 @@ export interface MailParams {
   requestId?: string;
   /** The nomination a mail is about (its nominee's name and the decline reason are looked up by the mailer). */
   nominationId?: string;
+  /** The input item whose recorded outcome a mail tells of (issue 19 #1; its texts are looked up by the mailer). */
+  inputItemId?: string;
   /** ISO timestamp of the deadline the mail mentions. */
   deadline?: string | null;
   urgent?: boolean;

@@ -186,4 +186,5 @@ export const SCOPE_NOT_FOUND_MESSAGES: Record<ScopeKind, string> = {
   'time-report': 'Tidrapporten finns inte.',
   activity: 'Aktiviteten finns inte.',
   'group-budget': 'Gruppen finns inte.',
+  'input-item': 'Inspelet finns inte.',
 };

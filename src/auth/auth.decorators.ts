@@ -29,7 +29,8 @@ export type ScopeKind =
   | 'nomination-request'
   | 'time-report'
   | 'activity'
-  | 'group-budget';
+  | 'group-budget'
+  | 'input-item';
 
 /**
  * Declares which route parameter names the object this endpoint acts on, e.g.

@@ -32,6 +32,7 @@ import { PayingBodyRoutinePolicies1765870000000 } from './migrations/17658700000
 import { BudgetPlans1765910000000 } from './migrations/1765910000000-budget-plans';
 import { NominationRequestTerms1765860000000 } from './migrations/1765860000000-nomination-request-terms';
 import { RepresentationAndWorkload1765900000000 } from './migrations/1765900000000-representation-and-workload';
+import { InputItems1766000000000 } from './migrations/1766000000000-input-items';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -69,4 +70,5 @@ export const ALL_MIGRATIONS = [
   BudgetPlans1765910000000,
   NominationRequestTerms1765860000000,
   RepresentationAndWorkload1765900000000,
+  InputItems1766000000000,
 ];

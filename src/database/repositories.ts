@@ -20,6 +20,7 @@ import { TasksRepository } from '../users/tasks.repository';
 import { UsersRepository } from '../users/users.repository';
 import { WorkingGroupsRepository } from '../working-groups/working-groups.repository';
 import { RepresentationRepository } from '../representation/representation.repository';
+import { InputRepository } from '../input/input.repository';
 
 /**
  * Every feature's repository (`src/<feature>/<feature>.repository.ts`, the only SQL; docs/CONVENTIONS.md "Layout"):
@@ -48,6 +49,7 @@ export const ALL_REPOSITORIES = [
   AgiReturnsRepository,
   BudgetRepository,
   RepresentationRepository,
+  InputRepository,
 ];
 
 @Global()

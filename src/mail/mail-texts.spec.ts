@@ -37,6 +37,16 @@ describe('lifecycle mail texts', () => {
     );
   });
 
+  it('tells a representative what became of the input, with the reason (issue 19 #1)', () => {
+    const m = renderMail('input-outcome', {
+      ...context,
+      input: { activityTitle: 'Arbetsmöte 3', activityDate: '2026-03-12', raised: 'Skriftlig information', outcome: 'Togs inte in', reason: 'Inget underlag', guidelineSection: '3.2' },
+    });
+    expect(m.subject).toBe('Så användes ert inspel i NAG Hjärtsvikt');
+    expect(m.body).toContain('på Arbetsmöte 3 2026-03-12.');
+    expect(m.body).toContain('Inspel: Skriftlig information\nUtfall: Togs inte in\nSkäl: Inget underlag\nAvsnitt i kunskapsstödet: 3.2');
+  });
+
   it('asks for the step whose turn it is', () => {
     expect(renderMail('step-reminder', { ...context, step: 'signed' }).body).toContain('kontrasignera överenskommelsen för gruppen');
   });

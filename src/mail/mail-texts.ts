@@ -20,6 +20,8 @@ export interface MailContext {
   /** How many people a nomination request asks for, and the coordinator's message with it (issue 16 #1). */
   wanted?: number | null;
   requestMessage?: string | null;
+  /** The input item whose outcome is told (issue 19 #1): the meeting, what was raised and what became of it, in words. */
+  input?: { activityTitle: string; activityDate: string | null; raised: string; outcome: string; reason: string | null; guidelineSection: string | null } | null;
   /** The web app's address (PUBLIC_URL, or the API's own address). */
   appUrl: string;
   /** The page where the step the mail is about is done (issue 16 #3): `stepLink`. */
@@ -319,6 +321,20 @@ const TEXTS: Record<MailTemplate, Texts> = {
   'assignment-ended-organisation': (c) => ({
     subject: `Er företrädares uppdrag i ${c.groupName} har avslutats`,
     body: `${hello(c.organisationName)}\n\nUppdraget för den företrädare ni nominerade till ${c.groupName} har avslutats: ${reasonText(c)}.${login(c)}${sign}`,
+  }),
+  'input-outcome': (c) => ({
+    subject: `Så användes ert inspel i ${c.groupName}`,
+    body:
+      `${hello(c.personName)}\n\nSamordnaren i ${c.groupName} har skrivit vad som blev av ett inspel från patient- och närståendeföreträdarna` +
+      (c.input ? ` på ${c.input.activityTitle}${c.input.activityDate ? ` ${c.input.activityDate}` : ''}.` : '.') +
+      (c.input
+        ? `\n\nInspel: ${c.input.raised}\nUtfall: ${c.input.outcome}` +
+          (c.input.reason ? `\nSkäl: ${c.input.reason}` : '') +
+          (c.input.guidelineSection ? `\nAvsnitt i kunskapsstödet: ${c.input.guidelineSection}` : '')
+        : '') +
+      `\n\nDu ser alla inspel från gruppens möten på sidan för ditt uppdrag.` +
+      login(c) +
+      sign,
   }),
   'payee-ended': (c) => ({
     subject: `Arvodesmottagare avslutad i ${c.groupName}`,

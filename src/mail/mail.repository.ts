@@ -118,6 +118,25 @@ export class MailRepository {
   }
 
   /** The coordinator's comment on the assignment's latest reviewed declaration (issue 16 #7), if any. */
+  /**
+   * An input item as its outcome mail tells it (issue 19 #1): the activity's title and date, what was raised, the
+   * outcome's code, the reason and the guideline section. With `em`, in that transaction (the mail is written with
+   * the outcome it tells of).
+   */
+  async inputItemForMail(
+    itemId: string,
+    em?: EntityManager,
+  ): Promise<{ activityTitle: string; activityDate: string | null; raised: string; outcome: string | null; reason: string | null; guidelineSection: string | null } | null> {
+    const rows: Array<{ title: string; activity_date: string | null; raised: string; outcome: string | null; reason: string | null; guideline_section: string | null }> =
+      await (em ?? this.ds).query(
+        `SELECT a.title, to_char(a.activity_date, 'YYYY-MM-DD') AS activity_date, i.raised, i.outcome, i.reason, i.guideline_section
+         FROM input_item i JOIN group_activity a ON a.id = i.activity_id WHERE i.id = $1`,
+        [itemId],
+      );
+    const r = rows[0];
+    return r ? { activityTitle: r.title, activityDate: r.activity_date, raised: r.raised, outcome: r.outcome, reason: r.reason, guidelineSection: r.guideline_section } : null;
+  }
+
   async latestReviewComment(assignmentId: string): Promise<string | null> {
     const [row]: Array<{ review_comment: string | null }> = await this.ds.query(
       `SELECT review_comment FROM declaration WHERE assignment_id = $1 AND state IN ('approved', 'needs-changes', 'submitted')

@@ -10,6 +10,7 @@ import { MailRepository } from './mail.repository';
 import { publicBaseUrl } from '../common/public-url';
 import { MailContext, renderMail, stepLink } from './mail-texts';
 import { OutboxMessage } from './outbox-message.entity';
+import { OUTCOME_WORDS, type InputOutcome } from '../input/input-rules';
 
 export interface MailTransport {
   sendMail(mail: { from: string; to: string; subject: string; text: string; messageId: string }): Promise<unknown>;
@@ -105,7 +106,7 @@ export class Mailer {
     return [...new Set(rows.map((r) => r.email?.trim()).filter((e): e is string => !!e))];
   }
 
-  private async context(req: MailRequest): Promise<MailContext> {
+  private async context(req: MailRequest, em?: EntityManager): Promise<MailContext> {
     const p = req.params;
     const personId = p.personId ?? (req.to.kind === 'person' ? req.to.personId : undefined);
     const organisationId = p.organisationId ?? (req.to.kind === 'organisation' ? req.to.organisationId : undefined);
@@ -127,7 +128,14 @@ export class Mailer {
       reviewComment: COMMENTED.has(req.template) && p.assignmentId ? await this.repo.latestReviewComment(p.assignmentId) : null,
       ...(p.nominationId ? await this.repo.nominationDecision(p.nominationId) : {}),
       ...(p.requestId && REQUESTED.has(req.template) ? await this.requestTerms(p.requestId) : {}),
+      ...(p.inputItemId ? { input: await this.inputItem(p.inputItemId, em) } : {}),
     };
+  }
+
+  private async inputItem(itemId: string, em?: EntityManager): Promise<MailContext['input']> {
+    const i = await this.repo.inputItemForMail(itemId, em);
+    if (!i) return null;
+    return { ...i, outcome: i.outcome ? (OUTCOME_WORDS[i.outcome as InputOutcome] ?? i.outcome) : 'inget utfall ännu' };
   }
 
   private async requestTerms(requestId: string): Promise<Pick<MailContext, 'wanted' | 'requestMessage'>> {
@@ -142,7 +150,7 @@ export class Mailer {
    */
   async stage(req: MailRequest, em: EntityManager): Promise<void> {
     const addresses = await this.addresses(req.to);
-    const { subject, body } = renderMail(req.template, await this.context(req));
+    const { subject, body } = renderMail(req.template, await this.context(req, em));
     const transport = this.config.mail.transport;
     await this.repo.insertOnce(
       {

@@ -305,6 +305,9 @@ export const TASK_KIND_LABELS: Record<string, string> = {
   'nomination.decide': 'Pröva nominering',
   'working-group.below-minimum': 'Grupp med för få företrädare',
   'batch.approve': 'Godkänna utbetalning',
+  'input.evaluate': 'Svara: kom din kunskap till användning?',
+  'material.send-overdue': 'Skicka underlag som är försenat',
+  'material.sent-late': 'Underlag skickades för sent',
 };
 
 /** Where the assignment's declaration of interests stands (the workflow's view). */
@@ -412,7 +415,21 @@ export const BELOW_SINCE_REASON_LABELS: Record<string, string> = {
   'never-staffed': 'har aldrig haft tillräckligt många (sedan gruppen skapades)',
 };
 
+/** What became of an input item (issue 19 #1). */
+export const INPUT_OUTCOME_LABELS: Record<string, string> = { 'taken-in': 'Togs in', 'changed-text': 'Ändrade texten', 'not-taken-in': 'Togs inte in' };
+/** A meeting's material against the group's notice policy (issue 19 #3). */
+export const MATERIAL_STATUS_LABELS: Record<string, string> = {
+  'on-time': 'I tid',
+  late: 'Skickat för sent',
+  'not-sent-overdue': 'Inte skickat – sista dagen har passerat',
+  'not-due-yet': 'Inte skickat ännu',
+};
+
 export const ENUM_LABELS: Record<string, Record<string, string>> = {
+  'RecordInputItemDto.outcome': INPUT_OUTCOME_LABELS,
+  'ChangeInputItemDto.outcome': INPUT_OUTCOME_LABELS,
+  'InputItemDto.outcome': INPUT_OUTCOME_LABELS,
+  'MeetingMaterialDto.status': MATERIAL_STATUS_LABELS,
   'GroupStaffingDto.kind': GROUP_KIND_LABELS,
   'GroupStaffingDto.belowSinceReason': BELOW_SINCE_REASON_LABELS,
   'OrganisationLastAskedDto.perspective': ORGANISATION_PERSPECTIVE_LABELS,

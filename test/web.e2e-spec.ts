@@ -544,6 +544,9 @@ describe('web app', () => {
       expect(await page.getByLabel('På plats', { exact: true }).isChecked()).toBe(true);
       // No time given (the page's check) and a drive longer than the API allows: both messages after one click, and
       // no report saved by it (issue 17 #8).
+      const ownTime = page.getByRole('group', { name: 'Hur länge deltog du?' });
+      await ownTime.getByLabel('Timmar', { exact: true }).fill('');
+      await ownTime.getByLabel('Minuter', { exact: true }).fill('');
       await page.getByLabel(/^Körde du egen bil\?/).fill('6000');
       await page.getByRole('button', { name: 'Spara rapporten' }).click();
       await expect(page.locator('#falt-durationMinutes-fel').innerText()).resolves.toContain('Skriv hur länge du deltog.');

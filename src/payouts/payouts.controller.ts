@@ -9,6 +9,7 @@ import { stockholmDate } from '../time-reports/business-dates';
 import { PayoutReasonDto, PayoutWorklistDto, StartPayoutRunDto, YearQueryDto } from './dto/payouts.dto';
 import { PayoutsService } from './payouts.service';
 import { BatchViewDto, PayoutBatchDto } from './dto/payout-view.dto';
+import { PersonYearDto, YearlySummaryDto } from './dto/payout-year.dto';
 
 const batchId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Utbetalningsomgången finns inte.') });
 const lineId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Raden finns inte.') });
@@ -67,6 +68,8 @@ export class PayoutsController {
   @Roles('finance')
   @Scoped('payer', 'payerCode')
   @ApiOperation({ summary: 'Årssammanställning per person: vad betalaren betalat ut under året (godkända utbetalningar).' })
+  @ApiOkResponse({ type: YearlySummaryDto })
+  @ApiNotFoundResponse({ description: 'Betalaren finns inte, eller är inte din.' })
   yearly(@Param('payerCode') payerCode: string, @Query() q: YearQueryDto) {
     return this.service.yearlySummary(payerCode, q.year ?? thisYear());
   }
@@ -164,6 +167,8 @@ export class PayoutsController {
   @Get('people/:personId/payouts')
   @Scoped('person', 'personId')
   @ApiOperation({ summary: 'En persons utbetalningar och årssammanställning per betalare (personen själv, eller ekonomi för sin betalare).' })
+  @ApiOkResponse({ type: PersonYearDto })
+  @ApiNotFoundResponse({ description: 'Personen finns inte, eller är inte din att se.' })
   personYear(@Param('personId', personId) person: string, @Query() q: YearQueryDto, @CurrentUser() user: AuthUser) {
     return this.service.personYear(person, q.year ?? thisYear(), user);
   }

@@ -792,7 +792,7 @@ export class PayoutsRepository {
   /** Per payer (only `onlyPayer`, any letter case, when given), the sums of the person's approved payouts from `from` to `to`. */
   personYearByPayer(personId: string, from: string, to: string, onlyPayer: string | null): Promise<Array<Record<string, string>>> {
     return this.ds.query(
-      `SELECT b.payer_code, pp.person_id, ${YEAR_SUMS}
+      `SELECT b.payer_code, (SELECT name FROM paying_body WHERE code = b.payer_code) AS payer_name, pp.person_id, ${YEAR_SUMS}
          FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
         WHERE pp.person_id = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
           AND ($4::text IS NULL OR upper(b.payer_code) = upper($4))
@@ -804,7 +804,8 @@ export class PayoutsRepository {
   /** The person's approved payouts from `from` to `to` (only `onlyPayer`'s when given), by payment date. */
   personPayouts(personId: string, from: string, to: string, onlyPayer: string | null): Promise<Array<Record<string, string>>> {
     return this.ds.query(
-      `SELECT b.id, b.payer_code, b.period, b.payment_date::text AS payment_date, pp.net_ore, pp.slip_document_id
+      `SELECT b.id, b.payer_code, (SELECT name FROM paying_body WHERE code = b.payer_code) AS payer_name, b.period,
+              b.payment_date::text AS payment_date, pp.net_ore, pp.slip_document_id
          FROM payout_person pp JOIN payout_batch b ON b.id = pp.batch_id
         WHERE pp.person_id = $1 AND b.state = 'approved' AND b.payment_date BETWEEN $2 AND $3
           AND ($4::text IS NULL OR upper(b.payer_code) = upper($4))

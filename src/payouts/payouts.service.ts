@@ -425,7 +425,7 @@ export class PayoutsService {
   }
 
   /** A payer's year: per person, what was paid in approved batches with payment dates in the year. */
-  async yearlySummary(payerCode: string, year: number) {
+  async yearlySummary(payerCode: string, year: number): Promise<YearlySummaryView> {
     const payer = await getPayer(this.ds.manager, payerCode);
     const rows = await this.repo.payerYearByPerson(payer.code, `${year}-01-01`, `${year}-12-31`);
     const persons = rows.map(summaryRow);
@@ -433,7 +433,7 @@ export class PayoutsService {
   }
 
   /** One person's year, per payer (for the person themself, or finance of one payer). */
-  async personYear(personId: string, year: number, user: AuthUser) {
+  async personYear(personId: string, year: number, user: AuthUser): Promise<PersonYearView> {
     const onlyPayer = user.personId === personId ? null : user.payerCode;
     if (user.personId !== personId && !onlyPayer) throw new NotFoundError('Personen finns inte.');
     const rows = await this.repo.personYearByPayer(personId, `${year}-01-01`, `${year}-12-31`, onlyPayer);
@@ -441,8 +441,8 @@ export class PayoutsService {
     return {
       personId,
       year,
-      perPayer: rows.map((r) => ({ payerCode: r.payer_code, ...summaryRow(r) })),
-      payouts: batches.map((b) => ({ batchId: b.id, payerCode: b.payer_code, period: b.period, paymentDate: b.payment_date, netOre: Number(b.net_ore), slipDocumentId: b.slip_document_id })),
+      perPayer: rows.map((r) => ({ payerCode: r.payer_code, payerName: r.payer_name ?? r.payer_code, ...summaryRow(r) })),
+      payouts: batches.map((b) => ({ batchId: b.id, payerCode: b.payer_code, payerName: b.payer_name ?? b.payer_code, period: b.period, paymentDate: b.payment_date, netOre: Number(b.net_ore), slipDocumentId: b.slip_document_id })),
     };
   }
 
@@ -513,7 +513,24 @@ function decorate(b: PayoutBatch): BatchDecorated {
 
 /** A year's sums of payout_person rows (pp) of approved batches (b), as summaryRow reads them. */
 
-interface SummaryRow extends PaidAmounts {
+/** `GET /payers/{payerCode}/yearly-summary`: what a payer paid each person in a year. */
+export interface YearlySummaryView {
+  payerCode: string;
+  payerName: string;
+  year: number;
+  persons: SummaryRow[];
+  totals: Omit<PaidAmounts, 'taxableTravelOre'>;
+}
+
+/** `GET /people/{personId}/payouts`: one person's year, per payer, and each payout with its slip. */
+export interface PersonYearView {
+  personId: string;
+  year: number;
+  perPayer: Array<SummaryRow & { payerCode: string; payerName: string }>;
+  payouts: Array<{ batchId: string; payerCode: string; payerName: string; period: string; paymentDate: string; netOre: number; slipDocumentId: string | null }>;
+}
+
+export interface SummaryRow extends PaidAmounts {
   personId: string;
   name?: string;
   payouts: number;

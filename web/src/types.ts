@@ -60,6 +60,10 @@ export type BudgetView = Schemas['BudgetViewDto'];
 /** GET /payers/:code/budgets/:year: the payer's budgets of the year (finance). */
 export type PayerBudget = Schemas['PayerBudgetDto'];
 
+/** GET /payers/:code/yearly-summary (finance) and GET /people/:id/payouts (the person, or finance of the payer). */
+export type YearlySummary = Schemas['YearlySummaryDto'];
+export type PersonYear = Schemas['PersonYearDto'];
+
 export type RateTableView = Schemas['RateTableViewDto'];
 export type RoundingRule = Schemas['RateTableViewDto']['rounding'];
 

@@ -7,12 +7,7 @@ import { Page } from '../../components/Page';
 import { downloadFile } from '../../download';
 import { formatDate, formatOre, todayInStockholm } from '../../format';
 import { useLoad } from '../../hooks';
-
-interface PersonYear {
-  year: number;
-  perPayer: Array<{ payerCode: string; feesOre: number; taxFreeTravelOre: number; taxablePayOre: number; taxWithheldOre: number; netOre: number; payouts: number; agiPeriods: string[] }>;
-  payouts: Array<{ batchId: string; payerCode: string; period: string; paymentDate: string; netOre: number; slipDocumentId: string | null }>;
-}
+import type { PersonYear } from '../../types';
 
 /** Representative: my payouts this year, my payout slips, and what was reported to Skatteverket. */
 export function MyPayoutsPage() {
@@ -58,7 +53,7 @@ export function MyPayoutsPage() {
                   {data.data.payouts.map((p) => (
                     <tr key={p.batchId}>
                       <th scope="row">{formatDate(p.paymentDate)}</th>
-                      <td>{p.payerCode}</td>
+                      <td>{p.payerName}</td>
                       <td className="number">{formatOre(p.netOre)}</td>
                       <td>
                         {p.slipDocumentId ? (
@@ -89,8 +84,8 @@ export function MyPayoutsPage() {
             </div>
           )}
           {data.data.perPayer.map((s) => (
-            <section key={s.payerCode} aria-label={`Summa ${s.payerCode}`} className="group-box">
-              <h2>Summa {year} från {s.payerCode}</h2>
+            <section key={s.payerCode} aria-label={`Summa ${s.payerName}`} className="group-box">
+              <h2>Summa {year} från {s.payerName}</h2>
               <dl className="facts">
                 <div>
                   <dt>Arvoden (skattepliktiga)</dt>

@@ -5,27 +5,15 @@ import { ErrorMessage, Working } from '../../components/Feedback';
 import { Page } from '../../components/Page';
 import { formatOre, todayInStockholm } from '../../format';
 import { useLoad } from '../../hooks';
+import type { YearlySummary } from '../../types';
 
-interface Row {
-  personId: string;
-  name?: string;
-  feesOre: number;
-  taxFreeTravelOre: number;
-  taxablePayOre: number;
-  contributionsOre: number;
-  taxWithheldOre: number;
-  netOre: number;
-  costOre: number;
-  payouts: number;
-  agiPeriods: string[];
-}
 
 /** Finance: what the payer paid each person in a year (approved payouts), with the AGI months. */
 export function YearlySummaryPage() {
   const user = useUser();
   const [year, setYear] = useState(Number(todayInStockholm().slice(0, 4)));
   const [data] = useLoad(
-    () => api.get<{ payerName: string; year: number; persons: Row[]; totals: Omit<Row, 'personId' | 'payouts' | 'agiPeriods'> }>(`/payers/${encodeURIComponent(user.payerCode ?? '')}/yearly-summary?year=${year}`),
+    () => api.get<YearlySummary>(`/payers/${encodeURIComponent(user.payerCode ?? '')}/yearly-summary?year=${year}`),
     [year],
   );
   return (

@@ -27,6 +27,7 @@ import { GroupActivitiesModule } from './group-activities/group-activities.modul
 import { PayingBodiesModule } from './paying-bodies/paying-bodies.module';
 import { BudgetModule } from './budget/budget.module';
 import { InputModule } from './input/input.module';
+import { MaterialModule } from './material/material.module';
 import { RepresentationModule } from './representation/representation.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
@@ -49,6 +50,7 @@ export const FEATURE_MODULES = [
   BudgetModule,
   RepresentationModule,
   InputModule,
+  MaterialModule,
 ];
 
 @Module({})

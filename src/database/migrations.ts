@@ -33,6 +33,7 @@ import { BudgetPlans1765910000000 } from './migrations/1765910000000-budget-plan
 import { NominationRequestTerms1765860000000 } from './migrations/1765860000000-nomination-request-terms';
 import { RepresentationAndWorkload1765900000000 } from './migrations/1765900000000-representation-and-workload';
 import { InputItems1766000000000 } from './migrations/1766000000000-input-items';
+import { MaterialNotice1766010000000 } from './migrations/1766010000000-material-notice';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -71,4 +72,5 @@ export const ALL_MIGRATIONS = [
   NominationRequestTerms1765860000000,
   RepresentationAndWorkload1765900000000,
   InputItems1766000000000,
+  MaterialNotice1766010000000,
 ];

@@ -21,6 +21,7 @@ import { UsersRepository } from '../users/users.repository';
 import { WorkingGroupsRepository } from '../working-groups/working-groups.repository';
 import { RepresentationRepository } from '../representation/representation.repository';
 import { InputRepository } from '../input/input.repository';
+import { MaterialRepository } from '../material/material.repository';
 
 /**
  * Every feature's repository (`src/<feature>/<feature>.repository.ts`, the only SQL; docs/CONVENTIONS.md "Layout"):
@@ -50,6 +51,7 @@ export const ALL_REPOSITORIES = [
   BudgetRepository,
   RepresentationRepository,
   InputRepository,
+  MaterialRepository,
 ];
 
 @Global()

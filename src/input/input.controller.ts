@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, PipeTransform, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
+import { YEAR_PARAM, YearPipe } from '../common/year-pipe';
 import { AnswerEvaluationDto, AssignmentInputDto, ChangeInputItemDto, EvaluationAggregateDto, EvaluationDto, InputItemDto, RecordInputItemDto } from './dto/input.dto';
 import { InputService } from './input.service';
 
@@ -10,18 +11,6 @@ const groupId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('G
 const activityId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Aktiviteten finns inte.') });
 const itemId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Inspelet finns inte.') });
 const assignmentId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Uppdraget finns inte.') });
-
-/** A year in the path or query: a whole year from 2000 to 2100, else a Swedish 400. */
-export class YearPipe implements PipeTransform<unknown, number> {
-  transform(value: unknown): number {
-    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
-    const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
-    if (!(year >= 2000 && year <= 2100)) throw new InvalidInputError('Året måste vara ett årtal, till exempel 2026.', { year: ['Ange ett år från 2000 till 2100.'] });
-    return year;
-  }
-}
-
-export const YEAR_PARAM = { name: 'year', description: 'Året.', schema: { type: 'integer', minimum: 2000, maximum: 2100, example: 2026 } } as const;
 
 /**
  * How your input was used (issue 19 #1): the coordinator's record per activity of what the representatives raised

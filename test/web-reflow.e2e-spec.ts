@@ -48,7 +48,7 @@ describe('web app: reflow and axe on every page', () => {
     groupPath = g;
     assignmentPath = a;
     pages.coordinator = [
-      '/att-gora', '/grupper', '/grupper/ny', g, `${g}/aktiviteter/ny`, `${g}/attestera`, '/organisationer', '/bjud-in',
+      '/att-gora', '/grupper', '/grupper/ny', g, `${g}/aktiviteter/ny`, `${g}/attestera`, `${g}/inspel`, '/organisationer', '/bjud-in',
       a, `/dokument/${agreementDoc}`, `/tidrapporter/${life.timeReportId}`, '/berakna-ersattning', `${g}/budget`, '/representativitet',
     ];
     pages['org-contact'] = ['/att-gora', '/nomineringar', `/nomineringar/${request.id}`, '/bjud-in', a];
@@ -58,7 +58,7 @@ describe('web app: reflow and axe on every page', () => {
     ];
     pages.finance = ['/att-gora', '/utbetalningar', `/utbetalningar/${run.batch.id}`, '/utbetalningar/arssammanstallning', '/berakna-ersattning', `${g}/budget`, '/budgetar'];
     pages.admin = [
-      '/att-gora', '/grupper', g, '/organisationer', '/administration/anvandare', `/administration/anvandare/${actors.coordinator.id}`,
+      '/att-gora', '/grupper', g, `${g}/inspel`, '/organisationer', '/administration/anvandare', `/administration/anvandare/${actors.coordinator.id}`,
       '/administration/anvandare/ny', '/administration/taxetabeller', `/administration/taxetabeller/${rateTable}`,
       '/administration/taxetabeller/ny', '/administration/betalare', '/bjud-in', '/berakna-ersattning', '/representativitet',
     ];

@@ -39,6 +39,7 @@ import { TasksPage } from './pages/TasksPage';
 import { MyParticipationPage } from './pages/representation/MyParticipationPage';
 import { RepresentationPage } from './pages/representation/RepresentationPage';
 import './styles.css';
+import { GroupInputPage } from './pages/input/GroupInputPage';
 
 /** The main menu. Each link is shown to the roles named (and pages check the same roles). */
 const NAV: NavItem[] = [
@@ -116,6 +117,7 @@ function App() {
         <Route path="/grupper/:id" element={<GroupPage />} />
         <Route path="/grupper/:id/aktiviteter/ny" element={only(COORDINATION, <NewActivityPage />)} />
         <Route path="/grupper/:id/attestera" element={only(['coordinator'], <AttestPage />)} />
+        <Route path="/grupper/:id/inspel" element={only(COORDINATION, <GroupInputPage />)} />
         <Route path="/grupper/:id/budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
         <Route path="/budgetar" element={only(['finance'], <PayerBudgetsPage />)} />
         <Route path="/mina-uppdrag" element={only(['representative'], <MyAssignmentsPage />)} />

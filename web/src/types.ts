@@ -108,3 +108,12 @@ export interface WorkingGroupView {
   group: WorkingGroup;
   recruitment: { workflowId: string; status: RecruitmentStatus | null; running: boolean };
 }
+
+/** How your input was used (issue 19 #1). */
+export type InputItem = Schemas['InputItemDto'];
+export type AssignmentInput = Schemas['AssignmentInputDto'];
+export type Evaluation = Schemas['EvaluationDto'];
+export type EvaluationAggregate = Schemas['EvaluationAggregateDto'];
+/** Material on time (issue 19 #3). */
+export type MaterialTimeliness = Schemas['MaterialTimelinessDto'];
+export type MaterialPolicy = Schemas['MaterialPolicyDto'];

@@ -11,6 +11,7 @@ import { useLoad } from '../hooks';
 import { GROUP_KIND_LABELS, label, REGION_LABELS } from '../labels';
 import type { WorkingGroupView } from '../types';
 import { ActivitiesSection } from './activities/ActivitiesSection';
+import { MaterialSection } from './material/MaterialSection';
 import { StaffingBadge } from './GroupsPage';
 import { RecruitmentSection } from './recruitment/RecruitmentSection';
 
@@ -89,6 +90,17 @@ export function GroupPage() {
       {hasRole(user, 'coordinator', 'admin') && recruitment.running && <RecruitmentSection groupId={group.id} status={status} onChanged={reload} />}
 
       {hasRole(user, 'coordinator', 'admin') && <ActivitiesSection groupId={group.id} canCreate={group.recruitmentState !== 'ended'} />}
+
+      {hasRole(user, 'coordinator', 'admin') && <MaterialSection groupId={group.id} />}
+
+      {hasRole(user, 'coordinator', 'admin') && (
+        <section aria-labelledby="inspel-och-utvardering">
+          <h2 id="inspel-och-utvardering">Inspel och utvärdering</h2>
+          <p>
+            <Link to={`/grupper/${group.id}/inspel`}>Skriv in vad företrädarna tog upp och vad det blev av det, och se årets utvärdering</Link>
+          </p>
+        </section>
+      )}
 
       {hasRole(user, 'coordinator') && (
         <section aria-labelledby="tidrapporter">

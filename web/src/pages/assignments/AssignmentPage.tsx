@@ -8,6 +8,7 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/Feedback';
 import { Checkbox, Form, RadioGroup, requireFields, sendChecked, TextArea, TextField } from '../../components/Form';
 import { Page } from '../../components/Page';
+import { AssignmentInputSection } from '../input/AssignmentInputSection';
 import { formatDate, formatDateTime, formatOre } from '../../format';
 import { useDraft, useLoad } from '../../hooks';
 import { ASSIGNMENT_STATE_LABELS, END_REASON_LABELS, label, PERIOD_STATE_LABELS, REPRESENTATION_HINTS, REPRESENTATION_LABELS } from '../../labels';
@@ -174,6 +175,10 @@ export function AssignmentPage() {
           <p>Företrädaren sitter i gruppen med organisationens mandat. Drar ni tillbaka mandatet avslutas uppdraget.</p>
           <WithdrawForm label="Dra tillbaka mandatet" confirm="Ja, dra tillbaka mandatet" question="Dra tillbaka organisationens mandat?" onSubmit={() => step('mandate-withdrawal', 'Mandatet är tillbakadraget och uppdraget avslutat. Samordnaren och företrädaren får besked.')} />
         </section>
+      )}
+
+      {state !== 'nominated' && state !== 'declined' && (mine || coordinates || (hasRole(user, 'org-contact') && a.representation !== 'own-experience')) && (
+        <AssignmentInputSection assignmentId={a.id} mine={mine} />
       )}
 
       <p>{coordinates && <Link to={`/grupper/${a.groupId}`}>Till gruppen {v.group.name}</Link>}</p>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { stockholmDate } from '../src/common/stockholm-time';
 import { Harness, startHarness, TestUser } from './support/harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
@@ -136,5 +137,38 @@ describe('superseding a rate table, and its effect before it is saved', () => {
     expect((await admin.get('/rate-tables/finns-inte/versions')).status).toBe(404);
     expect((await coordinator.api.post('/rate-tables/nationell-2026/supersede/preview', raised('2026-08-01'))).status).toBe(403);
     expect((await coordinator.api.post('/rate-tables/nationell-2026/supersede', raised('2026-08-01'))).status).toBe(403);
+  });
+
+  it('gives administrators, and only them, a task from 1 November while a payer has no table for the coming year, gone once the national one is added (issue 18 #5)', async () => {
+    // The task goes by the real date in Stockholm (the provider reads the clock): before 1 November there is none.
+    const today = stockholmDate(new Date());
+    const next = Number(today.slice(0, 4)) + 1;
+    const kinds = async (api: { get: (p: string) => Promise<{ status: number; body: any }> }) => {
+      const res = await api.get('/me/tasks');
+      expect(res.status).toBe(200);
+      return (res.body as any[]).filter((t) => t.kind.startsWith('rate-table.'));
+    };
+    const tasks = await kinds(admin);
+    if (today.slice(5) >= '11-01') {
+      expect(tasks.map((t) => t.kind)).toContain('rate-table.next-year-missing');
+      const missing = tasks.find((t) => t.kind === 'rate-table.next-year-missing');
+      expect(missing.title).toContain(`Lägg in taxetabellen för ${next}`);
+      expect(missing.deadline).toBe(new Date(`${next}-01-01T00:00:00+01:00`).toISOString());
+      expect(missing.urgent).toBe(today.slice(5, 7) === '12');
+    } else {
+      expect(tasks).toEqual([]);
+    }
+    expect(await kinds(coordinator.api)).toEqual([]);
+
+    const { id: _i, code: _c, version: _v, payerCode: _p, validFrom: _f, validTo: _t, createdAt: _a, ...figures } = current;
+    const added = await admin.post('/rate-tables', {
+      ...figures,
+      contributions: { ...figures.contributions, reductions: [] },
+      validFrom: `${next}-01-01`,
+      validTo: `${next}-12-31`,
+      source: 'Test: nästa års tabell',
+    });
+    expect(added.status).toBe(201);
+    expect((await kinds(admin)).map((t) => t.kind)).not.toContain('rate-table.next-year-missing');
   });
 });

@@ -60,7 +60,8 @@ describe('web app: reflow and axe on every page', () => {
     pages.admin = [
       '/att-gora', '/grupper', g, `${g}/inspel`, '/organisationer', '/administration/anvandare', `/administration/anvandare/${actors.coordinator.id}`,
       '/administration/anvandare/ny', '/administration/taxetabeller', `/administration/taxetabeller/${rateTable}`,
-      '/administration/taxetabeller/ny', '/administration/betalare', '/bjud-in', '/berakna-ersattning', '/representativitet',
+      '/administration/taxetabeller/ny', `/administration/taxetabeller/${rateTable}/ny-version`, '/administration/betalare',
+      '/administration/betalare/SKR', '/bjud-in', '/berakna-ersattning', '/representativitet',
     ];
   }, 600_000);
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundR
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
 import { PayingBodySettingsPatchDto } from './dto/paying-body-settings.dto';
+import { PayingBodySettingsViewDto } from './dto/paying-body-settings-view.dto';
 import { PayingBodySettingsService } from './paying-body-settings.service';
 
 const CODE = { description: 'Betalarens kod: SKR (eller SKL), en sjukvårdsregion som sodra eller en region som region-skane.', schema: { type: 'string', minLength: 1, maxLength: 40 } } as const;
@@ -24,7 +25,7 @@ export class PayingBodySettingsController {
     summary:
       'Betalarens inställningar: organisationsnummer, eget konto (maskerat), betalfilens version och syfte, utbetalningsintervall, F-skattepolicy med kontakt och hur ofta jävsdeklarationen förnyas.',
   })
-  @ApiOkResponse({ description: 'Inställningarna, och vad som saknas innan en utbetalning kan godkännas (missingForPayment).' })
+  @ApiOkResponse({ type: PayingBodySettingsViewDto, description: 'Inställningarna, och vad som saknas innan en utbetalning kan godkännas (missingForPayment).' })
   @ApiNotFoundResponse({ description: 'Betalaren finns inte.' })
   get(@Param('code') code: string) {
     return this.settings.get(code);
@@ -38,7 +39,7 @@ export class PayingBodySettingsController {
     description:
       'Organisationsnumret kontrolleras (kontrollsiffra), kontot mot clearingnumrets bank och kontrollsiffra eller IBAN:s kontrollsiffror, BIC till formen. SALA kräver salaryPaymentAgreement. Utbetalningsintervallet gäller från nästa omgång. F-skattepolicyn gäller från nästa gång en mottagare lämnar sina uppgifter; förnyelsen av jävsdeklarationen (1–36 månader, rutinen §4.3) från nästa granskning.',
   })
-  @ApiOkResponse({ description: 'De nya inställningarna.' })
+  @ApiOkResponse({ type: PayingBodySettingsViewDto, description: 'De nya inställningarna.' })
   @ApiBadRequestResponse({
     description: 'Ett fält är inte giltigt (organisationsnummer, konto, BIC, syfte utan löneavtal, F-skattepolicy, förnyelse utanför 1–36 månader); ett meddelande per fält i `fields`.',
   })
@@ -52,7 +53,7 @@ export class PayingBodySettingsController {
   @Roles('finance')
   @Scoped('payer', 'payerCode')
   @ApiOperation({ summary: 'Min betalares inställningar (ekonomi): organisationsnummer, eget konto (maskerat), betalfil och intervall.' })
-  @ApiOkResponse({ description: 'Inställningarna, och vad som saknas innan en utbetalning kan godkännas (missingForPayment).' })
+  @ApiOkResponse({ type: PayingBodySettingsViewDto, description: 'Inställningarna, och vad som saknas innan en utbetalning kan godkännas (missingForPayment).' })
   @ApiNotFoundResponse({ description: 'Betalaren finns inte, eller är inte din.' })
   own(@Param('payerCode') payerCode: string) {
     return this.settings.get(payerCode);

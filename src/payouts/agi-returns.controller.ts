@@ -14,7 +14,7 @@ import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles, Scoped } from '../auth/auth.decorators';
 import { AgiReturnsService } from './agi-returns.service';
-import { AgiSettingsDto } from './dto/agi.dto';
+import { AgiSettingsDto, AgiSettingsViewDto } from './dto/agi.dto';
 
 const PERIOD = { name: 'period', description: 'Utbetalningsmånaden, ÅÅÅÅ-MM.', schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', example: '2026-11' } } as const;
 const PAYER = { schema: { type: 'string', maxLength: 50 } } as const;
@@ -30,7 +30,7 @@ export class AgiReturnsController {
   @Roles('admin')
   @ApiParam({ name: 'code', ...PAYER })
   @ApiOperation({ summary: 'Betalarens inställningar för arbetsgivardeklarationen (deklarationsdag, HU, specifikationsnummer, kontaktperson).' })
-  @ApiOkResponse({ description: 'Inställningarna.' })
+  @ApiOkResponse({ type: AgiSettingsViewDto, description: 'Inställningarna.' })
   @ApiNotFoundResponse({ description: 'Betalaren finns inte.' })
   adminSettings(@Param('code') code: string) {
     return this.agi.settings(code);
@@ -40,7 +40,7 @@ export class AgiReturnsController {
   @Roles('admin')
   @ApiParam({ name: 'code', ...PAYER })
   @ApiOperation({ summary: 'Ändra betalarens inställningar för arbetsgivardeklarationen. Ändringen loggas.' })
-  @ApiOkResponse({ description: 'Inställningarna efter ändringen.' })
+  @ApiOkResponse({ type: AgiSettingsViewDto, description: 'Inställningarna efter ändringen.' })
   @ApiBadRequestResponse({ description: 'Fälten är inte giltiga; fältfel i `fields`.' })
   @ApiNotFoundResponse({ description: 'Betalaren finns inte.' })
   updateSettings(@Param('code') code: string, @Body() dto: AgiSettingsDto, @CurrentUser() user: AuthUser) {
@@ -52,7 +52,7 @@ export class AgiReturnsController {
   @Scoped('payer', 'payerCode')
   @ApiParam({ name: 'payerCode', ...PAYER })
   @ApiOperation({ summary: 'Min betalares inställningar för arbetsgivardeklarationen (ekonomi).' })
-  @ApiOkResponse({ description: 'Inställningarna.' })
+  @ApiOkResponse({ type: AgiSettingsViewDto, description: 'Inställningarna.' })
   @ApiNotFoundResponse({ description: 'Betalaren finns inte, eller är inte din.' })
   financeSettings(@Param('payerCode') payerCode: string) {
     return this.agi.settings(payerCode);

@@ -10,6 +10,9 @@ import { AgiReturnsRepository, AgiSettingsRow } from './agi-returns.repository';
 import { AgiSettingsDto } from './dto/agi.dto';
 import { getPayer } from './payers';
 
+/** A payer's settings for its employer return as the API shows them, with the due-date rule in words. */
+export type AgiSettingsView = AgiSettingsRow & { dueRuleText: string };
+
 export const AGI_PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The return of a payer and month as the API shows it: the individual statements, the summary's totals, the due date. */
@@ -46,7 +49,7 @@ export class AgiReturnsService {
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
   ) {}
 
-  async settings(code: string): Promise<Omit<AgiSettingsRow, 'name'> & { name: string; dueRuleText: string }> {
+  async settings(code: string): Promise<AgiSettingsView> {
     const s = await this.requireSettings(code);
     return { ...s, dueRuleText: AGI_DUE_RULE_TEXT[s.dueRule] };
   }

@@ -15,6 +15,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { CreateRateTableDto, InForceQuery, ListRateTablesQuery, SupersedeRateTableDto } from './dto/create-rate-table.dto';
 import { RatesService } from './rates.service';
 import { RateTableViewDto } from './dto/rate-table-view.dto';
+import { SupersedeEffectDto } from './dto/supersede-effect.dto';
 
 /** Reading tables needs a login; adding one is for administrators. */
 @ApiTags('rate-tables')
@@ -43,7 +44,7 @@ export class RatesController {
 
   @Get(':code/versions')
   @ApiParam({ name: 'code', schema: { type: 'string', maxLength: 63 } })
-  @ApiOkResponse({ description: 'Alla versioner av tabellen, äldst först (en ersatt version finns kvar och kan läsas).' })
+  @ApiOkResponse({ type: [RateTableViewDto], description: 'Alla versioner av tabellen, äldst först (en ersatt version finns kvar och kan läsas).' })
   @ApiNotFoundResponse({ description: 'Taxetabellen finns inte.' })
   versions(@Param('code') code: string) {
     return this.rates.versions(code);
@@ -58,7 +59,7 @@ export class RatesController {
     description:
       'För varje attesterad rad som inte är utbetald och varje öppen överenskommelses kommande aktivitet (kallad, inte rapporterad) som den nya versionen skulle gälla: arvode och resor enligt tabellen som gäller nu och enligt den nya versionen, och summorna per betalare och per överenskommelse. Inget sparas.',
   })
-  @ApiOkResponse({ description: 'Effekten per rad, per betalare och per överenskommelse.' })
+  @ApiOkResponse({ type: SupersedeEffectDto, description: 'Effekten per rad, per betalare och per överenskommelse.' })
   @ApiBadRequestResponse({ description: 'Fälten är inte giltiga; fältfel i `fields`.' })
   @ApiNotFoundResponse({ description: 'Taxetabellen finns inte.' })
   @ApiConflictResponse({ description: 'Datumet ligger utanför den gällande versionens giltighetstid.' })
@@ -73,7 +74,7 @@ export class RatesController {
     summary: 'Ersätt en taxetabell med en ny version från ett datum',
     description: 'Den nya versionen gäller från `from` till den gamla versionens sista dag; den gamla ändras aldrig och finns kvar. Där båda gäller vinner den nya.',
   })
-  @ApiCreatedResponse({ description: 'Den nya versionen är sparad.' })
+  @ApiCreatedResponse({ type: RateTableViewDto, description: 'Den nya versionen är sparad.' })
   @ApiBadRequestResponse({ description: 'Fälten är inte giltiga; fältfel i `fields`.' })
   @ApiNotFoundResponse({ description: 'Taxetabellen finns inte.' })
   @ApiConflictResponse({ description: 'Datumet ligger utanför den gällande versionens giltighetstid, eller den nya versionen överlappar en annan tabell för samma betalare.' })

@@ -308,6 +308,8 @@ export const TASK_KIND_LABELS: Record<string, string> = {
   'input.evaluate': 'Svara: kom din kunskap till användning?',
   'material.send-overdue': 'Skicka underlag som är försenat',
   'material.sent-late': 'Underlag skickades för sent',
+  'rate-table.next-year-missing': 'Lägg in nästa års taxetabell',
+  'rate-table.next-year-own-missing': 'Betalarens egen taxetabell för nästa år saknas',
 };
 
 /** Where the assignment's declaration of interests stands (the workflow's view). */
@@ -352,6 +354,12 @@ export const CATEGORY_PURPOSE_LABELS: Record<string, string> = { SALA: 'Lön (SA
 
 /** The staffing state of a group's recruitment (the workflow's own view, without "not started"). */
 export const RECRUITMENT_STATUS_LABELS: Record<string, string> = RECRUITMENT_STATE_LABELS;
+
+/** How a paying body's own account is given. */
+export const ACCOUNT_KIND_LABELS: Record<string, string> = { bban: 'Svenskt konto (clearingnummer och kontonummer)', iban: 'IBAN' };
+
+/** Where a line of a rate change's effect comes from (issue 18 #7). */
+export const EFFECT_SOURCE_LABELS: Record<string, string> = { attested: 'Attesterad, inte utbetald', 'open-agreement': 'Kommande aktivitet i en öppen överenskommelse' };
 
 export const F_SKATT_POLICY_LABELS: Record<string, string> = {
   refuse: 'Avvisas (rutinen betalar bara privatpersoner)',
@@ -524,6 +532,13 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   'PayingBodySettingsPatchDto.painVersion': PAIN_VERSION_LABELS,
   'PayingBodySettingsPatchDto.categoryPurpose': CATEGORY_PURPOSE_LABELS,
   'PayingBodySettingsPatchDto.fSkattPolicy': F_SKATT_POLICY_LABELS,
+  'PayingBodySettingsViewDto.payoutFrequency': PAYOUT_FREQUENCY_LABELS,
+  'PayingBodySettingsViewDto.painVersion': PAIN_VERSION_LABELS,
+  'PayingBodySettingsViewDto.categoryPurpose': CATEGORY_PURPOSE_LABELS,
+  'PayingBodySettingsViewDto.fSkattPolicy': F_SKATT_POLICY_LABELS,
+  'PayingBodyAccountViewDto.kind': ACCOUNT_KIND_LABELS,
+  'AgiSettingsViewDto.dueRule': AGI_DUE_RULE_LABELS,
+  'EffectLineDto.source': EFFECT_SOURCE_LABELS,
   'AgreementSummaryDto.state': AGREEMENT_STATE_LABELS,
   'DeclarationSummaryDto.state': DECLARATION_RECORD_STATE_LABELS,
   'ReportingPeriodDto.state': PERIOD_STATE_LABELS,

@@ -16,6 +16,8 @@ import { NewRateTablePage } from './pages/admin/NewRateTablePage';
 import { PayingBodiesPage } from './pages/admin/PayingBodiesPage';
 import { RateTablePage } from './pages/admin/RateTablePage';
 import { RateTablesPage } from './pages/admin/RateTablesPage';
+import { SupersedeRateTablePage } from './pages/admin/SupersedeRateTablePage';
+import { PayingBodyPage } from './pages/admin/PayingBodyPage';
 import { UserPage } from './pages/admin/UserPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { NewActivityPage } from './pages/activities/NewActivityPage';
@@ -141,7 +143,9 @@ function App() {
         <Route path="/administration/taxetabeller" element={only(ADMIN, <RateTablesPage />)} />
         <Route path="/administration/taxetabeller/ny" element={only(ADMIN, <NewRateTablePage />)} />
         <Route path="/administration/taxetabeller/:code" element={only(ADMIN, <RateTablePage />)} />
+        <Route path="/administration/taxetabeller/:code/ny-version" element={only(ADMIN, <SupersedeRateTablePage />)} />
         <Route path="/administration/betalare" element={only(ADMIN, <PayingBodiesPage />)} />
+        <Route path="/administration/betalare/:code" element={only(ADMIN, <PayingBodyPage />)} />
         <Route path="/representativitet" element={only(COORDINATION, <RepresentationPage />)} />
         <Route path="/min-medverkan" element={only(['representative'], <MyParticipationPage />)} />
         <Route path="*" element={<NotFound />} />

@@ -65,6 +65,12 @@ export type YearlySummary = Schemas['YearlySummaryDto'];
 export type PersonYear = Schemas['PersonYearDto'];
 
 export type RateTableView = Schemas['RateTableViewDto'];
+/** POST /rate-tables/:code/supersede/preview: a new version's effect before it is saved (issue 18 #7). */
+export type SupersedeEffect = Schemas['SupersedeEffectDto'];
+/** GET/PATCH /paying-bodies/:code/settings (issue 18 #6). */
+export type PayingBodySettings = Schemas['PayingBodySettingsViewDto'];
+/** GET/PUT /paying-bodies/:code/agi-settings (issue 18 #3, #4). */
+export type AgiSettings = Schemas['AgiSettingsViewDto'];
 export type RoundingRule = Schemas['RateTableViewDto']['rounding'];
 
 // Written by hand until GET /working-groups describes its answer (src/working-groups/dto/working-group-view.dto.ts

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import type { Json } from '../../common/json-shape';
 import { AGI_DUE_RULES, AgiDueRule } from '../agi-due-date';
+import type { AgiSettingsView } from '../agi-returns.service';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -55,4 +57,24 @@ export class AgiSettingsDto {
   @ValidateNested({ message: 'Kontaktpersonen måste vara ett objekt.' })
   @Type(() => AgiContactDto)
   contact?: AgiContactDto | null;
+}
+
+/** The contact person as stored. */
+export class AgiContactViewDto implements Json<NonNullable<AgiSettingsView['contact']>> {
+  @ApiProperty({ example: 'Eva Ekonom' }) name: string;
+  @ApiProperty({ example: '010-123 45 67' }) phone: string;
+  @ApiProperty({ example: 'ekonomi@region.se' }) email: string;
+}
+
+/** A paying body's settings for its employer return as the API shows them (GET/PUT .../agi-settings). */
+export class AgiSettingsViewDto implements Json<AgiSettingsView> {
+  @ApiProperty({ example: 'SKR' }) code: string;
+  @ApiProperty({ example: 'Sveriges Kommuner och Regioner' }) name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Organisationsnummer (arbetsgivarens, i filen); ändras bland betalarens inställningar.', example: '222000-0315' })
+  organisationNumber: string | null;
+  @ApiProperty({ enum: AGI_DUE_RULES }) dueRule: AgiDueRule;
+  @ApiProperty({ description: 'Deklarationsdagens regel i ord.' }) dueRuleText: string;
+  @ApiProperty({ description: 'Medverkans fil är betalarens hela deklaration (med HU).' }) wholeReturn: boolean;
+  @ApiProperty({ description: 'Specifikationsnummer (fält 570).', example: 7001 }) specificationNumber: number;
+  @ApiProperty({ type: AgiContactViewDto, nullable: true, description: 'Kontaktperson för Skatteverket; null: ingen.' }) contact: AgiContactViewDto | null;
 }

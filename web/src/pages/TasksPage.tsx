@@ -16,6 +16,7 @@ export function taskLink(t: UserTask): string | undefined {
   if (t.kind === 'report.submit') return `/uppdrag/${t.subject.id}/rapportera`;
   if (t.kind === 'report.attest') return t.groupId ? `/grupper/${t.groupId}/attestera` : undefined;
   if (t.kind === 'nomination.decide') return t.groupId ? `/grupper/${t.groupId}` : undefined;
+  if (t.kind === 'rate-table.next-year-missing' || t.kind === 'rate-table.next-year-own-missing') return '/administration/taxetabeller/ny';
   switch (t.subject.type) {
     case 'assignment':
       return `/uppdrag/${t.subject.id}`;

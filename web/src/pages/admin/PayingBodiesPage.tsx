@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError } from '../../api';
 import { Confirmation, ErrorMessage, NextStep, Working } from '../../components/Feedback';
 import { Form, SelectField, TextField } from '../../components/Form';
@@ -19,7 +20,7 @@ interface ClaimPolicy {
 export function PayingBodiesPage() {
   const [payers] = useLoad(() => api.get<PayingBody[]>('/paying-bodies'), []);
   return (
-    <Page title="Betalare" intro={<p>De som betalar arvoden och resor: SKR för NSG och deras arbetsgrupper, värdregionen för NPO och deras arbetsgrupper, och regionerna för sina egna grupper.</p>}>
+    <Page title="Betalare" intro={<p>De som betalar arvoden och resor: SKR för NSG och deras arbetsgrupper, värdregionen för NPO och deras arbetsgrupper, och regionerna för sina egna grupper. Välj en betalare för dess organisationsnummer, konto, betalfil och arbetsgivardeklaration.</p>}>
       {payers.status === 'loading' && <Working>Hämtar betalarna …</Working>}
       {payers.status === 'error' && <ErrorMessage error={payers.error} title="Betalarna kunde inte hämtas" />}
       {payers.status === 'ok' && (
@@ -39,7 +40,9 @@ export function PayingBodiesPage() {
               <tbody>
                 {payers.data.map((p) => (
                   <tr key={p.code}>
-                    <th scope="row">{p.name}</th>
+                    <th scope="row">
+                      <Link to={`/administration/betalare/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+                    </th>
                     <td>{label(PAYER_KIND_LABELS, p.kind)}</td>
                     <td>{label(PAYOUT_FREQUENCY_LABELS, p.payoutFrequency)}</td>
                     <td>

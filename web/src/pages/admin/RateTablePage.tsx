@@ -11,14 +11,22 @@ import { payerName } from './RateTablesPage';
 /** One rate table, in words and kronor. */
 export function RateTablePage() {
   const { code = '' } = useParams();
-  const [data] = useLoad(() => Promise.all([api.get<RateTableView>(`/rate-tables/${encodeURIComponent(code)}`), api.get<PayingBody[]>('/paying-bodies')]), [code]);
+  const [data] = useLoad(
+    () =>
+      Promise.all([
+        api.get<RateTableView>(`/rate-tables/${encodeURIComponent(code)}`),
+        api.get<PayingBody[]>('/paying-bodies'),
+        api.get<RateTableView[]>(`/rate-tables/${encodeURIComponent(code)}/versions`),
+      ]),
+    [code],
+  );
   if (data.status !== 'ok')
     return (
       <Page title={`Taxetabell ${code}`}>
         {data.status === 'loading' ? <Working>Hämtar tabellen …</Working> : <ErrorMessage error={data.error} title="Tabellen kunde inte visas" />}
       </Page>
     );
-  const [t, payers] = data.data;
+  const [t, payers, versions] = data.data;
   const pbb = (bp: number) => formatOre(Math.round((t.pbbOre * bp) / 10_000));
   const rows: [string, string][] = [
     ['Gäller för', payerName(t.payerCode, payers)],
@@ -49,6 +57,7 @@ export function RateTablePage() {
   }
   return (
     <Page title={`Taxetabell ${t.code}`}>
+      <p>Version {t.version}{versions.length > 1 ? ` av ${versions.length}` : ''}.</p>
       <dl className="facts facts-wide">
         {rows.map(([k, v]) => (
           <div key={k}>
@@ -57,7 +66,37 @@ export function RateTablePage() {
           </div>
         ))}
       </dl>
+      {versions.length > 1 && (
+        <div className="table-wrap" role="region" aria-labelledby="versioner" tabIndex={0}>
+          <table>
+            <caption id="versioner">Versioner (en ny version gäller från sin första dag; där båda gäller vinner den nya)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Giltig</th>
+                <th scope="col">Källa</th>
+                <th scope="col">Sparad</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id}>
+                  <th scope="row">{v.version}</th>
+                  <td>
+                    {formatDate(v.validFrom)} – {formatDate(v.validTo)}
+                  </td>
+                  <td>{v.source || '–'}</td>
+                  <td>{formatDateTime(v.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <p className="actions">
+        <Link className="button" to={`/administration/taxetabeller/${encodeURIComponent(t.code)}/ny-version`}>
+          Ny version från ett datum
+        </Link>
         <Link className="button button-secondary" to={`/administration/taxetabeller/ny?utga-fran=${encodeURIComponent(t.code)}`}>
           Ny tabell med den här som utgångspunkt
         </Link>

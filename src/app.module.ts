@@ -29,6 +29,7 @@ import { BudgetModule } from './budget/budget.module';
 import { InputModule } from './input/input.module';
 import { MaterialModule } from './material/material.module';
 import { RepresentationModule } from './representation/representation.module';
+import { GroupReviewsModule } from './group-reviews/group-reviews.module';
 
 /** The HTTP API. Feature modules are listed in FEATURE_MODULES. */
 export const FEATURE_MODULES = [
@@ -51,6 +52,7 @@ export const FEATURE_MODULES = [
   RepresentationModule,
   InputModule,
   MaterialModule,
+  GroupReviewsModule,
 ];
 
 @Module({})

@@ -3,6 +3,7 @@ import { AgreementData, agreementSv, agreementSvV1 } from './agreement.sv';
 import { DeclarationData, declarationSv } from './declaration.sv';
 import { PayoutSlipData, payoutSlipSv } from './payout-slip.sv';
 import { renderTemplate, TemplateDefinition, templateRef } from './template';
+import { YearlyReportData, yearlyReportSv } from './yearly-report.sv';
 
 /**
  * The template registry. Each template has an id and a version ('agreement.sv@1'). Changing what a template
@@ -15,6 +16,7 @@ export const CURRENT_TEMPLATES = {
   'agreement.en': agreementEn,
   'declaration.sv': declarationSv,
   'payout-slip.sv': payoutSlipSv,
+  'yearly-report.sv': yearlyReportSv,
 } as const;
 
 export type TemplateId = keyof typeof CURRENT_TEMPLATES;
@@ -28,6 +30,7 @@ export const ALL_TEMPLATE_VERSIONS: readonly TemplateDefinition<never>[] = [
   payoutSlipSv,
   agreementSv,
   agreementEn,
+  yearlyReportSv,
 ] as TemplateDefinition<never>[];
 
 export function isTemplateId(id: string): id is TemplateId {
@@ -59,11 +62,18 @@ export async function renderPayoutSlip(data: PayoutSlipData): Promise<Buffer> {
   return (await renderTemplate(payoutSlipSv, data)).pdf;
 }
 
+/** The group's yearly report (årsrapport, §3.2) with the current template version, as PDF bytes. */
+export async function renderYearlyReport(data: YearlyReportData): Promise<Buffer> {
+  return (await renderTemplate(yearlyReportSv, data)).pdf;
+}
+
 export { templateRef, renderTemplate };
 export type { TemplateDefinition, DocumentKind, RenderedPdf } from './template';
 export type { AgreementData, FeeRate, RepresentationBasis, RepresentativeRole, GroupKindCode } from './agreement.sv';
 export type { DeclarationData, DeclaredInterest, DeclarationOccasion, AssessmentOutcome } from './declaration.sv';
 export type { PayoutSlipData, PayoutFeeLine, PayoutTravelLine } from './payout-slip.sv';
+export type { YearlyReportData, YearlyReportActivity, YearlyReportDecision, YearlyReportParticipation, YearlyReportRepresentative } from './yearly-report.sv';
+export { yearlyReportSv } from './yearly-report.sv';
 export type { SigningCertificateData, CertificateSignature } from './signing-certificate.sv';
 export { maskPersonnummer } from './payout-slip.sv';
 export { renderSealed, SIGNING_CERTIFICATE_REF } from './signing-certificate.sv';

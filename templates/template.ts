@@ -1,6 +1,6 @@
 import { PdfLayout } from './pdf-layout';
 
-export type DocumentKind = 'agreement' | 'declaration' | 'payout-slip';
+export type DocumentKind = 'agreement' | 'declaration' | 'payout-slip' | 'yearly-report';
 
 /**
  * One version of one template. A template never changes once documents have been made from it: a change is a

@@ -49,7 +49,7 @@ describe('web app: reflow and axe on every page', () => {
     assignmentPath = a;
     pages.coordinator = [
       '/att-gora', '/grupper', '/grupper/ny', g, `${g}/aktiviteter/ny`, `${g}/attestera`, `${g}/inspel`, '/organisationer', '/bjud-in',
-      a, `/dokument/${agreementDoc}`, `/tidrapporter/${life.timeReportId}`, '/berakna-ersattning', `${g}/budget`, '/representativitet',
+      a, `/dokument/${agreementDoc}`, `/tidrapporter/${life.timeReportId}`, '/berakna-ersattning', `${g}/budget`, '/representativitet', `${g}/oversyn`,
     ];
     pages['org-contact'] = ['/att-gora', '/nomineringar', `/nomineringar/${request.id}`, '/bjud-in', a];
     pages.representative = [
@@ -61,7 +61,7 @@ describe('web app: reflow and axe on every page', () => {
       '/att-gora', '/grupper', g, `${g}/inspel`, '/organisationer', '/administration/anvandare', `/administration/anvandare/${actors.coordinator.id}`,
       '/administration/anvandare/ny', '/administration/taxetabeller', `/administration/taxetabeller/${rateTable}`,
       '/administration/taxetabeller/ny', `/administration/taxetabeller/${rateTable}/ny-version`, '/administration/betalare',
-      '/administration/betalare/SKR', '/bjud-in', '/berakna-ersattning', '/representativitet',
+      '/administration/betalare/SKR', '/bjud-in', '/berakna-ersattning', '/representativitet', `${g}/oversyn`,
     ];
   }, 600_000);
   afterAll(async () => {

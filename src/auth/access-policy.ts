@@ -187,4 +187,5 @@ export const SCOPE_NOT_FOUND_MESSAGES: Record<ScopeKind, string> = {
   activity: 'Aktiviteten finns inte.',
   'group-budget': 'Gruppen finns inte.',
   'input-item': 'Inspelet finns inte.',
+  'group-review': 'Gruppen finns inte.',
 };

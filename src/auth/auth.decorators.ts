@@ -30,7 +30,8 @@ export type ScopeKind =
   | 'time-report'
   | 'activity'
   | 'group-budget'
-  | 'input-item';
+  | 'input-item'
+  | 'group-review';
 
 /**
  * Declares which route parameter names the object this endpoint acts on, e.g.

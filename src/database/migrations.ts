@@ -34,6 +34,7 @@ import { NominationRequestTerms1765860000000 } from './migrations/1765860000000-
 import { RepresentationAndWorkload1765900000000 } from './migrations/1765900000000-representation-and-workload';
 import { InputItems1766000000000 } from './migrations/1766000000000-input-items';
 import { MaterialNotice1766010000000 } from './migrations/1766010000000-material-notice';
+import { GroupReviews1766100000000 } from './migrations/1766100000000-group-reviews';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
 export const ALL_MIGRATIONS = [
@@ -73,4 +74,5 @@ export const ALL_MIGRATIONS = [
   RepresentationAndWorkload1765900000000,
   InputItems1766000000000,
   MaterialNotice1766010000000,
+  GroupReviews1766100000000,
 ];

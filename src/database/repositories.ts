@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AccessRepository } from '../auth/access.repository';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { BudgetRepository } from '../budget/budget.repository';
+import { GroupReviewsRepository } from '../group-reviews/group-reviews.repository';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { DeclarationsRepository } from '../assignments/declarations.repository';
 import { AuthRepository } from '../auth/auth.repository';
@@ -52,6 +53,7 @@ export const ALL_REPOSITORIES = [
   RepresentationRepository,
   InputRepository,
   MaterialRepository,
+  GroupReviewsRepository,
 ];
 
 @Global()

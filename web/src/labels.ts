@@ -118,6 +118,7 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   agreement: 'Överenskommelse',
   declaration: 'Jävsdeklaration',
   'payout-slip': 'Utbetalningsbesked',
+  'yearly-report': 'Årsrapport',
 };
 
 export const SIGNER_ROLE_LABELS: Record<string, string> = {
@@ -304,6 +305,7 @@ export const TASK_KIND_LABELS: Record<string, string> = {
   'nomination-request.answer': 'Svara på förfrågan om nominering',
   'nomination.decide': 'Pröva nominering',
   'working-group.below-minimum': 'Grupp med för få företrädare',
+  'working-group.yearly-review': 'Årlig översyn av grupp',
   'batch.approve': 'Godkänna utbetalning',
   'input.evaluate': 'Svara: kom din kunskap till användning?',
   'material.send-overdue': 'Skicka underlag som är försenat',
@@ -433,11 +435,26 @@ export const MATERIAL_STATUS_LABELS: Record<string, string> = {
   'not-due-yet': 'Inte skickat ännu',
 };
 
+/** The decision of a group's yearly review (§3.2). */
+export const REVIEW_DECISION_LABELS: Record<string, string> = {
+  continue: 'Gruppen fortsätter som i dag',
+  change: 'Gruppen fortsätter med förändringar',
+  end: 'Gruppen avslutas',
+};
+
 export const ENUM_LABELS: Record<string, Record<string, string>> = {
   'RecordInputItemDto.outcome': INPUT_OUTCOME_LABELS,
   'ChangeInputItemDto.outcome': INPUT_OUTCOME_LABELS,
   'InputItemDto.outcome': INPUT_OUTCOME_LABELS,
   'MeetingMaterialDto.status': MATERIAL_STATUS_LABELS,
+  'ReviewRepresentativeDto.perspective': PERSPECTIVE_LABELS,
+  'ReviewRepresentativeDto.representation': REPRESENTATION_LABELS,
+  'ReviewRepresentativeDto.state': ASSIGNMENT_STATE_LABELS,
+  'ReviewActivityDto.kind': GROUP_ACTIVITY_KIND_LABELS,
+  'ReviewActivityDto.mode': ACTIVITY_MODE_LABELS,
+  'ReviewDecisionDto.decision': REVIEW_DECISION_LABELS,
+  'RecordReviewDecisionDto.decision': REVIEW_DECISION_LABELS,
+  'GroupReviewDto.groupKind': GROUP_KIND_LABELS,
   'GroupStaffingDto.kind': GROUP_KIND_LABELS,
   'GroupStaffingDto.belowSinceReason': BELOW_SINCE_REASON_LABELS,
   'OrganisationLastAskedDto.perspective': ORGANISATION_PERSPECTIVE_LABELS,

@@ -40,6 +40,7 @@ import { OrganisationsPage } from './pages/OrganisationsPage';
 import { TasksPage } from './pages/TasksPage';
 import { MyParticipationPage } from './pages/representation/MyParticipationPage';
 import { RepresentationPage } from './pages/representation/RepresentationPage';
+import { GroupReviewPage } from './pages/reviews/GroupReviewPage';
 import './styles.css';
 import { GroupInputPage } from './pages/input/GroupInputPage';
 
@@ -121,6 +122,8 @@ function App() {
         <Route path="/grupper/:id/attestera" element={only(['coordinator'], <AttestPage />)} />
         <Route path="/grupper/:id/inspel" element={only(COORDINATION, <GroupInputPage />)} />
         <Route path="/grupper/:id/budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
+        <Route path="/grupper/:id/oversyn" element={only(COORDINATION, <GroupReviewPage />)} />
+        <Route path="/grupper/:id/oversyn/:year" element={only(COORDINATION, <GroupReviewPage />)} />
         <Route path="/budgetar" element={only(['finance'], <PayerBudgetsPage />)} />
         <Route path="/mina-uppdrag" element={only(['representative'], <MyAssignmentsPage />)} />
         <Route path="/tidrapporter" element={only(['representative'], <TimeReportsPage />)} />

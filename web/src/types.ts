@@ -57,6 +57,8 @@ export type MyDiversity = Schemas['MyDiversityDto'];
 
 /** GET /working-groups/:id/budgets/:year: the group's budget for a year (issue 19 #4). */
 export type BudgetView = Schemas['BudgetViewDto'];
+export type GroupReviewView = Schemas['GroupReviewDto'];
+export type ReviewPolicyView = Schemas['ReviewPolicyDto'];
 /** GET /payers/:code/budgets/:year: the payer's budgets of the year (finance). */
 export type PayerBudget = Schemas['PayerBudgetDto'];
 

@@ -5,7 +5,7 @@ import type { DocumentView, SignatureView } from '../documents.service';
 import { SIGNER_ROLES, type SignatureMethod, type SignerRole } from '../signing/signer';
 import type { DocumentVariant } from '../stored-document.entity';
 
-export const DOCUMENT_KINDS = ['agreement', 'declaration', 'payout-slip'] as const satisfies readonly DocumentKind[];
+export const DOCUMENT_KINDS = ['agreement', 'declaration', 'payout-slip', 'yearly-report'] as const satisfies readonly DocumentKind[];
 export const DOCUMENT_VARIANTS = ['original', 'sealed'] as const satisfies readonly DocumentVariant[];
 
 export class DocumentTemplateRefDto {

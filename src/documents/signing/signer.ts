@@ -34,6 +34,7 @@ export const SIGNING_RULES: Record<
   },
   declaration: { allowed: ['declarant', 'assessor'], required: ['declarant'] },
   'payout-slip': { allowed: [], required: [] },
+  'yearly-report': { allowed: [], required: [] },
 };
 
 export const ROLE_LABELS_SV: Record<SignerRole, string> = {

@@ -111,6 +111,15 @@ export function GroupPage() {
         </section>
       )}
 
+      {hasRole(user, 'coordinator', 'admin') && (
+        <section aria-labelledby="arlig-oversyn">
+          <h2 id="arlig-oversyn">Årlig översyn</h2>
+          <p>
+            <Link to={`/grupper/${group.id}/oversyn`}>Se gruppens årliga översyn: bemanning, aktiviteter, deltagande och beslut</Link>
+          </p>
+        </section>
+      )}
+
       {hasRole(user, 'coordinator') && (
         <section aria-labelledby="budget">
           <h2 id="budget">Budget</h2>

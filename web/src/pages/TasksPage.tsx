@@ -27,6 +27,8 @@ export function taskLink(t: UserTask): string | undefined {
       return `/utbetalningar/${t.subject.id}`;
     case 'group':
       return `/grupper/${t.subject.id}`;
+    case 'group-review':
+      return `/grupper/${t.subject.id}/oversyn`;
     case 'time-report':
       return `/tidrapporter/${t.subject.id}`;
     case 'document':

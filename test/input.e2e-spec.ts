@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { stockholmDate } from '../src/common/stockholm-time';
 import { evaluationAsked } from '../src/input/input-rules';
-import { Harness, startHarness, TestUser } from './support/harness';
-import { appointed, auditActions, createGroup, createOrganisation, Organisation, startRound, TestGroup } from './support/lifecycle';
+import { eventually, Harness, startHarness, TestUser } from './support/harness';
+import { appointed, auditActions, createGroup, createOrganisation, onboard, Organisation, startRound, TestGroup } from './support/lifecycle';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
 
@@ -150,7 +150,11 @@ describe('how your input was used', () => {
   it('asks each representative once a year whether their knowledge was used, and shows coordinators the aggregate without names', async () => {
     const answer = (a: { assignmentId: string; rep: TestUser }, body: Record<string, unknown>, y = year) => a.rep.api.put(`/assignments/${a.assignmentId}/evaluations/${y}`, body);
     const tasks = async (rep: TestUser) => ((await rep.api.get('/me/tasks')).body as any[]).filter((t) => t.kind === 'input.evaluate');
-    // From 1 November the question waits in "Att göra nu" until it is answered.
+    // From 1 November the question waits in "Att göra nu" until it is answered — for an assignment that has begun:
+    // one accepted but not yet signed and introduced is not asked.
+    expect(await tasks(mandated.rep)).toHaveLength(0);
+    await onboard(h, group, mandated.assignmentId, mandated.rep, true);
+    await eventually(async () => ((await mandated.rep.api.get(`/assignments/${mandated.assignmentId}`)).body.assignment.state === 'active' ? true : undefined));
     expect(await tasks(mandated.rep)).toHaveLength(evaluationAsked(stockholmDate(new Date())) ? 1 : 0);
 
     expect((await answer(mandated, { score: 6 })).status).toBe(400);

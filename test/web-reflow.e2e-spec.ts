@@ -49,7 +49,7 @@ describe('web app: reflow and axe on every page', () => {
     assignmentPath = a;
     pages.coordinator = [
       '/att-gora', '/grupper', '/grupper/ny', g, `${g}/aktiviteter/ny`, `${g}/attestera`, `${g}/inspel`, '/organisationer', '/bjud-in',
-      a, `/dokument/${agreementDoc}`, `/tidrapporter/${life.timeReportId}`, '/berakna-ersattning', `${g}/budget`, '/representativitet', `${g}/oversyn`,
+      a, `/dokument/${agreementDoc}`, `/tidrapporter/${life.timeReportId}`, '/berakna-ersattning', `${g}/budget`, '/representativitet', `${g}/oversyn`, `${g}/oversyn/${new Date().getFullYear() - 1}`,
     ];
     pages['org-contact'] = ['/att-gora', '/nomineringar', `/nomineringar/${request.id}`, '/bjud-in', a];
     pages.representative = [

@@ -28,7 +28,10 @@ export class InputItemScopeRule implements ScopeRule {
   }
 }
 
-/** "Kom din kunskap till användning?": from 1 November each representative is asked it for each assignment, until they answer. */
+/**
+ * "Kom din kunskap till användning?": from 1 November each representative is asked it for each active assignment (one
+ * that has begun: not an offer, an unsigned agreement or an unfinished introduction), until they answer.
+ */
 @Injectable()
 @TaskSourceFor({ name: 'input-evaluation' })
 export class EvaluationTasks implements TaskSource {

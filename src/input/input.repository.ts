@@ -262,7 +262,7 @@ export class InputRepository {
   async unansweredEvaluations(personId: string, year: number): Promise<Array<{ id: string; group_id: string }>> {
     return this.ds.query(
       `SELECT s.id, s.group_id FROM assignment s
-       WHERE s.person_id = $1 AND s.state NOT IN ('nominated', 'declined', 'ended')
+       WHERE s.person_id = $1 AND s.state = 'active'
          AND NOT EXISTS (SELECT 1 FROM input_evaluation e WHERE e.assignment_id = s.id AND e.year = $2)
        ORDER BY s.id`,
       [personId, year],

@@ -203,9 +203,9 @@ export async function signDocument(api: ApiClient, documentId: string | null, ro
 
 let pnIndex = 0;
 /** From appointed to active, each step over HTTP as the person whose turn it is. */
-export async function onboard(h: Harness, group: TestGroup, assignmentId: string, rep: TestUser): Promise<void> {
+export async function onboard(h: Harness, group: TestGroup, assignmentId: string, rep: TestUser, alreadyAccepted = false): Promise<void> {
   const a = `/assignments/${assignmentId}`;
-  expectStatus(await rep.api.post(`${a}/accept`), 200, 'accept');
+  if (!alreadyAccepted) expectStatus(await rep.api.post(`${a}/accept`), 200, 'accept');
   const pn = pnIndex < PERSONNUMMER.length ? PERSONNUMMER[pnIndex] : testPersonnummer(pnIndex);
   pnIndex++;
   expectStatus(await rep.api.put(`${a}/personal-details`, { personalNumber: pn, clearingNumber: '8327-9', accountNumber: '123 456 789-7' }), 200, 'details');

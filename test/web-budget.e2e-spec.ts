@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { stockholmDate } from '../src/time-reports/business-dates';
-import { axeViolations, describeViolations, ensureWebBuilt, launchBrowser, screenshot, TestBrowser } from './support/browser';
+import { ensureWebBuilt, expectAccessibleAndReflowing, launchBrowser, loginAs, TestBrowser } from './support/browser';
 import { Harness, startHarness, TestUser } from './support/harness';
 import { routineCostExample } from './support/routine-example';
 
@@ -51,26 +51,8 @@ describe('web: the year’s budget', () => {
   /** The same, matching the page's own non-breaking spaces. */
   const kronorOn = (n: number) => new RegExp(`${kronor(n).replace(/ /g, '\\s')}\\s*för`);
 
-  async function login(page: Page, u: TestUser) {
-    await page.goto(`${h.baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress', { exact: true }).fill(u.user.email);
-    await page.getByLabel('Lösenord', { exact: true }).fill(u.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
-  }
-
-  /** No axe-core violation of any impact, and nothing wider than a 320 CSS px window (WCAG 1.4.10). */
-  async function checkPage(page: Page, name: string) {
-    await page.locator('.working, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 });
-    await screenshot(page, name);
-    expect({ page: name, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: name, violations: '' });
-    await page.setViewportSize({ width: 320, height: 900 });
-    const wide = (await page.evaluate('document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth')) as boolean;
-    await screenshot(page, `${name}-320`);
-    expect({ page: name, fitsAt320: wide }).toEqual({ page: name, fitsAt320: true });
-    expect({ page: `${name}-320`, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: `${name}-320`, violations: '' });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const login = (page: Page, u: TestUser) => loginAs(page, h.baseUrl, u);
+  const checkPage = expectAccessibleAndReflowing;
 
   it('plans the routine’s year by clicking and shows 37 980 kr, then 45 980 kr with the trips', async () => {
     const { page, errors } = await web.newPage();

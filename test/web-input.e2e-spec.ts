@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, stockholmDate } from '../src/common/stockholm-time';
-import { axeViolations, describeViolations, ensureWebBuilt, launchBrowser, screenshot, TestBrowser } from './support/browser';
+import { ensureWebBuilt, expectAccessibleAndReflowing, launchBrowser, loginAs, TestBrowser } from './support/browser';
 import { Harness, startHarness, TestUser } from './support/harness';
 import { appointed, createGroup, createOrganisation, startRound, TestGroup } from './support/lifecycle';
 
@@ -50,25 +50,8 @@ describe('web: how your input was used, and material on time', () => {
   });
 
   const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
-  async function login(page: Page, u: TestUser) {
-    await page.goto(`${h.baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress', { exact: true }).fill(u.user.email);
-    await page.getByLabel('Lösenord', { exact: true }).fill(u.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
-  }
-  /** No axe-core violation of any impact, and nothing wider than a 320 CSS px window (WCAG 1.4.10). */
-  async function checkPage(page: Page, name: string) {
-    await page.locator('.working, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 });
-    await screenshot(page, name);
-    expect({ page: name, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: name, violations: '' });
-    await page.setViewportSize({ width: 320, height: 900 });
-    const fits = (await page.evaluate('document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth')) as boolean;
-    await screenshot(page, `${name}-320`);
-    expect({ page: name, fitsAt320: fits }).toEqual({ page: name, fitsAt320: true });
-    expect({ page: `${name}-320`, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: `${name}-320`, violations: '' });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const login = (page: Page, u: TestUser) => loginAs(page, h.baseUrl, u);
+  const checkPage = expectAccessibleAndReflowing;
   const keep = (from: string, to: string) => {
     fs.mkdirSync(path.join(__dirname, '..', 'docs', 'screenshots'), { recursive: true });
     fs.copyFileSync(path.join(__dirname, '..', 'test-output', 'screenshots', `${from}.png`), path.join(__dirname, '..', 'docs', 'screenshots', `${to}.png`));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { BANK_ACCOUNT_MESSAGES } from '../src/identity/bank-account';
 import { ORGANISATION_NUMBER_MESSAGES } from '../src/identity/organisation-number';
-import { axeViolations, describeViolations, ensureWebBuilt, launchBrowser, screenshot, TestBrowser } from './support/browser';
+import { ensureWebBuilt, expectAccessibleAndReflowing, launchBrowser, loginAs, TestBrowser } from './support/browser';
 import { Harness, startHarness, TestUser } from './support/harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are read as the client sees them */
@@ -46,26 +46,8 @@ describe('web: paying-body settings and a rate table superseded with its effect 
     await h?.close();
   });
 
-  async function login(page: Page, u: TestUser) {
-    await page.goto(`${h.baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress', { exact: true }).fill(u.user.email);
-    await page.getByLabel('Lösenord', { exact: true }).fill(u.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
-  }
-
-  /** No axe-core violation of any impact, and nothing wider than a 320 CSS px window (WCAG 1.4.10). */
-  async function checkPage(page: Page, name: string) {
-    await page.locator('.working, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 });
-    await screenshot(page, name);
-    expect({ page: name, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: name, violations: '' });
-    await page.setViewportSize({ width: 320, height: 900 });
-    const fits = (await page.evaluate('document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth')) as boolean;
-    await screenshot(page, `${name}-320`);
-    expect({ page: name, fitsAt320: fits }).toEqual({ page: name, fitsAt320: true });
-    expect({ page: `${name}-320`, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: `${name}-320`, violations: '' });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const login = (page: Page, u: TestUser) => loginAs(page, h.baseUrl, u);
+  const checkPage = expectAccessibleAndReflowing;
 
   /** The element's text once it is shown, with runs of white space (the page's non-breaking ones too) as one space. */
   const textOf = async (l: Locator) => {

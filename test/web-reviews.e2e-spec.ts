@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { stockholmDate } from '../src/common/stockholm-time';
-import { axeViolations, describeViolations, ensureWebBuilt, launchBrowser, screenshot, TestBrowser } from './support/browser';
+import { axeViolations, describeViolations, ensureWebBuilt, expectAccessibleAndReflowing, launchBrowser, loginAs, TestBrowser } from './support/browser';
 import { Harness, startHarness, TestUser } from './support/harness';
 
 /**
@@ -38,25 +38,8 @@ describe('web: the yearly review of a group', () => {
     await h?.close();
   });
 
-  async function login(page: Page, u: TestUser) {
-    await page.goto(`${h.baseUrl}/logga-in`);
-    await page.getByLabel('E-postadress', { exact: true }).fill(u.user.email);
-    await page.getByLabel('Lösenord', { exact: true }).fill(u.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
-  }
-
-  async function checkPage(page: Page, name: string) {
-    await page.locator('.working, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 });
-    await screenshot(page, name);
-    expect({ page: name, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: name, violations: '' });
-    await page.setViewportSize({ width: 320, height: 900 });
-    const fits = (await page.evaluate('document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth')) as boolean;
-    await screenshot(page, `${name}-320`);
-    expect({ page: name, fitsAt320: fits }).toEqual({ page: name, fitsAt320: true });
-    expect({ page: `${name}-320`, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: `${name}-320`, violations: '' });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const login = (page: Page, u: TestUser) => loginAs(page, h.baseUrl, u);
+  const checkPage = expectAccessibleAndReflowing;
 
   it('from the task: the review, the end dialog cancelled, then "change" recorded with what changes', async () => {
     const { page, errors } = await web.newPage();

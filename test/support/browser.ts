@@ -111,3 +111,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** The same as allAxeViolations (the name the web test uses). */
 export const axeViolations = allAxeViolations;
+
+/** Logs a test user in through the login page, as a person would, and waits for "Att göra nu". */
+export async function loginAs(page: Page, baseUrl: string, u: { user: { email: string }; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/logga-in`);
+  await page.getByLabel('E-postadress', { exact: true }).fill(u.user.email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(u.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+}
+
+/** No axe-core violation of any impact, and nothing wider than a 320 CSS px window (WCAG 1.4.10); screenshots of both. */
+export async function expectAccessibleAndReflowing(page: Page, name: string): Promise<void> {
+  await page.locator('.working, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+  await screenshot(page, name);
+  expect({ page: name, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: name, violations: '' });
+  await page.setViewportSize({ width: 320, height: 900 });
+  const fits = (await page.evaluate('document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth')) as boolean;
+  await screenshot(page, `${name}-320`);
+  expect({ page: name, fitsAt320: fits }).toEqual({ page: name, fitsAt320: true });
+  expect({ page: `${name}-320`, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: `${name}-320`, violations: '' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
